@@ -1,0 +1,134 @@
+// The SQLite store: opens and migrates the database and enforces every rule of the model.
+#pragma once
+
+#include "storage/types.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace storage {
+
+class SimilarityIndex;
+
+/// Injected time, randomness and identity, so every rule is testable without a real clock.
+struct StoreOptions {
+    std::function<TimeMs()> clock;               ///< default: system clock
+    std::function<std::uint64_t()> random;       ///< default: seeded from std::random_device
+    std::string kioskId;                         ///< default: the id stored in the file's meta table
+    int busyTimeoutMs = 5000;
+    bool readOnly = false;                       ///< open for reading only (projector, export, check)
+};
+
+/// One idea found similar to a draft, best first.
+struct SimilarIdea {
+    Idea idea;
+    double score = 0.0;     ///< trigram similarity in [0, 1]
+};
+
+/// What `Store::ideas` returns.
+struct IdeaQuery {
+    std::vector<IdeaStatus> statuses = {IdeaStatus::Published};
+    std::string category;   ///< empty: all categories
+    Ranking ranking = Ranking::Number;
+};
+
+/// Result of `Store::check`.
+struct CheckReport {
+    bool ok = true;
+    int schemaVersion = 0;
+    std::vector<std::string> problems;  ///< one readable line each
+    std::vector<std::string> facts;     ///< e.g. "journal_mode=wal", counts
+};
+
+/// The model. One instance per open database file; not thread-safe (open one per thread).
+///
+/// Every public mutating method is one `BEGIN IMMEDIATE` transaction: it either commits completely
+/// before returning or throws and leaves the file unchanged. Rule violations throw RuleError with a
+/// stable code; database failures throw StoreError (or SQLite::Exception).
+class Store {
+public:
+    static constexpr int kSchemaVersion = 1;
+    static constexpr int kApplicationId = 0x4944454B;  ///< "IDEK"
+
+    /// Opens or creates `path` (":memory:" for tests), migrates it and runs quick_check.
+    /// Throws StoreError with a clear message for a corrupt file, one that is not ours, or a newer schema.
+    explicit Store(const std::string& path, StoreOptions options = {});
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // [SECTION] Identity and time
+    const std::string& kioskId() const;
+    TimeMs now() const;
+    std::string newId();                 ///< UUIDv7-style text id
+    SQLite::Database& db();              ///< for the storage modules (export, merge, backup); never for views
+    const std::string& path() const;
+
+    /// Changes whenever this or another connection committed a write; cheap enough to poll every frame.
+    std::int64_t changeCounter();
+
+    // [SECTION] Events
+    std::string createEvent(const EventSettings& settings);      ///< the first event becomes active
+    std::vector<Event> events();
+    std::optional<Event> event(const std::string& eventId);
+    std::optional<Event> activeEvent();
+    Event requireActiveEvent();                                   ///< throws RuleError("no_active_event")
+    void activateEvent(const std::string& eventId);
+    void updateEventSettings(const std::string& eventId, const EventSettings& settings,
+                             const std::string& actor);           ///< logged as "settings"
+    void setSubmissionOpen(const std::string& eventId, bool open, const std::string& actor);  ///< "phase"
+    void setVotingOpen(const std::string& eventId, bool open, const std::string& actor);      ///< "phase"
+
+    // [SECTION] Sessions
+    std::string startSession(const std::string& eventId, const std::string& language);
+    void endSession(const std::string& sessionId, SessionEnd how);
+    std::optional<Session> session(const std::string& sessionId);
+    std::vector<Session> sessions(const std::string& eventId);
+    int votesLeft(const std::string& sessionId);
+    std::vector<std::string> votedIdeaIds(const std::string& sessionId);  ///< ideas with a live vote
+
+    // [SECTION] Ideas
+    /// Validates and normalises the text, applies the event's moderation mode and the submission phase,
+    /// assigns the next human number. `sessionId` may be empty (imports, command line).
+    Idea submitIdea(const std::string& eventId, const NewIdea& idea, const std::string& sessionId = {});
+    std::optional<Idea> idea(const std::string& ideaId);
+    std::optional<Idea> ideaByNumber(const std::string& eventId, int number);
+    std::vector<Idea> ideas(const std::string& eventId, const IdeaQuery& query = {});
+    /// A published or pending idea whose title is the same after normalisation and case folding.
+    std::optional<Idea> findExactDuplicate(const std::string& eventId, const std::string& title);
+    /// The k published ideas most similar to `text` (trigram similarity >= threshold), best first.
+    std::vector<SimilarIdea> similar(const std::string& eventId, const std::string& text, int k,
+                                     double threshold = 0.25);
+
+    // [SECTION] Votes (append-only events; counts are derived)
+    std::string castVote(const std::string& sessionId, const std::string& ideaId);
+    void retractVote(const std::string& sessionId, const std::string& ideaId);
+    std::vector<VoteEvent> voteEvents(const std::string& eventId);
+    int voteCount(const std::string& ideaId);
+
+    // [SECTION] Moderation (every call writes a ModerationEntry with before/after)
+    void setIdeaStatus(const std::string& ideaId, IdeaStatus status, const std::string& actor,
+                       const std::string& reason = {});
+    void editIdea(const std::string& ideaId, const NewIdea& corrected, const std::string& actor,
+                  const std::string& reason = {});
+    void mergeIdea(const std::string& sourceId, const std::string& targetId, const std::string& actor,
+                   const std::string& reason = {});
+    void setPinned(const std::string& ideaId, bool pinned, const std::string& actor);
+    void voidSession(const std::string& sessionId, const std::string& actor, const std::string& reason);
+    std::vector<ModerationEntry> moderationLog(const std::string& eventId);
+
+    // [SECTION] Health
+    CheckReport check();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace storage

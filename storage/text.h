@@ -1,0 +1,38 @@
+// Text at the storage boundary: UTF-8 validation, NFC, removal of control and bidi characters,
+// limits in code points, and the Turkish-aware folding used for duplicate detection.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace storage {
+
+/// Limits counted in characters (Unicode code points), not bytes.
+constexpr std::size_t kTitleMax = 120;
+constexpr std::size_t kDescriptionMax = 1000;
+constexpr std::size_t kAuthorMax = 60;
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
+/// Number of code points in valid UTF-8.
+std::size_t codepointCount(std::string_view text);
+
+enum class TextField { Title, Description, Author, Other };
+
+/// Cleans one field for storage: rejects invalid UTF-8 (RuleError "invalid_utf8"), normalises to NFC,
+/// removes control characters (keeping line breaks only in descriptions, tabs become spaces),
+/// removes bidi embedding/override/isolate characters, trims, and collapses runs of spaces in
+/// single-line fields. Does not check length; see checkLength.
+std::string cleanText(std::string_view text, TextField field);
+
+/// Throws RuleError ("title_empty", "title_too_long", "description_too_long", "author_too_long")
+/// with a message that names the limit in characters.
+void checkLength(std::string_view cleaned, TextField field);
+
+/// Folding for "is this the same idea": NFC, case folding where I, ı, İ and i are all the same letter,
+/// ß = ss, punctuation and runs of white space become one space, trimmed.
+std::string foldForCompare(std::string_view text);
+
+}  // namespace storage

@@ -1,0 +1,52 @@
+// String forms of the model's enums, as stored in the database and written to exports.
+#include "storage/types.h"
+
+namespace storage {
+
+std::string Category::name(const std::string& lang) const {
+    if (auto it = names.find(lang); it != names.end() && !it->second.empty()) return it->second;
+    if (auto it = names.find("de"); it != names.end() && !it->second.empty()) return it->second;
+    return key;
+}
+
+std::string toString(IdeaStatus status) {
+    switch (status) {
+        case IdeaStatus::Pending: return "pending";
+        case IdeaStatus::Published: return "published";
+        case IdeaStatus::Hidden: return "hidden";
+        case IdeaStatus::Merged: return "merged";
+    }
+    return "published";
+}
+
+IdeaStatus ideaStatusFromString(const std::string& text) {
+    if (text == "pending") return IdeaStatus::Pending;
+    if (text == "published") return IdeaStatus::Published;
+    if (text == "hidden") return IdeaStatus::Hidden;
+    if (text == "merged") return IdeaStatus::Merged;
+    throw RuleError("bad_status", "unknown idea status '" + text +
+                                      "' (expected pending, published, hidden or merged)");
+}
+
+std::string toString(ModerationMode mode) {
+    return mode == ModerationMode::PreModerate ? "pre-moderate" : "publish";
+}
+
+ModerationMode moderationModeFromString(const std::string& text) {
+    if (text == "publish") return ModerationMode::PublishImmediately;
+    if (text == "pre-moderate") return ModerationMode::PreModerate;
+    throw RuleError("bad_moderation_mode",
+                    "unknown moderation mode '" + text + "' (expected publish or pre-moderate)");
+}
+
+std::string toString(SessionEnd end) {
+    switch (end) {
+        case SessionEnd::Open: return "open";
+        case SessionEnd::Finished: return "finished";
+        case SessionEnd::IdleTimeout: return "idle";
+        case SessionEnd::Voided: return "voided";
+    }
+    return "open";
+}
+
+}  // namespace storage

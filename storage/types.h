@@ -1,0 +1,144 @@
+// Domain types of the model: events, categories, ideas, votes, sessions and the moderation log.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace storage {
+
+/// Milliseconds since the Unix epoch, UTC. Every timestamp in the model is one of these.
+using TimeMs = std::int64_t;
+
+/// Languages the kiosk speaks. Ideas record the one they were entered in.
+inline const std::vector<std::string> kLanguages = {"de", "tr", "en"};
+
+/// A rule of the model was broken or input was invalid. `code` is stable (for tests and the UI's
+/// translated messages); `what()` is one clear English line for the command line and the log.
+class RuleError : public std::runtime_error {
+public:
+    RuleError(std::string code, const std::string& message)
+        : std::runtime_error(message), m_code(std::move(code)) {}
+    const std::string& code() const { return m_code; }
+
+private:
+    std::string m_code;
+};
+
+/// The database could not be opened or used (corrupt, read-only, newer schema, not ours, disk full).
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Category {
+    std::string key;                            ///< stable identifier, e.g. "begegnung"
+    std::map<std::string, std::string> names;   ///< language code -> display name
+    std::string color = "#4a90d9";             ///< "#rrggbb"
+
+    /// Name in `lang`, falling back to German, then to the key.
+    std::string name(const std::string& lang) const;
+};
+
+enum class ModerationMode { PublishImmediately, PreModerate };
+
+struct EventSettings {
+    std::string title;
+    std::string venue;
+    std::string startsOn;   ///< ISO date "2009-12-17", may be empty
+    std::string endsOn;     ///< ISO date, may be empty
+    std::vector<Category> categories;
+    int voteBudget = 5;     ///< votes per kiosk session
+    bool showCounts = true; ///< whether attendees see vote counts
+    ModerationMode moderation = ModerationMode::PublishImmediately;
+    bool submissionOpen = true;
+    bool votingOpen = true;
+};
+
+struct Event {
+    std::string id;
+    EventSettings settings;
+    bool active = false;
+    TimeMs createdAt = 0;
+};
+
+enum class IdeaStatus { Pending, Published, Hidden, Merged };
+std::string toString(IdeaStatus status);
+IdeaStatus ideaStatusFromString(const std::string& text);  ///< throws RuleError("bad_status")
+std::string toString(ModerationMode mode);
+ModerationMode moderationModeFromString(const std::string& text);
+
+/// What an attendee (or an import) submits. Validated and normalised by Store::submitIdea.
+struct NewIdea {
+    std::string title;
+    std::string description;
+    std::string author;
+    std::string category;   ///< Category::key, may be empty when the event has no categories
+    std::string language = "de";
+};
+
+struct Idea {
+    std::string id;
+    std::string eventId;
+    int number = 0;         ///< human number (#1, #2 ...) unique per event in one database
+    std::string title;
+    std::string description;
+    std::string author;
+    std::string category;
+    std::string language;
+    IdeaStatus status = IdeaStatus::Published;
+    std::string mergedInto; ///< idea id, empty unless status == Merged
+    bool pinned = false;
+    TimeMs createdAt = 0;
+    std::string kioskId;
+    std::int64_t kioskSeq = 0;
+    int votes = 0;          ///< derived: live votes on this idea and on ideas merged into it, one per session
+};
+
+enum class VoteKind { Vote, Retract };
+
+struct VoteEvent {
+    std::string id;
+    std::string eventId;
+    std::string ideaId;
+    std::string sessionId;
+    VoteKind kind = VoteKind::Vote;
+    std::string retracts;   ///< for a Retract: the id of the vote it takes back
+    TimeMs createdAt = 0;
+    std::string kioskId;
+};
+
+enum class SessionEnd { Open, Finished, IdleTimeout, Voided };
+std::string toString(SessionEnd end);
+
+struct Session {
+    std::string id;
+    std::string eventId;
+    std::string kioskId;
+    std::string language;
+    TimeMs startedAt = 0;
+    std::optional<TimeMs> endedAt;
+    SessionEnd end = SessionEnd::Open;
+    int votesUsed = 0;      ///< derived: live votes cast in this session
+};
+
+struct ModerationEntry {
+    std::string id;
+    std::string eventId;
+    TimeMs at = 0;
+    std::string actor;      ///< "cli", "panel", "kiosk:<id>", "import", "merge" ...
+    std::string action;     ///< "status", "edit", "merge", "phase", "pin", "settings", "void_session", "import" ...
+    std::string targetId;   ///< idea, session or event id
+    std::string before;     ///< JSON text of the state before (empty object for creations)
+    std::string after;      ///< JSON text of the state after
+    std::string reason;
+    std::string kioskId;
+};
+
+/// How ideas are ordered for lists and the projector.
+enum class Ranking { MostVotes, Newest, Number };
+
+}  // namespace storage
