@@ -123,6 +123,29 @@ public:
     void voidSession(const std::string& sessionId, const std::string& actor, const std::string& reason);
     std::vector<ModerationEntry> moderationLog(const std::string& eventId);
 
+    // [SECTION] Bulk records (import, merge): one transaction around many rows
+    /// Runs `body` inside one BEGIN IMMEDIATE transaction; every Store call inside joins it, and an
+    /// exception thrown from `body` rolls everything back. Nested calls join the outer transaction.
+    void transaction(const std::function<void()>& body);
+
+    struct InsertResult {
+        bool inserted = false;   ///< false: a row with this id existed already (nothing changed)
+        bool renumbered = false; ///< the idea's number was taken by another idea; it got the next free one
+        int number = 0;          ///< the number the idea has now
+    };
+    /// Inserts an idea as given (import, merge): text is cleaned and length-checked like a submission,
+    /// but the submission phase and moderation mode are not applied. Empty id: a new id is made;
+    /// number 0: the next free number; createdAt 0: now; kioskId empty: this kiosk.
+    InsertResult insertIdeaRecord(const Idea& idea);
+    bool insertEventRecord(const Event& event);               ///< false if the id exists; never activates
+    bool insertSessionRecord(const Session& session);         ///< false if the id exists
+    bool insertVoteRecord(const VoteEvent& vote);             ///< false if the id exists; no budget rules
+    bool insertModerationRecord(const ModerationEntry& entry);///< false if the id exists
+    /// Appends a moderation entry for this kiosk now (e.g. "import" with a summary).
+    void logModeration(const std::string& eventId, const std::string& actor, const std::string& action,
+                       const std::string& targetId, const std::string& before, const std::string& after,
+                       const std::string& reason = {});
+
     // [SECTION] Health
     CheckReport check();
 
