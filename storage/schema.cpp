@@ -1,0 +1,152 @@
+// The database schema as numbered migrations, and the checks made every time a file is opened.
+#include "storage/schema.h"
+
+#include "storage/types.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace storage {
+
+namespace {
+
+// Version 1: the whole model. Votes and the moderation log are append-only; counts are derived from votes.
+// Every row carries the kiosk that made it so that databases of several kiosks merge by id.
+const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE events (
+    id              TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    venue           TEXT NOT NULL DEFAULT '',
+    starts_on       TEXT NOT NULL DEFAULT '',
+    ends_on         TEXT NOT NULL DEFAULT '',
+    categories      TEXT NOT NULL DEFAULT '[]',  -- JSON: [{key, color, names:{de,tr,en}}]
+    vote_budget     INTEGER NOT NULL CHECK (vote_budget BETWEEN 1 AND 50),
+    show_counts     INTEGER NOT NULL DEFAULT 1,
+    moderation      TEXT NOT NULL CHECK (moderation IN ('publish', 'pre-moderate')),
+    submission_open INTEGER NOT NULL DEFAULT 1,
+    voting_open     INTEGER NOT NULL DEFAULT 1,
+    active          INTEGER NOT NULL DEFAULT 0,
+    created_at      INTEGER NOT NULL,
+    kiosk_id        TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    id          TEXT PRIMARY KEY,
+    event_id    TEXT NOT NULL REFERENCES events(id),
+    kiosk_id    TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    started_at  INTEGER NOT NULL,
+    ended_at    INTEGER,
+    end_reason  TEXT NOT NULL DEFAULT 'open' CHECK (end_reason IN ('open', 'finished', 'idle')),
+    voided      INTEGER NOT NULL DEFAULT 0   -- set by moderation; the votes stay but stop counting
+);
+CREATE TABLE ideas (
+    id          TEXT PRIMARY KEY,
+    event_id    TEXT NOT NULL REFERENCES events(id),
+    number      INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    title_fold  TEXT NOT NULL,               -- foldForCompare(title), for exact duplicates
+    description TEXT NOT NULL DEFAULT '',
+    author      TEXT NOT NULL DEFAULT '',
+    category    TEXT NOT NULL DEFAULT '',
+    language    TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'published', 'hidden', 'merged')),
+    merged_into TEXT REFERENCES ideas(id),
+    pinned      INTEGER NOT NULL DEFAULT 0,
+    created_at  INTEGER NOT NULL,
+    kiosk_id    TEXT NOT NULL,
+    kiosk_seq   INTEGER NOT NULL,
+    session_id  TEXT,
+    UNIQUE (event_id, number)
+);
+CREATE INDEX ideas_fold ON ideas(event_id, title_fold);
+CREATE INDEX ideas_merged_into ON ideas(merged_into);
+CREATE TABLE votes (
+    id         TEXT PRIMARY KEY,
+    event_id   TEXT NOT NULL REFERENCES events(id),
+    idea_id    TEXT NOT NULL REFERENCES ideas(id),
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('vote', 'retract')),
+    retracts   TEXT REFERENCES votes(id),
+    created_at INTEGER NOT NULL,
+    kiosk_id   TEXT NOT NULL
+);
+CREATE INDEX votes_idea ON votes(idea_id);
+CREATE INDEX votes_session ON votes(session_id);
+CREATE INDEX votes_event ON votes(event_id);
+CREATE INDEX votes_retracts ON votes(retracts) WHERE retracts IS NOT NULL;
+CREATE TABLE moderation_log (
+    id        TEXT PRIMARY KEY,
+    event_id  TEXT NOT NULL REFERENCES events(id),
+    at        INTEGER NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    target_id TEXT NOT NULL DEFAULT '',
+    before    TEXT NOT NULL DEFAULT '{}',
+    after     TEXT NOT NULL DEFAULT '{}',
+    reason    TEXT NOT NULL DEFAULT '',
+    kiosk_id  TEXT NOT NULL
+);
+CREATE INDEX moderation_event ON moderation_log(event_id, at);
+)sql";
+
+int pragmaInt(SQLite::Database& db, const char* pragma) {
+    return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> steps = {
+        {1, [](SQLite::Database& db) { db.exec(kSchemaV1); }},
+    };
+    return steps;
+}
+
+void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly) {
+    db.setBusyTimeout(busyTimeoutMs);
+    if (!readOnly) db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA foreign_keys=ON");
+}
+
+void migrate(SQLite::Database& db, const std::string& path, int applicationId, const std::vector<Migration>& steps) {
+    const int foundId = pragmaInt(db, "application_id");
+    int version = pragmaInt(db, "user_version");
+    const int newest = steps.empty() ? 0 : steps.back().version;
+    if (foundId != 0 && foundId != applicationId) {
+        throw StoreError(path + " is not an Ideenkiosk database (application_id " + std::to_string(foundId) + ")");
+    }
+    if (foundId == 0 && version == 0) {
+        const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        if (tables > 0) throw StoreError(path + " is an SQLite database of another program, not Ideenkiosk's");
+    }
+    if (version > newest) {
+        throw StoreError(path + " was written by a newer Ideenkiosk (schema " + std::to_string(version) +
+                         "); this version reads up to schema " + std::to_string(newest));
+    }
+    for (const auto& step : steps) {
+        if (step.version <= version) continue;
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        step.apply(db);
+        db.exec("PRAGMA application_id=" + std::to_string(applicationId));
+        db.exec("PRAGMA user_version=" + std::to_string(step.version));
+        transaction.commit();
+        version = step.version;
+    }
+}
+
+void quickCheck(SQLite::Database& db, const std::string& path) {
+    SQLite::Statement check(db, "PRAGMA quick_check");
+    std::string problems;
+    while (check.executeStep()) {
+        const std::string line = check.getColumn(0).getString();
+        if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+    }
+    if (!problems.empty()) throw StoreError(path + " is damaged (quick_check: " + problems.substr(0, 300) + ")");
+}
+
+}  // namespace storage

@@ -1,0 +1,32 @@
+// Opening an Ideenkiosk database: pragmas, identity checks and the numbered schema migrations.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace storage {
+
+/// One schema step: applied inside one transaction, after which user_version = `version`.
+struct Migration {
+    int version;
+    std::function<void(SQLite::Database&)> apply;
+};
+
+/// The migrations of this build, in order.
+const std::vector<Migration>& migrations();
+
+/// Sets the pragmas every connection needs (WAL, synchronous=FULL, foreign keys, busy timeout).
+void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly);
+
+/// Refuses files that are not ours or are newer than this build; applies the missing migrations, each in
+/// its own transaction. `steps` is injectable for tests. Throws StoreError naming `path`.
+void migrate(SQLite::Database& db, const std::string& path, int applicationId,
+             const std::vector<Migration>& steps = migrations());
+
+/// Throws StoreError naming `path` unless `PRAGMA quick_check` says "ok".
+void quickCheck(SQLite::Database& db, const std::string& path);
+
+}  // namespace storage

@@ -1,0 +1,434 @@
+// Store: events, sessions, ideas and votes, with every rule of the model enforced in one transaction.
+#include "storage/store_impl.h"
+
+#include "storage/schema.h"
+#include "storage/text.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+namespace storage {
+
+// [SECTION] Opening
+
+namespace {
+
+TimeMs systemNow() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+StoreOptions withDefaults(StoreOptions options) {
+    if (!options.clock) options.clock = systemNow;
+    if (!options.random) {
+        auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
+        options.random = [engine] { return (*engine)(); };
+    }
+    return options;
+}
+
+int openFlags(bool readOnly) {
+    return readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+}  // namespace
+
+Store::Impl::Impl(const std::string& file, StoreOptions opts)
+    : path(file), options(withDefaults(std::move(opts))), db(file, openFlags(options.readOnly)) {}
+
+Store::Store(const std::string& path, StoreOptions options) {
+    try {
+        m = std::make_unique<Impl>(path, std::move(options));
+        configureConnection(m->db, m->options.busyTimeoutMs, m->options.readOnly);
+        if (m->options.readOnly) {
+            const int version = m->db.execAndGet("PRAGMA user_version").getInt();
+            const int appId = m->db.execAndGet("PRAGMA application_id").getInt();
+            if (appId != kApplicationId) throw StoreError(path + " is not an Ideenkiosk database");
+            if (version != kSchemaVersion) {
+                throw StoreError(path + " has schema " + std::to_string(version) + "; this version reads schema " +
+                                 std::to_string(kSchemaVersion) + " (open it once for writing to migrate)");
+            }
+        } else {
+            migrate(m->db, path, kApplicationId);
+        }
+        quickCheck(m->db, path);
+        std::string stored;
+        SQLite::Statement get(m->db, "SELECT value FROM meta WHERE key = 'kiosk_id'");
+        if (get.executeStep()) stored = get.getColumn(0).getString();
+        if (stored.empty() && !m->options.readOnly) {
+            stored = newId();
+            SQLite::Statement put(m->db, "INSERT INTO meta(key, value) VALUES ('kiosk_id', ?), ('created_at', ?)");
+            put.bind(1, stored);
+            put.bind(2, std::to_string(now()));
+            put.exec();
+        }
+        m->kioskId = m->options.kioskId.empty() ? stored : m->options.kioskId;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError("cannot open " + path + ": " + e.what());
+    }
+}
+
+Store::~Store() = default;
+
+// [SECTION] Identity, time, transactions
+
+const std::string& Store::kioskId() const { return m->kioskId; }
+TimeMs Store::now() const { return m->options.clock(); }
+SQLite::Database& Store::db() { return m->db; }
+const std::string& Store::path() const { return m->path; }
+
+std::string Store::newId() {
+    // UUIDv7: 48 bits of milliseconds, version 7, 12 bits that count up within one millisecond (so ids made
+    // in the same millisecond still sort in creation order), variant 10, 62 random bits.
+    auto ms = static_cast<std::uint64_t>(now());
+    if (ms <= m->lastIdMs) {
+        ms = m->lastIdMs;
+        ++m->idCounter;
+        if (m->idCounter > 0xFFF) {
+            ++ms;
+            m->idCounter = 0;
+        }
+    } else {
+        m->idCounter = 0;
+    }
+    m->lastIdMs = ms;
+    const std::uint64_t high = (ms << 16) | 0x7000ULL | (m->idCounter & 0xFFF);
+    const std::uint64_t low = (m->options.random() & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
+    char text[37];
+    std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx",
+                  static_cast<unsigned long long>(high >> 32), static_cast<unsigned long long>((high >> 16) & 0xFFFF),
+                  static_cast<unsigned long long>(high & 0xFFFF), static_cast<unsigned long long>(low >> 48),
+                  static_cast<unsigned long long>(low & 0xFFFFFFFFFFFFULL));
+    return text;
+}
+
+std::int64_t Store::changeCounter() {
+    return m->db.execAndGet("PRAGMA data_version").getInt64() + m->ownCommits;
+}
+
+void Store::transaction(const std::function<void()>& body) {
+    if (m->options.readOnly) throw StoreError(m->path + " is open read-only");
+    if (m->transactionDepth > 0) {
+        body();
+        return;
+    }
+    try {
+        SQLite::Transaction guard(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        m->transactionDepth = 1;
+        try {
+            body();
+        } catch (...) {
+            m->transactionDepth = 0;
+            throw;  // the guard rolls back
+        }
+        m->transactionDepth = 0;
+        guard.commit();
+        ++m->ownCommits;
+    } catch (const SQLite::Exception& e) {
+        m->transactionDepth = 0;
+        throw StoreError(std::string("could not save to ") + m->path + ": " + e.what());
+    }
+}
+
+// [SECTION] Events
+
+nlohmann::json categoriesToJson(const std::vector<Category>& categories) {
+    auto list = nlohmann::json::array();
+    for (const auto& c : categories) list.push_back({{"key", c.key}, {"color", c.color}, {"names", c.names}});
+    return list;
+}
+
+std::vector<Category> categoriesFromJson(const std::string& text) {
+    std::vector<Category> result;
+    const auto list = nlohmann::json::parse(text, nullptr, false);
+    if (!list.is_array()) return result;
+    for (const auto& item : list) {
+        Category c;
+        c.key = item.value("key", "");
+        c.color = item.value("color", "#4a90d9");
+        if (item.contains("names") && item["names"].is_object()) {
+            for (const auto& [lang, name] : item["names"].items()) c.names[lang] = name.get<std::string>();
+        }
+        result.push_back(std::move(c));
+    }
+    return result;
+}
+
+namespace {
+
+const char* kEventColumns =
+    "id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
+    "voting_open, active, created_at";
+
+Event readEvent(SQLite::Statement& row) {
+    Event e;
+    e.id = row.getColumn(0).getString();
+    e.settings.title = row.getColumn(1).getString();
+    e.settings.venue = row.getColumn(2).getString();
+    e.settings.startsOn = row.getColumn(3).getString();
+    e.settings.endsOn = row.getColumn(4).getString();
+    e.settings.categories = categoriesFromJson(row.getColumn(5).getString());
+    e.settings.voteBudget = row.getColumn(6).getInt();
+    e.settings.showCounts = row.getColumn(7).getInt() != 0;
+    e.settings.moderation = moderationModeFromString(row.getColumn(8).getString());
+    e.settings.submissionOpen = row.getColumn(9).getInt() != 0;
+    e.settings.votingOpen = row.getColumn(10).getInt() != 0;
+    e.active = row.getColumn(11).getInt() != 0;
+    e.createdAt = row.getColumn(12).getInt64();
+    return e;
+}
+
+// Cleans and checks event settings the same way idea text is checked.
+EventSettings validated(const EventSettings& input) {
+    EventSettings s = input;
+    s.title = cleanText(s.title, TextField::Title);
+    checkLength(s.title, TextField::Title);
+    s.venue = cleanText(s.venue, TextField::Other);
+    s.startsOn = cleanText(s.startsOn, TextField::Other);
+    s.endsOn = cleanText(s.endsOn, TextField::Other);
+    if (s.voteBudget < 1 || s.voteBudget > 50) {
+        throw RuleError("bad_budget", "the vote budget must be between 1 and 50, not " + std::to_string(s.voteBudget));
+    }
+    std::set<std::string> keys;
+    for (auto& c : s.categories) {
+        c.key = cleanText(c.key, TextField::Other);
+        if (c.key.empty() || !keys.insert(c.key).second) {
+            throw RuleError("bad_category", "category keys must be unique and not empty ('" + c.key + "')");
+        }
+        for (auto& [lang, name] : c.names) name = cleanText(name, TextField::Other);
+    }
+    return s;
+}
+
+void bindSettings(SQLite::Statement& st, const EventSettings& s) {
+    st.bind(":title", s.title);
+    st.bind(":venue", s.venue);
+    st.bind(":starts", s.startsOn);
+    st.bind(":ends", s.endsOn);
+    st.bind(":categories", categoriesToJson(s.categories).dump());
+    st.bind(":budget", s.voteBudget);
+    st.bind(":show", s.showCounts ? 1 : 0);
+    st.bind(":moderation", toString(s.moderation));
+    st.bind(":submission", s.submissionOpen ? 1 : 0);
+    st.bind(":voting", s.votingOpen ? 1 : 0);
+}
+
+nlohmann::json settingsJson(const EventSettings& s) {
+    return {{"title", s.title},          {"venue", s.venue},
+            {"starts_on", s.startsOn},   {"ends_on", s.endsOn},
+            {"vote_budget", s.voteBudget}, {"show_counts", s.showCounts},
+            {"moderation", toString(s.moderation)}, {"submission_open", s.submissionOpen},
+            {"voting_open", s.votingOpen}, {"categories", categoriesToJson(s.categories)}};
+}
+
+}  // namespace
+
+std::string Store::createEvent(const EventSettings& input) {
+    const EventSettings s = validated(input);
+    std::string id;
+    transaction([&] {
+        id = newId();
+        const bool first = m->db.execAndGet("SELECT count(*) FROM events").getInt() == 0;
+        SQLite::Statement insert(m->db,
+            "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
+            "moderation, submission_open, voting_open, active, created_at, kiosk_id) VALUES (:id, :title, :venue, "
+            ":starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, :active, :at, :kiosk)");
+        insert.bind(":id", id);
+        bindSettings(insert, s);
+        insert.bind(":active", first ? 1 : 0);
+        insert.bind(":at", now());
+        insert.bind(":kiosk", m->kioskId);
+        insert.exec();
+        logModeration(id, "cli", "create_event", id, "{}", settingsJson(s).dump());
+    });
+    return id;
+}
+
+std::vector<Event> Store::events() {
+    std::vector<Event> result;
+    SQLite::Statement q(m->db, std::string("SELECT ") + kEventColumns + " FROM events ORDER BY created_at, id");
+    while (q.executeStep()) result.push_back(readEvent(q));
+    return result;
+}
+
+std::optional<Event> Store::event(const std::string& eventId) {
+    SQLite::Statement q(m->db, std::string("SELECT ") + kEventColumns + " FROM events WHERE id = ?");
+    q.bind(1, eventId);
+    if (!q.executeStep()) return std::nullopt;
+    return readEvent(q);
+}
+
+std::optional<Event> Store::activeEvent() {
+    SQLite::Statement q(m->db, std::string("SELECT ") + kEventColumns + " FROM events WHERE active = 1 LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return readEvent(q);
+}
+
+Event Store::requireActiveEvent() {
+    auto e = activeEvent();
+    if (!e) throw RuleError("no_active_event", "there is no active event (create one with `ideenkiosk event create`)");
+    return *e;
+}
+
+void Store::activateEvent(const std::string& eventId) {
+    transaction([&] {
+        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + eventId);
+        m->db.exec("UPDATE events SET active = 0 WHERE active = 1");
+        SQLite::Statement set(m->db, "UPDATE events SET active = 1 WHERE id = ?");
+        set.bind(1, eventId);
+        set.exec();
+        logModeration(eventId, "cli", "activate", eventId, "{}", R"({"active":true})");
+    });
+}
+
+void Store::updateEventSettings(const std::string& eventId, const EventSettings& input, const std::string& actor) {
+    const EventSettings s = validated(input);
+    transaction([&] {
+        auto before = event(eventId);
+        if (!before) throw RuleError("unknown_event", "no event with id " + eventId);
+        SQLite::Statement update(m->db,
+            "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
+            ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
+            ":submission, voting_open = :voting WHERE id = :id");
+        bindSettings(update, s);
+        update.bind(":id", eventId);
+        update.exec();
+        logModeration(eventId, actor, "settings", eventId, settingsJson(before->settings).dump(), settingsJson(s).dump());
+    });
+}
+
+void Store::setSubmissionOpen(const std::string& eventId, bool open, const std::string& actor) {
+    transaction([&] {
+        auto e = event(eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+        SQLite::Statement update(m->db, "UPDATE events SET submission_open = ? WHERE id = ?");
+        update.bind(1, open ? 1 : 0);
+        update.bind(2, eventId);
+        update.exec();
+        logModeration(eventId, actor, "phase", eventId,
+                      nlohmann::json{{"submission_open", e->settings.submissionOpen}}.dump(),
+                      nlohmann::json{{"submission_open", open}}.dump());
+    });
+}
+
+void Store::setVotingOpen(const std::string& eventId, bool open, const std::string& actor) {
+    transaction([&] {
+        auto e = event(eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+        SQLite::Statement update(m->db, "UPDATE events SET voting_open = ? WHERE id = ?");
+        update.bind(1, open ? 1 : 0);
+        update.bind(2, eventId);
+        update.exec();
+        logModeration(eventId, actor, "phase", eventId, nlohmann::json{{"voting_open", e->settings.votingOpen}}.dump(),
+                      nlohmann::json{{"voting_open", open}}.dump());
+    });
+}
+
+// [SECTION] Sessions
+
+namespace {
+
+void checkLanguage(const std::string& language) {
+    if (std::find(kLanguages.begin(), kLanguages.end(), language) == kLanguages.end()) {
+        throw RuleError("unknown_language", "language must be de, tr or en, not '" + language + "'");
+    }
+}
+
+SessionEnd sessionEndFrom(const std::string& reason, bool voided) {
+    if (voided) return SessionEnd::Voided;
+    if (reason == "finished") return SessionEnd::Finished;
+    if (reason == "idle") return SessionEnd::IdleTimeout;
+    return SessionEnd::Open;
+}
+
+const char* kSessionSelect =
+    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, "
+    "(SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
+    "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
+
+Session readSession(SQLite::Statement& row) {
+    Session s;
+    s.id = row.getColumn(0).getString();
+    s.eventId = row.getColumn(1).getString();
+    s.kioskId = row.getColumn(2).getString();
+    s.language = row.getColumn(3).getString();
+    s.startedAt = row.getColumn(4).getInt64();
+    if (!row.getColumn(5).isNull()) s.endedAt = row.getColumn(5).getInt64();
+    s.end = sessionEndFrom(row.getColumn(6).getString(), row.getColumn(7).getInt() != 0);
+    s.votesUsed = row.getColumn(8).getInt();
+    return s;
+}
+
+}  // namespace
+
+std::string Store::startSession(const std::string& eventId, const std::string& language) {
+    checkLanguage(language);
+    std::string id;
+    transaction([&] {
+        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + eventId);
+        id = newId();
+        SQLite::Statement insert(m->db,
+            "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at) VALUES (?, ?, ?, ?, ?)");
+        insert.bind(1, id);
+        insert.bind(2, eventId);
+        insert.bind(3, m->kioskId);
+        insert.bind(4, language);
+        insert.bind(5, now());
+        insert.exec();
+    });
+    return id;
+}
+
+void Store::endSession(const std::string& sessionId, SessionEnd how) {
+    if (how != SessionEnd::Finished && how != SessionEnd::IdleTimeout) {
+        throw RuleError("bad_session_end", "a session ends as finished or idle");
+    }
+    transaction([&] {
+        SQLite::Statement update(m->db,
+            "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND end_reason = 'open'");
+        update.bind(1, now());
+        update.bind(2, toString(how));
+        update.bind(3, sessionId);
+        if (update.exec() == 0 && !session(sessionId)) {
+            throw RuleError("unknown_session", "no session with id " + sessionId);
+        }
+    });
+}
+
+std::optional<Session> Store::session(const std::string& sessionId) {
+    SQLite::Statement q(m->db, std::string(kSessionSelect) + "WHERE s.id = ?");
+    q.bind(1, sessionId);
+    if (!q.executeStep()) return std::nullopt;
+    return readSession(q);
+}
+
+std::vector<Session> Store::sessions(const std::string& eventId) {
+    std::vector<Session> result;
+    SQLite::Statement q(m->db, std::string(kSessionSelect) + "WHERE s.event_id = ? ORDER BY s.started_at, s.id");
+    q.bind(1, eventId);
+    while (q.executeStep()) result.push_back(readSession(q));
+    return result;
+}
+
+int Store::votesLeft(const std::string& sessionId) {
+    auto s = session(sessionId);
+    if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+    auto e = event(s->eventId);
+    return std::max(0, e->settings.voteBudget - s->votesUsed);
+}
+
+std::vector<std::string> Store::votedIdeaIds(const std::string& sessionId) {
+    std::vector<std::string> result;
+    SQLite::Statement q(m->db,
+        "SELECT v.idea_id FROM votes v WHERE v.session_id = ? AND v.kind = 'vote' AND NOT EXISTS "
+        "(SELECT 1 FROM votes r WHERE r.retracts = v.id) ORDER BY v.created_at, v.id");
+    q.bind(1, sessionId);
+    while (q.executeStep()) result.push_back(q.getColumn(0).getString());
+    return result;
+}
+
+}  // namespace storage

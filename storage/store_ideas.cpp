@@ -1,0 +1,296 @@
+// Store: ideas, derived vote counts, similar ideas and the voting rules.
+#include "storage/store_impl.h"
+
+#include "storage/text.h"
+
+#include <algorithm>
+
+namespace storage {
+
+// [SECTION] Reading ideas and counting votes
+
+Idea readIdea(SQLite::Statement& row) {
+    Idea i;
+    i.id = row.getColumn(0).getString();
+    i.eventId = row.getColumn(1).getString();
+    i.number = row.getColumn(2).getInt();
+    i.title = row.getColumn(3).getString();
+    i.description = row.getColumn(4).getString();
+    i.author = row.getColumn(5).getString();
+    i.category = row.getColumn(6).getString();
+    i.language = row.getColumn(7).getString();
+    i.status = ideaStatusFromString(row.getColumn(8).getString());
+    i.mergedInto = row.getColumn(9).isNull() ? "" : row.getColumn(9).getString();
+    i.pinned = row.getColumn(10).getInt() != 0;
+    i.createdAt = row.getColumn(11).getInt64();
+    i.kioskId = row.getColumn(12).getString();
+    i.kioskSeq = row.getColumn(13).getInt64();
+    return i;
+}
+
+int VoteCounts::of(const Idea& idea) const {
+    const auto& map = idea.status == IdeaStatus::Merged ? own : tree;
+    const auto it = map.find(idea.id);
+    return it == map.end() ? 0 : it->second;
+}
+
+// A vote is live while no retraction points at it and its session is not voided. A session that voted
+// for two ideas that were later merged counts once for the merged idea (count DISTINCT session).
+VoteCounts countVotes(SQLite::Database& db, const std::string& eventId) {
+    static const char* kLive =
+        "live(idea_id, session_id) AS (SELECT v.idea_id, v.session_id FROM votes v JOIN sessions s ON "
+        "s.id = v.session_id WHERE v.event_id = :event AND v.kind = 'vote' AND s.voided = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) ";
+    VoteCounts counts;
+    SQLite::Statement own(db, std::string("WITH ") + kLive +
+                                  "SELECT idea_id, count(DISTINCT session_id) FROM live GROUP BY idea_id");
+    own.bind(":event", eventId);
+    while (own.executeStep()) counts.own[own.getColumn(0).getString()] = own.getColumn(1).getInt();
+    SQLite::Statement tree(db,
+        std::string("WITH RECURSIVE root(id, root_id) AS (SELECT id, id FROM ideas WHERE event_id = :event AND "
+                    "status != 'merged' UNION ALL SELECT i.id, r.root_id FROM ideas i JOIN root r ON "
+                    "i.merged_into = r.id WHERE i.status = 'merged'), ") +
+            kLive + "SELECT r.root_id, count(DISTINCT l.session_id) FROM live l JOIN root r ON r.id = l.idea_id "
+                    "GROUP BY r.root_id");
+    tree.bind(":event", eventId);
+    while (tree.executeStep()) counts.tree[tree.getColumn(0).getString()] = tree.getColumn(1).getInt();
+    return counts;
+}
+
+std::optional<Idea> Store::idea(const std::string& ideaId) {
+    SQLite::Statement q(m->db, std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE id = ?");
+    q.bind(1, ideaId);
+    if (!q.executeStep()) return std::nullopt;
+    Idea result = readIdea(q);
+    result.votes = voteCount(ideaId);
+    return result;
+}
+
+std::optional<Idea> Store::ideaByNumber(const std::string& eventId, int number) {
+    SQLite::Statement q(m->db, "SELECT id FROM ideas WHERE event_id = ? AND number = ?");
+    q.bind(1, eventId);
+    q.bind(2, number);
+    if (!q.executeStep()) return std::nullopt;
+    return idea(q.getColumn(0).getString());
+}
+
+std::vector<Idea> Store::ideas(const std::string& eventId, const IdeaQuery& query) {
+    std::vector<Idea> result;
+    SQLite::Statement q(m->db, std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE event_id = ? AND "
+                                                                       "(? = '' OR category = ?) ORDER BY number");
+    q.bind(1, eventId);
+    q.bind(2, query.category);
+    q.bind(3, query.category);
+    while (q.executeStep()) {
+        Idea i = readIdea(q);
+        if (std::find(query.statuses.begin(), query.statuses.end(), i.status) != query.statuses.end()) {
+            result.push_back(std::move(i));
+        }
+    }
+    const VoteCounts counts = countVotes(m->db, eventId);
+    for (auto& i : result) i.votes = counts.of(i);
+    if (query.ranking == Ranking::MostVotes) {
+        std::stable_sort(result.begin(), result.end(), [](const Idea& a, const Idea& b) { return a.votes > b.votes; });
+    } else if (query.ranking == Ranking::Newest) {
+        std::stable_sort(result.begin(), result.end(), [](const Idea& a, const Idea& b) {
+            return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.number > b.number;
+        });
+    }
+    return result;
+}
+
+int Store::voteCount(const std::string& ideaId) {
+    SQLite::Statement q(m->db, "SELECT status FROM ideas WHERE id = ?");
+    q.bind(1, ideaId);
+    if (!q.executeStep()) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+    // A merged idea shows its own votes; any other idea counts the whole tree merged into it.
+    const bool merged = q.getColumn(0).getString() == "merged";
+    SQLite::Statement count(m->db,
+        "WITH RECURSIVE tree(id) AS (SELECT :idea UNION ALL SELECT i.id FROM ideas i JOIN tree t ON "
+        "i.merged_into = t.id WHERE :merged = 0) "
+        "SELECT count(DISTINCT v.session_id) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE "
+        "v.idea_id IN (SELECT id FROM tree) AND v.kind = 'vote' AND s.voided = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+    count.bind(":idea", ideaId);
+    count.bind(":merged", merged ? 1 : 0);
+    count.executeStep();
+    return count.getColumn(0).getInt();
+}
+
+// [SECTION] Submitting and finding duplicates
+
+namespace {
+
+NewIdea cleanedIdea(const NewIdea& input) {
+    NewIdea idea = input;
+    idea.title = cleanText(input.title, TextField::Title);
+    checkLength(idea.title, TextField::Title);
+    idea.description = cleanText(input.description, TextField::Description);
+    checkLength(idea.description, TextField::Description);
+    idea.author = cleanText(input.author, TextField::Author);
+    checkLength(idea.author, TextField::Author);
+    idea.category = cleanText(input.category, TextField::Other);
+    return idea;
+}
+
+}  // namespace
+
+Idea Store::submitIdea(const std::string& eventId, const NewIdea& input, const std::string& sessionId) {
+    Idea saved;
+    const NewIdea clean = cleanedIdea(input);
+    transaction([&] {
+        auto e = event(eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+        if (!e->settings.submissionOpen) throw RuleError("submission_closed", "submission of ideas is closed");
+        if (!sessionId.empty()) {
+            auto s = session(sessionId);
+            if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+            if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
+        }
+        Idea record;
+        record.eventId = eventId;
+        record.title = clean.title;
+        record.description = clean.description;
+        record.author = clean.author;
+        record.category = clean.category;
+        record.language = clean.language;
+        record.status = e->settings.moderation == ModerationMode::PreModerate ? IdeaStatus::Pending : IdeaStatus::Published;
+        const InsertResult result = insertIdeaRecord(record);
+        if (!sessionId.empty()) {
+            SQLite::Statement link(m->db, "UPDATE ideas SET session_id = ? WHERE event_id = ? AND number = ?");
+            link.bind(1, sessionId);
+            link.bind(2, eventId);
+            link.bind(3, result.number);
+            link.exec();
+        }
+        saved = *ideaByNumber(eventId, result.number);
+    });
+    return saved;
+}
+
+std::optional<Idea> Store::findExactDuplicate(const std::string& eventId, const std::string& title) {
+    const std::string fold = foldForCompare(title);
+    if (fold.empty()) return std::nullopt;
+    SQLite::Statement q(m->db, "SELECT id FROM ideas WHERE event_id = ? AND title_fold = ? AND status IN "
+                               "('published', 'pending') ORDER BY number LIMIT 1");
+    q.bind(1, eventId);
+    q.bind(2, fold);
+    if (!q.executeStep()) return std::nullopt;
+    return idea(q.getColumn(0).getString());
+}
+
+std::vector<SimilarIdea> Store::similar(const std::string& eventId, const std::string& text, int k, double threshold) {
+    const std::int64_t version = changeCounter();
+    if (m->similarEventId != eventId || m->similarVersion != version) {
+        m->similarIndex.clear();
+        SQLite::Statement q(m->db, "SELECT id, title FROM ideas WHERE event_id = ? AND status = 'published'");
+        q.bind(1, eventId);
+        while (q.executeStep()) m->similarIndex.add(q.getColumn(0).getString(), q.getColumn(1).getString());
+        m->similarEventId = eventId;
+        m->similarVersion = version;
+    }
+    std::vector<SimilarIdea> result;
+    if (k <= 0) return result;
+    for (const auto& match : m->similarIndex.query(text, static_cast<std::size_t>(k), threshold)) {
+        if (auto found = idea(match.key)) result.push_back({*found, match.score});
+    }
+    return result;
+}
+
+// [SECTION] Votes
+
+namespace {
+
+// Live votes of a session on an idea or on anything merged into it (directly or through a chain).
+int liveVotesInTree(SQLite::Database& db, const std::string& sessionId, const std::string& ideaId) {
+    SQLite::Statement q(db,
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM ideas i JOIN tree t ON i.merged_into = t.id) "
+        "SELECT count(*) FROM votes v WHERE v.session_id = ? AND v.idea_id IN (SELECT id FROM tree) AND "
+        "v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+    q.bind(1, ideaId);
+    q.bind(2, sessionId);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+}  // namespace
+
+std::string Store::castVote(const std::string& sessionId, const std::string& ideaId) {
+    std::string voteId;
+    transaction([&] {
+        auto s = session(sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
+        auto i = idea(ideaId);
+        if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        auto e = event(s->eventId);
+        if (!e->settings.votingOpen) throw RuleError("voting_closed", "voting is closed");
+        if (i->status != IdeaStatus::Published) {
+            throw RuleError("idea_not_votable", "idea #" + std::to_string(i->number) + " is " + toString(i->status) +
+                                                    " and cannot receive votes");
+        }
+        if (liveVotesInTree(m->db, sessionId, ideaId) > 0) {
+            throw RuleError("already_voted", "this session has already voted for idea #" + std::to_string(i->number));
+        }
+        if (s->votesUsed >= e->settings.voteBudget) {
+            throw RuleError("budget_exhausted", "all " + std::to_string(e->settings.voteBudget) +
+                                                    " votes of this session are used");
+        }
+        VoteEvent vote;
+        vote.id = newId();
+        vote.eventId = s->eventId;
+        vote.ideaId = ideaId;
+        vote.sessionId = sessionId;
+        vote.createdAt = now();
+        vote.kioskId = m->kioskId;
+        insertVoteRecord(vote);
+        voteId = vote.id;
+    });
+    return voteId;
+}
+
+void Store::retractVote(const std::string& sessionId, const std::string& ideaId) {
+    transaction([&] {
+        auto s = session(sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
+        SQLite::Statement q(m->db,
+            "SELECT v.id FROM votes v WHERE v.session_id = ? AND v.idea_id = ? AND v.kind = 'vote' AND NOT EXISTS "
+            "(SELECT 1 FROM votes r WHERE r.retracts = v.id) ORDER BY v.created_at DESC LIMIT 1");
+        q.bind(1, sessionId);
+        q.bind(2, ideaId);
+        if (!q.executeStep()) throw RuleError("no_vote", "this session has no vote on that idea to take back");
+        VoteEvent retraction;
+        retraction.id = newId();
+        retraction.eventId = s->eventId;
+        retraction.ideaId = ideaId;
+        retraction.sessionId = sessionId;
+        retraction.kind = VoteKind::Retract;
+        retraction.retracts = q.getColumn(0).getString();
+        retraction.createdAt = now();
+        retraction.kioskId = m->kioskId;
+        insertVoteRecord(retraction);
+    });
+}
+
+std::vector<VoteEvent> Store::voteEvents(const std::string& eventId) {
+    std::vector<VoteEvent> result;
+    SQLite::Statement q(m->db, "SELECT id, event_id, idea_id, session_id, kind, retracts, created_at, kiosk_id FROM votes "
+                               "WHERE event_id = ? ORDER BY created_at, id");
+    q.bind(1, eventId);
+    while (q.executeStep()) {
+        VoteEvent v;
+        v.id = q.getColumn(0).getString();
+        v.eventId = q.getColumn(1).getString();
+        v.ideaId = q.getColumn(2).getString();
+        v.sessionId = q.getColumn(3).getString();
+        v.kind = q.getColumn(4).getString() == "retract" ? VoteKind::Retract : VoteKind::Vote;
+        v.retracts = q.getColumn(5).isNull() ? "" : q.getColumn(5).getString();
+        v.createdAt = q.getColumn(6).getInt64();
+        v.kioskId = q.getColumn(7).getString();
+        result.push_back(std::move(v));
+    }
+    return result;
+}
+
+}  // namespace storage

@@ -1,0 +1,385 @@
+// Store: moderation actions with their audit trail, bulk records for import and merge, and health checks.
+#include "storage/store_impl.h"
+
+#include "storage/text.h"
+
+#include <algorithm>
+
+namespace storage {
+
+using nlohmann::json;
+
+// [SECTION] Moderation
+
+namespace {
+
+json ideaText(const Idea& i) {
+    return {{"title", i.title}, {"description", i.description}, {"author", i.author}, {"category", i.category}};
+}
+
+}  // namespace
+
+void Store::logModeration(const std::string& eventId, const std::string& actor, const std::string& action,
+                          const std::string& targetId, const std::string& before, const std::string& after,
+                          const std::string& reason) {
+    transaction([&] {
+        ModerationEntry entry;
+        entry.id = newId();
+        entry.eventId = eventId;
+        entry.at = now();
+        entry.actor = actor;
+        entry.action = action;
+        entry.targetId = targetId;
+        entry.before = before;
+        entry.after = after;
+        entry.reason = cleanText(reason, TextField::Description);
+        entry.kioskId = m->kioskId;
+        insertModerationRecord(entry);
+    });
+}
+
+void Store::setIdeaStatus(const std::string& ideaId, IdeaStatus status, const std::string& actor,
+                          const std::string& reason) {
+    if (status == IdeaStatus::Merged) throw RuleError("bad_status", "use merge to merge ideas");
+    transaction([&] {
+        auto i = idea(ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        if (i->status == IdeaStatus::Merged) {
+            throw RuleError("idea_merged", "idea #" + std::to_string(i->number) + " is merged; its status is fixed");
+        }
+        if (i->status == status) return;
+        SQLite::Statement update(m->db, "UPDATE ideas SET status = ? WHERE id = ?");
+        update.bind(1, toString(status));
+        update.bind(2, ideaId);
+        update.exec();
+        logModeration(i->eventId, actor, "status", ideaId, json{{"status", toString(i->status)}}.dump(),
+                      json{{"status", toString(status)}}.dump(), reason);
+    });
+}
+
+void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const std::string& actor,
+                     const std::string& reason) {
+    transaction([&] {
+        auto i = idea(ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        Idea after = *i;
+        after.title = cleanText(corrected.title, TextField::Title);
+        checkLength(after.title, TextField::Title);
+        after.description = cleanText(corrected.description, TextField::Description);
+        checkLength(after.description, TextField::Description);
+        after.author = cleanText(corrected.author, TextField::Author);
+        checkLength(after.author, TextField::Author);
+        after.category = cleanText(corrected.category, TextField::Other);
+        SQLite::Statement update(m->db, "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, "
+                                        "category = ? WHERE id = ?");
+        update.bind(1, after.title);
+        update.bind(2, foldForCompare(after.title));
+        update.bind(3, after.description);
+        update.bind(4, after.author);
+        update.bind(5, after.category);
+        update.bind(6, ideaId);
+        update.exec();
+        logModeration(i->eventId, actor, "edit", ideaId, ideaText(*i).dump(), ideaText(after).dump(), reason);
+    });
+}
+
+void Store::mergeIdea(const std::string& sourceId, const std::string& targetId, const std::string& actor,
+                      const std::string& reason) {
+    transaction([&] {
+        auto source = idea(sourceId);
+        auto target = idea(targetId);
+        if (!source) throw RuleError("unknown_idea", "no idea with id " + sourceId);
+        if (!target) throw RuleError("unknown_idea", "no idea with id " + targetId);
+        if (sourceId == targetId) throw RuleError("bad_merge", "an idea cannot be merged into itself");
+        if (source->eventId != target->eventId) throw RuleError("bad_merge", "ideas of different events cannot merge");
+        if (source->status == IdeaStatus::Merged) {
+            throw RuleError("bad_merge", "idea #" + std::to_string(source->number) + " is already merged");
+        }
+        if (target->status != IdeaStatus::Published && target->status != IdeaStatus::Pending) {
+            throw RuleError("bad_merge", "idea #" + std::to_string(target->number) + " is " + toString(target->status) +
+                                             "; merge into a published or pending idea");
+        }
+        SQLite::Statement update(m->db, "UPDATE ideas SET status = 'merged', merged_into = ? WHERE id = ?");
+        update.bind(1, targetId);
+        update.bind(2, sourceId);
+        update.exec();
+        logModeration(source->eventId, actor, "merge", sourceId,
+                      json{{"status", toString(source->status)}, {"merged_into", nullptr}}.dump(),
+                      json{{"status", "merged"}, {"merged_into", targetId}, {"merged_into_number", target->number}}.dump(),
+                      reason);
+    });
+}
+
+void Store::setPinned(const std::string& ideaId, bool pinned, const std::string& actor) {
+    transaction([&] {
+        auto i = idea(ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        SQLite::Statement update(m->db, "UPDATE ideas SET pinned = ? WHERE id = ?");
+        update.bind(1, pinned ? 1 : 0);
+        update.bind(2, ideaId);
+        update.exec();
+        logModeration(i->eventId, actor, "pin", ideaId, json{{"pinned", i->pinned}}.dump(), json{{"pinned", pinned}}.dump());
+    });
+}
+
+void Store::voidSession(const std::string& sessionId, const std::string& actor, const std::string& reason) {
+    transaction([&] {
+        auto s = session(sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        SQLite::Statement update(m->db, "UPDATE sessions SET voided = 1 WHERE id = ?");
+        update.bind(1, sessionId);
+        update.exec();
+        logModeration(s->eventId, actor, "void_session", sessionId, json{{"voided", s->end == SessionEnd::Voided}}.dump(),
+                      json{{"voided", true}, {"votes", s->votesUsed}}.dump(), reason);
+    });
+}
+
+std::vector<ModerationEntry> Store::moderationLog(const std::string& eventId) {
+    std::vector<ModerationEntry> result;
+    SQLite::Statement q(m->db, "SELECT id, event_id, at, actor, action, target_id, before, after, reason, kiosk_id "
+                               "FROM moderation_log WHERE event_id = ? ORDER BY at, id");
+    q.bind(1, eventId);
+    while (q.executeStep()) {
+        ModerationEntry e;
+        e.id = q.getColumn(0).getString();
+        e.eventId = q.getColumn(1).getString();
+        e.at = q.getColumn(2).getInt64();
+        e.actor = q.getColumn(3).getString();
+        e.action = q.getColumn(4).getString();
+        e.targetId = q.getColumn(5).getString();
+        e.before = q.getColumn(6).getString();
+        e.after = q.getColumn(7).getString();
+        e.reason = q.getColumn(8).getString();
+        e.kioskId = q.getColumn(9).getString();
+        result.push_back(std::move(e));
+    }
+    return result;
+}
+
+// [SECTION] Bulk records
+
+namespace {
+
+bool exists(SQLite::Database& db, const char* table, const std::string& id) {
+    SQLite::Statement q(db, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
+    q.bind(1, id);
+    return q.executeStep();
+}
+
+}  // namespace
+
+Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
+    InsertResult result;
+    transaction([&] {
+        if (!input.id.empty() && exists(m->db, "ideas", input.id)) {
+            SQLite::Statement q(m->db, "SELECT number FROM ideas WHERE id = ?");
+            q.bind(1, input.id);
+            q.executeStep();
+            result.number = q.getColumn(0).getInt();
+            return;
+        }
+        auto e = event(input.eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + input.eventId);
+        NewIdea text{input.title, input.description, input.author, input.category, input.language};
+        text.title = cleanText(text.title, TextField::Title);
+        checkLength(text.title, TextField::Title);
+        text.description = cleanText(text.description, TextField::Description);
+        checkLength(text.description, TextField::Description);
+        text.author = cleanText(text.author, TextField::Author);
+        checkLength(text.author, TextField::Author);
+        text.category = cleanText(text.category, TextField::Other);
+        if (text.language.empty()) text.language = "de";
+        if (std::find(kLanguages.begin(), kLanguages.end(), text.language) == kLanguages.end()) {
+            throw RuleError("unknown_language", "language must be de, tr or en, not '" + text.language + "'");
+        }
+        const auto& categories = e->settings.categories;
+        if (!text.category.empty() && !categories.empty() &&
+            std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == text.category; })) {
+            throw RuleError("unknown_category", "the event has no category '" + text.category + "'");
+        }
+        int number = input.number;
+        if (number > 0) {
+            SQLite::Statement taken(m->db, "SELECT 1 FROM ideas WHERE event_id = ? AND number = ?");
+            taken.bind(1, input.eventId);
+            taken.bind(2, number);
+            if (taken.executeStep()) {
+                number = 0;
+                result.renumbered = true;
+            }
+        }
+        if (number <= 0) {
+            SQLite::Statement next(m->db, "SELECT coalesce(max(number), 0) + 1 FROM ideas WHERE event_id = ?");
+            next.bind(1, input.eventId);
+            next.executeStep();
+            number = next.getColumn(0).getInt();
+        }
+        const std::string kiosk = input.kioskId.empty() ? m->kioskId : input.kioskId;
+        std::int64_t seq = input.kioskSeq;
+        if (seq <= 0) {
+            SQLite::Statement next(m->db, "SELECT coalesce(max(kiosk_seq), 0) + 1 FROM ideas WHERE kiosk_id = ?");
+            next.bind(1, kiosk);
+            next.executeStep();
+            seq = next.getColumn(0).getInt64();
+        }
+        SQLite::Statement insert(m->db,
+            "INSERT INTO ideas(id, event_id, number, title, title_fold, description, author, category, language, "
+            "status, merged_into, pinned, created_at, kiosk_id, kiosk_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)");
+        insert.bind(1, input.id.empty() ? newId() : input.id);
+        insert.bind(2, input.eventId);
+        insert.bind(3, number);
+        insert.bind(4, text.title);
+        insert.bind(5, foldForCompare(text.title));
+        insert.bind(6, text.description);
+        insert.bind(7, text.author);
+        insert.bind(8, text.category);
+        insert.bind(9, text.language);
+        insert.bind(10, toString(input.status));
+        if (input.mergedInto.empty()) {
+            insert.bind(11);
+        } else {
+            insert.bind(11, input.mergedInto);
+        }
+        insert.bind(12, input.pinned ? 1 : 0);
+        insert.bind(13, input.createdAt > 0 ? input.createdAt : now());
+        insert.bind(14, kiosk);
+        insert.bind(15, seq);
+        insert.exec();
+        result.inserted = true;
+        result.number = number;
+    });
+    return result;
+}
+
+bool Store::insertEventRecord(const Event& event) {
+    bool inserted = false;
+    transaction([&] {
+        if (exists(m->db, "events", event.id)) return;
+        SQLite::Statement insert(m->db,
+            "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
+            "moderation, submission_open, voting_open, active, created_at, kiosk_id) VALUES (:id, :title, :venue, "
+            ":starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, 0, :at, :kiosk)");
+        insert.bind(":id", event.id);
+        insert.bind(":title", event.settings.title);
+        insert.bind(":venue", event.settings.venue);
+        insert.bind(":starts", event.settings.startsOn);
+        insert.bind(":ends", event.settings.endsOn);
+        insert.bind(":categories", categoriesToJson(event.settings.categories).dump());
+        insert.bind(":budget", event.settings.voteBudget);
+        insert.bind(":show", event.settings.showCounts ? 1 : 0);
+        insert.bind(":moderation", toString(event.settings.moderation));
+        insert.bind(":submission", event.settings.submissionOpen ? 1 : 0);
+        insert.bind(":voting", event.settings.votingOpen ? 1 : 0);
+        insert.bind(":at", event.createdAt > 0 ? event.createdAt : now());
+        insert.bind(":kiosk", m->kioskId);
+        insert.exec();
+        inserted = true;
+    });
+    return inserted;
+}
+
+bool Store::insertSessionRecord(const Session& s) {
+    bool inserted = false;
+    transaction([&] {
+        if (exists(m->db, "sessions", s.id)) return;
+        SQLite::Statement insert(m->db, "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at, ended_at, "
+                                        "end_reason, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, s.id.empty() ? newId() : s.id);
+        insert.bind(2, s.eventId);
+        insert.bind(3, s.kioskId.empty() ? m->kioskId : s.kioskId);
+        insert.bind(4, s.language.empty() ? std::string("de") : s.language);
+        insert.bind(5, s.startedAt > 0 ? s.startedAt : now());
+        if (s.endedAt) {
+            insert.bind(6, *s.endedAt);
+        } else {
+            insert.bind(6);
+        }
+        insert.bind(7, s.end == SessionEnd::Voided || s.end == SessionEnd::Open
+                           ? std::string(s.endedAt ? "finished" : "open") : toString(s.end));
+        insert.bind(8, s.end == SessionEnd::Voided ? 1 : 0);
+        insert.exec();
+        inserted = true;
+    });
+    return inserted;
+}
+
+bool Store::insertVoteRecord(const VoteEvent& v) {
+    bool inserted = false;
+    transaction([&] {
+        if (!v.id.empty() && exists(m->db, "votes", v.id)) return;
+        SQLite::Statement insert(m->db, "INSERT INTO votes(id, event_id, idea_id, session_id, kind, retracts, created_at, "
+                                        "kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, v.id.empty() ? newId() : v.id);
+        insert.bind(2, v.eventId);
+        insert.bind(3, v.ideaId);
+        insert.bind(4, v.sessionId);
+        insert.bind(5, v.kind == VoteKind::Retract ? "retract" : "vote");
+        if (v.retracts.empty()) {
+            insert.bind(6);
+        } else {
+            insert.bind(6, v.retracts);
+        }
+        insert.bind(7, v.createdAt > 0 ? v.createdAt : now());
+        insert.bind(8, v.kioskId.empty() ? m->kioskId : v.kioskId);
+        insert.exec();
+        inserted = true;
+    });
+    return inserted;
+}
+
+bool Store::insertModerationRecord(const ModerationEntry& e) {
+    bool inserted = false;
+    transaction([&] {
+        if (!e.id.empty() && exists(m->db, "moderation_log", e.id)) return;
+        SQLite::Statement insert(m->db, "INSERT INTO moderation_log(id, event_id, at, actor, action, target_id, before, "
+                                        "after, reason, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, e.id.empty() ? newId() : e.id);
+        insert.bind(2, e.eventId);
+        insert.bind(3, e.at > 0 ? e.at : now());
+        insert.bind(4, e.actor);
+        insert.bind(5, e.action);
+        insert.bind(6, e.targetId);
+        insert.bind(7, e.before.empty() ? std::string("{}") : e.before);
+        insert.bind(8, e.after.empty() ? std::string("{}") : e.after);
+        insert.bind(9, e.reason);
+        insert.bind(10, e.kioskId.empty() ? m->kioskId : e.kioskId);
+        insert.exec();
+        inserted = true;
+    });
+    return inserted;
+}
+
+// [SECTION] Health
+
+CheckReport Store::check() {
+    CheckReport report;
+    report.schemaVersion = m->db.execAndGet("PRAGMA user_version").getInt();
+    report.facts.push_back("schema version " + std::to_string(report.schemaVersion));
+    report.facts.push_back("journal_mode " + m->db.execAndGet("PRAGMA journal_mode").getString());
+    report.facts.push_back("kiosk id " + m->kioskId);
+    SQLite::Statement integrity(m->db, "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+        const std::string line = integrity.getColumn(0).getString();
+        if (line != "ok") report.problems.push_back("integrity: " + line);
+    }
+    SQLite::Statement foreign(m->db, "PRAGMA foreign_key_check");
+    while (foreign.executeStep()) {
+        report.problems.push_back("foreign key: a row of " + foreign.getColumn(0).getString() + " points to a missing " +
+                                  foreign.getColumn(2).getString());
+    }
+    for (const char* table : {"events", "ideas", "sessions", "votes", "moderation_log"}) {
+        report.facts.push_back(std::string(table) + " " +
+                               std::to_string(m->db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64()));
+    }
+    const auto badRetractions = m->db.execAndGet(
+        "SELECT count(*) FROM votes r WHERE r.kind = 'retract' AND NOT EXISTS (SELECT 1 FROM votes v WHERE "
+        "v.id = r.retracts AND v.kind = 'vote' AND v.idea_id = r.idea_id AND v.session_id = r.session_id)").getInt();
+    if (badRetractions > 0) report.problems.push_back(std::to_string(badRetractions) + " retractions without their vote");
+    const auto badMerges = m->db.execAndGet(
+        "SELECT count(*) FROM ideas WHERE (status = 'merged') != (merged_into IS NOT NULL)").getInt();
+    if (badMerges > 0) report.problems.push_back(std::to_string(badMerges) + " ideas with an inconsistent merge");
+    report.ok = report.problems.empty();
+    return report;
+}
+
+}  // namespace storage

@@ -1,0 +1,186 @@
+// Text cleaning at the storage boundary and the folding used to compare ideas.
+#include "storage/text.h"
+
+#include "storage/types.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace storage {
+
+// [SECTION] Decoding
+
+namespace {
+
+using CodePoints = std::vector<utf8proc_int32_t>;
+
+// Decodes strictly; returns false on any malformed sequence (utf8proc rejects overlongs and surrogates).
+bool decode(std::string_view text, CodePoints& out) {
+    out.clear();
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(bytes, remaining, &cp);
+        if (n <= 0 || cp < 0) return false;
+        out.push_back(cp);
+        bytes += n;
+        remaining -= n;
+    }
+    return true;
+}
+
+void append(std::string& out, utf8proc_int32_t cp) {
+    utf8proc_uint8_t buffer[4];
+    const utf8proc_ssize_t n = utf8proc_encode_char(cp, buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+std::string nfc(const std::string& text) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> composed(
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
+    if (!composed) throw RuleError("invalid_utf8", "text is not valid UTF-8");
+    return reinterpret_cast<const char*>(composed.get());
+}
+
+// Characters that change how text is displayed without being visible: bidi embeddings, overrides and
+// isolates (the "Trojan Source" family), directional marks, and zero-width characters other than ZWJ,
+// which emoji sequences need.
+bool isInvisibleFormat(utf8proc_int32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C || cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
+}
+
+bool isLineBreak(utf8proc_int32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
+
+bool isSpace(utf8proc_int32_t cp) {
+    const auto category = utf8proc_category(cp);
+    return cp == ' ' || cp == '\t' || cp == 0x00A0 || category == UTF8PROC_CATEGORY_ZS;
+}
+
+bool isControl(utf8proc_int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_CC; }
+
+std::string trimSpaces(const std::string& text) {
+    const auto first = text.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(' ');
+    return text.substr(first, last - first + 1);
+}
+
+const char* fieldName(TextField field) {
+    switch (field) {
+        case TextField::Title: return "title";
+        case TextField::Description: return "description";
+        case TextField::Author: return "author";
+        case TextField::Other: return "text";
+    }
+    return "text";
+}
+
+}  // namespace
+
+// [SECTION] Validation and cleaning
+
+bool isValidUtf8(std::string_view text) {
+    CodePoints ignored;
+    return decode(text, ignored);
+}
+
+std::size_t codepointCount(std::string_view text) {
+    CodePoints cps;
+    decode(text, cps);
+    return cps.size();
+}
+
+std::string cleanText(std::string_view text, TextField field) {
+    CodePoints cps;
+    if (!decode(text, cps)) {
+        throw RuleError("invalid_utf8", std::string(fieldName(field)) + " is not valid UTF-8");
+    }
+    const bool multiline = field == TextField::Description;
+    std::string line;      // current line, spaces collapsed
+    std::string result;
+    int pendingBreaks = 0; // line breaks seen since the last non-empty line
+    auto flushLine = [&] {
+        const std::string trimmed = trimSpaces(line);
+        line.clear();
+        if (trimmed.empty()) return;
+        if (!result.empty()) result.append(pendingBreaks >= 2 ? "\n\n" : "\n");
+        pendingBreaks = 0;
+        result += trimmed;
+    };
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const auto cp = cps[i];
+        if (isLineBreak(cp)) {
+            if (!multiline) {
+                if (!line.empty() && line.back() != ' ') line += ' ';
+                continue;
+            }
+            if (cp == '\r' && i + 1 < cps.size() && cps[i + 1] == '\n') continue;  // CRLF is one break
+            flushLine();
+            ++pendingBreaks;
+            continue;
+        }
+        if (isInvisibleFormat(cp)) continue;
+        if (isSpace(cp)) {
+            if (!line.empty() && line.back() != ' ') line += ' ';
+            continue;
+        }
+        if (isControl(cp)) continue;
+        append(line, cp);
+    }
+    flushLine();
+    return nfc(result);
+}
+
+void checkLength(std::string_view cleaned, TextField field) {
+    const std::size_t count = codepointCount(cleaned);
+    std::size_t limit = 0;
+    switch (field) {
+        case TextField::Title: limit = kTitleMax; break;
+        case TextField::Description: limit = kDescriptionMax; break;
+        case TextField::Author: limit = kAuthorMax; break;
+        case TextField::Other: return;
+    }
+    const std::string name = fieldName(field);
+    if (field == TextField::Title && count == 0) throw RuleError("title_empty", "the title is empty");
+    if (count > limit) {
+        throw RuleError(name + "_too_long", name + " has " + std::to_string(count) + " characters; at most " +
+                                                std::to_string(limit) + " are allowed");
+    }
+}
+
+// [SECTION] Folding for comparison
+
+std::string foldForCompare(std::string_view text) {
+    CodePoints cps;
+    if (!decode(text, cps)) return {};
+    std::string composed;
+    for (auto cp : cps) append(composed, cp);
+    CodePoints nfcPoints;
+    decode(nfc(composed), nfcPoints);
+    std::string out;
+    for (auto cp : nfcPoints) {
+        // Turkish dotted and dotless i would otherwise fold apart (İ -> "i̇"); for "same idea?" they are one.
+        if (cp == 0x0130 || cp == 0x0131 || cp == 'I') cp = 'i';
+        if (cp == 0x00DF || cp == 0x1E9E) {
+            out += "ss";
+            continue;
+        }
+        const auto category = utf8proc_category(cp);
+        const bool letterOrDigit = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                                   (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) ||
+                                   category == UTF8PROC_CATEGORY_ND;
+        if (!letterOrDigit) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        append(out, utf8proc_tolower(cp));
+    }
+    return trimSpaces(out);
+}
+
+}  // namespace storage
