@@ -1,3 +1,60 @@
-// Entry point of the `ideenkiosk` binary (placeholder until the command line lands).
+// Entry point of `ideenkiosk`: parses the command line and turns every failure into one clear line.
+#include "kiosk/app/cli.h"
+
+#include <SQLiteCpp/Exception.h>
+
 #include <cstdio>
-int main() { std::puts("ideenkiosk"); return 0; }
+#include <iostream>
+
+namespace {
+
+int fail(const std::string& message, int code) {
+    std::cerr << "ideenkiosk: " << message << '\n';
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Ideenkiosk: ideas and votes at a conference touchscreen, for attendees, moderators and "
+                 "organisers.",
+                 "ideenkiosk"};
+    app.set_version_flag("--version", std::string("ideenkiosk ") + IDEEN_VERSION);
+    app.require_subcommand(1);
+    kiosk::app::CliContext context;
+    context.dbPath = kiosk::app::defaultDatabasePath();
+    context.assetDir = kiosk::app::defaultAssetDir();
+    app.add_option("--db", context.dbPath, "SQLite database file")->capture_default_str();
+    app.add_option("--event", context.eventId, "Event id (default: the active event)");
+    app.add_option("--assets", context.assetDir, "Folder with i18n/, wordlists/ and the example event")
+        ->capture_default_str();
+
+    kiosk::app::addEventCommands(app, context);
+    kiosk::app::addIdeaCommands(app, context);
+    kiosk::app::addDataCommands(app, context);
+    kiosk::app::addReportCommands(app, context);
+    kiosk::app::addRunCommands(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(std::string(e.what()) + " (see ideenkiosk --help)", 2);
+    } catch (const kiosk::app::UsageError& e) {
+        return fail(e.what(), 2);
+    } catch (const storage::RuleError& e) {
+        return fail(e.what(), 1);
+    } catch (const storage::StoreError& e) {
+        return fail(e.what(), 1);
+    } catch (const SQLite::Exception& e) {
+        return fail(std::string("database error: ") + e.what(), 1);
+    } catch (const std::exception& e) {
+        return fail(e.what(), 1);
+    }
+    return 0;
+}

@@ -1,0 +1,50 @@
+// The organisers' command line: shared context and the registration of each group of subcommands.
+#pragma once
+
+#include "storage/store.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+namespace kiosk::app {
+
+/// What every subcommand needs: where the database and the assets are.
+struct CliContext {
+    std::string dbPath;
+    std::string assetDir;
+    std::string eventId;  ///< --event: which event; empty means the active one
+
+    /// Opens the database (creating its folder when writing). Throws StoreError with a clear message.
+    std::unique_ptr<storage::Store> openStore(bool readOnly = false) const;
+    /// The --event id if given (must exist), else the active event's id.
+    std::string resolveEvent(storage::Store& store) const;
+};
+
+/// A usage mistake found after parsing (exit code 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string defaultDatabasePath();
+std::string defaultAssetDir();
+
+/// Writes `content` to `path` atomically (temporary file, fsync, rename, fsync of the folder) or to
+/// standard output when `path` is empty or "-".
+void writeOutput(const std::string& path, const std::string& content);
+/// The same, for output produced as a stream (large exports never sit in memory as one string).
+void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& produce);
+
+void addEventCommands(CLI::App& app, CliContext& context);
+void addEventLoadCommand(CLI::App& event, CliContext& context);  ///< event load FILE.toml
+void addIdeaCommands(CLI::App& app, CliContext& context);
+void addDataCommands(CLI::App& app, CliContext& context);    ///< export, import, backup, restore, merge
+void addReportCommands(CLI::App& app, CliContext& context);  ///< stats, check, demo
+void addRunCommands(CLI::App& app, CliContext& context);     ///< run (the kiosk window)
+
+}  // namespace kiosk::app

@@ -1,0 +1,168 @@
+// `ideenkiosk event …` and `ideenkiosk idea …`: create, list, activate and change events; list and add ideas.
+#include "kiosk/app/cli.h"
+
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace kiosk::app {
+
+// [SECTION] Parsing of `event set` values
+
+namespace {
+
+bool parseBool(const std::string& key, const std::string& value) {
+    if (value == "true" || value == "yes" || value == "on" || value == "1" || value == "open") return true;
+    if (value == "false" || value == "no" || value == "off" || value == "0" || value == "closed") return false;
+    throw UsageError(key + " takes true/false (or open/closed), not '" + value + "'");
+}
+
+int parseBudget(const std::string& value) {
+    std::size_t used = 0;
+    int budget = 0;
+    try {
+        budget = std::stoi(value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value.size() || budget < 1 || budget > 50) {
+        throw UsageError("vote_budget takes a whole number from 1 to 50, not '" + value + "'");
+    }
+    return budget;
+}
+
+const char* kSettableKeys =
+    "title, venue, starts_on, ends_on, vote_budget, show_counts, moderation, submission_open, voting_open";
+
+void applySetting(storage::Store& store, const std::string& eventId, const std::string& key,
+                  const std::string& value) {
+    // Phases are their own moderation actions, so the log reads "phase" rather than "settings".
+    if (key == "submission_open") return store.setSubmissionOpen(eventId, parseBool(key, value), "cli");
+    if (key == "voting_open") return store.setVotingOpen(eventId, parseBool(key, value), "cli");
+    storage::EventSettings settings = store.event(eventId)->settings;
+    if (key == "title") settings.title = value;
+    else if (key == "venue") settings.venue = value;
+    else if (key == "starts_on") settings.startsOn = value;
+    else if (key == "ends_on") settings.endsOn = value;
+    else if (key == "vote_budget") settings.voteBudget = parseBudget(value);
+    else if (key == "show_counts") settings.showCounts = parseBool(key, value);
+    else if (key == "moderation") settings.moderation = storage::moderationModeFromString(value);
+    else throw UsageError("unknown setting '" + key + "'; settable are " + kSettableKeys);
+    store.updateEventSettings(eventId, settings, "cli");
+}
+
+std::string yesNo(bool value) { return value ? "yes" : "no"; }
+
+void printEvent(const storage::Event& event, std::ostream& out) {
+    const auto& s = event.settings;
+    out << "id:              " << event.id << (event.active ? "  (active)" : "") << '\n'
+        << "title:           " << s.title << '\n'
+        << "venue:           " << s.venue << '\n'
+        << "dates:           " << s.startsOn << (s.endsOn.empty() ? "" : " – " + s.endsOn) << '\n'
+        << "vote_budget:     " << s.voteBudget << '\n'
+        << "show_counts:     " << yesNo(s.showCounts) << '\n'
+        << "moderation:      " << storage::toString(s.moderation) << '\n'
+        << "submission_open: " << yesNo(s.submissionOpen) << '\n'
+        << "voting_open:     " << yesNo(s.votingOpen) << '\n'
+        << "categories:      ";
+    for (std::size_t i = 0; i < s.categories.size(); ++i) {
+        out << (i ? ", " : "") << s.categories[i].key << " (" << s.categories[i].name("de") << ")";
+    }
+    out << '\n';
+}
+
+}  // namespace
+
+// [SECTION] event
+
+void addEventCommands(CLI::App& app, CliContext& context) {
+    auto* event = app.add_subcommand("event", "Create, list, activate and change events");
+    event->require_subcommand(1);
+
+    auto* create = event->add_subcommand("create", "Create an event (the first one becomes active)");
+    auto settings = std::make_shared<storage::EventSettings>();
+    auto activate = std::make_shared<bool>(false);
+    create->add_option("--title", settings->title, "Title shown on the kiosk and projector")->required();
+    create->add_option("--venue", settings->venue, "Venue");
+    create->add_option("--budget", settings->voteBudget, "Votes per kiosk session")->check(CLI::Range(1, 50));
+    create->add_flag("--activate", *activate, "Make it the active event");
+    create->callback([&context, settings, activate] {
+        auto store = context.openStore();
+        const std::string id = store->createEvent(*settings);
+        if (*activate) store->activateEvent(id);
+        std::cout << id << '\n';
+    });
+
+    event->add_subcommand("list", "List the events in the database")->callback([&context] {
+        auto store = context.openStore(true);
+        for (const auto& e : store->events()) {
+            std::cout << (e.active ? "* " : "  ") << e.id << "  " << e.settings.title;
+            if (!e.settings.startsOn.empty()) std::cout << "  (" << e.settings.startsOn << ")";
+            std::cout << '\n';
+        }
+    });
+
+    auto* show = event->add_subcommand("show", "Show the settings of the active (or --event) event");
+    show->callback([&context] {
+        auto store = context.openStore(true);
+        printEvent(*store->event(context.resolveEvent(*store)), std::cout);
+    });
+
+    auto* activateCmd = event->add_subcommand("activate", "Make an event the active one");
+    auto activateId = std::make_shared<std::string>();
+    activateCmd->add_option("ID", *activateId, "Event id")->required();
+    activateCmd->callback([&context, activateId] {
+        auto store = context.openStore();
+        store->activateEvent(*activateId);
+    });
+
+    auto* set = event->add_subcommand("set", std::string("Change one setting: ") + kSettableKeys);
+    auto key = std::make_shared<std::string>();
+    auto value = std::make_shared<std::string>();
+    set->add_option("KEY", *key, "Setting")->required();
+    set->add_option("VALUE", *value, "New value")->required();
+    set->callback([&context, key, value] {
+        auto store = context.openStore();
+        applySetting(*store, context.resolveEvent(*store), *key, *value);
+    });
+
+    addEventLoadCommand(*event, context);
+}
+
+// [SECTION] idea
+
+void addIdeaCommands(CLI::App& app, CliContext& context) {
+    auto* idea = app.add_subcommand("idea", "List or add ideas of the active (or --event) event");
+    idea->require_subcommand(1);
+
+    auto* list = idea->add_subcommand("list", "List ideas with their votes");
+    auto all = std::make_shared<bool>(false);
+    list->add_flag("--all", *all, "Include pending, hidden and merged ideas");
+    list->callback([&context, all] {
+        auto store = context.openStore(true);
+        storage::IdeaQuery query;
+        if (*all) {
+            query.statuses = {storage::IdeaStatus::Pending, storage::IdeaStatus::Published,
+                              storage::IdeaStatus::Hidden, storage::IdeaStatus::Merged};
+        }
+        for (const auto& i : store->ideas(context.resolveEvent(*store), query)) {
+            std::cout << '#' << std::left << std::setw(5) << i.number << std::right << std::setw(5) << i.votes
+                      << "  " << std::left << std::setw(10) << storage::toString(i.status) << i.title << '\n';
+        }
+    });
+
+    auto* add = idea->add_subcommand("add", "Add an idea (e.g. from a paper card)");
+    auto draft = std::make_shared<storage::NewIdea>();
+    add->add_option("--title", draft->title, "Title")->required();
+    add->add_option("--description", draft->description, "Description");
+    add->add_option("--author", draft->author, "Author's name");
+    add->add_option("--category", draft->category, "Category key");
+    add->add_option("--language", draft->language, "de, tr or en")->capture_default_str();
+    add->callback([&context, draft] {
+        auto store = context.openStore();
+        const auto saved = store->submitIdea(context.resolveEvent(*store), *draft);
+        std::cout << '#' << saved.number << ' ' << saved.id << ' ' << storage::toString(saved.status) << '\n';
+    });
+}
+
+}  // namespace kiosk::app

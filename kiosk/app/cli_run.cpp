@@ -1,0 +1,75 @@
+// `ideenkiosk run`: the attendee kiosk window on the active event.
+#include "kiosk/app/cli.h"
+
+#ifdef IDEEN_HAVE_UI
+#include "kiosk/app/window_kiosk.h"
+#endif
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace kiosk::app {
+
+#ifdef IDEEN_HAVE_UI
+namespace {
+
+// "1280x720" -> width and height; anything else is a usage error.
+void parseWindowSize(const std::string& text, int& width, int& height) {
+    int w = 0;
+    int h = 0;
+    char x = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 320 ||
+        h < 240 || w > 16384 || h > 16384) {
+        throw UsageError("--windowed takes WIDTHxHEIGHT, e.g. 1280x720, not '" + text + "'");
+    }
+    width = w;
+    height = h;
+}
+
+}  // namespace
+#endif
+
+void addRunCommands(CLI::App& app, CliContext& context) {
+    auto* run = app.add_subcommand("run", "Start the attendee kiosk (fullscreen) on the active event");
+    struct Args {
+        int monitor = 0;
+        std::string windowed;
+        double idleTimeout = 60;
+        bool allowExit = false;
+        std::string automation;
+        std::string screenshot;
+    };
+    auto args = std::make_shared<Args>();
+    run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
+    run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)");
+    run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
+        ->check(CLI::Range(5.0, 3600.0))
+        ->capture_default_str();
+    run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
+    run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
+    run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
+    run->callback([&context, args] {
+#ifdef IDEEN_HAVE_UI
+        RunOptions options;
+        options.dbPath = context.dbPath;
+        options.assetDir = context.assetDir;
+        options.monitor = args->monitor;
+        if (!args->windowed.empty()) parseWindowSize(args->windowed, options.windowedWidth, options.windowedHeight);
+        options.idleTimeoutSeconds = args->idleTimeout;
+        options.allowExit = args->allowExit;
+        options.automationFile = args->automation;
+        options.screenshotFile = args->screenshot;
+        // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
+        context.resolveEvent(*context.openStore());
+        const int code = runKiosk(options);
+        if (code != 0) std::exit(code);
+#else
+        (void)context;
+        (void)args;
+        throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
+#endif
+    });
+}
+
+}  // namespace kiosk::app

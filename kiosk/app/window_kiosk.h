@@ -1,0 +1,24 @@
+// The kiosk window: GLFW, OpenGL and Dear ImGui around the kiosk views.
+#pragma once
+
+#include <string>
+
+namespace kiosk::app {
+
+struct RunOptions {
+    std::string dbPath;
+    std::string assetDir;
+    int monitor = 0;
+    int windowedWidth = 0;   ///< 0 = fullscreen on `monitor`
+    int windowedHeight = 0;
+    double idleTimeoutSeconds = 60;
+    bool allowExit = false;
+    std::string automationFile;
+    std::string screenshotFile;
+};
+
+/// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.
+/// Returns the process exit code.
+int runKiosk(const RunOptions& options);
+
+}  // namespace kiosk::app

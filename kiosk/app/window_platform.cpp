@@ -1,0 +1,188 @@
+// GLFW window creation, the ImGui backends, input waiting and PNG screenshots of the framebuffer.
+#include "kiosk/app/window_platform.h"
+
+#include "imgui.h"
+#include "backends/imgui_impl_glfw.h"
+#include "backends/imgui_impl_opengl3.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+
+#include <stb_image_write.h>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+namespace kiosk::app {
+
+namespace {
+
+struct WindowState {
+    bool allowClose = false;
+    bool escape = false;
+    bool input = false;
+};
+
+WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
+
+void onGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
+
+// ImGui's GLFW backend installs its callbacks first; ours chain to them and only note that input happened.
+GLFWkeyfun g_previousKey = nullptr;
+GLFWcursorposfun g_previousCursor = nullptr;
+GLFWmousebuttonfun g_previousButton = nullptr;
+GLFWcharfun g_previousChar = nullptr;
+GLFWscrollfun g_previousScroll = nullptr;
+
+void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (g_previousKey) g_previousKey(w, key, scancode, action, mods);
+    stateOf(w).input = true;
+    if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) stateOf(w).escape = true;
+}
+void onCursor(GLFWwindow* w, double x, double y) {
+    if (g_previousCursor) g_previousCursor(w, x, y);
+    stateOf(w).input = true;
+}
+void onButton(GLFWwindow* w, int button, int action, int mods) {
+    if (g_previousButton) g_previousButton(w, button, action, mods);
+    stateOf(w).input = true;
+}
+void onChar(GLFWwindow* w, unsigned int c) {
+    if (g_previousChar) g_previousChar(w, c);
+    stateOf(w).input = true;
+}
+void onScroll(GLFWwindow* w, double x, double y) {
+    if (g_previousScroll) g_previousScroll(w, x, y);
+    stateOf(w).input = true;
+}
+// Alt+F4 and the window manager's close button must not end a kiosk that people are using.
+void onClose(GLFWwindow* w) {
+    if (!stateOf(w).allowClose) glfwSetWindowShouldClose(w, GLFW_FALSE);
+}
+
+}  // namespace
+
+PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const char* title, bool allowClose) {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) throw std::runtime_error("cannot open a window: no display (is DISPLAY set and X running?)");
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (count == 0) throw std::runtime_error("cannot open a window: no monitor found");
+    if (monitorIndex >= count) {
+        throw std::runtime_error("monitor " + std::to_string(monitorIndex) + " does not exist; there are " +
+                                 std::to_string(count) + " (0 to " + std::to_string(count - 1) + ")");
+    }
+    GLFWmonitor* monitor = monitors[monitorIndex];
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    if (width > 0) {
+        m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    } else {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        m_window = glfwCreateWindow(mode->width, mode->height, title, monitor, nullptr);
+    }
+    if (!m_window) {
+        glfwTerminate();
+        throw std::runtime_error("cannot create an OpenGL 3.3 window (is Mesa's libgl1-mesa-dri installed?)");
+    }
+    glfwSetWindowUserPointer(m_window, new WindowState{allowClose, false, false});
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(1);
+    glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no state between runs
+    io.LogFilename = nullptr;
+    ImGui::StyleColorsLight();
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    g_previousKey = glfwSetKeyCallback(m_window, onKey);
+    g_previousCursor = glfwSetCursorPosCallback(m_window, onCursor);
+    g_previousButton = glfwSetMouseButtonCallback(m_window, onButton);
+    g_previousChar = glfwSetCharCallback(m_window, onChar);
+    g_previousScroll = glfwSetScrollCallback(m_window, onScroll);
+    glfwSetWindowCloseCallback(m_window, onClose);
+}
+
+PlatformWindow::~PlatformWindow() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    delete &stateOf(m_window);
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+}
+
+ui::Fonts PlatformWindow::loadFonts() {
+    ui::Fonts fonts = ui::loadFonts(static_cast<float>(framebufferHeight()));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    return fonts;
+}
+
+int PlatformWindow::framebufferHeight() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    return h;
+}
+
+bool PlatformWindow::waitEvents(double timeout) {
+    stateOf(m_window).input = false;
+    if (timeout <= 0) {
+        glfwPollEvents();
+    } else {
+        glfwWaitEventsTimeout(timeout);
+    }
+    return stateOf(m_window).input;
+}
+
+bool PlatformWindow::shouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
+
+bool PlatformWindow::escapePressed() {
+    const bool pressed = stateOf(m_window).escape;
+    stateOf(m_window).escape = false;
+    return pressed;
+}
+
+void PlatformWindow::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void PlatformWindow::endFrame(const std::string& screenshotPath) {
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.93f, 0.94f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!screenshotPath.empty()) {
+        // Read the back buffer before the swap; OpenGL's rows start at the bottom, PNG's at the top.
+        std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+        stbi_flip_vertically_on_write(1);
+        const std::string temp = screenshotPath + ".tmp.png";
+        if (stbi_write_png(temp.c_str(), w, h, 3, pixels.data(), w * 3) && std::rename(temp.c_str(), screenshotPath.c_str()) == 0) {
+            spdlog::info("screenshot written to {}", screenshotPath);
+        } else {
+            spdlog::error("could not write the screenshot {}", screenshotPath);
+        }
+    }
+    glfwSwapBuffers(m_window);
+}
+
+}  // namespace kiosk::app

@@ -1,2 +1,0 @@
-// Placeholder so the ui library has a source until the views land.
-namespace kiosk::ui {}

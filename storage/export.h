@@ -1,0 +1,31 @@
+// Exports of one event's ideas, votes, sessions and moderation log as CSV or JSON, streamed.
+#pragma once
+
+#include "storage/csv.h"
+#include "storage/store.h"
+
+#include <ostream>
+#include <string>
+
+namespace storage {
+
+enum class ExportFormat { Csv, Json };
+
+struct ExportOptions {
+    ExportFormat format = ExportFormat::Csv;
+    CsvDialect dialect = CsvDialect::ExcelDe;
+};
+
+/// The tables that can be exported.
+inline const std::vector<std::string> kExportTables = {"ideas", "votes", "sessions", "moderation"};
+
+/// Writes `table` ("ideas", "votes", "sessions" or "moderation") of the event. Ideas of every status are
+/// included (hidden and merged ones stay visible in exports). JSON is one document:
+/// {"event": {...}, "<table>": [...]}. Throws RuleError("bad_table") for another name.
+void exportTable(Store& store, const std::string& eventId, const std::string& table, const ExportOptions& options,
+                 std::ostream& out);
+
+/// The column names of a table's CSV export, in order.
+std::vector<std::string> exportColumns(const std::string& table);
+
+}  // namespace storage

@@ -1,0 +1,97 @@
+// Micro-benchmarks of the model for scripts/bench.sh: durable vote commits and similar() queries.
+// Prints one line per figure; it asserts nothing (figures, not tests).
+#include "storage/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+storage::EventSettings benchEvent(int budget) {
+    storage::EventSettings settings;
+    settings.title = "Benchmark";
+    settings.voteBudget = budget;
+    return settings;
+}
+
+// [SECTION] Durable vote commits: one castVote = one BEGIN IMMEDIATE … COMMIT with synchronous=FULL.
+void benchVoteCommits(const std::string& folder, int votes) {
+    const std::string path = folder + "/votes.db";
+    std::filesystem::remove(path);
+    storage::Store store(path);
+    const std::string eventId = store.createEvent(benchEvent(50));
+    std::vector<std::string> ideaIds;
+    for (int i = 0; i < 50; ++i) {
+        storage::NewIdea idea;
+        idea.title = "Idee Nummer " + std::to_string(i + 1);
+        ideaIds.push_back(store.submitIdea(eventId, idea).id);
+    }
+    std::vector<double> ms;
+    std::string session;
+    for (int i = 0; i < votes; ++i) {
+        if (i % 50 == 0) session = store.startSession(eventId, "de");
+        const auto start = Clock::now();
+        store.castVote(session, ideaIds[static_cast<std::size_t>(i % 50)]);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::printf("vote commit latency (durable, %d votes): p50 %.2f ms, p99 %.2f ms\n", votes,
+                percentile(ms, 0.50), percentile(ms, 0.99));
+}
+
+// [SECTION] similar() on every keystroke: growing prefixes of real-looking titles against 5,000 ideas.
+void benchSimilar(int ideas) {
+    storage::Store store(":memory:");
+    const std::string eventId = store.createEvent(benchEvent(5));
+    const std::vector<std::string> words = {"Sprachcafé", "Stadtrundfahrten", "Migranten", "Nachbarschaft",
+        "Begegnung", "Glashaus", "Herten", "Mentoring", "Ausbildung", "Sportverein", "Moschee", "Kirche",
+        "mahalle", "şenliği", "kadınlar", "gençler", "kurs", "welcome", "newcomers", "library", "Fest",
+        "Westerholt", "Disteln", "Scherlebeck", "Kochabend", "Elterncafé", "Hausaufgabenhilfe", "Theater"};
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<std::size_t> pick(0, words.size() - 1);
+    std::vector<std::string> titles;
+    store.transaction([&] {
+        for (int i = 0; i < ideas; ++i) {
+            std::string title;
+            for (int w = 0; w < 6; ++w) title += (w ? " " : "") + words[pick(rng)];
+            storage::NewIdea idea;
+            idea.title = title + " " + std::to_string(i);
+            store.submitIdea(eventId, idea);
+            titles.push_back(idea.title);
+        }
+    });
+    store.similar(eventId, "warm up the index", 5);
+    std::vector<double> ms;
+    for (int q = 0; q < 100; ++q) {
+        const std::string& title = titles[static_cast<std::size_t>(q * 37 % ideas)];
+        for (std::size_t len = 3; len <= title.size(); len += 3) {
+            const auto start = Clock::now();
+            auto found = store.similar(eventId, title.substr(0, len), 3);
+            ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            if (found.size() > 3) std::printf("unexpected\n");
+        }
+    }
+    std::printf("similar() per keystroke (%d ideas, %zu queries): p50 %.3f ms, p99 %.3f ms\n", ideas,
+                ms.size(), percentile(ms, 0.50), percentile(ms, 0.99));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string folder = argc > 1 ? argv[1] : std::filesystem::temp_directory_path().string();
+    benchVoteCommits(folder, 500);
+    benchSimilar(5000);
+    return 0;
+}
