@@ -1,0 +1,21 @@
+// Temporary files for storage tests.
+#include "fixtures.h"
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace fixtures {
+
+TempFile::TempFile(const std::string& name) {
+    const auto folder = std::filesystem::temp_directory_path() / ("ideen-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    path = (folder / name).string();
+    std::filesystem::remove(path);
+}
+
+TempFile::~TempFile() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
+}
+
+}  // namespace fixtures

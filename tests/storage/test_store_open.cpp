@@ -1,0 +1,136 @@
+// Opening databases: creation, migrations, refusal of foreign, newer and damaged files, transactions.
+#include "fixtures.h"
+#include "storage/schema.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <regex>
+
+using namespace storage;
+
+TEST_SUITE("store.open") {
+    TEST_CASE("a new file gets our identity, the current schema and WAL") {
+        fixtures::TempFile file("new.db");
+        { Store store(file.path); }
+        SQLite::Database db(file.path);
+        CHECK(db.execAndGet("PRAGMA application_id").getInt() == Store::kApplicationId);
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
+        CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+        SUBCASE("reopening keeps the kiosk id and changes nothing") {
+            std::string first;
+            { first = Store(file.path).kioskId(); }
+            CHECK(Store(file.path).kioskId() == first);
+            CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
+        }
+    }
+
+    TEST_CASE("every migration applies from an empty file, and each earlier version migrates") {
+        for (const auto& target : migrations()) {
+            fixtures::TempFile file("migrate.db");
+            {
+                // Bring a file to an earlier version with the steps up to it, as an older build would have.
+                SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+                std::vector<Migration> older;
+                for (const auto& step : migrations()) {
+                    if (step.version < target.version) older.push_back(step);
+                }
+                migrate(db, file.path, Store::kApplicationId, older);
+            }
+            Store store(file.path);
+            CHECK(store.check().ok);
+            CHECK(store.check().schemaVersion == Store::kSchemaVersion);
+        }
+    }
+
+    TEST_CASE("a failing migration step leaves the file at the previous version") {
+        fixtures::TempFile file("failing.db");
+        SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        std::vector<Migration> steps = migrations();
+        const int broken = steps.back().version + 1;
+        steps.push_back({broken, [](SQLite::Database& d) {
+                             d.exec("CREATE TABLE half_done(x)");
+                             d.exec("THIS IS NOT SQL");
+                         }});
+        CHECK_THROWS(migrate(db, file.path, Store::kApplicationId, steps));
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
+        CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").getInt() == 0);
+    }
+
+    TEST_CASE("files that are not ours, newer or damaged are refused with the path in the message") {
+        fixtures::TempFile file("foreign.db");
+        SUBCASE("another program's SQLite database") {
+            { SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("CREATE TABLE t(x)"); }
+            CHECK_THROWS_WITH_AS(Store{file.path}, doctest::Contains("not Ideenkiosk's"), StoreError);
+        }
+        SUBCASE("another application id") {
+            { SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("PRAGMA application_id=42"); }
+            CHECK_THROWS_WITH_AS(Store{file.path}, doctest::Contains("is not an Ideenkiosk database"), StoreError);
+        }
+        SUBCASE("a newer schema") {
+            { Store store(file.path); }
+            { SQLite::Database db(file.path, SQLite::OPEN_READWRITE); db.exec("PRAGMA user_version=99"); }
+            CHECK_THROWS_WITH_AS(Store{file.path}, doctest::Contains("newer Ideenkiosk (schema 99)"), StoreError);
+        }
+        SUBCASE("garbage") {
+            std::ofstream(file.path) << std::string(8192, 'x');
+            CHECK_THROWS_WITH_AS(Store{file.path}, doctest::Contains(file.path.c_str()), StoreError);
+        }
+        SUBCASE("a damaged page") {
+            {
+                Store store(file.path);
+                const auto event = store.createEvent(fixtures::conference());
+                for (int i = 0; i < 300; ++i) store.submitIdea(event, fixtures::idea("Idee Nummer " + std::to_string(i)));
+                store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            {
+                std::fstream f(file.path, std::ios::in | std::ios::out | std::ios::binary);
+                f.seekp(4096 * 3);  // the header of a b-tree page
+                f << std::string(200, '\x5a');
+            }
+            CHECK_THROWS_AS(Store{file.path}, StoreError);
+        }
+    }
+
+    TEST_CASE("an exception inside transaction() rolls everything back") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        CHECK_THROWS_AS(store.transaction([&] {
+            store.submitIdea(event, fixtures::idea("Erste Idee"));
+            store.submitIdea(event, fixtures::idea("Zweite Idee"));
+            throw std::runtime_error("power cut");
+        }),
+                        std::runtime_error);
+        CHECK(store.ideas(event).empty());
+        SUBCASE("and the store stays usable") {
+            CHECK(store.submitIdea(event, fixtures::idea("Danach")).number == 1);
+        }
+    }
+
+    TEST_CASE("ids are UUIDv7 text and sort in creation order") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const std::regex uuid7("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        std::string previous;
+        for (int i = 0; i < 5000; ++i) {
+            if (i % 1000 == 0) clock.advance(1);
+            const std::string id = store.newId();
+            CHECK(std::regex_match(id, uuid7));
+            CHECK(id > previous);
+            previous = id;
+        }
+    }
+
+    TEST_CASE("a read-only store refuses writes") {
+        fixtures::TempFile file("ro.db");
+        { Store store(file.path); store.createEvent(fixtures::conference()); }
+        StoreOptions readOnly;
+        readOnly.readOnly = true;
+        Store store(file.path, readOnly);
+        CHECK(store.events().size() == 1);
+        CHECK_THROWS_AS(store.createEvent(fixtures::conference()), StoreError);
+    }
+}

@@ -1,0 +1,241 @@
+// The model's rules: votes, budgets, phases, moderation, merges, counts and ranking.
+#include "fixtures.h"
+
+#include <doctest/doctest.h>
+
+using namespace storage;
+
+namespace {
+
+std::string codeOf(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const RuleError& e) {
+        return e.code();
+    }
+    return "no error";
+}
+
+struct Conference {
+    fixtures::ManualClock clock;
+    Store store{":memory:", fixtures::options(clock)};
+    std::string event = store.createEvent(fixtures::conference(3));
+    std::string add(const std::string& title) { return store.submitIdea(event, fixtures::idea(title)).id; }
+};
+
+}  // namespace
+
+TEST_SUITE("store.rules") {
+    TEST_CASE("ideas get human numbers and are stored as cleaned text") {
+        Conference c;
+        const auto first = c.store.submitIdea(c.event, fixtures::idea("Sprachcafé im Glashaus"));
+        const auto second = c.store.submitIdea(c.event, fixtures::idea("'); DROP TABLE ideas;--\u202E"));
+        CHECK(first.number == 1);
+        CHECK(second.number == 2);
+        CHECK(second.title == "'); DROP TABLE ideas;--");
+        CHECK((first.status == IdeaStatus::Published));
+        CHECK(first.kioskId == c.store.kioskId());
+        CHECK(second.kioskSeq == first.kioskSeq + 1);
+        CHECK(c.store.ideas(c.event).size() == 2);
+        SUBCASE("bad input is refused and nothing is stored") {
+            CHECK(codeOf([&] { c.add(std::string(121, 'x')); }) == "title_too_long");
+            CHECK(codeOf([&] { c.add("bad \xFF byte"); }) == "invalid_utf8");
+            CHECK(codeOf([&] { c.add(" \u200B "); }) == "title_empty");
+            CHECK(codeOf([&] { c.store.submitIdea(c.event, fixtures::idea("Idee", "gibtsnicht")); }) == "unknown_category");
+            auto wrongLanguage = fixtures::idea("Idee");
+            wrongLanguage.language = "fr";
+            CHECK(codeOf([&] { c.store.submitIdea(c.event, wrongLanguage); }) == "unknown_language");
+            CHECK(c.store.ideas(c.event).size() == 2);
+        }
+    }
+
+    TEST_CASE("one vote per idea per session, within the budget, undo gives the vote back") {
+        Conference c;
+        const auto a = c.add("A"), b = c.add("B"), d = c.add("D"), e = c.add("E");
+        const auto session = c.store.startSession(c.event, "de");
+        CHECK(c.store.votesLeft(session) == 3);
+        c.store.castVote(session, a);
+        CHECK(codeOf([&] { c.store.castVote(session, a); }) == "already_voted");
+        c.store.castVote(session, b);
+        c.store.castVote(session, d);
+        CHECK(c.store.votesLeft(session) == 0);
+        CHECK(codeOf([&] { c.store.castVote(session, e); }) == "budget_exhausted");
+        c.store.retractVote(session, b);
+        CHECK(c.store.votesLeft(session) == 1);
+        CHECK(c.store.voteCount(b) == 0);
+        c.store.castVote(session, e);
+        CHECK(codeOf([&] { c.store.retractVote(session, b); }) == "no_vote");
+        SUBCASE("undo then vote again on the same idea") {
+            c.store.retractVote(session, a);
+            c.store.castVote(session, a);
+            CHECK(c.store.voteCount(a) == 1);
+        }
+        SUBCASE("votes are append-only events") {
+            const auto events = c.store.voteEvents(c.event);
+            CHECK(events.size() == 5);
+            CHECK(std::count_if(events.begin(), events.end(), [](const VoteEvent& v) { return v.kind == VoteKind::Retract; }) == 1);
+        }
+        SUBCASE("an ended session cannot vote") {
+            c.store.endSession(session, SessionEnd::IdleTimeout);
+            CHECK(codeOf([&] { c.store.retractVote(session, a); }) == "session_ended");
+            CHECK((c.store.session(session)->end == SessionEnd::IdleTimeout));
+        }
+    }
+
+    TEST_CASE("phases and statuses decide what can be voted and submitted") {
+        Conference c;
+        const auto a = c.add("A");
+        const auto session = c.store.startSession(c.event, "tr");
+        SUBCASE("voting closed") {
+            c.store.setVotingOpen(c.event, false, "test");
+            CHECK(codeOf([&] { c.store.castVote(session, a); }) == "voting_closed");
+        }
+        SUBCASE("submission closed") {
+            c.store.setSubmissionOpen(c.event, false, "test");
+            CHECK(codeOf([&] { c.add("B"); }) == "submission_closed");
+        }
+        SUBCASE("hidden and pending ideas cannot be voted") {
+            c.store.setIdeaStatus(a, IdeaStatus::Hidden, "test", "beleidigend");
+            CHECK(codeOf([&] { c.store.castVote(session, a); }) == "idea_not_votable");
+            c.store.setIdeaStatus(a, IdeaStatus::Pending, "test");
+            CHECK(codeOf([&] { c.store.castVote(session, a); }) == "idea_not_votable");
+        }
+        SUBCASE("pre-moderation puts new ideas into pending") {
+            auto settings = c.store.event(c.event)->settings;
+            settings.moderation = ModerationMode::PreModerate;
+            c.store.updateEventSettings(c.event, settings, "test");
+            CHECK((c.store.submitIdea(c.event, fixtures::idea("Neu")).status == IdeaStatus::Pending));
+            CHECK(c.store.ideas(c.event).size() == 1);  // only published ones by default
+        }
+        const auto log = c.store.moderationLog(c.event);
+        CHECK(log.back().actor != "");
+    }
+
+    TEST_CASE("merging counts a session that voted for both ideas once, and keeps the original") {
+        Conference c;
+        const auto original = c.add("Stadtrundfahrten mit Migranten");
+        const auto duplicate = c.add("Stadtrundfahrt mit Migranten");
+        const auto third = c.add("Noch eine Stadtrundfahrt");
+        const auto both = c.store.startSession(c.event, "de");
+        c.store.castVote(both, original);
+        c.store.castVote(both, duplicate);
+        const auto other = c.store.startSession(c.event, "en");
+        c.store.castVote(other, duplicate);
+        c.store.mergeIdea(duplicate, original, "test", "gleiche Idee");
+        CHECK(c.store.voteCount(original) == 2);
+        CHECK((c.store.idea(duplicate)->status == IdeaStatus::Merged));
+        CHECK(c.store.idea(duplicate)->mergedInto == original);
+        CHECK(c.store.idea(duplicate)->votes == 2);  // its own votes stay visible
+        CHECK(codeOf([&] { c.store.castVote(other, original); }) == "already_voted");
+        const auto log = c.store.moderationLog(c.event);
+        CHECK(log.back().action == "merge");
+        CHECK(log.back().after.find(original) != std::string::npos);
+        SUBCASE("chains follow to the final target") {
+            c.store.mergeIdea(original, third, "test");
+            CHECK(c.store.voteCount(third) == 2);
+            IdeaQuery query;
+            CHECK(c.store.ideas(c.event, query).front().votes == 2);
+        }
+        SUBCASE("bad merges are refused") {
+            CHECK(codeOf([&] { c.store.mergeIdea(original, original, "test"); }) == "bad_merge");
+            CHECK(codeOf([&] { c.store.mergeIdea(third, duplicate, "test"); }) == "bad_merge");
+        }
+    }
+
+    TEST_CASE("a voided session's votes stop counting but stay in the log") {
+        Conference c;
+        const auto a = c.add("A");
+        for (int i = 0; i < 3; ++i) c.store.castVote(c.store.startSession(c.event, "de"), a);
+        const auto burst = c.store.startSession(c.event, "de");
+        c.store.castVote(burst, a);
+        CHECK(c.store.voteCount(a) == 4);
+        c.store.voidSession(burst, "test", "Stimmen-Flut");
+        CHECK(c.store.voteCount(a) == 3);
+        CHECK(c.store.voteEvents(c.event).size() == 4);
+        CHECK((c.store.session(burst)->end == SessionEnd::Voided));
+        CHECK(c.store.moderationLog(c.event).back().action == "void_session");
+    }
+
+    TEST_CASE("editing keeps the original text in the log") {
+        Conference c;
+        const auto a = c.add("Sprachcafe im Glashuas");
+        c.store.editIdea(a, fixtures::idea("Sprachcafé im Glashaus"), "test", "Tippfehler");
+        CHECK(c.store.idea(a)->title == "Sprachcafé im Glashaus");
+        const auto entry = c.store.moderationLog(c.event).back();
+        CHECK(entry.action == "edit");
+        CHECK(entry.before.find("Glashuas") != std::string::npos);
+        CHECK(entry.reason == "Tippfehler");
+    }
+
+    TEST_CASE("ranking orders by votes with the number as a stable tiebreak") {
+        Conference c;
+        const auto a = c.add("A"), b = c.add("B"), d = c.add("D");
+        c.store.castVote(c.store.startSession(c.event, "de"), d);
+        c.store.castVote(c.store.startSession(c.event, "de"), b);
+        IdeaQuery query;
+        query.ranking = Ranking::MostVotes;
+        auto ranked = c.store.ideas(c.event, query);
+        REQUIRE(ranked.size() == 3);
+        CHECK(ranked[0].title == "B");  // tie of one vote each: #2 before #3
+        CHECK(ranked[1].title == "D");
+        CHECK(ranked[2].title == "A");
+        (void)a;
+        SUBCASE("newest first") {
+            c.clock.advance(1000);
+            c.add("E");
+            query.ranking = Ranking::Newest;
+            CHECK(c.store.ideas(c.event, query).front().title == "E");
+        }
+        SUBCASE("category filter") {
+            c.store.submitIdea(c.event, fixtures::idea("Türkischkurs", "sprache"));
+            query.category = "sprache";
+            CHECK(c.store.ideas(c.event, query).size() == 1);
+        }
+    }
+
+    TEST_CASE("duplicates: exact after folding, and similar ideas by trigrams") {
+        Conference c;
+        c.add("Stadtrundfahrten mit Migranten");
+        c.add("Sprachcafé im Glashaus");
+        c.add("Schwimmkurs für Frauen");
+        CHECK(c.store.findExactDuplicate(c.event, "  STADTRUNDFAHRTEN mit migranten! "));
+        CHECK_FALSE(c.store.findExactDuplicate(c.event, "Stadtrundfahrten"));
+        const auto similar = c.store.similar(c.event, "Stadtrundfahrt mit Migrant:innen", 3);
+        REQUIRE_FALSE(similar.empty());
+        CHECK(similar.front().idea.title == "Stadtrundfahrten mit Migranten");
+        SUBCASE("the cache follows new ideas") {
+            c.add("Stadtrundfahrten mit Migrantinnen");
+            CHECK(c.store.similar(c.event, "Stadtrundfahrt mit Migrant:innen", 3).size() == 2);
+        }
+    }
+
+    TEST_CASE("events: the first is active, activation moves, settings are validated and logged") {
+        Conference c;
+        const auto second = c.store.createEvent(fixtures::conference());
+        CHECK(c.store.activeEvent()->id == c.event);
+        c.store.activateEvent(second);
+        CHECK(c.store.activeEvent()->id == second);
+        auto settings = fixtures::conference();
+        settings.voteBudget = 0;
+        CHECK(codeOf([&] { c.store.createEvent(settings); }) == "bad_budget");
+        CHECK(codeOf([&] { c.store.activateEvent("nope"); }) == "unknown_event");
+        CHECK(c.store.events().size() == 2);
+    }
+
+    TEST_CASE("insertIdeaRecord is idempotent by id and renumbers taken numbers") {
+        Conference c;
+        c.add("A");
+        Idea record;
+        record.id = "01a00000-0000-7000-8000-000000000001";
+        record.eventId = c.event;
+        record.number = 1;
+        record.title = "Von der Karte";
+        const auto first = c.store.insertIdeaRecord(record);
+        CHECK(first.inserted);
+        CHECK(first.renumbered);
+        CHECK(first.number == 2);
+        const auto again = c.store.insertIdeaRecord(record);
+        CHECK_FALSE(again.inserted);
+        CHECK(c.store.ideas(c.event).size() == 2);
+    }
+}

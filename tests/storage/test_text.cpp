@@ -1,0 +1,99 @@
+// Text validation at the storage boundary, with hostile input.
+#include "storage/text.h"
+#include "storage/types.h"
+
+#include <doctest/doctest.h>
+
+using namespace storage;
+
+TEST_SUITE("text") {
+    TEST_CASE("UTF-8 validation is strict") {
+        CHECK(isValidUtf8("Größe üben – çok güzel, İzmir"));
+        CHECK(isValidUtf8(""));
+        SUBCASE("broken sequences") {
+            CHECK_FALSE(isValidUtf8("\xC3"));              // truncated
+            CHECK_FALSE(isValidUtf8("\x80" "abc"));           // stray continuation byte
+            CHECK_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
+            CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));      // UTF-16 surrogate
+            CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+            CHECK_FALSE(isValidUtf8("\xFF"));
+        }
+        CHECK(codepointCount("Größe") == 5);
+        CHECK(codepointCount("İğş") == 3);
+    }
+
+    TEST_CASE("cleanText rejects invalid UTF-8 with a clear code") {
+        try {
+            cleanText("Idee \xC3\x28", TextField::Title);
+            FAIL("expected a RuleError");
+        } catch (const RuleError& e) {
+            CHECK(e.code() == "invalid_utf8");
+            CHECK(std::string(e.what()).find("title") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("cleanText removes control, bidi and invisible characters") {
+        SUBCASE("NUL and other controls") {
+            CHECK(cleanText(std::string("Ra\0d\x07weg", 9), TextField::Title) == "Radweg");
+        }
+        SUBCASE("bidi overrides and isolates") {
+            CHECK(cleanText("abc\u202Edef\u2066g\u2069", TextField::Title) == "abcdefg");
+            CHECK(cleanText("\u200Fx\u200E", TextField::Title) == "x");
+        }
+        SUBCASE("zero width space and BOM go, ZWJ in emoji stays") {
+            CHECK(cleanText("a\u200Bb\uFEFF", TextField::Title) == "ab");
+            const std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";
+            CHECK(cleanText(family, TextField::Title) == family);
+        }
+        SUBCASE("white space in single-line fields") {
+            CHECK(cleanText("  viele \t  Leer\u00A0 zeichen \n hier ", TextField::Title) == "viele Leer zeichen hier");
+        }
+        SUBCASE("line breaks are kept in descriptions, blank lines capped") {
+            CHECK(cleanText("eins\r\nzwei\r\r\n\n\n\ndrei  ", TextField::Description) == "eins\nzwei\n\ndrei");
+        }
+        SUBCASE("SQL-looking text is just text") {
+            CHECK(cleanText("'); DROP TABLE ideas;--", TextField::Title) == "'); DROP TABLE ideas;--");
+        }
+        SUBCASE("NFC") {
+            CHECK(cleanText("Gro\u0308\u00DFe u\u0308ben", TextField::Title) == "Größe üben");
+        }
+    }
+
+    TEST_CASE("limits are counted in characters") {
+        const std::string umlauts(120 * 2, 'x');
+        std::string title;
+        for (int i = 0; i < 120; ++i) title += "ü";  // 240 bytes, 120 characters
+        CHECK_NOTHROW(checkLength(title, TextField::Title));
+        CHECK_THROWS_WITH_AS(checkLength(title + "ü", TextField::Title), "title has 121 characters; at most 120 are allowed",
+                             RuleError);
+        SUBCASE("a 10,000-character paste cleans fine and is then refused") {
+            const std::string paste(10000, 'a');
+            const std::string cleaned = cleanText(paste, TextField::Description);
+            CHECK(cleaned.size() == 10000);
+            try {
+                checkLength(cleaned, TextField::Description);
+                FAIL("expected description_too_long");
+            } catch (const RuleError& e) {
+                CHECK(e.code() == "description_too_long");
+            }
+        }
+        SUBCASE("a title of only invisible characters is empty") {
+            try {
+                checkLength(cleanText("\u202E\u200B \t", TextField::Title), TextField::Title);
+                FAIL("expected title_empty");
+            } catch (const RuleError& e) {
+                CHECK(e.code() == "title_empty");
+            }
+        }
+        CHECK_THROWS_AS(checkLength(std::string(61, 'n'), TextField::Author), RuleError);
+    }
+
+    TEST_CASE("folding for duplicates knows Turkish i and German ß") {
+        CHECK(foldForCompare("İSTANBUL") == foldForCompare("istanbul"));
+        CHECK(foldForCompare("ıstanbul") == "istanbul");
+        CHECK(foldForCompare("GRÖSSE") == foldForCompare("größe"));
+        CHECK(foldForCompare("  Sprach-Café!!  im   Glashaus ") == "sprach café im glashaus");
+        CHECK(foldForCompare("Größe") != foldForCompare("Grosse ü"));
+        CHECK(foldForCompare("ğ") != foldForCompare("g"));
+    }
+}
