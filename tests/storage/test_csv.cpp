@@ -1,0 +1,184 @@
+// CSV dialects, injection escaping, the reader, and golden exports compared byte for byte.
+#include "fixtures.h"
+#include "storage/csv.h"
+#include "storage/export.h"
+#include "storage/import.h"
+#include "storage/types.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace storage;
+
+namespace {
+
+std::string write(CsvDialect dialect, const std::vector<std::vector<std::string>>& rows) {
+    std::ostringstream out;
+    CsvWriter writer(out, dialect);
+    for (const auto& row : rows) writer.row(row);
+    return out.str();
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Fixed time zone for timestamps in golden files; restored afterwards.
+struct BerlinTime {
+    std::string saved;
+    bool had = false;
+    BerlinTime() {
+        if (const char* tz = std::getenv("TZ")) {
+            saved = tz;
+            had = true;
+        }
+        setenv("TZ", "Europe/Berlin", 1);
+        tzset();
+    }
+    ~BerlinTime() {
+        if (had) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
+        tzset();
+    }
+};
+
+// A small event with every kind of text a CSV writer can get wrong.
+struct GoldenEvent {
+    BerlinTime tz;
+    fixtures::ManualClock clock;
+    Store store{":memory:", fixtures::options(clock, 11, "kiosk-a")};
+    std::string event = store.createEvent(fixtures::conference());
+    GoldenEvent() {
+        auto add = [&](const std::string& title, const std::string& description, const std::string& category,
+                       const std::string& language) {
+            NewIdea idea = fixtures::idea(title, category);
+            idea.description = description;
+            idea.language = language;
+            idea.author = language == "tr" ? "Ayşe" : "";
+            clock.advance(61000);
+            return store.submitIdea(event, idea).id;
+        };
+        const auto first = add("Größe üben – çok güzel, İzmir", "Zeile eins\nZeile \"zwei\"; mit Semikolon, Komma", "sprache", "tr");
+        add("=HYPERLINK(\"http://x\";\"klick\")", "-1+1", "begegnung", "de");
+        add("@Stadtrundfahrten mit Migranten", "", "begegnung", "en");
+        clock.advance(1000);
+        store.castVote(store.startSession(event, "de"), first);
+    }
+};
+
+}  // namespace
+
+TEST_SUITE("csv") {
+    TEST_CASE("excel-de: BOM, semicolons, CRLF, everything quoted") {
+        CHECK(write(CsvDialect::ExcelDe, {{"a", "b;c"}, {"\"q\"", ""}}) == "\xEF\xBB\xBF\"a\";\"b;c\"\r\n\"\"\"q\"\"\";\"\"\r\n");
+    }
+
+    TEST_CASE("rfc4180: commas, CRLF, quotes only when needed") {
+        CHECK(write(CsvDialect::Rfc4180, {{"a", "b,c", "x\ny", "ä"}}) == "a,\"b,c\",\"x\ny\",ä\r\n");
+    }
+
+    TEST_CASE("formula escaping is a bijection") {
+        CHECK(escapeFormula("=1+1") == "'=1+1");
+        CHECK(escapeFormula("-") == "'-");
+        CHECK(escapeFormula("\tx") == "'\tx");
+        CHECK(escapeFormula("normal") == "normal");
+        CHECK(escapeFormula("'") == "'");
+        for (const std::string text : {"=x", "'=x", "''=x", "-", "'", "''", "@a", "+", "'a", "", "\r=", "a=b"}) {
+            CHECK(unescapeFormula(escapeFormula(text)) == text);
+        }
+        CHECK(escapeFormula("'=x") != escapeFormula("=x"));
+    }
+
+    TEST_CASE("the reader handles both dialects, quoting, line numbers and errors") {
+        const auto rows = parseCsv("\xEF\xBB\xBF\"title\";\"description\"\r\n\"a;b\";\"line\nbreak \"\"q\"\"\"\r\n\r\nc;d\r\n");
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1].fields == std::vector<std::string>{"a;b", "line\nbreak \"q\""});
+        CHECK(rows[2].line == 5);
+        CHECK(parseCsv("a,b\n1,\"2,3\"\n")[1].fields[1] == "2,3");
+        CHECK_THROWS_WITH_AS(parseCsv("title\n\"open\nstill open"), "line 2: unterminated quoted field", RuleError);
+        CHECK_THROWS_WITH_AS(parseCsv("title\nok\nbad \xC3\x28\n"), doctest::Contains("line 3"), RuleError);
+    }
+
+    TEST_CASE("golden exports, byte for byte") {
+        GoldenEvent golden;
+        for (const auto& [dialect, file] : {std::pair{CsvDialect::ExcelDe, "ideas_excel_de.csv"},
+                                            std::pair{CsvDialect::Rfc4180, "ideas_rfc4180.csv"}}) {
+            ExportOptions options;
+            options.dialect = dialect;
+            std::ostringstream out;
+            exportTable(golden.store, golden.event, "ideas", options, out);
+            const std::string path = std::string(IDEEN_GOLDEN_DIR) + "/" + file;
+            if (std::getenv("IDEEN_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << out.str();
+            CAPTURE(file);
+            CHECK(out.str() == readFile(path));
+        }
+    }
+
+    TEST_CASE("export -> import -> export is identical, in both dialects") {
+        GoldenEvent source;
+        for (const auto dialect : {CsvDialect::ExcelDe, CsvDialect::Rfc4180}) {
+            ExportOptions options;
+            options.dialect = dialect;
+            std::ostringstream first;
+            exportTable(source.store, source.event, "ideas", options, first);
+
+            fixtures::ManualClock clock;
+            Store target(":memory:", fixtures::options(clock, 5, "kiosk-b"));
+            const auto event = target.createEvent(fixtures::conference());
+            const auto report = importIdeasCsv(target, event, first.str(), "test");
+            CHECK(report.added == 3);
+            CHECK(importIdeasCsv(target, event, first.str(), "test").skipped == 3);  // idempotent
+
+            auto ideasOf = [](Store& store, const std::string& id) {
+                IdeaQuery all;
+                all.statuses = {IdeaStatus::Pending, IdeaStatus::Published, IdeaStatus::Hidden, IdeaStatus::Merged};
+                return store.ideas(id, all);
+            };
+            const auto before = ideasOf(source.store, source.event);
+            const auto after = ideasOf(target, event);
+            REQUIRE(before.size() == after.size());
+            for (std::size_t i = 0; i < before.size(); ++i) {
+                CHECK(after[i].id == before[i].id);
+                CHECK(after[i].number == before[i].number);
+                CHECK(after[i].title == before[i].title);
+                CHECK(after[i].description == before[i].description);
+                CHECK(after[i].author == before[i].author);
+                CHECK(after[i].category == before[i].category);
+                CHECK(after[i].language == before[i].language);
+                CHECK(after[i].createdAt == before[i].createdAt);
+                CHECK(after[i].kioskSeq == before[i].kioskSeq);
+            }
+        }
+    }
+
+    TEST_CASE("import of paper cards: only a few columns, names instead of keys, all or nothing") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        // "Titel" is not "title": the header check refuses before anything happens.
+        CHECK_THROWS_WITH_AS(importIdeasCsv(store, event, "Titel;description\r\nKochabend;\r\n", "test"),
+                             doctest::Contains("no 'title' column"), RuleError);
+        CHECK(store.ideas(event).empty());
+        SUBCASE("right header") {
+            const auto ok = importIdeasCsv(store, event, "title;description;category\r\nKochabend;;Begegnung\r\n"
+                                                         "\"Türkçe kurs\";\"akşamları\";Dil\r\n", "test");
+            CHECK(ok.added == 2);
+            CHECK(store.ideas(event)[1].category == "sprache");
+            CHECK(store.moderationLog(event).back().action == "import");
+        }
+        SUBCASE("a bad row names its line and nothing is imported") {
+            const std::string csv = "title,category\nGut,begegnung\nAuch gut,sprache\n" + std::string(130, 'x') + ",sprache\n";
+            CHECK_THROWS_WITH_AS(importIdeasCsv(store, event, csv, "test"), doctest::Contains("line 4: title has 130"), RuleError);
+            CHECK(store.ideas(event).empty());
+        }
+        SUBCASE("unknown category") {
+            CHECK_THROWS_WITH_AS(importIdeasCsv(store, event, "title;category\nA;Sport\n", "test"),
+                                 doctest::Contains("line 2: unknown category"), RuleError);
+        }
+    }
+}
