@@ -15,6 +15,7 @@ const unsigned short* glyphRanges() {
         0x0020, 0x00FF,  // Basic Latin and Latin-1 (ä ö ü ß ç)
         0x0100, 0x017F,  // Latin Extended-A (ğ ş ı İ)
         0x2000, 0x206F,  // General Punctuation („ “ – …)
+        0x1E9E, 0x1E9E,  // ẞ (capital sharp s)
         0x20AC, 0x20AC,  // €
         0,
     };

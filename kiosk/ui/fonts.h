@@ -20,7 +20,7 @@ inline constexpr const char* kNotoFolder = "/usr/share/fonts/truetype/noto";
 /// built with FreeType. Throws std::runtime_error naming the missing file and the package to install.
 Fonts loadFonts(float framebufferHeight, const std::string& folder = kNotoFolder);
 
-/// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ), General Punctuation („ “ – …), €.
+/// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ), General Punctuation („ “ – …), ẞ, €.
 const unsigned short* glyphRanges();
 
 }  // namespace kiosk::ui

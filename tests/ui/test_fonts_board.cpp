@@ -1,0 +1,89 @@
+// Headless ImGui tests (no window, no GL): glyph coverage of the fonts and the idea board's drawing.
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/idea_board.h"
+#include "storage/demo_texts.h"
+
+#include "imgui.h"
+
+#include <doctest/doctest.h>
+
+#include <utf8proc.h>
+
+namespace {
+
+// An ImGui context with a font atlas built the way the kiosk builds it, for one test.
+struct HeadlessImGui {
+    kiosk::ui::Fonts fonts;
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1920, 1080);
+        io.DeltaTime = 1.0f / 60.0f;
+        fonts = kiosk::ui::loadFonts(1080.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+std::vector<ImWchar> codepoints(const std::string& text) {
+    std::vector<ImWchar> result;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes, remaining, &cp);
+        REQUIRE(n > 0);
+        result.push_back(static_cast<ImWchar>(cp));
+        bytes += n;
+        remaining -= n;
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_SUITE("ui") {
+    TEST_CASE("every character of German, Turkish and English text has a real glyph, never a fallback") {
+        HeadlessImGui imgui;
+        std::string text = "Größe üben – çok güzel, İzmir „Anführung“ … € ÄÖÜẞ ğĞşŞıİçÇöÖüÜ";
+        for (const auto& idea : storage::demo::ideas()) text += std::string(idea.title) + idea.description;
+        for (ImFont* font : {imgui.fonts.body, imgui.fonts.bold, imgui.fonts.title}) {
+            for (ImWchar c : codepoints(text)) {
+                CAPTURE(c);
+                CHECK(font->FindGlyphNoFallback(c) != nullptr);
+            }
+        }
+    }
+
+    TEST_CASE("the board draws every card and scales with the screen") {
+        HeadlessImGui imgui;
+        kiosk::ui::IdeaBoardModel model;
+        model.title = "Integrationskonferenz";
+        for (int i = 1; i <= 12; ++i) model.cards.push_back({i, "Idee " + std::to_string(i), "", 0xFF3366CC, i});
+        kiosk::ui::IdeaBoard board;
+        ImGui::NewFrame();
+        board.Draw(model, imgui.fonts);
+        ImGui::Render();
+        const ImDrawData* data = ImGui::GetDrawData();
+        REQUIRE(data->CmdListsCount > 0);
+        int vertices = 0;
+        for (int i = 0; i < data->CmdListsCount; ++i) vertices += data->CmdLists[i]->VtxBuffer.Size;
+        const int withTwelve = vertices;
+        model.cards.resize(2);
+        ImGui::NewFrame();
+        board.Draw(model, imgui.fonts);
+        ImGui::Render();
+        vertices = 0;
+        for (int i = 0; i < ImGui::GetDrawData()->CmdListsCount; ++i) vertices += ImGui::GetDrawData()->CmdLists[i]->VtxBuffer.Size;
+        CHECK(vertices < withTwelve);
+        CHECK(imgui.fonts.body->FontSize == doctest::Approx(30.0f));
+    }
+
+    TEST_CASE("colours from the event file") {
+        CHECK(kiosk::ui::colorFromHex("#ff0000") == IM_COL32(255, 0, 0, 255));
+        CHECK(kiosk::ui::colorFromHex("red") == IM_COL32(136, 136, 136, 255));
+    }
+}
