@@ -35,7 +35,8 @@ ours_ideas=$(seconds "$bin" --db "$db" export ideas --format csv -o "$work/ideas
 ours_votes=$(seconds "$bin" --db "$db" export votes --format csv -o "$work/votes.csv")
 theirs_ideas=$(seconds sqlite3 -csv -header "$db" \
   "SELECT i.number, i.id, i.title, i.description, i.category, i.language, i.status,
-          (SELECT count(DISTINCT v.session_id) FROM votes v WHERE v.idea_id = i.id AND v.kind = 'vote'
+          (SELECT count(DISTINCT v.session_id) FROM votes v JOIN sessions s ON s.id = v.session_id
+            WHERE v.idea_id = i.id AND v.kind = 'vote' AND s.voided = 0
              AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)) AS votes,
           i.created_at, i.merged_into, i.author
      FROM ideas i ORDER BY i.number" )
