@@ -1,0 +1,88 @@
+// Loading and looking up translations.
+#include "kiosk/core/i18n.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+namespace kiosk::core {
+
+namespace {
+
+void flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string>& out,
+             const std::string& file) {
+    for (const auto& [key, node] : table) {
+        const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const auto* sub = node.as_table()) {
+            flatten(*sub, name, out, file);
+        } else if (const auto value = node.value<std::string>()) {
+            out[name] = *value;
+        } else {
+            throw std::runtime_error(file + ": '" + name + "' must be text");
+        }
+    }
+}
+
+}  // namespace
+
+Catalog Catalog::load(const std::string& folder) {
+    Catalog catalog;
+    for (const char* language : {"de", "tr", "en"}) {
+        const std::string file = folder + "/" + language + ".toml";
+        if (!std::filesystem::exists(file)) throw std::runtime_error("translation file " + file + " is missing");
+        try {
+            flatten(toml::parse_file(file), "", catalog.m_texts[language], file);
+        } catch (const toml::parse_error& e) {
+            throw std::runtime_error(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        }
+    }
+    return catalog;
+}
+
+std::string Catalog::text(const std::string& language, const std::string& key) const {
+    for (const std::string& lang : {language, std::string("de")}) {
+        const auto texts = m_texts.find(lang);
+        if (texts == m_texts.end()) continue;
+        if (const auto it = texts->second.find(key); it != texts->second.end()) return it->second;
+    }
+    return key;
+}
+
+std::string Catalog::format(const std::string& language, const std::string& key,
+                            const std::map<std::string, std::string>& values) const {
+    std::string result = text(language, key);
+    for (const auto& [name, value] : values) {
+        const std::string mark = "{" + name + "}";
+        for (std::size_t at = result.find(mark); at != std::string::npos; at = result.find(mark, at + value.size())) {
+            result.replace(at, mark.size(), value);
+        }
+    }
+    return result;
+}
+
+std::string Catalog::plural(const std::string& language, const std::string& key, int count) const {
+    return format(language, key + (count == 1 ? ".one" : ".other"), {{"count", std::to_string(count)}});
+}
+
+std::vector<std::string> Catalog::keys(const std::string& language) const {
+    std::vector<std::string> result;
+    if (const auto it = m_texts.find(language); it != m_texts.end()) {
+        for (const auto& entry : it->second) result.push_back(entry.first);
+    }
+    return result;
+}
+
+std::vector<std::string> placeholders(const std::string& text) {
+    std::vector<std::string> result;
+    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        if (close == std::string::npos) break;
+        result.push_back(text.substr(open + 1, close - open - 1));
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+}  // namespace kiosk::core

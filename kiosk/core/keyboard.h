@@ -1,0 +1,43 @@
+// The on-screen keyboard model: German QWERTZ, Turkish Q and English QWERTY, shift, caps lock, symbols.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class KeyboardLayout { German, Turkish, English };
+
+/// The layout that fits a language code ("de", "tr", "en").
+KeyboardLayout layoutForLanguage(const std::string& language);
+
+enum class KeyKind { Character, Shift, Backspace, Space, Enter, Symbols, NextLayout };
+
+/// One key of the current page; for a Character key `text` is exactly what it types and what it shows.
+struct Key {
+    KeyKind kind = KeyKind::Character;
+    std::string text;
+    float width = 1.0f;  ///< in key units; a row's widths add up to the same total
+    std::string id;      ///< stable, e.g. "key:a", "key:shift" (for tests and automation)
+};
+
+/// What pressing a key means for the draft.
+struct KeyAction {
+    enum class Kind { None, Insert, Backspace, Enter } kind = Kind::None;
+    std::string text;
+};
+
+/// Shift applies to one letter; a second tap on shift locks capitals, a third releases them. Capitals
+/// come from the layout's own table, so Turkish i becomes İ and ı becomes I; ß stays ß.
+struct KeyboardModel {
+    KeyboardLayout layout = KeyboardLayout::German;
+    bool shift = false;
+    bool capsLock = false;
+    bool symbols = false;
+
+    std::vector<std::vector<Key>> rows() const;
+    KeyAction press(const Key& key);
+    void reset(KeyboardLayout newLayout);
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,322 @@
+// The reducer: every screen transition, the idle rules and the vote and submit flows.
+#include "kiosk/core/state.h"
+
+#include "kiosk/core/text_edit.h"
+#include "storage/text.h"
+
+#include <algorithm>
+#include <functional>
+#include <random>
+
+namespace kiosk::core {
+
+const char* screenName(Screen screen) {
+    switch (screen) {
+        case Screen::Attract: return "attract";
+        case Screen::Start: return "start";
+        case Screen::Browse: return "browse";
+        case Screen::Detail: return "detail";
+        case Screen::SubmitCategory: return "submit_category";
+        case Screen::SubmitTitle: return "submit_title";
+        case Screen::SubmitDescription: return "submit_description";
+        case Screen::SubmitName: return "submit_name";
+        case Screen::SubmitSimilar: return "submit_similar";
+        case Screen::SubmitReview: return "submit_review";
+        case Screen::Saving: return "saving";
+        case Screen::Thanks: return "thanks";
+        case Screen::Trouble: return "trouble";
+    }
+    return "attract";
+}
+
+KioskState freshState(const KioskState& previous, double now) {
+    KioskState fresh;
+    fresh.idleTimeout = previous.idleTimeout;
+    fresh.idleCountdown = previous.idleCountdown;
+    fresh.generation = previous.generation + 1;
+    fresh.lastInputAt = now;
+    return fresh;
+}
+
+std::string* activeField(KioskState& state) {
+    switch (state.screen) {
+        case Screen::SubmitTitle: return &state.draft.title;
+        case Screen::SubmitDescription: return &state.draft.description;
+        case Screen::SubmitName: return &state.draft.author;
+        default: return nullptr;
+    }
+}
+
+std::size_t activeFieldLimit(Screen screen) {
+    switch (screen) {
+        case Screen::SubmitTitle: return storage::kTitleMax;
+        case Screen::SubmitDescription: return storage::kDescriptionMax;
+        case Screen::SubmitName: return storage::kAuthorMax;
+        default: return 0;
+    }
+}
+
+void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t seed) {
+    switch (order) {
+        case BrowseOrder::Random: {
+            // Sort by number first so the shuffle depends only on the seed, not on how the cards came in.
+            std::sort(cards.begin(), cards.end(), [](const IdeaCard& a, const IdeaCard& b) { return a.number < b.number; });
+            std::mt19937_64 rng(seed);
+            std::shuffle(cards.begin(), cards.end(), rng);
+            break;
+        }
+        case BrowseOrder::Newest:
+            std::sort(cards.begin(), cards.end(), [](const IdeaCard& a, const IdeaCard& b) {
+                return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.number > b.number;
+            });
+            break;
+        case BrowseOrder::Popular:
+            std::sort(cards.begin(), cards.end(), [](const IdeaCard& a, const IdeaCard& b) {
+                return a.votes != b.votes ? a.votes > b.votes : a.number < b.number;
+            });
+            break;
+    }
+}
+
+namespace {
+
+// [SECTION] Helpers for one step
+
+struct Reducer {
+    KioskState s;
+    double now;
+    std::vector<Effect> effects;
+
+    void endSession(storage::SessionEnd how) {
+        if (!s.sessionId.empty()) effects.push_back(fx::EndSession{s.sessionId, how});
+        s = freshState(s, now);
+    }
+
+    void go(Screen screen) {
+        s.screen = screen;
+        s.messageKey.clear();
+        s.inputFull = false;
+    }
+
+    void edit(const std::function<void(std::string&, std::size_t, bool)>& change) {
+        std::string* field = activeField(s);
+        if (!field) return;
+        change(*field, activeFieldLimit(s.screen), s.screen == Screen::SubmitDescription);
+    }
+
+    void type(const std::string& text) {
+        edit([&](std::string& field, std::size_t limit, bool multiline) {
+            s.inputFull = appendText(field, text, limit, multiline).truncated;
+        });
+        s.messageKey.clear();
+    }
+
+    void next() {
+        switch (s.screen) {
+            case Screen::SubmitTitle: {
+                std::string cleaned;
+                try {
+                    cleaned = storage::cleanText(s.draft.title, storage::TextField::Title);
+                } catch (const storage::RuleError&) {
+                }
+                if (cleaned.empty()) {
+                    s.messageKey = "errors.title_empty";
+                    return;
+                }
+                effects.push_back(fx::FindSimilar{s.draft.title});
+                go(Screen::SubmitDescription);
+                break;
+            }
+            case Screen::SubmitDescription: go(Screen::SubmitName); break;
+            case Screen::SubmitName: go(s.similar.empty() ? Screen::SubmitReview : Screen::SubmitSimilar); break;
+            case Screen::SubmitSimilar: go(Screen::SubmitReview); break;
+            default: break;
+        }
+    }
+
+    void back() {
+        switch (s.screen) {
+            case Screen::Browse:
+            case Screen::SubmitCategory: go(Screen::Start); break;
+            case Screen::Detail: go(Screen::Browse); break;
+            case Screen::SubmitTitle: go(Screen::SubmitCategory); break;
+            case Screen::SubmitDescription: go(Screen::SubmitTitle); break;
+            case Screen::SubmitName: go(Screen::SubmitDescription); break;
+            case Screen::SubmitSimilar: go(Screen::SubmitName); break;
+            case Screen::SubmitReview: go(s.similar.empty() ? Screen::SubmitName : Screen::SubmitSimilar); break;
+            default: break;
+        }
+    }
+
+    void vote(const std::string& ideaId, bool add) {
+        if (s.sessionId.empty() || !s.voteInFlight.empty()) return;  // a double tap never votes twice
+        if (add == (s.voted.count(ideaId) > 0)) return;
+        if (add && s.votesLeft <= 0) {
+            s.messageKey = "errors.budget_exhausted";
+            return;
+        }
+        s.voteInFlight = ideaId;
+        if (add) {
+            effects.push_back(fx::CastVote{s.sessionId, ideaId});
+        } else {
+            effects.push_back(fx::RetractVote{s.sessionId, ideaId});
+        }
+    }
+
+    void save() {
+        storage::NewIdea idea;
+        idea.title = s.draft.title;
+        idea.description = s.draft.description;
+        idea.author = s.draft.author;
+        idea.category = s.draft.category;
+        idea.language = s.language;
+        effects.push_back(fx::SaveIdea{s.sessionId, idea});
+        go(Screen::Saving);
+    }
+
+    void tick() {
+        if (s.screen == Screen::Thanks && now >= s.thanksUntil) go(Screen::Start);
+        if (s.screen == Screen::Trouble) {
+            // The draft waits here for the database to come back; nobody else's text is on screen.
+            if (now >= s.nextRetryAt) {
+                s.nextRetryAt = now + 5.0;
+                save();
+            }
+            return;
+        }
+        if (s.screen == Screen::Attract || s.screen == Screen::Saving) return;
+        const double idle = now - s.lastInputAt;
+        if (idle >= s.idleTimeout + s.idleCountdown) {
+            endSession(storage::SessionEnd::IdleTimeout);
+        } else if (idle >= s.idleTimeout) {
+            s.idleWarning = true;
+        }
+    }
+
+    // [SECTION] The events
+
+    void operator()(const ev::Tick&) { tick(); }
+    void operator()(const ev::Touched&) {
+        s.lastInputAt = now;
+        s.idleWarning = false;
+    }
+    void operator()(const ev::Begin&) {
+        if (s.screen != Screen::Attract) return;
+        s = freshState(s, now);
+        go(Screen::Start);
+        effects.push_back(fx::StartSession{s.language});
+    }
+    void operator()(const ev::SessionStarted& e) {
+        s.sessionId = e.id;
+        s.votesLeft = e.votesLeft;
+        s.shuffleSeed = e.seed;
+    }
+    void operator()(const ev::ChooseSubmit&) { go(Screen::SubmitCategory); }
+    void operator()(const ev::ChooseBrowse&) { go(Screen::Browse); }
+    void operator()(const ev::SetLanguage& e) {
+        if (e.language != "de" && e.language != "tr" && e.language != "en") return;
+        s.language = e.language;
+        s.keyboard.reset(layoutForLanguage(e.language));
+    }
+    void operator()(const ev::Finish&) { endSession(storage::SessionEnd::Finished); }
+    void operator()(const ev::StillHere&) {
+        s.idleWarning = false;
+        s.lastInputAt = now;
+    }
+    void operator()(const ev::Back&) { back(); }
+    void operator()(const ev::SetOrder& e) { s.order = e.order; }
+    void operator()(const ev::SetCategoryFilter& e) { s.categoryFilter = e.category; }
+    void operator()(const ev::OpenDetail& e) {
+        s.detailIdeaId = e.ideaId;
+        go(Screen::Detail);
+    }
+    void operator()(const ev::Vote& e) { vote(e.ideaId, true); }
+    void operator()(const ev::Undo& e) { vote(e.ideaId, false); }
+    void operator()(const ev::VoteSettled& e) {
+        if (e.voted) {
+            s.voted.insert(e.ideaId);
+        } else {
+            s.voted.erase(e.ideaId);
+        }
+        s.votesLeft = e.votesLeft;
+        s.voteInFlight.clear();
+    }
+    void operator()(const ev::ActionRefused& e) {
+        s.voteInFlight.clear();
+        // A refused save (e.g. submission just closed) goes back to the review with the reason shown.
+        if (s.screen == Screen::Saving || s.screen == Screen::Trouble) go(Screen::SubmitReview);
+        s.messageKey = "errors." + e.code;
+    }
+    void operator()(const ev::StorageFailed&) {
+        s.voteInFlight.clear();
+        if (s.screen == Screen::Saving || s.screen == Screen::Trouble) {
+            s.screen = Screen::Trouble;
+            s.nextRetryAt = now + 5.0;
+        } else {
+            s.messageKey = "errors.unknown";
+        }
+    }
+    void operator()(const ev::PickCategory& e) {
+        s.draft.category = e.key;
+        go(Screen::SubmitTitle);
+    }
+    void operator()(const ev::KeyPressed& e) {
+        const KeyAction action = s.keyboard.press(e.key);
+        switch (action.kind) {
+            case KeyAction::Kind::Insert: type(action.text); break;
+            case KeyAction::Kind::Backspace: edit([](std::string& f, std::size_t, bool) { removeLastCharacter(f); }); break;
+            case KeyAction::Kind::Enter:
+                if (s.screen == Screen::SubmitDescription) {
+                    type("\n");
+                } else {
+                    next();
+                }
+                break;
+            case KeyAction::Kind::None: break;
+        }
+    }
+    void operator()(const ev::TypeText& e) { type(e.text); }
+    void operator()(const ev::Backspace&) {
+        edit([](std::string& f, std::size_t, bool) { removeLastCharacter(f); });
+        s.inputFull = false;
+    }
+    void operator()(const ev::Next&) { next(); }
+    void operator()(const ev::SimilarFound& e) { s.similar = e.ideas; }
+    void operator()(const ev::Send&) {
+        if (s.screen == Screen::SubmitReview) save();
+    }
+    void operator()(const ev::Saved& e) {
+        s.draft = Draft{};
+        s.similar.clear();
+        s.savedNumber = e.number;
+        s.savedPending = e.pending;
+        s.thanksUntil = now + 8.0;
+        go(Screen::Thanks);
+    }
+    void operator()(const ev::Retry&) {
+        if (s.screen == Screen::Trouble) save();
+    }
+};
+
+bool isInput(const Event& event) {
+    return !std::holds_alternative<ev::Tick>(event) && !std::holds_alternative<ev::SessionStarted>(event) &&
+           !std::holds_alternative<ev::VoteSettled>(event) && !std::holds_alternative<ev::ActionRefused>(event) &&
+           !std::holds_alternative<ev::StorageFailed>(event) && !std::holds_alternative<ev::SimilarFound>(event) &&
+           !std::holds_alternative<ev::Saved>(event);
+}
+
+}  // namespace
+
+Step reduce(KioskState state, const Event& event, double now) {
+    Reducer reducer{std::move(state), now, {}};
+    // While "Sind Sie noch da?" is up, a touch only answers it: nothing behind the overlay fires.
+    if (reducer.s.idleWarning && isInput(event) && !std::holds_alternative<ev::Finish>(event)) {
+        reducer(ev::StillHere{});
+        return {std::move(reducer.s), {}};
+    }
+    if (isInput(event)) reducer(ev::Touched{});
+    std::visit(reducer, event);
+    return {std::move(reducer.s), std::move(reducer.effects)};
+}
+
+}  // namespace kiosk::core

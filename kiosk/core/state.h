@@ -1,0 +1,138 @@
+// The kiosk's screens as one value and a pure reducer: events in, new state and effects (database work) out.
+#pragma once
+
+#include "kiosk/core/keyboard.h"
+#include "storage/types.h"
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class Screen {
+    Attract, Start, Browse, Detail,
+    SubmitCategory, SubmitTitle, SubmitDescription, SubmitName, SubmitSimilar, SubmitReview,
+    Saving, Thanks, Trouble
+};
+const char* screenName(Screen screen);
+
+enum class BrowseOrder { Random, Newest, Popular };
+
+/// An idea as the kiosk lists it.
+struct IdeaCard {
+    std::string id;
+    int number = 0;
+    std::string title;
+    std::string description;
+    std::string category;
+    int votes = 0;
+    storage::TimeMs createdAt = 0;
+};
+
+/// What the attendee is writing; kept until it is saved, even through a trouble screen.
+struct Draft {
+    std::string category;
+    std::string title;
+    std::string description;
+    std::string author;
+};
+
+/// Everything the kiosk shows that is not in the database. Reset to this default after every session.
+struct KioskState {
+    Screen screen = Screen::Attract;
+    std::string language = "de";
+    std::string sessionId;
+    int votesLeft = 0;
+    std::set<std::string> voted;      ///< ideas with a live vote in this session
+    std::string voteInFlight;         ///< a vote or undo being committed: further taps on it are ignored
+    BrowseOrder order = BrowseOrder::Random;
+    std::string categoryFilter;
+    std::uint64_t shuffleSeed = 0;    ///< per session, so the random order stays put while browsing
+    std::string detailIdeaId;
+    Draft draft;
+    KeyboardModel keyboard;
+    bool inputFull = false;           ///< the last input hit the field's limit
+    std::vector<IdeaCard> similar;
+    int savedNumber = 0;
+    bool savedPending = false;
+    std::string messageKey;           ///< an "errors.*" text shown until the next input
+    double lastInputAt = 0;
+    bool idleWarning = false;
+    double idleTimeout = 60;
+    double idleCountdown = 15;
+    double thanksUntil = 0;
+    double nextRetryAt = 0;
+    int generation = 0;               ///< counts resets, so views drop scroll positions and caches
+};
+
+// [SECTION] Events: what happened (input from views, results of effects, time)
+namespace ev {
+struct Tick {};
+struct Touched {};                     ///< any touch, key or drag: resets the idle timer
+struct Begin {};                       ///< a touch on the attract screen
+struct SessionStarted { std::string id; int votesLeft; std::uint64_t seed; };
+struct ChooseSubmit {};
+struct ChooseBrowse {};
+struct SetLanguage { std::string language; };
+struct Finish {};                      ///< "Fertig": end the session at once
+struct StillHere {};                   ///< "Weiter" on the idle overlay
+struct Back {};
+struct SetOrder { BrowseOrder order; };
+struct SetCategoryFilter { std::string category; };
+struct OpenDetail { std::string ideaId; };
+struct Vote { std::string ideaId; };
+struct Undo { std::string ideaId; };
+struct VoteSettled { std::string ideaId; bool voted; int votesLeft; };
+struct ActionRefused { std::string code; };   ///< a storage rule said no (already_voted, title_too_long …)
+struct StorageFailed {};                      ///< the database could not be written
+struct PickCategory { std::string key; };
+struct KeyPressed { Key key; };
+struct TypeText { std::string text; };        ///< from a physical keyboard or a paste
+struct Backspace {};
+struct Next {};
+struct SimilarFound { std::vector<IdeaCard> ideas; };
+struct Send {};
+struct Saved { int number; bool pending; };
+struct Retry {};
+}  // namespace ev
+
+using Event = std::variant<ev::Tick, ev::Touched, ev::Begin, ev::SessionStarted, ev::ChooseSubmit, ev::ChooseBrowse,
+                           ev::SetLanguage, ev::Finish, ev::StillHere, ev::Back, ev::SetOrder, ev::SetCategoryFilter,
+                           ev::OpenDetail, ev::Vote, ev::Undo, ev::VoteSettled, ev::ActionRefused, ev::StorageFailed,
+                           ev::PickCategory, ev::KeyPressed, ev::TypeText, ev::Backspace, ev::Next, ev::SimilarFound,
+                           ev::Send, ev::Saved, ev::Retry>;
+
+// [SECTION] Effects: database work for the app to run, which answers with events
+namespace fx {
+struct StartSession { std::string language; };
+struct EndSession { std::string sessionId; storage::SessionEnd how; };
+struct CastVote { std::string sessionId; std::string ideaId; };
+struct RetractVote { std::string sessionId; std::string ideaId; };
+struct FindSimilar { std::string title; };
+struct SaveIdea { std::string sessionId; storage::NewIdea idea; };
+}  // namespace fx
+
+using Effect = std::variant<fx::StartSession, fx::EndSession, fx::CastVote, fx::RetractVote, fx::FindSimilar, fx::SaveIdea>;
+
+struct Step {
+    KioskState state;
+    std::vector<Effect> effects;
+};
+
+/// The whole behaviour of the kiosk. Pure: the same state, event and time give the same result.
+Step reduce(KioskState state, const Event& event, double now);
+
+/// A fresh state for the next person (language, draft, filters, votes: all gone), keeping the timeouts.
+KioskState freshState(const KioskState& previous, double now);
+
+/// Orders cards for browsing: a shuffle that is stable for one session, newest first, or most votes first.
+void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t seed);
+
+/// The field the keyboard writes into on a screen, or nullptr.
+std::string* activeField(KioskState& state);
+std::size_t activeFieldLimit(Screen screen);
+
+}  // namespace kiosk::core

@@ -1,0 +1,108 @@
+// Draft editing with utf8proc: code point limits and grapheme-cluster backspace.
+#include "kiosk/core/text_edit.h"
+
+#include <utf8proc.h>
+
+#include <vector>
+
+namespace kiosk::core {
+
+namespace {
+
+struct Decoded {
+    utf8proc_int32_t cp;
+    std::size_t offset;
+};
+
+std::vector<Decoded> decode(std::string_view text) {
+    std::vector<Decoded> result;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
+        if (n <= 0) {
+            ++offset;  // skip a broken byte; it never reaches the draft
+            continue;
+        }
+        result.push_back({cp, offset});
+        offset += static_cast<std::size_t>(n);
+    }
+    return result;
+}
+
+bool allowed(utf8proc_int32_t cp, bool multiline) {
+    if (cp == '\n') return multiline;
+    const auto category = utf8proc_category(cp);
+    if (category == UTF8PROC_CATEGORY_CC) return false;
+    // Bidi embeddings, overrides and isolates would reorder what the next reader sees.
+    return !((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+}
+
+}  // namespace
+
+std::size_t characterCount(std::string_view text) { return decode(text).size(); }
+
+InsertResult appendText(std::string& text, std::string_view input, std::size_t limit, bool multiline) {
+    InsertResult result;
+    std::size_t count = characterCount(text);
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(input.data());
+    std::size_t offset = 0;
+    while (offset < input.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(input.size() - offset), &cp);
+        if (n <= 0) {
+            ++offset;
+            continue;
+        }
+        offset += static_cast<std::size_t>(n);
+        if (cp == '\r' || cp == '\t') cp = multiline && cp == '\r' ? '\n' : ' ';
+        if (!allowed(cp, multiline)) continue;
+        if (count >= limit) {
+            result.truncated = true;
+            break;
+        }
+        utf8proc_uint8_t buffer[4];
+        const auto length = utf8proc_encode_char(cp, buffer);
+        text.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+        ++count;
+        result.changed = true;
+    }
+    return result;
+}
+
+bool removeLastCharacter(std::string& text) {
+    const auto points = decode(text);
+    if (points.empty()) {
+        text.clear();
+        return false;
+    }
+    // Walk forward keeping the start of the last cluster; the stateful break handles emoji ZWJ sequences
+    // and regional-indicator pairs (flags), which a backward scan cannot.
+    std::size_t clusterStart = 0;
+    utf8proc_int32_t state = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        if (utf8proc_grapheme_break_stateful(points[i - 1].cp, points[i].cp, &state)) clusterStart = i;
+    }
+    text.erase(points[clusterStart].offset);
+    return true;
+}
+
+void KeyRepeat::press(double now) {
+    pressedAt = now;
+    fired = 0;
+}
+
+void KeyRepeat::release() { pressedAt = -1.0; }
+
+int KeyRepeat::due(double now) {
+    if (pressedAt < 0) return 0;
+    const double held = now - pressedAt;
+    if (held < 0.5) return 0;
+    const int total = 1 + static_cast<int>((held - 0.5) / 0.08);
+    const int result = total - fired;
+    fired = total;
+    return result;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,36 @@
+// Editing the draft text: appending typed or pasted text within a limit, and deleting whole characters.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kiosk::core {
+
+struct InsertResult {
+    bool changed = false;
+    bool truncated = false;  ///< some input did not fit the limit (the UI says so)
+};
+
+/// Appends `input` to `text`: invalid UTF-8 and control characters are dropped (line breaks only when
+/// `multiline`), and no more than `limit` code points are kept in total.
+InsertResult appendText(std::string& text, std::string_view input, std::size_t limit, bool multiline);
+
+/// Removes the last user-perceived character (a grapheme cluster: a base letter with its combining marks,
+/// an emoji with its modifiers and joiners, a Hangul syllable), never half of one.
+bool removeLastCharacter(std::string& text);
+
+/// Number of code points, the unit every limit is counted in.
+std::size_t characterCount(std::string_view text);
+
+/// Auto-repeat of a held backspace: the first repeat after 0.5 s, then every 80 ms.
+struct KeyRepeat {
+    double pressedAt = -1.0;
+    int fired = 0;
+    void press(double now);
+    void release();
+    /// How many removals are due at `now` (0 when not held).
+    int due(double now);
+};
+
+}  // namespace kiosk::core

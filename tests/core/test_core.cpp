@@ -1,0 +1,391 @@
+// Pure kiosk logic: keyboard, text editing, scrolling, translations and the state machine with a fake clock.
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/keyboard.h"
+#include "kiosk/core/scroll.h"
+#include "kiosk/core/state.h"
+#include "kiosk/core/text_edit.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace kiosk::core;
+
+namespace {
+
+const Key& keyById(const KeyboardModel& keyboard, const std::string& id) {
+    static std::vector<std::vector<Key>> rows;
+    rows = keyboard.rows();
+    for (const auto& row : rows) {
+        for (const auto& key : row) {
+            if (key.id == id) return key;
+        }
+    }
+    FAIL("no key " << id);
+    throw std::runtime_error("unreachable");
+}
+
+std::string typeKeys(KeyboardModel& keyboard, const std::vector<std::string>& ids) {
+    std::string text;
+    for (const auto& id : ids) {
+        const KeyAction action = keyboard.press(keyById(keyboard, id));
+        if (action.kind == KeyAction::Kind::Insert) text += action.text;
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_SUITE("keyboard") {
+    TEST_CASE("Turkish capitals come from the layout: i -> İ and ı -> I") {
+        KeyboardModel keyboard;
+        keyboard.reset(KeyboardLayout::Turkish);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:z", "key:m", "key:i", "key:r"}) == "İzmir");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ı", "key:ş", "key:ı", "key:k"}) == "Işık");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ğ", "key:ü", "key:ç", "key:shift", "key:ö"}) == "ĞÜÇö");
+    }
+
+    TEST_CASE("German: shift is one letter, ß stays ß, umlauts have capitals") {
+        KeyboardModel keyboard;
+        CHECK(typeKeys(keyboard, {"key:shift", "key:g", "key:r", "key:ö", "key:ß", "key:e"}) == "Größe");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ü", "key:b", "key:space", "key:shift", "key:shift", "key:ß"}) == "Üb ß");
+        keyboard.press(keyById(keyboard, "key:symbols"));
+        CHECK(typeKeys(keyboard, {"key:„", "key:€", "key:1", "key:“", "key:?"}) == "„€1“?");
+    }
+
+    TEST_CASE("every key's label is what it types, and the layout key cycles") {
+        KeyboardModel keyboard;
+        for (bool shifted : {false, true}) {
+            keyboard.shift = shifted;
+            for (const auto& row : keyboard.rows()) {
+                for (const auto& key : row) {
+                    if (key.kind != KeyKind::Character) continue;
+                    KeyboardModel copy = keyboard;
+                    CHECK(copy.press(key).text == key.text);
+                }
+            }
+        }
+        keyboard.press(keyById(keyboard, "key:layout"));
+        CHECK(keyboard.layout == KeyboardLayout::Turkish);
+        CHECK(layoutForLanguage("en") == KeyboardLayout::English);
+    }
+}
+
+TEST_SUITE("text_edit") {
+    TEST_CASE("backspace removes one whole character") {
+        std::string text = "Cafe\u0301";  // e + combining acute
+        removeLastCharacter(text);
+        CHECK(text == "Caf");
+        text = "Hi \U0001F1F9\U0001F1F7";  // a flag: two regional indicators
+        removeLastCharacter(text);
+        CHECK(text == "Hi ");
+        text = "x\U0001F468\u200D\U0001F469\u200D\U0001F467";  // a ZWJ family
+        removeLastCharacter(text);
+        CHECK(text == "x");
+        text = "\u1100\u1161\u11A8";  // a Hangul syllable from jamo
+        removeLastCharacter(text);
+        CHECK(text.empty());
+        CHECK_FALSE(removeLastCharacter(text));
+        text = "İğ";
+        removeLastCharacter(text);
+        CHECK(text == "İ");
+    }
+
+    TEST_CASE("appending respects the limit in characters and drops control characters") {
+        std::string text;
+        auto result = appendText(text, std::string(10000, 'a'), 120, false);
+        CHECK(result.truncated);
+        CHECK(characterCount(text) == 120);
+        text = "ü";
+        appendText(text, std::string("a\0b\x1b\u202Ec\nd\xff", 11), 120, false);
+        CHECK(text == "üabcd");
+        text.clear();
+        appendText(text, "eins\r\nzwei", 100, true);
+        CHECK(text == "eins\n\nzwei");
+    }
+
+    TEST_CASE("a held backspace repeats after a delay") {
+        KeyRepeat repeat;
+        repeat.press(10.0);
+        CHECK(repeat.due(10.3) == 0);
+        CHECK(repeat.due(10.5) == 1);
+        CHECK(repeat.due(10.9) == 5);
+        repeat.release();
+        CHECK(repeat.due(12.0) == 0);
+    }
+}
+
+TEST_SUITE("scroll") {
+    TEST_CASE("a small wobble is a tap; a longer drag scrolls and is not a tap") {
+        Scroller scroller;
+        scroller.setExtent(5000, 1000);
+        scroller.press(500, 0.0);
+        scroller.move(506, 0.05);
+        CHECK_FALSE(scroller.release(0.1));
+        CHECK(scroller.offset() == 0);
+        scroller.press(500, 1.0);
+        scroller.move(400, 1.05);
+        scroller.move(300, 1.1);
+        CHECK(scroller.dragging());
+        CHECK(scroller.offset() == doctest::Approx(200));
+        CHECK(scroller.release(1.1));
+        CHECK(scroller.isMoving());
+    }
+
+    TEST_CASE("inertia decays to rest and never leaves the content") {
+        Scroller scroller;
+        scroller.setExtent(3000, 1000);
+        scroller.press(900, 0.0);
+        scroller.move(600, 0.05);
+        scroller.move(100, 0.1);
+        scroller.release(0.1);
+        double t = 0;
+        for (int i = 0; i < 600 && scroller.isMoving(); ++i, t += 1.0 / 60) scroller.update(1.0 / 60);
+        CHECK_FALSE(scroller.isMoving());
+        CHECK(scroller.offset() >= 0);
+        CHECK(scroller.offset() <= scroller.maxOffset());
+        CHECK(scroller.offset() > 800);  // the fling carried it past where the finger let go
+        SUBCASE("pulling past the top springs back") {
+            scroller.reset();
+            scroller.press(100, 0.0);
+            scroller.move(400, 0.1);
+            CHECK(scroller.offset() < 0);
+            scroller.release(2.0);
+            for (int i = 0; i < 300; ++i) scroller.update(1.0 / 60);
+            CHECK(scroller.offset() == 0);
+        }
+    }
+
+    TEST_CASE("only visible rows are drawn") {
+        const auto range = visibleRows(5000, 200, 200 * 1234.5f, 1080);
+        CHECK(range.first == 1234);
+        CHECK(range.last == 1240);  // rows 1234 to 1239 reach into the view
+        CHECK(visibleRows(3, 200, 0, 1080).last == 3);
+        CHECK(visibleRows(0, 200, 0, 1080).last == 0);
+    }
+}
+
+TEST_SUITE("i18n") {
+    TEST_CASE("every key exists in German, Turkish and English with the same placeholders") {
+        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        const auto german = catalog.keys("de");
+        CHECK(german.size() > 50);
+        for (const std::string language : {"tr", "en"}) {
+            const auto keys = catalog.keys(language);
+            CHECK(std::set<std::string>(keys.begin(), keys.end()) == std::set<std::string>(german.begin(), german.end()));
+            for (const auto& key : german) {
+                CAPTURE(language);
+                CAPTURE(key);
+                CHECK(placeholders(catalog.text(language, key)) == placeholders(catalog.text("de", key)));
+            }
+        }
+        CHECK(catalog.plural("de", "common.votes_left", 1) == "Noch 1 Stimme");
+        CHECK(catalog.plural("de", "common.votes_left", 3) == "Noch 3 Stimmen");
+        CHECK(catalog.plural("tr", "common.votes_left", 3) == "3 oy hakkınız kaldı");
+        CHECK(catalog.format("en", "thanks.number", {{"number", "17"}}) == "Your idea is number 17.");
+        CHECK(catalog.text("xx", "start.submit") == "Idee einreichen");  // German is the fallback
+    }
+
+    TEST_CASE("every storage error a person can meet has a translation") {
+        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        for (const char* code : {"title_empty", "title_too_long", "description_too_long", "author_too_long",
+                                 "budget_exhausted", "already_voted", "voting_closed", "submission_closed",
+                                 "idea_not_votable", "invalid_utf8", "session_ended", "unknown"}) {
+            const std::string key = std::string("errors.") + code;
+            CHECK(catalog.text("tr", key) != key);
+        }
+    }
+}
+
+TEST_SUITE("state") {
+    struct Kiosk {
+        KioskState state;
+        double now = 100.0;
+        std::vector<Effect> effects;
+        Kiosk() { state.idleTimeout = 60; }
+        void send(const Event& event) {
+            auto step = reduce(state, event, now);
+            state = std::move(step.state);
+            effects = std::move(step.effects);
+        }
+        void startSession() {
+            send(ev::Begin{});
+            REQUIRE(effects.size() == 1);
+            CHECK(std::holds_alternative<fx::StartSession>(effects[0]));
+            send(ev::SessionStarted{"s1", 3, 42});
+        }
+        void typeOnKeyboard(const std::vector<std::string>& ids) {
+            for (const auto& id : ids) send(ev::KeyPressed{keyById(state.keyboard, id)});
+        }
+    };
+
+    TEST_CASE("a touch on the attract screen starts a session") {
+        Kiosk k;
+        k.startSession();
+        CHECK(k.state.screen == Screen::Start);
+        CHECK(k.state.votesLeft == 3);
+    }
+
+    TEST_CASE("idle: a warning after the timeout, a full reset after the countdown") {
+        Kiosk k;
+        k.startSession();
+        k.send(ev::SetLanguage{"tr"});
+        k.send(ev::ChooseSubmit{});
+        k.send(ev::PickCategory{"sprache"});
+        k.typeOnKeyboard({"key:shift", "key:i", "key:z"});
+        k.send(ev::SetCategoryFilter{"bildung"});
+        k.send(ev::VoteSettled{"idea-1", true, 2});
+        CHECK(k.state.draft.title == "İz");
+        k.now += 59;
+        k.send(ev::Tick{});
+        CHECK_FALSE(k.state.idleWarning);
+        k.now += 2;
+        k.send(ev::Tick{});
+        CHECK(k.state.idleWarning);
+        SUBCASE("Weiter keeps everything") {
+            k.send(ev::StillHere{});
+            CHECK_FALSE(k.state.idleWarning);
+            CHECK(k.state.draft.title == "İz");
+            k.now += 30;
+            k.send(ev::Tick{});
+            CHECK_FALSE(k.state.idleWarning);
+        }
+        SUBCASE("any touch while warned only answers the warning") {
+            k.send(ev::KeyPressed{keyById(k.state.keyboard, "key:a")});
+            CHECK(k.state.draft.title == "İz");
+            CHECK_FALSE(k.state.idleWarning);
+        }
+        SUBCASE("after the countdown everything is gone") {
+            const int generation = k.state.generation;
+            k.now += 15;
+            k.send(ev::Tick{});
+            REQUIRE(k.effects.size() == 1);
+            const auto* end = std::get_if<fx::EndSession>(&k.effects[0]);
+            REQUIRE(end);
+            CHECK(end->sessionId == "s1");
+            CHECK((end->how == storage::SessionEnd::IdleTimeout));
+            CHECK(k.state.screen == Screen::Attract);
+            CHECK(k.state.draft.title.empty());
+            CHECK(k.state.language == "de");
+            CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+            CHECK(k.state.categoryFilter.empty());
+            CHECK(k.state.voted.empty());
+            CHECK(k.state.votesLeft == 0);
+            CHECK(k.state.sessionId.empty());
+            CHECK(k.state.generation == generation + 1);
+        }
+    }
+
+    TEST_CASE("Fertig ends the session at once") {
+        Kiosk k;
+        k.startSession();
+        k.send(ev::ChooseBrowse{});
+        k.send(ev::Finish{});
+        CHECK(k.state.screen == Screen::Attract);
+        REQUIRE(k.effects.size() == 1);
+        CHECK((std::get<fx::EndSession>(k.effects[0]).how == storage::SessionEnd::Finished));
+    }
+
+    TEST_CASE("a double tap votes once; undo gives the vote back") {
+        Kiosk k;
+        k.startSession();
+        k.send(ev::ChooseBrowse{});
+        k.send(ev::Vote{"idea-7"});
+        CHECK(k.effects.size() == 1);
+        k.send(ev::Vote{"idea-7"});  // second tap before the commit came back
+        CHECK(k.effects.empty());
+        k.send(ev::VoteSettled{"idea-7", true, 2});
+        k.send(ev::Vote{"idea-7"});  // and after it
+        CHECK(k.effects.empty());
+        k.send(ev::Undo{"idea-7"});
+        REQUIRE(k.effects.size() == 1);
+        CHECK(std::holds_alternative<fx::RetractVote>(k.effects[0]));
+        k.send(ev::VoteSettled{"idea-7", false, 3});
+        CHECK(k.state.voted.empty());
+        CHECK(k.state.votesLeft == 3);
+        SUBCASE("no budget, no vote") {
+            k.send(ev::VoteSettled{"a", true, 0});
+            k.send(ev::Vote{"b"});
+            CHECK(k.effects.empty());
+            CHECK(k.state.messageKey == "errors.budget_exhausted");
+        }
+        SUBCASE("a refused vote shows why") {
+            k.send(ev::Vote{"idea-8"});
+            k.send(ev::ActionRefused{"voting_closed"});
+            CHECK(k.state.messageKey == "errors.voting_closed");
+            CHECK(k.state.voteInFlight.empty());
+        }
+    }
+
+    TEST_CASE("the submit wizard: category, title, description, name, similar, review, saved") {
+        Kiosk k;
+        k.startSession();
+        k.send(ev::ChooseSubmit{});
+        CHECK(k.state.screen == Screen::SubmitCategory);
+        k.send(ev::PickCategory{"sprache"});
+        k.send(ev::Next{});
+        CHECK(k.state.screen == Screen::SubmitTitle);  // a title is required
+        CHECK(k.state.messageKey == "errors.title_empty");
+        k.send(ev::TypeText{"Sprachcafé"});
+        k.send(ev::Next{});
+        CHECK(k.state.screen == Screen::SubmitDescription);
+        REQUIRE(k.effects.size() == 1);
+        CHECK(std::get<fx::FindSimilar>(k.effects[0]).title == "Sprachcafé");
+        k.send(ev::SimilarFound{{IdeaCard{"id-2", 2, "Sprachcafé im Glashaus", "", "sprache", 5, 0}}});
+        k.send(ev::TypeText{"jeden Donnerstag"});
+        k.send(ev::Next{});
+        CHECK(k.state.screen == Screen::SubmitName);
+        k.send(ev::Next{});
+        CHECK(k.state.screen == Screen::SubmitSimilar);
+        k.send(ev::Next{});
+        CHECK(k.state.screen == Screen::SubmitReview);
+        k.send(ev::Send{});
+        CHECK(k.state.screen == Screen::Saving);
+        const auto& save = std::get<fx::SaveIdea>(k.effects.at(0));
+        CHECK(save.idea.title == "Sprachcafé");
+        CHECK(save.idea.category == "sprache");
+        CHECK(save.sessionId == "s1");
+        SUBCASE("saved: thank you with the number, then back to the start") {
+            k.send(ev::Saved{17, false});
+            CHECK(k.state.screen == Screen::Thanks);
+            CHECK(k.state.savedNumber == 17);
+            CHECK(k.state.draft.title.empty());
+            k.now += 9;
+            k.send(ev::Tick{});
+            CHECK(k.state.screen == Screen::Start);
+        }
+        SUBCASE("the database fails: trouble screen, the draft is kept and retried") {
+            k.send(ev::StorageFailed{});
+            CHECK(k.state.screen == Screen::Trouble);
+            CHECK(k.state.draft.title == "Sprachcafé");
+            k.now += 120;  // idle does not wipe a draft that is waiting to be saved
+            k.send(ev::Tick{});
+            CHECK(k.state.draft.title == "Sprachcafé");
+            REQUIRE(k.effects.size() == 1);
+            CHECK(std::holds_alternative<fx::SaveIdea>(k.effects[0]));
+            k.send(ev::Saved{18, true});
+            CHECK(k.state.screen == Screen::Thanks);
+            CHECK(k.state.savedPending);
+        }
+    }
+
+    TEST_CASE("the random order is stable within a session and differs between sessions") {
+        std::vector<IdeaCard> cards;
+        for (int i = 1; i <= 30; ++i) cards.push_back({"id" + std::to_string(i), i, "t", "", "", 30 - i, i});
+        auto a = cards, b = cards, c = cards;
+        std::reverse(b.begin(), b.end());
+        orderIdeas(a, BrowseOrder::Random, 1);
+        orderIdeas(b, BrowseOrder::Random, 1);
+        orderIdeas(c, BrowseOrder::Random, 2);
+        CHECK(a.front().id == b.front().id);
+        CHECK(a.back().id == b.back().id);
+        bool differs = false;
+        for (std::size_t i = 0; i < a.size(); ++i) differs |= a[i].id != c[i].id;
+        CHECK(differs);
+        orderIdeas(a, BrowseOrder::Popular, 0);
+        CHECK(a.front().number == 1);
+        orderIdeas(a, BrowseOrder::Newest, 0);
+        CHECK(a.front().number == 30);
+    }
+}
