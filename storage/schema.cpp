@@ -93,6 +93,12 @@ CREATE TABLE moderation_log (
 CREATE INDEX moderation_event ON moderation_log(event_id, at);
 )sql";
 
+// Version 2: the next per-kiosk sequence number is looked up on every insert; without this index that
+// lookup scans every idea (quadratic when a kiosk file with 100,000 ideas is merged or demo data is made).
+const char* kSchemaV2 = R"sql(
+CREATE INDEX ideas_kiosk_seq ON ideas(kiosk_id, kiosk_seq);
+)sql";
+
 int pragmaInt(SQLite::Database& db, const char* pragma) {
     return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
@@ -102,6 +108,7 @@ int pragmaInt(SQLite::Database& db, const char* pragma) {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {1, [](SQLite::Database& db) { db.exec(kSchemaV1); }},
+        {2, [](SQLite::Database& db) { db.exec(kSchemaV2); }},
     };
     return steps;
 }
