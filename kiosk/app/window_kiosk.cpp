@@ -1,19 +1,24 @@
-// The kiosk's frame loop: event-driven rendering of the idea board, screenshots and the automation file.
+// The kiosk's frame loop: state + reducer + effects, event-driven rendering, screenshots, automation file.
 #include "kiosk/app/window_kiosk.h"
 
 #include "kiosk/app/cli.h"
+#include "kiosk/app/kiosk_effects.h"
 #include "kiosk/app/window_platform.h"
 #include "kiosk/ui/idea_board.h"
+#include "kiosk/ui/kiosk_view.h"
 #include "storage/store.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImTextCharToUtf8
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <csignal>
+#include <random>
 
 namespace kiosk::app {
 
@@ -25,41 +30,76 @@ std::atomic<bool> g_stopRequested{false};
 void onScreenshotSignal(int) { g_screenshotRequested = true; }
 void onStopSignal(int) { g_stopRequested = true; }
 
-// [SECTION] View model from the store
+// [SECTION] The view model, rebuilt only when the database or the browse settings changed
 
-ui::IdeaBoardModel loadBoard(storage::Store& store) {
-    ui::IdeaBoardModel model;
-    const auto event = store.requireActiveEvent();
-    model.title = event.settings.title;
-    model.subtitle = event.settings.venue;
-    model.showCounts = event.settings.showCounts;
-    storage::IdeaQuery query;
-    query.ranking = storage::Ranking::MostVotes;
-    for (const auto& idea : store.ideas(event.id, query)) {
-        ui::IdeaBoardModel::Card card;
-        card.number = idea.number;
-        card.title = idea.title;
-        card.votes = idea.votes;
-        for (const auto& c : event.settings.categories) {
-            if (c.key == idea.category) {
-                card.category = c.name("de");
-                card.color = ui::colorFromHex(c.color);
-            }
+struct ModelCache {
+    std::int64_t change = -1;
+    core::BrowseOrder order = core::BrowseOrder::Random;
+    std::string filter;
+    std::uint64_t seed = 0;
+    std::vector<core::IdeaCard> published;
+    ui::KioskViewModel model;
+
+    bool refresh(storage::Store& store, const storage::Event& event, const core::KioskState& state) {
+        const std::int64_t now = store.changeCounter();
+        const bool dataChanged = now != change;
+        if (!dataChanged && order == state.order && filter == state.categoryFilter && seed == state.shuffleSeed) return false;
+        if (dataChanged) {
+            published = publishedCards(store, event.id);
+            const auto fresh = store.event(event.id);
+            const auto& settings = fresh ? fresh->settings : event.settings;
+            model.eventTitle = settings.title;
+            model.showCounts = settings.showCounts;
+            model.submissionOpen = settings.submissionOpen;
+            model.votingOpen = settings.votingOpen;
+            model.categories.clear();
+            for (const auto& c : settings.categories) model.categories.push_back({c.key, c.names, ui::colorFromHex(c.color)});
+            model.totalIdeas = static_cast<int>(published.size());
         }
-        model.cards.push_back(std::move(card));
+        change = now;
+        order = state.order;
+        filter = state.categoryFilter;
+        seed = state.shuffleSeed;
+        model.ideas.clear();
+        for (const auto& card : published) {
+            if (filter.empty() || card.category == filter) model.ideas.push_back(card);
+        }
+        core::orderIdeas(model.ideas, order, seed);
+        return true;
     }
-    return model;
+};
+
+// [SECTION] Automation: what is on screen, for tests anyone can write
+
+std::string automationJson(const core::KioskState& state, const ui::KioskViewModel& model, const ui::Frame& frame) {
+    nlohmann::json elements = nlohmann::json::array();
+    for (const auto& e : frame.elements) {
+        elements.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
+    }
+    nlohmann::json ideas = nlohmann::json::array();
+    for (const auto& card : model.ideas) {
+        ideas.push_back({{"number", card.number}, {"title", card.title},
+                         {"count", model.showCounts ? nlohmann::json(card.votes) : nlohmann::json(nullptr)}});
+    }
+    return nlohmann::json{{"screen", core::screenName(state.screen)}, {"language", state.language},
+                          {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
+                          {"title", model.eventTitle}, {"elements", elements}, {"ideas", ideas}}
+        .dump(1);
 }
 
-std::string automationJson(const ui::IdeaBoardModel& model) {
-    nlohmann::json ideas = nlohmann::json::array();
-    for (const auto& card : model.cards) {
-        nlohmann::json idea = {{"number", card.number}, {"title", card.title}};
-        idea["count"] = model.showCounts ? nlohmann::json(card.votes) : nlohmann::json(nullptr);
-        ideas.push_back(idea);
+// Keys of a physical keyboard go into the same draft as the on-screen ones.
+void physicalKeyboard(const core::KioskState& state, std::vector<core::Event>& events) {
+    if (core::activeFieldLimit(state.screen) == 0) return;
+    ImGuiIO& io = ImGui::GetIO();
+    std::string typed;
+    for (ImWchar c : io.InputQueueCharacters) {
+        char utf8[5] = {};
+        ImTextCharToUtf8(utf8, c);
+        typed += utf8;
     }
-    return nlohmann::json{{"screen", "board"}, {"title", model.title}, {"elements", nlohmann::json::array()}, {"ideas", ideas}}
-        .dump(2);
+    if (!typed.empty()) events.push_back(core::ev::TypeText{typed});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) events.push_back(core::ev::Backspace{});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) events.push_back(core::ev::Next{});
 }
 
 }  // namespace
@@ -71,45 +111,73 @@ int runKiosk(const RunOptions& options) {
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     storage::Store store(options.dbPath);
+    const storage::Event event = store.requireActiveEvent();
+    const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
 
     PlatformWindow window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit);
     const ui::Fonts fonts = window.loadFonts();
-    ui::IdeaBoard board;
-    ui::IdeaBoardModel model = loadBoard(store);
-    std::int64_t seenChange = store.changeCounter();
-    std::string lastAutomation;
-    int framesToRender = 3;  // a few frames after anything changes, then sleep until something happens
+    ui::KioskView view;
+    ModelCache cache;
+    std::mt19937_64 seeds(std::random_device{}());
+    const auto started = std::chrono::steady_clock::now();
+    auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
 
-    while (!window.shouldClose() && !g_stopRequested) {
-        // Wait for input, or wake twice a second to notice commits from other processes.
-        const bool hadInput = window.waitEvents(framesToRender > 0 ? 0.0 : 0.5);
-        if (window.escapePressed() && options.allowExit) break;
-        if (hadInput) framesToRender = std::max(framesToRender, 2);
-        if (const auto change = store.changeCounter(); change != seenChange) {
-            seenChange = change;
-            model = loadBoard(store);
-            framesToRender = std::max(framesToRender, 2);
+    core::KioskState state;
+    state.idleTimeout = options.idleTimeoutSeconds;
+    std::function<void(const core::Event&)> dispatch = [&](const core::Event& e) {
+        auto step = core::reduce(std::move(state), e, clock());
+        state = std::move(step.state);
+        for (const auto& effect : step.effects) {
+            for (const auto& result : runEffect(store, event.id, effect, seeds())) dispatch(result);
         }
-        if (g_screenshotRequested) framesToRender = std::max(framesToRender, 1);
-        if (framesToRender <= 0) continue;
-        --framesToRender;
+    };
+
+    std::string lastAutomation;
+    int framesToRender = 3;
+    int lastAttractTurn = -1;
+    while (!window.shouldClose() && !g_stopRequested) {
+        const bool busy = framesToRender > 0 || view.isAnimating();
+        const bool hadInput = window.waitEvents(busy ? 0.0 : 0.25);
+        if (window.escapePressed() && options.allowExit) break;
+        const core::Screen before = state.screen;
+        const bool warnedBefore = state.idleWarning;
+        dispatch(core::ev::Tick{});
+        bool changed = cache.refresh(store, event, state) || state.screen != before || state.idleWarning != warnedBefore;
+        // The attract screen's invitation turns every four seconds; the idle countdown ticks every second.
+        const int attractTurn = static_cast<int>(clock() / 4.0);
+        if (state.screen == core::Screen::Attract && attractTurn != lastAttractTurn) changed = true;
+        if (state.idleWarning || state.screen == core::Screen::Saving) changed = true;
+        if (hadInput || changed || g_screenshotRequested) framesToRender = std::max(framesToRender, 3);
+        if (framesToRender <= 0 && !view.isAnimating()) continue;
+        framesToRender = std::max(0, framesToRender - 1);
+        lastAttractTurn = attractTurn;
 
         window.beginFrame();
-        board.Draw(model, fonts);
+        view.browse.scroller.update(1.0 / 60.0);
+        ui::Frame frame{catalog, fonts, ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
+                        clock(), false, {}, {}, state.language};
+        physicalKeyboard(state, frame.events);
+        view.Draw(state, cache.model, frame);
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
 
+        if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
+        for (const auto& e : frame.events) dispatch(e);
+        cache.refresh(store, event, state);
         if (!options.automationFile.empty()) {
-            const std::string json = automationJson(model);
+            const std::string json = automationJson(state, cache.model, frame);
             if (json != lastAutomation) {
                 writeOutput(options.automationFile, json);
                 lastAutomation = json;
             }
         }
     }
+    if (!state.sessionId.empty()) runEffect(store, event.id, core::fx::EndSession{state.sessionId, storage::SessionEnd::Finished}, 0);
     if (!options.screenshotFile.empty()) {
         window.beginFrame();
-        board.Draw(model, fonts);
+        ui::Frame frame{catalog, fonts, ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
+                        clock(), true, {}, {}, state.language};
+        view.Draw(state, cache.model, frame);
         window.endFrame(options.screenshotFile);
     }
     spdlog::info("kiosk window closed");

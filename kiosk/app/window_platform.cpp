@@ -13,6 +13,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -26,6 +27,7 @@ struct WindowState {
     bool allowClose = false;
     bool escape = false;
     bool input = false;
+    int framesSinceRelease = 99;  // hover is cleared once a release has been seen by ImGui
 };
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
@@ -51,6 +53,7 @@ void onCursor(GLFWwindow* w, double x, double y) {
 void onButton(GLFWwindow* w, int button, int action, int mods) {
     if (g_previousButton) g_previousButton(w, button, action, mods);
     stateOf(w).input = true;
+    if (action == GLFW_RELEASE) stateOf(w).framesSinceRelease = 0;
 }
 void onChar(GLFWwindow* w, unsigned int c) {
     if (g_previousChar) g_previousChar(w, c);
@@ -158,6 +161,17 @@ bool PlatformWindow::escapePressed() {
 void PlatformWindow::beginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // Touch arrives as an emulated mouse whose pointer stays where the finger left: after a release has been
+    // processed, move it off screen so nothing stays "hovered" for the next person.
+    WindowState& state = stateOf(m_window);
+    const bool down = glfwGetMouseButton(m_window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    if (down) {
+        state.framesSinceRelease = 99;
+    } else if (state.framesSinceRelease >= 2) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    } else {
+        ++state.framesSinceRelease;
+    }
     ImGui::NewFrame();
 }
 

@@ -70,7 +70,7 @@ std::vector<std::vector<Key>> KeyboardModel::rows() const {
         std::vector<Key> digits, punctuation, more;
         for (const char* s : {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}) digits.push_back(character(s));
         for (const char* s : {"€", "@", "#", "&", "(", ")", ":", ";", "/", "\""}) punctuation.push_back(character(s));
-        for (const char* s : {"?", "!", ",", ".", "'", "-", "+", "%"}) more.push_back(character(s));
+        for (const char* s : {"?", "!", "'", "-", "–", "…", "+", "%"}) more.push_back(character(s));
         for (const auto& s : t.extraSymbols) more.push_back(character(s));
         result = {digits, punctuation, more};
     } else {
@@ -84,15 +84,15 @@ std::vector<std::vector<Key>> KeyboardModel::rows() const {
             }
             result.push_back(keys);
         }
-        result[2].insert(result[2].begin(), {KeyKind::Shift, capsLock ? "⇪" : "⇧", 1.5f, "key:shift"});
+        result[2].insert(result[2].begin(), {KeyKind::Shift, "", 1.5f, "key:shift"});
     }
-    result[2].push_back({KeyKind::Backspace, "⌫", 1.5f, "key:backspace"});
-    result.push_back({{KeyKind::Symbols, symbols ? "ABC" : "?123", 1.5f, "key:symbols"},
+    result[2].push_back({KeyKind::Backspace, "", 1.5f, "key:backspace"});
+    result.push_back({{KeyKind::Symbols, "", 1.5f, "key:symbols"},
                       {KeyKind::NextLayout, layoutLabel(layout), 1.5f, "key:layout"},
                       character(","),
                       {KeyKind::Space, " ", 5.0f, "key:space"},
                       character("."),
-                      {KeyKind::Enter, "↵", 2.0f, "key:enter"}});
+                      {KeyKind::Enter, "", 2.0f, "key:enter"}});
     result.back()[2].id = "key:comma";
     result.back()[4].id = "key:period";
     return result;
@@ -124,6 +124,16 @@ KeyAction KeyboardModel::press(const Key& key) {
             return {};
     }
     return {};
+}
+
+std::string KeyboardModel::labelKey(const Key& key, bool multiline) const {
+    switch (key.kind) {
+        case KeyKind::Shift: return capsLock ? "keyboard.caps" : "keyboard.shift";
+        case KeyKind::Backspace: return "keyboard.backspace";
+        case KeyKind::Enter: return multiline ? "keyboard.newline" : "keyboard.enter";
+        case KeyKind::Symbols: return symbols ? "keyboard.letters" : "keyboard.symbols";
+        default: return {};
+    }
 }
 
 void KeyboardModel::reset(KeyboardLayout newLayout) {

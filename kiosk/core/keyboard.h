@@ -14,6 +14,7 @@ KeyboardLayout layoutForLanguage(const std::string& language);
 enum class KeyKind { Character, Shift, Backspace, Space, Enter, Symbols, NextLayout };
 
 /// One key of the current page; for a Character key `text` is exactly what it types and what it shows.
+/// Function keys (shift, backspace …) have no text: the view labels them in the attendee's language.
 struct Key {
     KeyKind kind = KeyKind::Character;
     std::string text;
@@ -37,6 +38,8 @@ struct KeyboardModel {
 
     std::vector<std::vector<Key>> rows() const;
     KeyAction press(const Key& key);
+    /// The translation key ("keyboard.shift" …) for a function key's label, or "" for a character key.
+    std::string labelKey(const Key& key, bool multiline) const;
     void reset(KeyboardLayout newLayout);
 };
 

@@ -72,6 +72,11 @@ void Scroller::reset() {
     m_samples.clear();
 }
 
+void Scroller::setOffsetBy(float delta) {
+    m_offset = std::clamp(m_offset + delta, 0.0f, maxOffset());
+    m_velocity = 0.0f;
+}
+
 bool Scroller::isMoving() const {
     return !m_pressed && (m_velocity != 0.0f || m_offset < 0.0f || m_offset > maxOffset());
 }

@@ -26,6 +26,8 @@ public:
     /// Advances inertia and the edge spring by `dt` seconds.
     void update(double dt);
     void reset();
+    /// Moves by `delta` pixels at once (mouse wheel on a laptop), clamped to the content.
+    void setOffsetBy(float delta);
 
     float offset() const { return m_offset; }
     float maxOffset() const;

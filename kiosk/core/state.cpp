@@ -80,6 +80,8 @@ void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t s
 
 namespace {
 
+constexpr double kDoubleTapSeconds = 0.6;
+
 // [SECTION] Helpers for one step
 
 struct Reducer {
@@ -144,12 +146,14 @@ struct Reducer {
             case Screen::SubmitName: go(Screen::SubmitDescription); break;
             case Screen::SubmitSimilar: go(Screen::SubmitName); break;
             case Screen::SubmitReview: go(s.similar.empty() ? Screen::SubmitName : Screen::SubmitSimilar); break;
+            case Screen::Thanks: go(Screen::Start); break;
             default: break;
         }
     }
 
     void vote(const std::string& ideaId, bool add) {
         if (s.sessionId.empty() || !s.voteInFlight.empty()) return;  // a double tap never votes twice
+        if (ideaId == s.lastSettledIdea && now - s.lastSettledAt < kDoubleTapSeconds) return;
         if (add == (s.voted.count(ideaId) > 0)) return;
         if (add && s.votesLeft <= 0) {
             s.messageKey = "errors.budget_exhausted";
@@ -240,6 +244,8 @@ struct Reducer {
         }
         s.votesLeft = e.votesLeft;
         s.voteInFlight.clear();
+        s.lastSettledIdea = e.ideaId;
+        s.lastSettledAt = now;
     }
     void operator()(const ev::ActionRefused& e) {
         s.voteInFlight.clear();

@@ -48,6 +48,8 @@ struct KioskState {
     int votesLeft = 0;
     std::set<std::string> voted;      ///< ideas with a live vote in this session
     std::string voteInFlight;         ///< a vote or undo being committed: further taps on it are ignored
+    std::string lastSettledIdea;      ///< the vote button turns into "undo" under the finger: a second tap of a
+    double lastSettledAt = -1;        ///< double tap arriving right after must not take the vote back
     BrowseOrder order = BrowseOrder::Random;
     std::string categoryFilter;
     std::uint64_t shuffleSeed = 0;    ///< per session, so the random order stays put while browsing

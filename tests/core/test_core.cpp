@@ -298,6 +298,10 @@ TEST_SUITE("state") {
         k.send(ev::VoteSettled{"idea-7", true, 2});
         k.send(ev::Vote{"idea-7"});  // and after it
         CHECK(k.effects.empty());
+        k.now += 0.2;
+        k.send(ev::Undo{"idea-7"});  // the second tap of a double tap lands on "undo": ignored
+        CHECK(k.effects.empty());
+        k.now += 1.0;
         k.send(ev::Undo{"idea-7"});
         REQUIRE(k.effects.size() == 1);
         CHECK(std::holds_alternative<fx::RetractVote>(k.effects[0]));

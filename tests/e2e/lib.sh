@@ -57,3 +57,40 @@ finish() {
   echo "$CHECKS passed, $FAILURES failed"
   [ "$FAILURES" -eq 0 ]
 }
+
+# [SECTION] Driving the kiosk through its automation file with real X input
+
+# tap ID: clicks the middle of the element with that id (waits up to 3 s for it to appear).
+tap() {
+  local xy=""
+  for _ in $(seq 1 30); do
+    xy=$(python3 - "$AUTOMATION" "$1" <<'PY'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+except Exception:
+    sys.exit(0)
+for e in d["elements"]:
+    if e["id"] == sys.argv[2] and e["enabled"]:
+        r = e["rect"]
+        print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2))
+        break
+PY
+)
+    [ -n "$xy" ] && break
+    sleep 0.1
+  done
+  if [ -z "$xy" ]; then fail "no tappable '$1' on screen $(screen_name)"; return 1; fi
+  xdotool mousemove $xy click 1
+  sleep "${TAP_PAUSE:-0.15}"
+}
+
+screen_name() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['screen'])" "$AUTOMATION" 2>/dev/null; }
+automation_value() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$AUTOMATION" "$1"; }
+
+# wait_screen NAME [SECONDS]
+wait_screen() {
+  for _ in $(seq 1 $(( ${2:-3} * 10 ))); do [ "$(screen_name)" = "$1" ] && { pass; return 0; }; sleep 0.1; done
+  fail "expected screen $1, on $(screen_name)"
+  return 1
+}

@@ -1,4 +1,6 @@
 // Headless ImGui tests (no window, no GL): glyph coverage of the fonts and the idea board's drawing.
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/keyboard.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/idea_board.h"
 #include "storage/demo_texts.h"
@@ -50,6 +52,23 @@ TEST_SUITE("ui") {
         HeadlessImGui imgui;
         std::string text = "Größe üben – çok güzel, İzmir „Anführung“ … € ÄÖÜẞ ğĞşŞıİçÇöÖüÜ";
         for (const auto& idea : storage::demo::ideas()) text += std::string(idea.title) + idea.description;
+        // Every key of every layout and page, shifted or not, and every translated text the kiosk shows.
+        for (auto layout : {kiosk::core::KeyboardLayout::German, kiosk::core::KeyboardLayout::Turkish,
+                            kiosk::core::KeyboardLayout::English}) {
+            for (int page = 0; page < 3; ++page) {
+                kiosk::core::KeyboardModel keyboard;
+                keyboard.reset(layout);
+                keyboard.shift = page == 1;
+                keyboard.symbols = page == 2;
+                for (const auto& row : keyboard.rows()) {
+                    for (const auto& key : row) text += key.text;
+                }
+            }
+        }
+        const auto catalog = kiosk::core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        for (const char* language : {"de", "tr", "en"}) {
+            for (const auto& key : catalog.keys(language)) text += catalog.text(language, key);
+        }
         for (ImFont* font : {imgui.fonts.body, imgui.fonts.bold, imgui.fonts.title}) {
             for (ImWchar c : codepoints(text)) {
                 CAPTURE(c);

@@ -1,0 +1,82 @@
+// The attendee kiosk's views: one struct per screen with its own small UI state, and the dispatcher.
+#pragma once
+
+#include "kiosk/core/scroll.h"
+#include "kiosk/core/state.h"
+#include "kiosk/core/text_edit.h"
+#include "kiosk/ui/frame.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+/// What the views show from the database, prepared by the app (the views never query it).
+struct KioskViewModel {
+    struct CategoryInfo {
+        std::string key;
+        std::map<std::string, std::string> names;
+        unsigned int color = 0xFF888888;
+        std::string name(const std::string& language) const;
+    };
+    std::string eventTitle;
+    bool showCounts = true;
+    bool submissionOpen = true;
+    bool votingOpen = true;
+    std::vector<CategoryInfo> categories;
+    std::vector<core::IdeaCard> ideas;  ///< published ideas, ordered and filtered for the current state
+    int totalIdeas = 0;
+    const CategoryInfo* category(const std::string& key) const;
+};
+
+/// The language buttons, the votes left and "Fertig": on every screen but the attract screen.
+struct TopBar {
+    void Draw(const core::KioskState& state, Frame& frame);
+};
+
+struct AttractScreen {
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+};
+
+struct StartScreen {
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+};
+
+struct BrowseScreen {
+    core::Scroller scroller;
+    int generation = -1;
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+    void DrawDetail(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+    bool isMoving() const { return scroller.isMoving(); }
+};
+
+struct KeyboardView {
+    core::KeyRepeat backspaceRepeat;
+    void Draw(const core::KioskState& state, Frame& frame, float height);
+};
+
+struct SubmitScreen {
+    KeyboardView keyboard;
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+};
+
+/// "Sind Sie noch da?", the trouble screen, and short messages.
+struct Overlays {
+    void Draw(const core::KioskState& state, Frame& frame);
+};
+
+struct KioskView {
+    TopBar topBar;
+    AttractScreen attract;
+    StartScreen start;
+    BrowseScreen browse;
+    SubmitScreen submit;
+    Overlays overlays;
+    /// Draws the current screen; events go into frame.events, tappable elements into frame.elements.
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
+    /// Something is still animating (scroll inertia): keep rendering.
+    bool isAnimating() const { return browse.isMoving(); }
+};
+
+}  // namespace kiosk::ui

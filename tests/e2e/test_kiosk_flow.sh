@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# An attendee at the kiosk, with real X input under Xvfb: submits "Größe üben – çok güzel, İzmir" entirely
+# through the on-screen keyboard, votes, takes a vote back, and walks away; the idle timer resets everything.
+# The database is checked with the sqlite3 command line.
+source "$(dirname "$0")/lib.sh"
+export LIBGL_ALWAYS_SOFTWARE=1
+start_display
+DB="$WORK/kiosk.db"
+AUTOMATION="$WORK/auto.json"
+"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
+"$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
+"$BIN" --db "$DB" run --allow-exit --idle-timeout 6 --screenshot "$WORK/shot.png" --automation "$AUTOMATION" \
+  >"$WORK/kiosk.log" 2>&1 &
+PID=$!
+wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
+
+# [SECTION] Submit through the on-screen keyboard
+tap attract; wait_screen start
+tap choose:submit; wait_screen submit_category
+tap category:sprache; wait_screen submit_title
+for key in shift g r ö ß e space ü b e n space symbols – symbols space layout ç o k space g ü z e l comma space shift i z m i r; do
+  tap "key:$key"
+done
+title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+[ "$title" = "Größe üben – çok güzel, İzmir" ] && pass || fail "typed title is '$title'"
+tap key:backspace; tap key:r
+tap next; wait_screen submit_description
+tap next; wait_screen submit_name
+tap next
+[ "$(screen_name)" = submit_similar ] && tap next
+wait_screen submit_review
+tap send; wait_screen thanks
+number=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="saved_number"][0]')
+stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || category || '|' || language FROM ideas WHERE title LIKE 'Größe%'")
+[ "$stored" = "$number|Größe üben – çok güzel, İzmir|sprache|de" ] && pass || fail "stored idea: '$stored' (screen said #$number)"
+
+# [SECTION] Vote, undo, budget
+tap thanks:next; wait_screen start
+tap choose:browse; wait_screen browse
+tap order:browse.order_newest
+votes_before=$(automation_value 'd["votes_left"]')
+# A quick double tap on the vote button must vote once (the button turns into "undo" in between).
+xy=$(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in d["elements"] if e["id"] == "vote:1" for i in (0, 1))')
+xdotool mousemove $xy click --repeat 2 --delay 40 1
+sleep 0.5
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'vote'")" = 1 ] && pass || fail "one vote after a double tap"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'retract'")" = 0 ] && pass || fail "the double tap did not undo"
+sleep 0.5
+[ "$(automation_value 'd["votes_left"]')" = $((votes_before - 1)) ] && pass || fail "budget counter went down"
+tap undo:1 || true
+sleep 0.3
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'retract'")" -ge 1 ] && pass || fail "undo wrote a retraction"
+tap vote:2
+
+# [SECTION] Walk away: the idle question, then a full reset
+sleep 6.5
+[ "$(automation_value 'd["idle_warning"]')" = True ] && pass || fail "idle warning shown"
+wait_screen attract 20
+[ "$(automation_value 'd["language"]')" = de ] && pass || fail "language reset"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE end_reason = 'idle'")" = 1 ] && pass || fail "session ended as idle"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM votes v WHERE kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)")" = 1 ] \
+  && pass || fail "one live vote remains"
+
+kill -USR1 "$PID"; sleep 1
+[ -s "$WORK/shot.png" ] && pass || fail "screenshot written"
+kill -TERM "$PID"; wait "$PID"
+[ $? = 0 ] && pass || fail "clean exit"
+grep -q "confirmed idea #$number" "$WORK/kiosk.log" && pass || fail "the log records the confirmed idea"
+finish
