@@ -154,8 +154,11 @@ int runKiosk(const RunOptions& options) {
 
         window.beginFrame();
         view.browse.scroller.update(1.0 / 60.0);
-        ui::Frame frame{catalog, fonts, ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
-                        clock(), false, {}, {}, state.language};
+        const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
+        const Gesture gesture = window.gesture();
+        // A touch that wandered further than a finger's jitter is a drag: it scrolls and taps nothing.
+        const bool dragged = gesture.travel > metrics.unit * 0.6f;
+        ui::Frame frame{catalog, fonts, metrics, clock(), dragged, gesture.pressY, {}, {}, state.language};
         physicalKeyboard(state, frame.events);
         view.Draw(state, cache.model, frame);
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
@@ -176,7 +179,7 @@ int runKiosk(const RunOptions& options) {
     if (!options.screenshotFile.empty()) {
         window.beginFrame();
         ui::Frame frame{catalog, fonts, ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
-                        clock(), true, {}, {}, state.language};
+                        clock(), true, 0.0f, {}, {}, state.language};
         view.Draw(state, cache.model, frame);
         window.endFrame(options.screenshotFile);
     }

@@ -13,7 +13,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -28,6 +30,9 @@ struct WindowState {
     bool escape = false;
     bool input = false;
     int framesSinceRelease = 99;  // hover is cleared once a release has been seen by ImGui
+    bool down = false;
+    double pressX = 0, pressY = 0;
+    double travel = 0;            // furthest the pointer got from where it went down, in pixels
 };
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
@@ -48,12 +53,25 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
 }
 void onCursor(GLFWwindow* w, double x, double y) {
     if (g_previousCursor) g_previousCursor(w, x, y);
-    stateOf(w).input = true;
+    WindowState& state = stateOf(w);
+    state.input = true;
+    if (state.down) state.travel = std::max(state.travel, std::hypot(x - state.pressX, y - state.pressY));
 }
 void onButton(GLFWwindow* w, int button, int action, int mods) {
     if (g_previousButton) g_previousButton(w, button, action, mods);
-    stateOf(w).input = true;
-    if (action == GLFW_RELEASE) stateOf(w).framesSinceRelease = 0;
+    WindowState& state = stateOf(w);
+    state.input = true;
+    if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+    // Input events can arrive faster than frames (a quick swipe, or xdotool): the gesture is measured
+    // here, event by event, so a swipe is never mistaken for a tap where the finger was lifted.
+    if (action == GLFW_PRESS) {
+        state.down = true;
+        glfwGetCursorPos(w, &state.pressX, &state.pressY);
+        state.travel = 0;
+    } else if (action == GLFW_RELEASE) {
+        state.down = false;
+        state.framesSinceRelease = 0;
+    }
 }
 void onChar(GLFWwindow* w, unsigned int c) {
     if (g_previousChar) g_previousChar(w, c);
@@ -132,6 +150,11 @@ ui::Fonts PlatformWindow::loadFonts() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     return fonts;
+}
+
+Gesture PlatformWindow::gesture() const {
+    const WindowState& state = stateOf(m_window);
+    return {static_cast<float>(state.pressY), static_cast<float>(state.travel)};
 }
 
 int PlatformWindow::framebufferHeight() const {

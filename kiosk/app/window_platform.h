@@ -9,6 +9,12 @@ struct GLFWwindow;
 
 namespace kiosk::app {
 
+/// The current (or last) touch: where it went down and how far it travelled since.
+struct Gesture {
+    float pressY = 0;
+    float travel = 0;
+};
+
 class PlatformWindow {
 public:
     /// Fullscreen at the native mode of monitor `monitor` when width is 0, else a window of width×height.
@@ -27,6 +33,7 @@ public:
     /// Renders and presents; when `screenshotPath` is not empty the frame is also saved there as PNG.
     void endFrame(const std::string& screenshotPath = {});
     int framebufferHeight() const;
+    Gesture gesture() const;
 
 private:
     GLFWwindow* m_window = nullptr;

@@ -15,7 +15,7 @@ namespace {
 void trackFinger(core::Scroller& scroller, Frame& frame, const ImVec2& min, const ImVec2& max) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool inside = io.MousePos.x >= min.x && io.MousePos.x < max.x && io.MousePos.y >= min.y && io.MousePos.y < max.y;
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && inside) scroller.press(io.MousePos.y, frame.now);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && inside) scroller.press(frame.pressY, frame.now);
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) scroller.move(io.MousePos.y, frame.now);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && scroller.release(frame.now)) frame.suppressTaps = true;
     if (scroller.dragging()) frame.suppressTaps = true;

@@ -36,6 +36,7 @@ struct Frame {
     Metrics metrics;
     double now = 0;               ///< passed in: views never read the clock
     bool suppressTaps = false;    ///< a drag is (or just was) under way: no button fires
+    float pressY = 0;             ///< where the current touch went down (from the input events, not the frame)
     std::vector<core::Event> events;
     std::vector<UiElement> elements;
 

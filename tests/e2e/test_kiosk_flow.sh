@@ -38,6 +38,11 @@ stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || category || '|' 
 # [SECTION] Vote, undo, budget
 tap thanks:next; wait_screen start
 tap choose:browse; wait_screen browse
+# A quick swipe over the cards scrolls and opens nothing, even when the whole swipe falls between frames.
+read -r cx cy < <(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in d["elements"] if e["id"] == "card:1" for i in (0, 1))')
+xdotool mousemove "$cx" "$cy" mousedown 1 mousemove "$cx" $((cy - 60)) mousemove "$cx" $((cy - 150)) mouseup 1
+sleep 0.5
+wait_screen browse
 tap order:browse.order_newest
 votes_before=$(automation_value 'd["votes_left"]')
 # A quick double tap on the vote button must vote once (the button turns into "undo" in between).
