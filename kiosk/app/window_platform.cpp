@@ -146,7 +146,10 @@ PlatformWindow::~PlatformWindow() {
 }
 
 ui::Fonts PlatformWindow::loadFonts() {
-    ui::Fonts fonts = ui::loadFonts(static_cast<float>(framebufferHeight()));
+    // Text scales with the shorter side, like the touch targets, so a portrait stele gets the same sizes.
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     return fonts;

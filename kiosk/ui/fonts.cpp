@@ -22,7 +22,7 @@ const unsigned short* glyphRanges() {
     return ranges;
 }
 
-Fonts loadFonts(float framebufferHeight, const std::string& folder) {
+Fonts loadFonts(float shorterSide, const std::string& folder) {
     const std::string regular = folder + "/NotoSans-Regular.ttf";
     const std::string bold = folder + "/NotoSans-Bold.ttf";
     for (const auto& file : {regular, bold}) {
@@ -35,7 +35,7 @@ Fonts loadFonts(float framebufferHeight, const std::string& folder) {
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     // Text height scales with the screen: 1080 px high gives 30 px body text, readable from a step back.
-    const float body = std::max(14.0f, framebufferHeight / 36.0f);
+    const float body = std::max(14.0f, shorterSide / 36.0f);
     Fonts fonts;
     fonts.body = atlas->AddFontFromFileTTF(regular.c_str(), body, nullptr, glyphRanges());
     fonts.bold = atlas->AddFontFromFileTTF(bold.c_str(), body, nullptr, glyphRanges());
