@@ -47,3 +47,54 @@ printf 'export ideas to CSV (%s ideas): ideenkiosk %.2f s, sqlite3 -csv %.2f s, 
   "$ideas" "$ours_ideas" "$theirs_ideas" "$(echo "$ours_ideas / $theirs_ideas" | bc -l)"
 printf 'export votes to CSV (%s votes): ideenkiosk %.2f s, sqlite3 -csv %.2f s, ratio %.2f\n' \
   "$votes" "$ours_votes" "$theirs_votes" "$(echo "$ours_votes / $theirs_votes" | bc -l)"
+
+# [SECTION] The kiosk window on a virtual 1920×1080 display (Xvfb, Mesa llvmpipe: software OpenGL)
+ideen_virtual_display 1920x1080
+trap 'kill "$IDEEN_XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
+export LIBGL_ALWAYS_SOFTWARE=1
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+wait_for() { for _ in $(seq 1 200); do [ -s "$1" ] && return 0; sleep 0.05; done; return 1; }
+
+kiosk_db="$work/kiosk1000.db"
+"$bin" --db "$kiosk_db" demo --ideas 1000 --votes 3000 >/dev/null
+start=$(date +%s.%N)
+"$bin" --db "$kiosk_db" run --allow-exit --automation "$work/a1.json" >/dev/null 2>&1 &
+pid=$!
+wait_for "$work/a1.json"
+first_frame=$(echo "($(date +%s.%N) - $start) * 1000" | bc)
+sleep 3
+pss=$(awk '/^Pss:/{print $2}' "/proc/$pid/smaps_rollup")
+t0=$(cpu_ticks "$pid"); sleep 10; t1=$(cpu_ticks "$pid")
+hz=$(getconf CLK_TCK)
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+printf 'kiosk start to first frame (1,000 ideas, until the automation file appears): %.0f ms\n' "$first_frame"
+printf 'kiosk memory after start (1,000 ideas): PSS %.1f MiB\n' "$(echo "$pss / 1024" | bc -l)"
+printf 'kiosk idle CPU on the attract screen over 10 s: %.2f %% of one core\n' "$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)"
+
+# Frame CPU while a finger keeps flinging a list of 5,000 ideas.
+scroll_db="$work/kiosk5000.db"
+"$bin" --db "$scroll_db" demo --ideas 5000 --votes 20000 >/dev/null
+"$bin" --db "$scroll_db" run --allow-exit --automation "$work/a5.json" --frame-times "$work/frames.txt" >/dev/null 2>&1 &
+pid=$!
+wait_for "$work/a5.json"
+xdotool mousemove 960 540 click 1; sleep 0.5
+python3 - "$work/a5.json" >"$work/browse.xy" <<'PY'
+import json, sys
+for e in json.load(open(sys.argv[1]))["elements"]:
+    if e["id"] == "choose:browse":
+        r = e["rect"]; print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2))
+PY
+xdotool mousemove $(cat "$work/browse.xy") click 1; sleep 1
+for _ in $(seq 1 12); do
+  xdotool mousemove 700 950 mousedown 1
+  for y in 900 850 800 750 700 650 600 550 500 450 400; do xdotool mousemove 700 "$y"; sleep 0.016; done
+  xdotool mouseup 1; sleep 0.6
+done
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+python3 - "$work/frames.txt" <<'PY'
+import sys
+ms = sorted(float(x) for x in open(sys.argv[1]) if x.strip())
+pick = lambda p: ms[min(len(ms) - 1, int(p * (len(ms) - 1) + 0.5))]
+print(f"frame CPU while scrolling 5,000 ideas at 1920x1080 ({len(ms)} frames, process CPU incl. llvmpipe threads): "
+      f"p50 {pick(0.5):.1f} ms, p99 {pick(0.99):.1f} ms")
+PY

@@ -39,6 +39,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         bool allowExit = false;
         std::string automation;
         std::string screenshot;
+        std::string frameTimes;
     };
     auto args = std::make_shared<Args>();
     run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
@@ -49,6 +50,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
     run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
+    run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame here at exit (benchmarks)");
     run->callback([&context, args] {
 #ifdef IDEEN_HAVE_UI
         RunOptions options;
@@ -60,6 +62,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         options.allowExit = args->allowExit;
         options.automationFile = args->automation;
         options.screenshotFile = args->screenshot;
+        options.frameTimesFile = args->frameTimes;
         // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
         context.resolveEvent(*context.openStore());
         const int code = runKiosk(options);

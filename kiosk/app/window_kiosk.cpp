@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <random>
 
 namespace kiosk::app {
@@ -28,6 +29,13 @@ std::atomic<bool> g_screenshotRequested{false};
 std::atomic<bool> g_stopRequested{false};
 
 void onScreenshotSignal(int) { g_screenshotRequested = true; }
+
+// CPU time of the whole process (llvmpipe renders on worker threads), in milliseconds.
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 void onStopSignal(int) { g_stopRequested = true; }
 
 // [SECTION] The view model, rebuilt only when the database or the browse settings changed
@@ -133,6 +141,7 @@ int runKiosk(const RunOptions& options) {
     };
 
     std::string lastAutomation;
+    std::vector<double> frameTimes;
     int framesToRender = 3;
     int lastAttractTurn = -1;
     while (!window.shouldClose() && !g_stopRequested) {
@@ -152,6 +161,7 @@ int runKiosk(const RunOptions& options) {
         framesToRender = std::max(0, framesToRender - 1);
         lastAttractTurn = attractTurn;
 
+        const double frameStart = processCpuMs();
         window.beginFrame();
         view.browse.scroller.update(1.0 / 60.0);
         const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
@@ -163,6 +173,7 @@ int runKiosk(const RunOptions& options) {
         view.Draw(state, cache.model, frame);
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
+        if (!options.frameTimesFile.empty()) frameTimes.push_back(processCpuMs() - frameStart);
 
         if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
         for (const auto& e : frame.events) dispatch(e);
@@ -182,6 +193,11 @@ int runKiosk(const RunOptions& options) {
                         clock(), true, 0.0f, {}, {}, state.language};
         view.Draw(state, cache.model, frame);
         window.endFrame(options.screenshotFile);
+    }
+    if (!options.frameTimesFile.empty()) {
+        std::string lines;
+        for (double ms : frameTimes) lines += std::to_string(ms) + "\n";
+        writeOutput(options.frameTimesFile, lines);
     }
     spdlog::info("kiosk window closed");
     return 0;
