@@ -2,6 +2,8 @@
 #include "storage/timefmt.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <ctime>
 
 namespace storage {
@@ -17,9 +19,31 @@ std::tm localTm(TimeMs ms) {
 
 }  // namespace
 
+// The zone's offset only changes on the hour at most; exports of a million rows ask localtime once an hour.
+// The cache is keyed by the TZ variable too, so a process (or a test) that switches zones gets fresh offsets.
+long utcOffsetSeconds(std::time_t seconds) {
+    thread_local std::time_t cachedHour = -1;
+    thread_local long cachedOffset = 0;
+    thread_local std::string cachedZone;
+    const char* zoneEnv = std::getenv("TZ");
+    const std::string_view zone = zoneEnv ? zoneEnv : "";
+    const std::time_t hour = seconds - ((seconds % 3600) + 3600) % 3600;
+    if (hour != cachedHour || zone != cachedZone) {
+        cachedZone = zone;
+        std::tm tm{};
+        localtime_r(&hour, &tm);
+        cachedOffset = tm.tm_gmtoff;
+        cachedHour = hour;
+    }
+    return cachedOffset;
+}
+
 std::string formatTimestamp(TimeMs ms) {
-    const std::tm tm = localTm(ms);
-    const long offset = tm.tm_gmtoff;
+    const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    const long offset = utcOffsetSeconds(seconds);
+    const std::time_t local = seconds + offset;
+    std::tm tm{};
+    gmtime_r(&local, &tm);
     const long offsetMinutes = (offset < 0 ? -offset : offset) / 60;
     const int millis = static_cast<int>(((ms % 1000) + 1000) % 1000);
     char text[64];

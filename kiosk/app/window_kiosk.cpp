@@ -30,10 +30,10 @@ std::atomic<bool> g_stopRequested{false};
 
 void onScreenshotSignal(int) { g_screenshotRequested = true; }
 
-// CPU time of the whole process (llvmpipe renders on worker threads), in milliseconds.
-double processCpuMs() {
+// CPU time in milliseconds: of the whole process (llvmpipe rasterises on worker threads), or of this thread.
+double cpuMs(clockid_t which) {
     timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    clock_gettime(which, &t);
     return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 void onStopSignal(int) { g_stopRequested = true; }
@@ -141,27 +141,34 @@ int runKiosk(const RunOptions& options) {
     };
 
     std::string lastAutomation;
-    std::vector<double> frameTimes;
+    std::vector<std::pair<double, double>> frameTimes;  // (process, main thread) CPU ms per frame
     int framesToRender = 3;
     int lastAttractTurn = -1;
+    int lastSecond = -1;
     while (!window.shouldClose() && !g_stopRequested) {
         const bool busy = framesToRender > 0 || view.isAnimating();
-        const bool hadInput = window.waitEvents(busy ? 0.0 : 0.25);
+        const bool hadInput = window.waitEvents(busy ? 0.0 : 0.5);
         if (window.escapePressed() && options.allowExit) break;
         const core::Screen before = state.screen;
         const bool warnedBefore = state.idleWarning;
         dispatch(core::ev::Tick{});
-        bool changed = cache.refresh(store, event, state) || state.screen != before || state.idleWarning != warnedBefore;
-        // The attract screen's invitation turns every four seconds; the idle countdown ticks every second.
-        const int attractTurn = static_cast<int>(clock() / 4.0);
-        if (state.screen == core::Screen::Attract && attractTurn != lastAttractTurn) changed = true;
-        if (state.idleWarning || state.screen == core::Screen::Saving) changed = true;
+        const bool changed = cache.refresh(store, event, state) || state.screen != before || state.idleWarning != warnedBefore;
         if (hadInput || changed || g_screenshotRequested) framesToRender = std::max(framesToRender, 3);
+        // Clocks on screen need one frame per change, not three: the invitation on the attract screen turns
+        // every six seconds, the idle countdown every second.
+        const int attractTurn = static_cast<int>(clock() / 6.0);
+        const int countdownSecond = static_cast<int>(clock());
+        if (state.screen == core::Screen::Attract && attractTurn != lastAttractTurn) framesToRender = std::max(framesToRender, 1);
+        if ((state.idleWarning || state.screen == core::Screen::Saving) && countdownSecond != lastSecond) {
+            framesToRender = std::max(framesToRender, 1);
+        }
         if (framesToRender <= 0 && !view.isAnimating()) continue;
         framesToRender = std::max(0, framesToRender - 1);
+        lastSecond = countdownSecond;
         lastAttractTurn = attractTurn;
 
-        const double frameStart = processCpuMs();
+        const double frameStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+        const double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
         window.beginFrame();
         view.browse.scroller.update(1.0 / 60.0);
         const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
@@ -173,7 +180,9 @@ int runKiosk(const RunOptions& options) {
         view.Draw(state, cache.model, frame);
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
-        if (!options.frameTimesFile.empty()) frameTimes.push_back(processCpuMs() - frameStart);
+        if (!options.frameTimesFile.empty()) {
+            frameTimes.emplace_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart);
+        }
 
         if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
         for (const auto& e : frame.events) dispatch(e);
@@ -196,7 +205,7 @@ int runKiosk(const RunOptions& options) {
     }
     if (!options.frameTimesFile.empty()) {
         std::string lines;
-        for (double ms : frameTimes) lines += std::to_string(ms) + "\n";
+        for (const auto& [process, thread] : frameTimes) lines += std::to_string(process) + " " + std::to_string(thread) + "\n";
         writeOutput(options.frameTimesFile, lines);
     }
     spdlog::info("kiosk window closed");

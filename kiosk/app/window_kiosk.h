@@ -15,7 +15,7 @@ struct RunOptions {
     bool allowExit = false;
     std::string automationFile;
     std::string screenshotFile;
-    std::string frameTimesFile;  ///< for scripts/bench.sh: CPU milliseconds of every rendered frame, written at exit
+    std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
 };
 
 /// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.

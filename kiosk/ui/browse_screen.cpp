@@ -3,6 +3,7 @@
 
 #include "imgui.h"
 
+#include <cfloat>
 #include <cstdio>
 
 namespace kiosk::ui {
@@ -108,8 +109,19 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         if (model.showCounts) line += "  ·  " + frame.text.plural(state.language, "common.vote_count", idea.votes);
         draw->AddText(frame.fonts.bold, frame.fonts.bold->FontSize, ImVec2(min.x + m.unit * 1.6f, min.y + m.unit * 0.6f),
                       IM_COL32(90, 90, 90, 255), line.c_str());
-        draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, ImVec2(min.x + m.unit * 1.6f, min.y + m.unit * 2.6f),
-                      IM_COL32(20, 20, 20, 255), idea.title.c_str(), nullptr, avail.x - voteWidth - m.unit * 4);
+        const float textWidth = avail.x - voteWidth - m.unit * 4;
+        const ImVec2 titlePos(min.x + m.unit * 1.6f, min.y + m.unit * 2.6f);
+        draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, titlePos, IM_COL32(20, 20, 20, 255), idea.title.c_str(),
+                      nullptr, textWidth);
+        // The first line of the description, when the title leaves room for it.
+        const float titleHeight = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, textWidth, idea.title.c_str()).y;
+        if (!idea.description.empty() && titleHeight < frame.fonts.body->FontSize * 1.5f) {
+            const ImVec2 at(titlePos.x, titlePos.y + titleHeight + m.unit * 0.3f);
+            draw->PushClipRect(at, ImVec2(at.x + textWidth, at.y + frame.fonts.body->FontSize * 1.2f), true);
+            const std::string firstLine = idea.description.substr(0, idea.description.find('\n'));
+            draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, at, IM_COL32(110, 110, 110, 255), firstLine.c_str());
+            draw->PopClipRect();
+        }
         ImGui::SetCursorScreenPos(ImVec2(max.x - voteWidth - m.unit, min.y + (rowHeight - m.target) * 0.5f - m.unit * 0.25f));
         voteButton(state, idea, frame, ImVec2(voteWidth, m.target));
     }

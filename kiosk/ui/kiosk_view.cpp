@@ -65,8 +65,8 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     ImGui::TextWrapped("%s", model.eventTitle.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    // The invitation rotates through the languages, four seconds each, in German, Turkish and English.
-    const auto turn = static_cast<std::size_t>(frame.now / 4.0) % 3;
+    // The invitation rotates through the languages, six seconds each, in German, Turkish and English.
+    const auto turn = static_cast<std::size_t>(frame.now / 6.0) % 3;
     ImGui::SetCursorPos(ImVec2(frame.metrics.unit * 2, size.y * 0.4f));
     ImGui::PushFont(frame.fonts.bold);
     ImGui::TextWrapped("%s", frame.text.text(kLanguages[turn], "attract.invite").c_str());

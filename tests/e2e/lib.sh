@@ -53,6 +53,33 @@ start_display() {
   exit 1
 }
 
+# png_shows_text FILE W H: a PNG of that size with many distinct colours (anti-aliased text), not a blank frame.
+png_shows_text() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat, width, height = 8, b"", 0, 0
+while pos < len(data):
+    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR":
+        width, height = struct.unpack(">II", body[:8])
+    if kind == b"IDAT":
+        idat += body
+    pos += 12 + length
+raw = zlib.decompress(idat)
+stride = width * 3 + 1
+colours = set()
+for y in range(0, height, 4):
+    row = raw[y * stride + 1:(y + 1) * stride]
+    for x in range(0, width * 3, 12):
+        colours.add(row[x:x + 3])
+assert (width, height) == (int(sys.argv[2]), int(sys.argv[3])), (width, height)
+assert len(colours) > 20, len(colours)
+PY
+}
+
 finish() {
   echo "$CHECKS passed, $FAILURES failed"
   [ "$FAILURES" -eq 0 ]

@@ -58,7 +58,14 @@ expect_exit 1 "bad event file" -- k event load "$WORK/bad.toml"
 expect_exit 1 "restore of garbage" -- k restore "$WORK/bad.csv"
 expect_exit 1 "backup into a missing folder" -- k backup -o "$WORK/missing/x.db"
 expect_exit 1 "export into a missing folder" -- k export ideas -o "$WORK/missing/x.csv"
+expect_exit 2 "negative demo size" -- k demo --ideas -5
+expect_exit 2 "bad window size" -- k run --windowed 12xfoo
+expect_exit 1 "unknown event id" -- "$BIN" --db "$DB" --event nope stats
+expect_exit 1 "settings with hostile text" -- k event set title $'\u202e'
 [ "$(db_fingerprint "$DB")" = "$before" ] && pass || fail "failed commands changed the database"
+merged_before="$(db_fingerprint "$WORK/merged.db")"
+expect_exit 1 "merge of a garbage file" -- "$BIN" merge "$WORK/merged.db" "$WORK/bad.csv"
+[ "$(db_fingerprint "$WORK/merged.db")" = "$merged_before" ] && pass || fail "a failed merge changed the output"
 
 # [SECTION] Files that are not ours
 printf 'just text, not a database at all %.0s' $(seq 1 200) >"$WORK/garbage.db"

@@ -68,7 +68,7 @@ wait_screen attract 20
   && pass || fail "one live vote remains"
 
 kill -USR1 "$PID"; sleep 1
-[ -s "$WORK/shot.png" ] && pass || fail "screenshot written"
+png_shows_text "$WORK/shot.png" 1920 1080 && pass || fail "the screenshot shows text"
 kill -TERM "$PID"; wait "$PID"
 [ $? = 0 ] && pass || fail "clean exit"
 grep -q "confirmed idea #$number" "$WORK/kiosk.log" && pass || fail "the log records the confirmed idea"
