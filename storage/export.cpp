@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace storage {
 
@@ -18,18 +19,32 @@ namespace {
 
 // [SECTION] Rows of each table as (column, value) pairs; CSV and JSON writers share them.
 
+// A cell is its CSV text plus what JSON should make of it; JSON values are built only for JSON exports,
+// which keeps a million-row CSV export from constructing a million JSON objects.
 struct Cell {
+    enum class Kind { Text, Number, Boolean, NullIfEmpty, Json } kind = Kind::Text;
     std::string text;
-    json value;  // typed value for JSON (numbers stay numbers)
+    json toJson() const {
+        switch (kind) {
+            case Kind::Number: return std::stoll(text);
+            case Kind::Boolean: return text == "1";
+            case Kind::NullIfEmpty: return text.empty() ? json(nullptr) : json(text);
+            case Kind::Json: return json::parse(text, nullptr, false);
+            case Kind::Text: break;
+        }
+        return text;
+    }
 };
 using Row = std::vector<Cell>;
-using RowSink = std::function<void(const Row&)>;
+using RowSink = std::function<void(Row&&)>;  // rows are handed over, so CSV can move the text out
 
-Cell text(const std::string& s) { return {s, s}; }
-Cell number(std::int64_t n) { return {std::to_string(n), n}; }
-Cell optionalText(const std::string& s) { return {s, s.empty() ? json(nullptr) : json(s)}; }
-Cell boolean(bool b) { return {b ? "1" : "0", b}; }
+Cell text(std::string s) { return {Cell::Kind::Text, std::move(s)}; }
+Cell number(std::int64_t n) { return {Cell::Kind::Number, std::to_string(n)}; }
+Cell optionalText(std::string s) { return {Cell::Kind::NullIfEmpty, std::move(s)}; }
+Cell optionalNumber(std::optional<std::int64_t> n) { return {Cell::Kind::NullIfEmpty, n ? std::to_string(*n) : ""}; }
+Cell boolean(bool b) { return {Cell::Kind::Boolean, b ? "1" : "0"}; }
 Cell timestamp(TimeMs ms) { return text(formatTimestamp(ms)); }
+Cell jsonText(std::string s) { return {Cell::Kind::Json, std::move(s)}; }
 
 const std::map<std::string, std::vector<std::string>> kColumns = {
     {"ideas", {"number", "id", "title", "description", "category", "category_name", "language", "status", "votes",
@@ -52,7 +67,7 @@ void ideaRows(Store& store, const Event& event, const RowSink& sink) {
         sink({number(i.number), text(i.id), text(i.title), text(i.description), text(i.category),
               text(categoryNames.count(i.category) ? categoryNames[i.category] : ""), text(i.language),
               text(toString(i.status)), number(i.votes), timestamp(i.createdAt),
-              target == numbers.end() ? Cell{"", nullptr} : number(target->second), optionalText(i.mergedInto),
+              target == numbers.end() ? optionalNumber(std::nullopt) : number(target->second), optionalText(i.mergedInto),
               text(i.author), boolean(i.pinned), text(i.kioskId), number(i.kioskSeq)});
     }
 }
@@ -74,14 +89,14 @@ void voteRows(Store& store, const Event& event, const RowSink& sink) {
 void sessionRows(Store& store, const Event& event, const RowSink& sink) {
     for (const auto& s : store.sessions(event.id)) {
         sink({text(s.id), text(s.kioskId), text(s.language), timestamp(s.startedAt),
-              s.endedAt ? timestamp(*s.endedAt) : Cell{"", nullptr}, text(toString(s.end)), number(s.votesUsed)});
+              optionalText(s.endedAt ? formatTimestamp(*s.endedAt) : ""), text(toString(s.end)), number(s.votesUsed)});
     }
 }
 
 void moderationRows(Store& store, const Event& event, const RowSink& sink) {
     for (const auto& e : store.moderationLog(event.id)) {
         sink({text(e.id), timestamp(e.at), text(e.actor), text(e.action), text(e.targetId),
-              {e.before, json::parse(e.before, nullptr, false)}, {e.after, json::parse(e.after, nullptr, false)},
+              jsonText(e.before), jsonText(e.after),
               text(e.reason), text(e.kioskId)});
     }
 }
@@ -127,8 +142,8 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
         CsvWriter writer(out, options.dialect);
         writer.row(columns);
         std::vector<std::string> fields(columns.size());
-        produce(store, *event, [&](const Row& row) {
-            for (std::size_t i = 0; i < row.size(); ++i) fields[i] = row[i].text;
+        produce(store, *event, [&](Row&& row) {
+            for (std::size_t i = 0; i < row.size(); ++i) fields[i] = std::move(row[i].text);
             writer.row(fields);
         });
         return;
@@ -136,9 +151,9 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
     // JSON, streamed: the envelope by hand, each row through nlohmann::json.
     out << "{\"event\":" << eventJson(*event).dump() << ",\"" << table << "\":[";
     bool first = true;
-    produce(store, *event, [&](const Row& row) {
+    produce(store, *event, [&](Row&& row) {
         json object = json::object();
-        for (std::size_t i = 0; i < row.size(); ++i) object[columns[i]] = row[i].value;
+        for (std::size_t i = 0; i < row.size(); ++i) object[columns[i]] = row[i].toJson();
         out << (first ? "\n" : ",\n") << object.dump();
         first = false;
     });

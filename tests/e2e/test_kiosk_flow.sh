@@ -26,14 +26,19 @@ title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"
 [ "$title" = "Größe üben – çok güzel, İzmir" ] && pass || fail "typed title is '$title'"
 tap key:backspace; tap key:r
 tap next; wait_screen submit_description
+# A physical keyboard, when one is plugged in, types into the same draft.
+xdotool type --delay 30 "jeden Donnerstag"
+sleep 0.3
+description=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+[ "$description" = "jeden Donnerstag" ] && pass || fail "physical keyboard typed '$description'"
 tap next; wait_screen submit_name
 tap next
 [ "$(screen_name)" = submit_similar ] && tap next
 wait_screen submit_review
 tap send; wait_screen thanks
 number=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="saved_number"][0]')
-stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || category || '|' || language FROM ideas WHERE title LIKE 'Größe%'")
-[ "$stored" = "$number|Größe üben – çok güzel, İzmir|sprache|de" ] && pass || fail "stored idea: '$stored' (screen said #$number)"
+stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || description || '|' || category || '|' || language FROM ideas WHERE title LIKE 'Größe%'")
+[ "$stored" = "$number|Größe üben – çok güzel, İzmir|jeden Donnerstag|sprache|de" ] && pass || fail "stored idea: '$stored' (screen said #$number)"
 
 # [SECTION] Vote, undo, budget
 tap thanks:next; wait_screen start

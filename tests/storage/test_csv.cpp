@@ -6,6 +6,7 @@
 #include "storage/types.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -180,5 +181,30 @@ TEST_SUITE("csv") {
             CHECK_THROWS_WITH_AS(importIdeasCsv(store, event, "title;category\nA;Sport\n", "test"),
                                  doctest::Contains("line 2: unknown category"), RuleError);
         }
+    }
+}
+
+TEST_SUITE("export.json") {
+    TEST_CASE("JSON is one document with typed values") {
+        GoldenEvent golden;
+        ExportOptions options;
+        options.format = ExportFormat::Json;
+        std::ostringstream ideas, moderation, sessions;
+        exportTable(golden.store, golden.event, "ideas", options, ideas);
+        exportTable(golden.store, golden.event, "moderation", options, moderation);
+        exportTable(golden.store, golden.event, "sessions", options, sessions);
+        const auto doc = nlohmann::json::parse(ideas.str());
+        CHECK(doc["event"]["title"] == "Integrationskonferenz");
+        REQUIRE(doc["ideas"].size() == 3);
+        CHECK(doc["ideas"][0]["number"].is_number_integer());
+        CHECK(doc["ideas"][0]["votes"] == 1);
+        CHECK(doc["ideas"][0]["merged_into"].is_null());
+        CHECK(doc["ideas"][0]["pinned"] == false);
+        CHECK(doc["ideas"][1]["title"] == "=HYPERLINK(\"http://x\";\"klick\")");  // JSON needs no formula escaping
+        const auto log = nlohmann::json::parse(moderation.str());
+        CHECK(log["moderation"][0]["after"].is_object());
+        const auto open = nlohmann::json::parse(sessions.str());
+        CHECK(open["sessions"][0]["ended_at"].is_null());
+        CHECK_THROWS_AS(exportTable(golden.store, golden.event, "everything", options, ideas), RuleError);
     }
 }
