@@ -103,3 +103,15 @@ print(f"frame CPU while scrolling 5,000 ideas at 1920x1080 ({len(rows)} frames):
       f"whole process incl. llvmpipe software rendering p50 {pick(process, .5):.1f} ms, p99 {pick(process, .99):.1f} ms; "
       f"main thread p50 {pick(thread, .5):.1f} ms, p99 {pick(thread, .99):.1f} ms")
 PY
+
+# [SECTION] The projector: from a commit (here, by this benchmark's own connection) to the presented frame,
+# and what it costs while nothing changes.
+"$bin" --db "$kiosk_db" projector --allow-exit --automation "$work/p.json" >/dev/null 2>&1 &
+pid=$!
+wait_for "$work/p.json"
+sleep 2
+"$bench" projector "$kiosk_db" "$work/p.json" 60
+sleep 2
+t0=$(cpu_ticks "$pid"); sleep 10; t1=$(cpu_ticks "$pid")
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+printf 'projector idle CPU with nothing changing over 10 s: %.2f %% of one core\n' "$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)"

@@ -65,6 +65,18 @@ Stats computeStats(Store& store, const std::string& eventId) {
     return stats;
 }
 
+LiveTotals liveTotals(Store& store, const std::string& eventId) {
+    SQLite::Statement q(store.db(),
+        "SELECT (SELECT count(*) FROM ideas WHERE event_id = :e AND status = 'published'), "
+        "(SELECT count(*) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE v.event_id = :e AND v.kind = 'vote' "
+        " AND s.voided = 0 AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)), "
+        "(SELECT count(*) FROM (SELECT session_id FROM votes WHERE event_id = :e UNION "
+        " SELECT session_id FROM ideas WHERE event_id = :e AND session_id IS NOT NULL))");
+    q.bind(":e", eventId);
+    q.executeStep();
+    return {q.getColumn(0).getInt(), q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+}
+
 // [SECTION] Presentation
 
 namespace {

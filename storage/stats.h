@@ -26,6 +26,14 @@ struct Stats {
 };
 
 Stats computeStats(Store& store, const std::string& eventId);
+
+/// The three numbers the projector shows, cheap enough to ask after every commit.
+struct LiveTotals {
+    int ideas = 0;         ///< published
+    int votes = 0;         ///< live votes (not retracted, session not voided)
+    int participants = 0;  ///< sessions that submitted or voted
+};
+LiveTotals liveTotals(Store& store, const std::string& eventId);
 std::string formatStatsTable(const Stats& stats);
 nlohmann::json statsToJson(const Stats& stats);
 

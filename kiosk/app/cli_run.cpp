@@ -3,6 +3,7 @@
 
 #ifdef IDEEN_HAVE_UI
 #include "kiosk/app/window_kiosk.h"
+#include "kiosk/app/window_projector.h"
 #endif
 
 #include <cstdio>
@@ -70,6 +71,40 @@ void addRunCommands(CLI::App& app, CliContext& context) {
 #else
         (void)context;
         (void)args;
+        throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
+#endif
+    });
+
+    auto* projector = app.add_subcommand("projector", "Show the live ranking on a projector (reads the database only)");
+    struct ProjectorArgs {
+        int monitor = 0;
+        std::string windowed;
+        bool allowExit = false;
+        std::string automation;
+        std::string screenshot;
+    };
+    auto p = std::make_shared<ProjectorArgs>();
+    projector->add_option("--monitor", p->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
+    projector->add_option("--windowed", p->windowed, "Run in a window of WxH pixels instead");
+    projector->add_flag("--allow-exit", p->allowExit, "Let Escape close the window");
+    projector->add_option("--automation", p->automation, "Keep a JSON description of what is shown in this file");
+    projector->add_option("--screenshot", p->screenshot, "Write a PNG here on SIGUSR1");
+    projector->callback([&context, p] {
+#ifdef IDEEN_HAVE_UI
+        ProjectorOptions options;
+        options.dbPath = context.dbPath;
+        options.assetDir = context.assetDir;
+        options.monitor = p->monitor;
+        if (!p->windowed.empty()) parseWindowSize(p->windowed, options.windowedWidth, options.windowedHeight);
+        options.allowExit = p->allowExit;
+        options.automationFile = p->automation;
+        options.screenshotFile = p->screenshot;
+        context.resolveEvent(*context.openStore(true));
+        const int code = runProjector(options);
+        if (code != 0) std::exit(code);
+#else
+        (void)context;
+        (void)p;
         throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
 #endif
     });

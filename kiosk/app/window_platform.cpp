@@ -190,6 +190,11 @@ void PlatformWindow::beginFrame() {
     // Touch arrives as an emulated mouse whose pointer stays where the finger left: after a release has been
     // processed, move it off screen so nothing stays "hovered" for the next person.
     WindowState& state = stateOf(m_window);
+    // The backend reads the pointer only while the window has focus or saw the pointer enter; a kiosk's one
+    // window owns every touch, so a tap right after start (or after a notification stole focus) must count.
+    double x = 0, y = 0;
+    glfwGetCursorPos(m_window, &x, &y);
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
     const bool down = glfwGetMouseButton(m_window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     if (down) {
         state.framesSinceRelease = 99;

@@ -1,11 +1,16 @@
-// Micro-benchmarks of the model for scripts/bench.sh: durable vote commits and similar() queries.
+// Micro-benchmarks for scripts/bench.sh: durable vote commits, similar() queries, and (given a running
+// projector) the time from a committed vote to the projector's next frame.
 // Prints one line per figure; it asserts nothing (figures, not tests).
 #include "storage/store.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 #include <random>
 #include <string>
 #include <vector>
@@ -87,9 +92,47 @@ void benchSimilar(int ideas) {
                 ms.size(), percentile(ms, 0.50), percentile(ms, 0.99));
 }
 
+// [SECTION] Projector latency: commit a vote here, then watch the projector's automation file, which it
+// rewrites right after presenting the first frame that shows the new total.
+int shownVotes(const std::string& automationFile) {
+    std::ifstream in(automationFile);
+    const auto json = nlohmann::json::parse(in, nullptr, false);
+    if (json.is_discarded() || !json.contains("totals")) return -1;
+    return json["totals"].value("votes", -1);
+}
+
+void benchProjector(const std::string& dbPath, const std::string& automationFile, int votes) {
+    storage::Store store(dbPath);
+    const auto event = store.requireActiveEvent();
+    const auto ideas = store.ideas(event.id);
+    std::vector<double> ms;
+    std::string session;
+    for (int i = 0; i < votes && !ideas.empty(); ++i) {
+        if (i % event.settings.voteBudget == 0) session = store.startSession(event.id, "de");
+        const int before = shownVotes(automationFile);
+        // Ideas in turn, so a session never votes twice for one idea.
+        store.castVote(session, ideas[static_cast<std::size_t>(i) % ideas.size()].id);
+        const auto committed = Clock::now();
+        int seen = -1;
+        while (Clock::now() - committed < std::chrono::seconds(5)) {
+            seen = shownVotes(automationFile);
+            if (seen != before && seen >= 0) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - committed).count());
+        std::this_thread::sleep_for(std::chrono::milliseconds(137));  // not in step with the projector's poll
+    }
+    std::printf("projector update latency (commit to presented frame, %d votes, 1920x1080 llvmpipe): p50 %.0f ms, p99 %.0f ms\n",
+                votes, percentile(ms, 0.50), percentile(ms, 0.99));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 5 && std::string(argv[1]) == "projector") {
+        benchProjector(argv[2], argv[3], std::stoi(argv[4]));
+        return 0;
+    }
     const std::string folder = argc > 1 ? argv[1] : std::filesystem::temp_directory_path().string();
     benchVoteCommits(folder, 500);
     benchSimilar(5000);

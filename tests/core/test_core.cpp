@@ -117,7 +117,7 @@ TEST_SUITE("text_edit") {
 }
 
 TEST_SUITE("scroll") {
-    TEST_CASE("a small wobble is a tap; a longer drag scrolls and is not a tap") {
+    TEST_CASE("a small wobble is a tap, a longer drag scrolls and is not a tap") {
         Scroller scroller;
         scroller.setExtent(5000, 1000);
         scroller.press(500, 0.0);
@@ -287,7 +287,7 @@ TEST_SUITE("state") {
         CHECK((std::get<fx::EndSession>(k.effects[0]).how == storage::SessionEnd::Finished));
     }
 
-    TEST_CASE("a double tap votes once; undo gives the vote back") {
+    TEST_CASE("a double tap votes once, undo gives the vote back") {
         Kiosk k;
         k.startSession();
         k.send(ev::ChooseBrowse{});

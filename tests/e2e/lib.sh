@@ -7,8 +7,10 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/ideen-e2e.XXXXXX")"
 FAILURES=0
 CHECKS=0
 XVFB_PID=""
+XVFB_PIDS=()
 cleanup() {
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  local pid
+  for pid in "${XVFB_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -39,12 +41,14 @@ db_fingerprint() {
                 SELECT count(*) FROM moderation_log; SELECT group_concat(title, '|') FROM ideas;" | md5sum
 }
 
+# start_display: a new Xvfb of 1920×1080, made the current DISPLAY (call twice for two screens).
 start_display() {
   local n
   for n in $(seq $((90 + $$ % 40)) 140); do
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
     Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
     XVFB_PID=$!
+    XVFB_PIDS+=("$XVFB_PID")
     export DISPLAY=":$n"
     for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && return 0; sleep 0.1; done
     kill "$XVFB_PID" 2>/dev/null; XVFB_PID=""

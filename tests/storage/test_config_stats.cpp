@@ -86,6 +86,10 @@ TEST_SUITE("stats") {
         CHECK(stats.ideasPerLanguage.at("tr") == 1);
         CHECK(formatStatsTable(stats).find("Sprache") != std::string::npos);
         CHECK(statsToJson(stats)["votes"] == 1);
+        const auto live = liveTotals(store, event);
+        CHECK(live.ideas == 2);
+        CHECK(live.votes == stats.liveVotes);
+        CHECK(live.participants == stats.participants);
     }
 }
 

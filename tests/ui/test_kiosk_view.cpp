@@ -106,7 +106,7 @@ TEST_SUITE("ui.views") {
         for (int i = 0; i < 5; ++i) CHECK(ui.frame(on(core::Screen::Start), false, ImVec2(e->x + 10, e->y + 10)).empty());
     }
 
-    TEST_CASE("browse: vote, undo and card taps; only visible cards are laid out") {
+    TEST_CASE("browse: vote, undo and card taps, and only visible cards are laid out") {
         ViewHarness ui;
         auto state = on(core::Screen::Browse);
         const auto vote = ui.tap(state, "vote:1");

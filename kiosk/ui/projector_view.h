@@ -1,0 +1,51 @@
+// The projector: the live ranking for the hall, readable from the back row, animated when ranks change.
+#pragma once
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/fonts.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+/// What the projector shows, prepared by the app from the store.
+struct ProjectorModel {
+    struct Entry {
+        int number = 0;
+        std::string title;
+        std::string category;
+        unsigned int color = 0xFF888888;
+        int votes = 0;
+        bool pinned = false;
+    };
+    std::string title;
+    std::string venue;
+    bool showCounts = true;
+    int ideas = 0;
+    int votes = 0;
+    int participants = 0;
+    std::vector<Entry> ranking;   ///< most votes first, stable by number
+    std::vector<Entry> newest;    ///< for the ticker
+    std::vector<Entry> pinned;
+    std::vector<std::pair<std::string, unsigned int>> categories;  ///< name, colour (for the rotation)
+};
+
+/// Plain data plus Draw(): the animated positions live here, the data in the model.
+struct ProjectorView {
+    struct Motion {
+        float slot = -1;   ///< animated rank position (0 = top)
+        float bar = 0;     ///< animated bar length, 0..1
+    };
+    std::map<int, Motion> motion;  ///< by idea number
+    int topCount = 8;
+    /// The invitation's language and the category spotlight change this often; the loop draws a frame then.
+    static constexpr double kTurnSeconds = 8.0;
+
+    /// Moves the animated values toward the model by `dt` seconds; true while anything still moves.
+    bool Animate(const ProjectorModel& model, float dt);
+    void Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now);
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The projector as its own process beside a kiosk process, each on its own virtual screen: a vote tapped at the
+# kiosk shows in the projector's automation file within one second of the kiosk's "confirmed" log line.
+source "$(dirname "$0")/lib.sh"
+export LIBGL_ALWAYS_SOFTWARE=1
+DB="$WORK/event.db"
+"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
+"$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
+"$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
+
+start_display
+PROJECTOR_DISPLAY="$DISPLAY"
+PROJECTION="$WORK/projector.json"
+"$BIN" --db "$DB" projector --allow-exit --automation "$PROJECTION" --screenshot "$WORK/projector.png" \
+  >"$WORK/projector.log" 2>&1 &
+PROJECTOR=$!
+
+start_display
+AUTOMATION="$WORK/kiosk.json"
+"$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" >"$WORK/kiosk.log" 2>&1 &
+KIOSK=$!
+wait_screen attract 10 || { cat "$WORK/kiosk.log" "$WORK/projector.log"; finish; exit 1; }
+
+projected() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$PROJECTION" "$1" 2>/dev/null; }
+for _ in $(seq 1 50); do [ -s "$PROJECTION" ] && break; sleep 0.1; done
+[ "$(projected 'd["screen"]')" = projector ] && pass || fail "the projector writes its automation file"
+[ "$(projected 'd["totals"]["ideas"]')" = 3 ] && pass || fail "the projector counts 3 ideas"
+[ "$(projected 'd["totals"]["votes"]')" = 0 ] && pass || fail "no votes yet"
+[ "$(projected 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2, 3]" ] && pass || fail "all three ideas are shown"
+
+# [SECTION] A vote at the kiosk reaches the projector within a second
+tap attract; wait_screen start
+tap choose:browse; wait_screen browse
+tap vote:2
+for _ in $(seq 1 30); do grep -q "confirmed vote" "$WORK/kiosk.log" && break; sleep 0.1; done
+for _ in $(seq 1 30); do [ "$(projected 'd["totals"]["votes"]')" = 1 ] && break; sleep 0.05; done
+[ "$(projected '[i["count"] for i in d["ideas"] if i["number"] == 2][0]')" = 1 ] && pass || fail "idea #2 shows 1 vote"
+[ "$(projected 'd["ideas"][0]["number"]')" = 2 ] && pass || fail "idea #2 leads the ranking"
+[ "$(projected 'd["totals"]["participants"]')" = 1 ] && pass || fail "one participant"
+latency=$(python3 - "$WORK/kiosk.log" "$PROJECTION" <<'PY'
+import datetime, os, re, sys
+line = next(l for l in open(sys.argv[1]) if "confirmed vote" in l)
+stamp = re.match(r"\[([^\]]+)\]", line).group(1)
+committed = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
+print(int((os.stat(sys.argv[2]).st_mtime - committed) * 1000))
+PY
+)
+[ -n "$latency" ] && [ "$latency" -lt 1000 ] && pass || fail "the projector followed the commit in ${latency} ms (limit 1000)"
+echo "projector latency for this vote: ${latency} ms"
+
+# [SECTION] The projector only reads: it never blocks or changes the database
+DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"; sleep 1
+png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"
+kill -TERM "$KIOSK" "$PROJECTOR"; wait "$KIOSK"; wait "$PROJECTOR"
+[ $? = 0 ] && pass || fail "the projector exits cleanly"
+[ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check ok"
+finish
