@@ -57,6 +57,18 @@ std::string categoryFor(const Event& event, const demo::DemoIdea& base, int inde
 
 }  // namespace
 
+NewIdea demoIdea(const Event& event, int index) {
+    const auto& bases = demo::ideas();
+    const auto& base = bases[static_cast<std::size_t>(index) % bases.size()];
+    NewIdea idea;
+    idea.title = variedTitle(base, index);
+    idea.description = base.description;
+    idea.author = demo::authors()[static_cast<std::size_t>(index * 7) % demo::authors().size()];
+    idea.category = categoryFor(event, base, index);
+    idea.language = base.language;
+    return idea;
+}
+
 void fillDemo(Store& store, const std::string& eventId, int ideaCount, int voteCount, std::uint64_t seed) {
     const auto event = store.event(eventId);
     if (!event) throw RuleError("unknown_event", "no event with id " + eventId);

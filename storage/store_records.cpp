@@ -70,6 +70,11 @@ void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const 
         after.author = cleanText(corrected.author, TextField::Author);
         checkLength(after.author, TextField::Author);
         after.category = cleanText(corrected.category, TextField::Other);
+        const auto categories = event(i->eventId)->settings.categories;
+        if (after.category != i->category && !categories.empty() &&
+            std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == after.category; })) {
+            throw RuleError("unknown_category", "the event has no category '" + after.category + "'");
+        }
         SQLite::Statement update(m->db, "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, "
                                         "category = ? WHERE id = ?");
         update.bind(1, after.title);

@@ -45,6 +45,8 @@ void addEventLoadCommand(CLI::App& event, CliContext& context);  ///< event load
 void addIdeaCommands(CLI::App& app, CliContext& context);
 void addDataCommands(CLI::App& app, CliContext& context);    ///< export, import, backup, restore, merge
 void addReportCommands(CLI::App& app, CliContext& context);  ///< stats, check, demo
+/// idea approve|reject|hide|unhide|edit|merge|pin|unpin, session void, rehearse (after addIdeaCommands)
+void addModerationCommands(CLI::App& app, CliContext& context);
 void addRunCommands(CLI::App& app, CliContext& context);     ///< run (the kiosk window)
 
 }  // namespace kiosk::app

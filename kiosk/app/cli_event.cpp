@@ -132,7 +132,7 @@ void addEventCommands(CLI::App& app, CliContext& context) {
 // [SECTION] idea
 
 void addIdeaCommands(CLI::App& app, CliContext& context) {
-    auto* idea = app.add_subcommand("idea", "List or add ideas of the active (or --event) event");
+    auto* idea = app.add_subcommand("idea", "List, add and moderate ideas of the active (or --event) event");
     idea->require_subcommand(1);
 
     auto* list = idea->add_subcommand("list", "List ideas with their votes");

@@ -66,7 +66,9 @@ std::string automationJson(const ui::ProjectorModel& model, const ui::ProjectorV
         ideas.push_back({{"number", e.number}, {"title", e.title},
                          {"count", model.showCounts ? nlohmann::json(e.votes) : nlohmann::json(nullptr)}});
     }
-    return nlohmann::json{{"screen", "projector"}, {"title", model.title},
+    nlohmann::json pinned = nlohmann::json::array();
+    for (const auto& e : model.pinned) pinned.push_back(e.number);
+    return nlohmann::json{{"screen", "projector"}, {"title", model.title}, {"pinned", pinned},
                           {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
                           {"elements", nlohmann::json::array()}, {"ideas", ideas}}
         .dump(1);

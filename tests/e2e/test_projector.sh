@@ -49,6 +49,15 @@ PY
 [ -n "$latency" ] && [ "$latency" -lt 1000 ] && pass || fail "the projector followed the commit in ${latency} ms (limit 1000)"
 echo "projector latency for this vote: ${latency} ms"
 
+# [SECTION] A moderator hides an idea and pins another: both screens follow
+"$BIN" --db "$DB" idea hide 3 --reason "Test" >/dev/null && "$BIN" --db "$DB" idea pin 1 >/dev/null
+for _ in $(seq 1 20); do [ "$(projected 'd["pinned"]')" = "[1]" ] && break; sleep 0.05; done
+[ "$(projected 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2]" ] && pass || fail "the hidden idea left the projector"
+[ "$(projected 'd["pinned"]')" = "[1]" ] && pass || fail "the pinned idea is on the projector"
+[ "$(projected 'd["totals"]["ideas"]')" = 2 ] && pass || fail "the projector counts 2 ideas"
+for _ in $(seq 1 20); do [ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2]" ] && break; sleep 0.05; done
+[ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2]" ] && pass || fail "the hidden idea left the kiosk"
+
 # [SECTION] The projector only reads: it never blocks or changes the database
 DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"; sleep 1
 png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"

@@ -165,6 +165,13 @@ TEST_SUITE("store.rules") {
         CHECK(entry.action == "edit");
         CHECK(entry.before.find("Glashuas") != std::string::npos);
         CHECK(entry.reason == "Tippfehler");
+        SUBCASE("a correction into an unknown category is refused and changes nothing") {
+            const auto entries = c.store.moderationLog(c.event).size();
+            CHECK_THROWS_WITH_AS(c.store.editIdea(a, fixtures::idea("Sprachcafé", "gibt-es-nicht"), "test"),
+                                 doctest::Contains("no category 'gibt-es-nicht'"), RuleError);
+            CHECK(c.store.idea(a)->title == "Sprachcafé im Glashaus");
+            CHECK(c.store.moderationLog(c.event).size() == entries);
+        }
     }
 
     TEST_CASE("ranking orders by votes with the number as a stable tiebreak") {
