@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors, and runs every test (unit, UI, end-to-end).
+# Installs what is missing, builds with warnings as errors, and runs every test (unit, UI, end-to-end); then
+# builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs the unit and command-line tests
+# under them (IDEEN_SKIP_SANITIZERS=1 skips that second pass for a quick local run).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -11,3 +13,9 @@ cd "$IDEEN_ROOT"
 export LIBGL_ALWAYS_SOFTWARE=1
 ideen_log "Running tests"
 ctest --preset ci -j"$(nproc)" "$@"
+
+if [ "${IDEEN_SKIP_SANITIZERS:-0}" != 1 ]; then
+  ideen_build asan
+  ideen_log "Running tests under ASan and UBSan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j"$(nproc)" "$@"
+fi

@@ -47,6 +47,7 @@ void addDataCommands(CLI::App& app, CliContext& context);    ///< export, import
 void addReportCommands(CLI::App& app, CliContext& context);  ///< stats, check, demo
 /// idea approve|reject|hide|unhide|edit|merge|pin|unpin, session void, rehearse (after addIdeaCommands)
 void addModerationCommands(CLI::App& app, CliContext& context);
+void addPinCommands(CLI::App& app, CliContext& context);         ///< pin set|status|check
 void addRunCommands(CLI::App& app, CliContext& context);     ///< run (the kiosk window)
 
 }  // namespace kiosk::app

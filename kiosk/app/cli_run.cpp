@@ -11,25 +11,32 @@
 
 namespace kiosk::app {
 
-#ifdef IDEEN_HAVE_UI
 namespace {
 
-// "1280x720" -> width and height; anything else is a usage error.
-void parseWindowSize(const std::string& text, int& width, int& height) {
+// "1280x720" -> width and height; false for anything else.
+bool parseWindowSize(const std::string& text, int& width, int& height) {
     int w = 0;
     int h = 0;
     char x = 0;
     char extra = 0;
     if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 320 ||
         h < 240 || w > 16384 || h > 16384) {
-        throw UsageError("--windowed takes WIDTHxHEIGHT, e.g. 1280x720, not '" + text + "'");
+        return false;
     }
     width = w;
     height = h;
+    return true;
 }
 
+// Checked while parsing, so a bad size is a usage error (exit 2) in every build.
+const CLI::Validator kWindowSize(
+    [](std::string& text) {
+        int w = 0, h = 0;
+        return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not '" + text + "'";
+    },
+    "WIDTHxHEIGHT");
+
 }  // namespace
-#endif
 
 void addRunCommands(CLI::App& app, CliContext& context) {
     auto* run = app.add_subcommand("run", "Start the attendee kiosk (fullscreen) on the active event");
@@ -44,7 +51,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     };
     auto args = std::make_shared<Args>();
     run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
-    run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)");
+    run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
     run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
         ->capture_default_str();
@@ -85,7 +92,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     };
     auto p = std::make_shared<ProjectorArgs>();
     projector->add_option("--monitor", p->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
-    projector->add_option("--windowed", p->windowed, "Run in a window of WxH pixels instead");
+    projector->add_option("--windowed", p->windowed, "Run in a window of WxH pixels instead")->check(kWindowSize);
     projector->add_flag("--allow-exit", p->allowExit, "Let Escape close the window");
     projector->add_option("--automation", p->automation, "Keep a JSON description of what is shown in this file");
     projector->add_option("--screenshot", p->screenshot, "Write a PNG here on SIGUSR1");

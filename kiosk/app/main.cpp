@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     kiosk::app::addEventCommands(app, context);
     kiosk::app::addIdeaCommands(app, context);
     kiosk::app::addModerationCommands(app, context);
+    kiosk::app::addPinCommands(app, context);
     kiosk::app::addDataCommands(app, context);
     kiosk::app::addReportCommands(app, context);
     kiosk::app::addRunCommands(app, context);

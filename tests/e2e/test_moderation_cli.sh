@@ -78,6 +78,19 @@ PY
 expect_exit 0 "export ideas" -- k export ideas --format csv --dialect rfc4180
 grep -q '^3,.*,Stadtrundfahrt mit Migranten,.*,merged,' "$WORK/out" && pass || fail "the merged idea stays in the export"
 
+# [SECTION] The PIN: piped in, hashed, five wrong tries lock entry, and the lockout holds across processes
+expect_exit 1 "a PIN too short" -- sh -c "echo 12 | \"$BIN\" --db \"$DB\" pin set"
+expect_exit 0 "pin status without a PIN" -- k pin status
+grep -q "no PIN is set" "$WORK/out" && pass || fail "status says no PIN is set"
+expect_exit 0 "pin set" -- sh -c "echo 4711 | \"$BIN\" --db \"$DB\" pin set"
+q "SELECT value FROM meta WHERE key = 'pin_hash'" | grep -q '^\$argon2id\$' && pass || fail "the PIN is stored as an argon2id hash"
+q "SELECT value FROM meta" | grep -q 4711 && fail "the PIN is stored in clear" || pass
+expect_exit 0 "the right PIN" -- sh -c "echo 4711 | \"$BIN\" --db \"$DB\" pin check"
+for try in 1 2 3 4 5; do expect_exit 1 "wrong PIN $try" -- sh -c "echo 0000 | \"$BIN\" --db \"$DB\" pin check"; done
+grep -q "locked for 60 s" "$WORK/err" && pass || fail "the fifth wrong try locks: $(cat "$WORK/err")"
+expect_exit 1 "the right PIN while locked" -- sh -c "echo 4711 | \"$BIN\" --db \"$DB\" pin check"
+k pin status | grep -q "locked for" && pass || fail "a new process sees the lockout"
+
 # [SECTION] Refused actions: one line, non-zero exit, nothing changed
 before="$(db_fingerprint "$DB")"
 expect_exit 1 "unknown idea" -- k idea hide 999 --reason x

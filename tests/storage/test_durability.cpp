@@ -10,6 +10,7 @@
 #include <thread>
 
 #include <csignal>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,8 +39,17 @@ namespace {
     }
 }
 
-std::vector<std::string> readLines(int fd) {
-    std::string all;
+// Waits (up to 20 s, for slow sanitizer builds on a busy machine) until the child has reported its first commit,
+// so that every round kills a writer in full flight rather than one still opening the file.
+std::string awaitFirstReport(int fd) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 20000) <= 0) return {};
+    char buffer[4096];
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+}
+
+std::vector<std::string> readLines(int fd, std::string all) {
     char buffer[4096];
     ssize_t n = 0;
     while ((n = ::read(fd, buffer, sizeof buffer)) > 0) all.append(buffer, static_cast<std::size_t>(n));
@@ -82,11 +92,13 @@ TEST_SUITE("durability") {
                 writeUntilKilled(file.path, event, fds[1], round);
             }
             ::close(fds[1]);
+            const std::string first = awaitFirstReport(fds[0]);
+            REQUIRE_MESSAGE(!first.empty(), "the writer reported nothing within 20 s in round " << round);
             std::this_thread::sleep_for(std::chrono::milliseconds(delayMs(rng)));
             ::kill(child, SIGKILL);
             int status = 0;
             ::waitpid(child, &status, 0);
-            const auto ids = readLines(fds[0]);
+            const auto ids = readLines(fds[0], first);
             ::close(fds[0]);
             CHECK(WIFSIGNALED(status));  // it was still writing when killed, not failed on its own
             Store store(file.path);      // opening runs recovery and quick_check
