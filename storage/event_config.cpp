@@ -95,6 +95,7 @@ EventSettings parseEventToml(std::string_view text, const std::string& source) {
     s.showCounts = readBool(table, "show_counts", s.showCounts, source);
     s.submissionOpen = readBool(table, "submission_open", s.submissionOpen, source);
     s.votingOpen = readBool(table, "voting_open", s.votingOpen, source);
+    s.countsAfterReveal = readBool(table, "counts_after_reveal", s.countsAfterReveal, source);
     const std::string moderation = cleanString(table["moderation"], "moderation", source, TextField::Other, false);
     if (!moderation.empty()) {
         try {
@@ -133,7 +134,8 @@ std::string eventToToml(const EventSettings& s) {
                       {"show_counts", s.showCounts},
                       {"moderation", toString(s.moderation)},
                       {"submission_open", s.submissionOpen},
-                      {"voting_open", s.votingOpen}};
+                      {"voting_open", s.votingOpen},
+                      {"counts_after_reveal", s.countsAfterReveal}};
     toml::array categories;
     for (const auto& c : s.categories) {
         toml::table names;

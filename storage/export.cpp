@@ -114,6 +114,8 @@ json eventJson(const Event& e) {
             {"moderation", toString(e.settings.moderation)},
             {"submission_open", e.settings.submissionOpen},
             {"voting_open", e.settings.votingOpen},
+            {"counts_after_reveal", e.settings.countsAfterReveal},
+            {"counts_revealed", e.settings.countsRevealed},
             {"categories", categories}};
 }
 

@@ -99,6 +99,14 @@ const char* kSchemaV2 = R"sql(
 CREATE INDEX ideas_kiosk_seq ON ideas(kiosk_id, kiosk_seq);
 )sql";
 
+// Version 3: the projector. An event may keep counts off the projector until a moderator reveals them
+// (the suspense of a results moment), and a moderator may freeze the projector's picture.
+const char* kSchemaV3 = R"sql(
+ALTER TABLE events ADD COLUMN counts_after_reveal INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN counts_revealed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN projector_frozen INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 int pragmaInt(SQLite::Database& db, const char* pragma) {
     return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
@@ -109,6 +117,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {1, [](SQLite::Database& db) { db.exec(kSchemaV1); }},
         {2, [](SQLite::Database& db) { db.exec(kSchemaV2); }},
+        {3, [](SQLite::Database& db) { db.exec(kSchemaV3); }},
     };
     return steps;
 }

@@ -162,7 +162,7 @@ namespace {
 
 const char* kEventColumns =
     "id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
-    "voting_open, active, created_at";
+    "voting_open, active, created_at, counts_after_reveal, counts_revealed, projector_frozen";
 
 Event readEvent(SQLite::Statement& row) {
     Event e;
@@ -179,6 +179,9 @@ Event readEvent(SQLite::Statement& row) {
     e.settings.votingOpen = row.getColumn(10).getInt() != 0;
     e.active = row.getColumn(11).getInt() != 0;
     e.createdAt = row.getColumn(12).getInt64();
+    e.settings.countsAfterReveal = row.getColumn(13).getInt() != 0;
+    e.settings.countsRevealed = row.getColumn(14).getInt() != 0;
+    e.settings.projectorFrozen = row.getColumn(15).getInt() != 0;
     return e;
 }
 
@@ -204,7 +207,20 @@ EventSettings validated(const EventSettings& input) {
     return s;
 }
 
-void bindSettings(SQLite::Statement& st, const EventSettings& s) {
+
+nlohmann::json settingsJson(const EventSettings& s) {
+    return {{"title", s.title},          {"venue", s.venue},
+            {"starts_on", s.startsOn},   {"ends_on", s.endsOn},
+            {"vote_budget", s.voteBudget}, {"show_counts", s.showCounts},
+            {"moderation", toString(s.moderation)}, {"submission_open", s.submissionOpen},
+            {"voting_open", s.votingOpen}, {"counts_after_reveal", s.countsAfterReveal},
+            {"counts_revealed", s.countsRevealed}, {"projector_frozen", s.projectorFrozen},
+            {"categories", categoriesToJson(s.categories)}};
+}
+
+}  // namespace
+
+void bindEventSettings(SQLite::Statement& st, const EventSettings& s) {
     st.bind(":title", s.title);
     st.bind(":venue", s.venue);
     st.bind(":starts", s.startsOn);
@@ -215,17 +231,10 @@ void bindSettings(SQLite::Statement& st, const EventSettings& s) {
     st.bind(":moderation", toString(s.moderation));
     st.bind(":submission", s.submissionOpen ? 1 : 0);
     st.bind(":voting", s.votingOpen ? 1 : 0);
+    st.bind(":after_reveal", s.countsAfterReveal ? 1 : 0);
+    st.bind(":revealed", s.countsRevealed ? 1 : 0);
+    st.bind(":frozen", s.projectorFrozen ? 1 : 0);
 }
-
-nlohmann::json settingsJson(const EventSettings& s) {
-    return {{"title", s.title},          {"venue", s.venue},
-            {"starts_on", s.startsOn},   {"ends_on", s.endsOn},
-            {"vote_budget", s.voteBudget}, {"show_counts", s.showCounts},
-            {"moderation", toString(s.moderation)}, {"submission_open", s.submissionOpen},
-            {"voting_open", s.votingOpen}, {"categories", categoriesToJson(s.categories)}};
-}
-
-}  // namespace
 
 std::string Store::createEvent(const EventSettings& input) {
     const EventSettings s = validated(input);
@@ -235,10 +244,11 @@ std::string Store::createEvent(const EventSettings& input) {
         const bool first = m->db.execAndGet("SELECT count(*) FROM events").getInt() == 0;
         SQLite::Statement insert(m->db,
             "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
-            "moderation, submission_open, voting_open, active, created_at, kiosk_id) VALUES (:id, :title, :venue, "
-            ":starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, :active, :at, :kiosk)");
+            "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
+            "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
+            ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, :active, :at, :kiosk)");
         insert.bind(":id", id);
-        bindSettings(insert, s);
+        bindEventSettings(insert, s);
         insert.bind(":active", first ? 1 : 0);
         insert.bind(":at", now());
         insert.bind(":kiosk", m->kioskId);
@@ -268,6 +278,12 @@ std::optional<Event> Store::activeEvent() {
     return readEvent(q);
 }
 
+Event Store::requireEvent(const std::string& eventId) {
+    auto e = event(eventId);
+    if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+    return *e;
+}
+
 Event Store::requireActiveEvent() {
     auto e = activeEvent();
     if (!e) throw RuleError("no_active_event", "there is no active event (create one with `ideenkiosk event create`)");
@@ -293,38 +309,55 @@ void Store::updateEventSettings(const std::string& eventId, const EventSettings&
         SQLite::Statement update(m->db,
             "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
             ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
-            ":submission, voting_open = :voting WHERE id = :id");
-        bindSettings(update, s);
+            ":submission, voting_open = :voting, counts_after_reveal = :after_reveal, counts_revealed = :revealed, "
+            "projector_frozen = :frozen WHERE id = :id");
+        bindEventSettings(update, s);
         update.bind(":id", eventId);
         update.exec();
         logModeration(eventId, actor, "settings", eventId, settingsJson(before->settings).dump(), settingsJson(s).dump());
     });
 }
 
+namespace {
+
+// One switch of an event (a phase, the projector's reveal or freeze): an update plus its log entry.
+void setEventFlag(Store& store, SQLite::Database& db, const std::string& eventId, const char* column, bool value,
+                  bool before, const std::string& actor, const char* action) {
+    SQLite::Statement update(db, std::string("UPDATE events SET ") + column + " = ? WHERE id = ?");
+    update.bind(1, value ? 1 : 0);
+    update.bind(2, eventId);
+    update.exec();
+    store.logModeration(eventId, actor, action, eventId, nlohmann::json{{column, before}}.dump(),
+                        nlohmann::json{{column, value}}.dump());
+}
+
+}  // namespace
+
 void Store::setSubmissionOpen(const std::string& eventId, bool open, const std::string& actor) {
     transaction([&] {
-        auto e = event(eventId);
-        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
-        SQLite::Statement update(m->db, "UPDATE events SET submission_open = ? WHERE id = ?");
-        update.bind(1, open ? 1 : 0);
-        update.bind(2, eventId);
-        update.exec();
-        logModeration(eventId, actor, "phase", eventId,
-                      nlohmann::json{{"submission_open", e->settings.submissionOpen}}.dump(),
-                      nlohmann::json{{"submission_open", open}}.dump());
+        const Event e = requireEvent(eventId);
+        setEventFlag(*this, m->db, eventId, "submission_open", open, e.settings.submissionOpen, actor, "phase");
     });
 }
 
 void Store::setVotingOpen(const std::string& eventId, bool open, const std::string& actor) {
     transaction([&] {
-        auto e = event(eventId);
-        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
-        SQLite::Statement update(m->db, "UPDATE events SET voting_open = ? WHERE id = ?");
-        update.bind(1, open ? 1 : 0);
-        update.bind(2, eventId);
-        update.exec();
-        logModeration(eventId, actor, "phase", eventId, nlohmann::json{{"voting_open", e->settings.votingOpen}}.dump(),
-                      nlohmann::json{{"voting_open", open}}.dump());
+        const Event e = requireEvent(eventId);
+        setEventFlag(*this, m->db, eventId, "voting_open", open, e.settings.votingOpen, actor, "phase");
+    });
+}
+
+void Store::setCountsRevealed(const std::string& eventId, bool revealed, const std::string& actor) {
+    transaction([&] {
+        const Event e = requireEvent(eventId);
+        setEventFlag(*this, m->db, eventId, "counts_revealed", revealed, e.settings.countsRevealed, actor, "projector");
+    });
+}
+
+void Store::setProjectorFrozen(const std::string& eventId, bool frozen, const std::string& actor) {
+    transaction([&] {
+        const Event e = requireEvent(eventId);
+        setEventFlag(*this, m->db, eventId, "projector_frozen", frozen, e.settings.projectorFrozen, actor, "projector");
     });
 }
 

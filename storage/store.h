@@ -53,7 +53,7 @@ struct CheckReport {
 /// stable code; database failures throw StoreError (or SQLite::Exception).
 class Store {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int kApplicationId = 0x4944454B;  ///< "IDEK"
 
     /// Opens or creates `path` (":memory:" for tests), migrates it and runs quick_check.
@@ -78,12 +78,15 @@ public:
     std::vector<Event> events();
     std::optional<Event> event(const std::string& eventId);
     std::optional<Event> activeEvent();
+    Event requireEvent(const std::string& eventId);               ///< throws RuleError("unknown_event")
     Event requireActiveEvent();                                   ///< throws RuleError("no_active_event")
     void activateEvent(const std::string& eventId);
     void updateEventSettings(const std::string& eventId, const EventSettings& settings,
                              const std::string& actor);           ///< logged as "settings"
     void setSubmissionOpen(const std::string& eventId, bool open, const std::string& actor);  ///< "phase"
     void setVotingOpen(const std::string& eventId, bool open, const std::string& actor);      ///< "phase"
+    void setCountsRevealed(const std::string& eventId, bool revealed, const std::string& actor);   ///< "projector"
+    void setProjectorFrozen(const std::string& eventId, bool frozen, const std::string& actor);    ///< "projector"
 
     // [SECTION] Sessions
     std::string startSession(const std::string& eventId, const std::string& language);

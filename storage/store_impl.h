@@ -46,6 +46,10 @@ struct VoteCounts {
 };
 VoteCounts countVotes(SQLite::Database& db, const std::string& eventId);
 
+/// Binds :title, :venue, :starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting,
+/// :after_reveal, :revealed and :frozen of an events INSERT or UPDATE.
+void bindEventSettings(SQLite::Statement& st, const EventSettings& s);
+
 nlohmann::json categoriesToJson(const std::vector<Category>& categories);
 std::vector<Category> categoriesFromJson(const std::string& text);
 

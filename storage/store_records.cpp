@@ -262,19 +262,11 @@ bool Store::insertEventRecord(const Event& event) {
         if (exists(m->db, "events", event.id)) return;
         SQLite::Statement insert(m->db,
             "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
-            "moderation, submission_open, voting_open, active, created_at, kiosk_id) VALUES (:id, :title, :venue, "
-            ":starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, 0, :at, :kiosk)");
+            "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
+            "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
+            ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, 0, :at, :kiosk)");
         insert.bind(":id", event.id);
-        insert.bind(":title", event.settings.title);
-        insert.bind(":venue", event.settings.venue);
-        insert.bind(":starts", event.settings.startsOn);
-        insert.bind(":ends", event.settings.endsOn);
-        insert.bind(":categories", categoriesToJson(event.settings.categories).dump());
-        insert.bind(":budget", event.settings.voteBudget);
-        insert.bind(":show", event.settings.showCounts ? 1 : 0);
-        insert.bind(":moderation", toString(event.settings.moderation));
-        insert.bind(":submission", event.settings.submissionOpen ? 1 : 0);
-        insert.bind(":voting", event.settings.votingOpen ? 1 : 0);
+        bindEventSettings(insert, event.settings);
         insert.bind(":at", event.createdAt > 0 ? event.createdAt : now());
         insert.bind(":kiosk", m->kioskId);
         insert.exec();

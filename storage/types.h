@@ -56,6 +56,12 @@ struct EventSettings {
     ModerationMode moderation = ModerationMode::PublishImmediately;
     bool submissionOpen = true;
     bool votingOpen = true;
+    bool countsAfterReveal = false; ///< counts stay off the projector (and kiosk) until a moderator reveals them
+    bool countsRevealed = false;    ///< set by the moderators; only matters with countsAfterReveal
+    bool projectorFrozen = false;   ///< the projector holds its picture until unfrozen
+
+    /// Whether vote counts may be shown now: on the projector, and to attendees when showCounts too.
+    bool countsVisible() const { return !countsAfterReveal || countsRevealed; }
 };
 
 struct Event {

@@ -32,13 +32,16 @@ int parseBudget(const std::string& value) {
 }
 
 const char* kSettableKeys =
-    "title, venue, starts_on, ends_on, vote_budget, show_counts, moderation, submission_open, voting_open";
+    "title, venue, starts_on, ends_on, vote_budget, show_counts, moderation, submission_open, voting_open, "
+    "counts_after_reveal, counts_revealed, projector_frozen";
 
 void applySetting(storage::Store& store, const std::string& eventId, const std::string& key,
                   const std::string& value) {
     // Phases are their own moderation actions, so the log reads "phase" rather than "settings".
     if (key == "submission_open") return store.setSubmissionOpen(eventId, parseBool(key, value), "cli");
     if (key == "voting_open") return store.setVotingOpen(eventId, parseBool(key, value), "cli");
+    if (key == "counts_revealed") return store.setCountsRevealed(eventId, parseBool(key, value), "cli");
+    if (key == "projector_frozen") return store.setProjectorFrozen(eventId, parseBool(key, value), "cli");
     storage::EventSettings settings = store.event(eventId)->settings;
     if (key == "title") settings.title = value;
     else if (key == "venue") settings.venue = value;
@@ -46,6 +49,7 @@ void applySetting(storage::Store& store, const std::string& eventId, const std::
     else if (key == "ends_on") settings.endsOn = value;
     else if (key == "vote_budget") settings.voteBudget = parseBudget(value);
     else if (key == "show_counts") settings.showCounts = parseBool(key, value);
+    else if (key == "counts_after_reveal") settings.countsAfterReveal = parseBool(key, value);
     else if (key == "moderation") settings.moderation = storage::moderationModeFromString(value);
     else throw UsageError("unknown setting '" + key + "'; settable are " + kSettableKeys);
     store.updateEventSettings(eventId, settings, "cli");
@@ -64,6 +68,9 @@ void printEvent(const storage::Event& event, std::ostream& out) {
         << "moderation:      " << storage::toString(s.moderation) << '\n'
         << "submission_open: " << yesNo(s.submissionOpen) << '\n'
         << "voting_open:     " << yesNo(s.votingOpen) << '\n'
+        << "counts:          " << (s.countsAfterReveal ? (s.countsRevealed ? "revealed" : "hidden until revealed") : "live")
+        << '\n'
+        << "projector:       " << (s.projectorFrozen ? "frozen" : "live") << '\n'
         << "categories:      ";
     for (std::size_t i = 0; i < s.categories.size(); ++i) {
         out << (i ? ", " : "") << s.categories[i].key << " (" << s.categories[i].name("de") << ")";

@@ -57,7 +57,7 @@ struct ModelCache {
             const auto fresh = store.event(event.id);
             const auto& settings = fresh ? fresh->settings : event.settings;
             model.eventTitle = settings.title;
-            model.showCounts = settings.showCounts;
+            model.showCounts = settings.showCounts && settings.countsVisible();
             model.submissionOpen = settings.submissionOpen;
             model.votingOpen = settings.votingOpen;
             model.categories.clear();

@@ -32,7 +32,9 @@ ui::ProjectorModel loadProjector(storage::Store& store) {
     const auto event = store.requireActiveEvent();
     model.title = event.settings.title;
     model.venue = event.settings.venue;
-    model.showCounts = event.settings.showCounts;
+    model.showCounts = event.settings.showCounts && event.settings.countsVisible();
+    model.awaitingReveal = !event.settings.countsVisible();
+    model.frozen = event.settings.projectorFrozen;
     std::map<std::string, std::pair<std::string, unsigned int>> categories;
     for (const auto& c : event.settings.categories) {
         categories[c.key] = {c.name("de"), ui::colorFromHex(c.color)};
@@ -51,6 +53,8 @@ ui::ProjectorModel loadProjector(storage::Store& store) {
     }
     model.newest = model.ranking;
     std::sort(model.newest.begin(), model.newest.end(), [](const auto& a, const auto& b) { return a.number > b.number; });
+    // Before the reveal the order of the ranking would give the counts away.
+    if (model.awaitingReveal) model.ranking = model.newest;
     if (model.newest.size() > 5) model.newest.resize(5);
     const auto totals = storage::liveTotals(store, event.id);
     model.ideas = totals.ideas;
@@ -69,9 +73,17 @@ std::string automationJson(const ui::ProjectorModel& model, const ui::ProjectorV
     nlohmann::json pinned = nlohmann::json::array();
     for (const auto& e : model.pinned) pinned.push_back(e.number);
     return nlohmann::json{{"screen", "projector"}, {"title", model.title}, {"pinned", pinned},
+                          {"frozen", model.frozen}, {"awaiting_reveal", model.awaitingReveal},
                           {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
                           {"elements", nlohmann::json::array()}, {"ideas", ideas}}
         .dump(1);
+}
+
+// A frozen projector keeps its picture and only learns that it is frozen; unfreezing shows the present.
+ui::ProjectorModel followed(ui::ProjectorModel shown, ui::ProjectorModel fresh) {
+    if (!fresh.frozen) return fresh;
+    shown.frozen = true;
+    return shown;
 }
 
 }  // namespace
@@ -103,7 +115,7 @@ int runProjector(const ProjectorOptions& options) {
         if (window.escapePressed() && options.allowExit) break;
         if (const auto change = store.changeCounter(); change != seen) {
             seen = change;
-            model = loadProjector(store);
+            model = followed(std::move(model), loadProjector(store));
             framesToRender = std::max(framesToRender, 2);
         }
         const int turn = static_cast<int>(clock() / ui::ProjectorView::kTurnSeconds);  // the invitation's language and the category spotlight

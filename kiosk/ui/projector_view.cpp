@@ -72,6 +72,18 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
     }
 }
 
+/// A quiet pause sign in the top corner: the moderators see the picture is held, the hall is not distracted.
+void drawFrozenMark(const Fonts& fonts, const core::Catalog& text, ImVec2 size, float unit) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const std::string label = text.text("de", "projector.frozen");
+    const float textWidth = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label.c_str()).x;
+    const ImVec2 at(size.x - textWidth - unit * 4, unit * 0.6f);
+    const ImU32 color = IM_COL32(220, 235, 250, 200);
+    draw->AddRectFilled(at, ImVec2(at.x + unit * 0.4f, at.y + unit * 1.4f), color);
+    draw->AddRectFilled(ImVec2(at.x + unit * 0.8f, at.y), ImVec2(at.x + unit * 1.2f, at.y + unit * 1.4f), color);
+    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x + unit * 1.8f, at.y - unit * 0.1f), color, label.c_str());
+}
+
 }  // namespace
 
 void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now) {
@@ -92,7 +104,12 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     const float left = unit * 2;
     const float width = size.x * 0.68f;
     const float rowHeight = (size.y - unit * 16) / static_cast<float>(topCount);
-    const float top = unit * 9;
+    float top = unit * 9;
+    if (model.awaitingReveal) {
+        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255),
+                      text.text("de", "projector.results_follow").c_str());
+        top += unit;
+    }
     for (std::size_t i = 0; i < model.ranking.size() && i < static_cast<std::size_t>(topCount); ++i) {
         const auto& entry = model.ranking[i];
         const auto found = motion.find(entry.number);
@@ -139,6 +156,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     draw->PushClipRect(ImVec2(0, size.y - unit * 4), size, true);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
     draw->PopClipRect();
+    if (model.frozen) drawFrozenMark(fonts, text, size, unit);
     EndFullscreen();
 }
 

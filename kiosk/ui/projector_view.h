@@ -23,10 +23,12 @@ struct ProjectorModel {
     std::string title;
     std::string venue;
     bool showCounts = true;
+    bool awaitingReveal = false;  ///< counts wait for the moderators: the newest ideas instead of a ranking
+    bool frozen = false;          ///< a moderator holds the picture; a small mark tells the moderators so
     int ideas = 0;
     int votes = 0;
     int participants = 0;
-    std::vector<Entry> ranking;   ///< most votes first, stable by number
+    std::vector<Entry> ranking;   ///< most votes first, stable by number (newest first while awaiting reveal)
     std::vector<Entry> newest;    ///< for the ticker
     std::vector<Entry> pinned;
     std::vector<std::pair<std::string, unsigned int>> categories;  ///< name, colour (for the rotation)

@@ -58,6 +58,26 @@ for _ in $(seq 1 20); do [ "$(projected 'd["pinned"]')" = "[1]" ] && break; slee
 for _ in $(seq 1 20); do [ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2]" ] && break; sleep 0.05; done
 [ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2]" ] && pass || fail "the hidden idea left the kiosk"
 
+# [SECTION] Counts wait for the reveal when the event says so; freezing holds the picture
+wait_projected() { for _ in $(seq 1 30); do [ "$(projected "$1")" = "$2" ] && return 0; sleep 0.05; done; return 1; }
+"$BIN" --db "$DB" idea add --title "Nachbarschaftsfest" --category begegnung >/dev/null
+"$BIN" --db "$DB" event set counts_after_reveal true >/dev/null
+wait_projected 'd["awaiting_reveal"]' True && pass || fail "the projector waits for the reveal"
+[ "$(projected '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "no counts before the reveal"
+[ "$(projected '[i["number"] for i in d["ideas"]]')" = "[4, 2, 1]" ] && pass || fail "newest first, so the order gives nothing away"
+[ "$(automation_value '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "the kiosk hides counts too"
+"$BIN" --db "$DB" event set counts_revealed true >/dev/null
+wait_projected 'd["ideas"][0]["count"]' 1 && pass || fail "the reveal shows the counts"
+[ "$(projected 'd["ideas"][0]["number"]')" = 2 ] && pass || fail "and the ranking"
+"$BIN" --db "$DB" event set projector_frozen true >/dev/null
+wait_projected 'd["frozen"]' True && pass || fail "the projector knows it is frozen"
+"$BIN" --db "$DB" idea add --title "Interkulturelle Kochabende" --category kultur-sport >/dev/null
+sleep 0.6
+[ "$(projected 'd["totals"]["ideas"]')" = 3 ] && pass || fail "a frozen projector holds its picture"
+"$BIN" --db "$DB" event set projector_frozen false >/dev/null
+wait_projected 'd["totals"]["ideas"]' 4 && pass || fail "unfreezing shows the present"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'projector'")" = 3 ] && pass || fail "reveal and freeze are logged"
+
 # [SECTION] The projector only reads: it never blocks or changes the database
 DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"; sleep 1
 png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"

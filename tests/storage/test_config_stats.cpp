@@ -39,6 +39,10 @@ TEST_SUITE("event_config") {
             const auto again = parseEventToml(eventToToml(s), "again.toml");
             CHECK(again.title == s.title);
             CHECK(again.voteBudget == s.voteBudget);
+            auto suspense = s;
+            suspense.countsAfterReveal = true;
+            CHECK(parseEventToml(eventToToml(suspense), "suspense.toml").countsAfterReveal);
+            CHECK_FALSE(again.countsAfterReveal);
             CHECK(again.categories.size() == s.categories.size());
             CHECK(again.categories[2].names == s.categories[2].names);
         }

@@ -45,6 +45,28 @@ TEST_SUITE("store.open") {
         }
     }
 
+    TEST_CASE("an event written at schema 2 migrates to show counts live and the projector running") {
+        fixtures::TempFile file("v2.db");
+        std::string eventId;
+        {
+            SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            std::vector<Migration> upToTwo;
+            for (const auto& step : migrations()) {
+                if (step.version <= 2) upToTwo.push_back(step);
+            }
+            migrate(db, file.path, Store::kApplicationId, upToTwo);
+            db.exec("INSERT INTO events(id, title, vote_budget, moderation, active, created_at, kiosk_id) "
+                    "VALUES ('e1', 'Konferenz 2009', 5, 'publish', 1, 0, 'k')");
+        }
+        Store store(file.path);
+        const auto event = store.requireActiveEvent();
+        CHECK(event.settings.title == "Konferenz 2009");
+        CHECK_FALSE(event.settings.countsAfterReveal);
+        CHECK_FALSE(event.settings.countsRevealed);
+        CHECK_FALSE(event.settings.projectorFrozen);
+        CHECK(event.settings.countsVisible());
+    }
+
     TEST_CASE("a failing migration step leaves the file at the previous version") {
         fixtures::TempFile file("failing.db");
         SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -229,6 +229,45 @@ TEST_SUITE("store.rules") {
         CHECK(c.store.events().size() == 2);
     }
 
+    TEST_CASE("the projector's reveal and freeze are switches of the event, each logged") {
+        Conference c;
+        auto settings = fixtures::conference();
+        settings.countsAfterReveal = true;
+        const auto event = c.store.createEvent(settings);
+        CHECK_FALSE(c.store.requireEvent(event).settings.countsVisible());
+        CHECK(c.store.requireEvent(c.event).settings.countsVisible());  // the default event shows counts live
+        SUBCASE("revealing shows the counts, hiding again takes them back") {
+            c.store.setCountsRevealed(event, true, "panel");
+            CHECK(c.store.requireEvent(event).settings.countsVisible());
+            c.store.setCountsRevealed(event, false, "panel");
+            CHECK_FALSE(c.store.requireEvent(event).settings.countsVisible());
+            const auto log = c.store.moderationLog(event);
+            REQUIRE(log.size() >= 2);
+            CHECK(log.back().action == "projector");
+            CHECK(log.back().actor == "panel");
+            CHECK(log.back().before == R"({"counts_revealed":true})");
+            CHECK(log.back().after == R"({"counts_revealed":false})");
+        }
+        SUBCASE("freezing is kept across a settings change and an unknown event is refused") {
+            c.store.setProjectorFrozen(event, true, "panel");
+            auto changed = c.store.requireEvent(event).settings;
+            changed.title = "Neuer Titel";
+            c.store.updateEventSettings(event, changed, "cli");
+            CHECK(c.store.requireEvent(event).settings.projectorFrozen);
+            CHECK(c.store.moderationLog(event).back().after.find("\"projector_frozen\":true") != std::string::npos);
+            CHECK(codeOf([&] { c.store.setProjectorFrozen("nope", true, "panel"); }) == "unknown_event");
+        }
+        SUBCASE("merging the event into another file carries the switches") {
+            c.store.setCountsRevealed(event, true, "panel");
+            Store other(":memory:");
+            CHECK(other.insertEventRecord(c.store.requireEvent(event)));
+            const auto copied = other.requireEvent(event).settings;
+            CHECK(copied.countsAfterReveal);
+            CHECK(copied.countsRevealed);
+            CHECK_FALSE(copied.projectorFrozen);
+        }
+    }
+
     TEST_CASE("insertIdeaRecord is idempotent by id and renumbers taken numbers") {
         Conference c;
         c.add("A");
