@@ -1,5 +1,6 @@
 // `ideenkiosk export|import|backup|restore|merge`: data in and out, never half-written.
 #include "kiosk/app/cli.h"
+#include "kiosk/app/export_folder.h"
 
 #include "storage/backup.h"
 #include "storage/event_config.h"
@@ -50,9 +51,11 @@ void addDataCommands(CLI::App& app, CliContext& context) {
         std::string output;
     };
     auto ex = std::make_shared<ExportArgs>();
-    exportCmd->add_option("TABLE", ex->table, "ideas, votes, sessions or moderation")
+    std::vector<std::string> tables = storage::kExportTables;
+    tables.push_back("all");
+    exportCmd->add_option("TABLE", ex->table, "ideas, votes, sessions, moderation, or all (into the folder -o)")
         ->required()
-        ->check(CLI::IsMember(storage::kExportTables));
+        ->check(CLI::IsMember(tables));
     exportCmd->add_option("--format", ex->format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
     exportCmd->add_option("--dialect", ex->dialect, "excel-de (BOM, ';', all quoted) or rfc4180")
         ->check(CLI::IsMember({"excel-de", "rfc4180"}))
@@ -64,6 +67,11 @@ void addDataCommands(CLI::App& app, CliContext& context) {
         options.format = ex->format == "json" ? storage::ExportFormat::Json : storage::ExportFormat::Csv;
         options.dialect = storage::csvDialectFromString(ex->dialect);
         const std::string eventId = context.resolveEvent(*store);
+        if (ex->table == "all") {
+            if (ex->output.empty()) throw UsageError("export all needs a folder: -o FOLDER");
+            std::cout << "exported to " << exportToFolder(*store, eventId, ex->output) << '\n';
+            return;
+        }
         writeOutput(ex->output, [&](std::ostream& out) { storage::exportTable(*store, eventId, ex->table, options, out); });
     });
 

@@ -3,6 +3,7 @@
 // Every change goes through the model, which writes the moderation log with before and after.
 #include "kiosk/app/cli.h"
 
+#include "storage/moderation.h"
 #include "storage/rehearsal.h"
 
 #include <spdlog/spdlog.h>
@@ -58,35 +59,19 @@ void addIdeaAction(CLI::App& idea, CliContext& context, const char* verb, const 
 }
 
 void addStatusActions(CLI::App& idea, CliContext& context) {
-    using storage::IdeaStatus;
+    using storage::ModerationVerb;
     const std::string actor = cliActor();
-    addIdeaAction(idea, context, "approve", "Publish a pending idea", false,
-                  [actor](storage::Store& s, const storage::Idea& i, const std::string& reason) {
-                      if (i.status != IdeaStatus::Pending) {
-                          throw storage::RuleError("not_pending", "idea #" + std::to_string(i.number) + " is " +
-                                                                      storage::toString(i.status) + ", not pending");
-                      }
-                      s.setIdeaStatus(i.id, IdeaStatus::Published, actor, reason);
-                  });
+    const auto verb = [actor](ModerationVerb v) {
+        return [actor, v](storage::Store& s, const storage::Idea& i, const std::string& reason) {
+            storage::moderateIdea(s, i.id, v, actor, reason);
+        };
+    };
+    addIdeaAction(idea, context, "approve", "Publish a pending idea", false, verb(ModerationVerb::Approve));
     addIdeaAction(idea, context, "reject", "Keep a pending idea off the screens (it stays in the data)", true,
-                  [actor](storage::Store& s, const storage::Idea& i, const std::string& reason) {
-                      if (i.status != IdeaStatus::Pending) {
-                          throw storage::RuleError("not_pending", "idea #" + std::to_string(i.number) + " is " +
-                                                                      storage::toString(i.status) + ", not pending");
-                      }
-                      s.setIdeaStatus(i.id, IdeaStatus::Hidden, actor, reason);
-                  });
+                  verb(ModerationVerb::Reject));
     addIdeaAction(idea, context, "hide", "Take an idea off the kiosk and projector (it stays in the data)", true,
-                  [actor](storage::Store& s, const storage::Idea& i, const std::string& reason) {
-                      s.setIdeaStatus(i.id, IdeaStatus::Hidden, actor, reason);
-                  });
-    addIdeaAction(idea, context, "unhide", "Show a hidden idea again", false,
-                  [actor](storage::Store& s, const storage::Idea& i, const std::string& reason) {
-                      if (i.status != IdeaStatus::Hidden) {
-                          throw storage::RuleError("not_hidden", "idea #" + std::to_string(i.number) + " is not hidden");
-                      }
-                      s.setIdeaStatus(i.id, IdeaStatus::Published, actor, reason);
-                  });
+                  verb(ModerationVerb::Hide));
+    addIdeaAction(idea, context, "unhide", "Show a hidden idea again", false, verb(ModerationVerb::Unhide));
     addIdeaAction(idea, context, "pin", "Pin an idea to the projector", false,
                   [actor](storage::Store& s, const storage::Idea& i, const std::string&) { s.setPinned(i.id, true, actor); });
     addIdeaAction(idea, context, "unpin", "Take the pin off an idea", false,

@@ -3,6 +3,7 @@
 
 #ifdef IDEEN_HAVE_UI
 #include "kiosk/app/window_kiosk.h"
+#include "kiosk/app/window_moderate.h"
 #include "kiosk/app/window_projector.h"
 #endif
 
@@ -35,6 +36,36 @@ const CLI::Validator kWindowSize(
         return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not '" + text + "'";
     },
     "WIDTHxHEIGHT");
+
+void addModerateCommand(CLI::App& app, CliContext& context) {
+    auto* moderate = app.add_subcommand("moderate", "The moderators' panel in a window (laptop; asks for the PIN when one is set)");
+    struct ModerateArgs {
+        std::string windowed = "1280x800";
+        std::string automation;
+        std::string screenshot;
+    };
+    auto args = std::make_shared<ModerateArgs>();
+    moderate->add_option("--windowed", args->windowed, "Window size WxH")->check(kWindowSize)->capture_default_str();
+    moderate->add_option("--automation", args->automation, "Keep a JSON description of the panel in this file");
+    moderate->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1");
+    moderate->callback([&context, args] {
+#ifdef IDEEN_HAVE_UI
+        ModerateOptions options;
+        options.dbPath = context.dbPath;
+        options.assetDir = context.assetDir;
+        parseWindowSize(args->windowed, options.windowedWidth, options.windowedHeight);
+        options.automationFile = args->automation;
+        options.screenshotFile = args->screenshot;
+        options.eventId = context.resolveEvent(*context.openStore());
+        const int code = runModerate(options);
+        if (code != 0) std::exit(code);
+#else
+        (void)context;
+        (void)args;
+        throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
+#endif
+    });
+}
 
 }  // namespace
 
@@ -115,6 +146,8 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
 #endif
     });
+
+    addModerateCommand(app, context);
 }
 
 }  // namespace kiosk::app

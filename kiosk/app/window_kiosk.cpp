@@ -3,6 +3,7 @@
 
 #include "kiosk/app/cli.h"
 #include "kiosk/app/kiosk_effects.h"
+#include "kiosk/app/window_panel.h"
 #include "kiosk/app/window_platform.h"
 #include "kiosk/ui/idea_board.h"
 #include "kiosk/ui/kiosk_view.h"
@@ -79,7 +80,8 @@ struct ModelCache {
 
 // [SECTION] Automation: what is on screen, for tests anyone can write
 
-std::string automationJson(const core::KioskState& state, const ui::KioskViewModel& model, const ui::Frame& frame) {
+std::string automationJson(const core::KioskState& state, const ui::KioskViewModel& model, const ui::Frame& frame,
+                           const PanelHost& panel) {
     nlohmann::json elements = nlohmann::json::array();
     for (const auto& e : frame.elements) {
         elements.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
@@ -89,10 +91,14 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
         ideas.push_back({{"number", card.number}, {"title", card.title},
                          {"count", model.showCounts ? nlohmann::json(card.votes) : nlohmann::json(nullptr)}});
     }
-    return nlohmann::json{{"screen", core::screenName(state.screen)}, {"language", state.language},
-                          {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
-                          {"title", model.eventTitle}, {"elements", elements}, {"ideas", ideas}}
-        .dump(1);
+    nlohmann::json json{{"screen", core::screenName(state.screen)}, {"language", state.language},
+                        {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
+                        {"title", model.eventTitle}, {"elements", elements}, {"ideas", ideas}};
+    if (panel.active()) {
+        json["screen"] = panel.screenName();
+        json["panel"] = panel.automation();
+    }
+    return json.dump(1);
 }
 
 // Keys of a physical keyboard go into the same draft as the on-screen ones.
@@ -111,6 +117,12 @@ void physicalKeyboard(const core::KioskState& state, std::vector<core::Event>& e
 }
 
 }  // namespace
+
+// A still press in the top-left corner opens the moderators' keypad after PanelGate::kHoldSeconds.
+bool pressedInCorner(const Gesture& touch, float unit) {
+    const float corner = unit * 5;
+    return touch.down && touch.pressX < corner && touch.pressY < corner && touch.travel < unit;
+}
 
 // [SECTION] The loop
 
@@ -140,6 +152,9 @@ int runKiosk(const RunOptions& options) {
         }
     };
 
+    PanelHost panel(store, event.id, "panel:kiosk:" + store.kioskId(), true);
+    bool leaveKioskMode = false;
+
     std::string lastAutomation;
     std::vector<std::pair<double, double>> frameTimes;  // (process, main thread) CPU ms per frame
     int framesToRender = 3;
@@ -152,6 +167,15 @@ int runKiosk(const RunOptions& options) {
         const core::Screen before = state.screen;
         const bool warnedBefore = state.idleWarning;
         dispatch(core::ev::Tick{});
+        const float unitNow = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y).unit;
+        if (core::holdCorner(panel.gate, pressedInCorner(window.gesture(), unitNow), clock())) {
+            // Whoever was using the kiosk is done: their session ends before a moderator takes over.
+            if (!state.sessionId.empty()) dispatch(core::ev::Finish{});
+            panel.openKeypad(clock());
+            framesToRender = std::max(framesToRender, 3);
+        }
+        if (panel.active() && hadInput) core::touchPanel(panel.gate, clock());
+        if (panel.expire(clock())) framesToRender = std::max(framesToRender, 3);
         const bool changed = cache.refresh(store, event, state) || state.screen != before || state.idleWarning != warnedBefore;
         if (hadInput || changed || g_screenshotRequested) framesToRender = std::max(framesToRender, 3);
         // Clocks on screen need one frame per change, not three: the invitation on the attract screen turns
@@ -176,8 +200,14 @@ int runKiosk(const RunOptions& options) {
         // A touch that wandered further than a finger's jitter is a drag: it scrolls and taps nothing.
         const bool dragged = gesture.travel > metrics.unit * 0.6f;
         ui::Frame frame{catalog, fonts, metrics, clock(), dragged, gesture.pressY, {}, {}, state.language};
-        physicalKeyboard(state, frame.events);
-        view.Draw(state, cache.model, frame);
+        if (panel.active()) {
+            frame.language = "de";
+            panel.physicalKeys(clock());
+            leaveKioskMode = panel.Draw(frame, clock());
+        } else {
+            physicalKeyboard(state, frame.events);
+            view.Draw(state, cache.model, frame);
+        }
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
         if (!options.frameTimesFile.empty()) {
@@ -187,8 +217,12 @@ int runKiosk(const RunOptions& options) {
         if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
         for (const auto& e : frame.events) dispatch(e);
         cache.refresh(store, event, state);
+        if (leaveKioskMode) {
+            spdlog::info("kiosk mode left from the moderators' panel");
+            break;
+        }
         if (!options.automationFile.empty()) {
-            const std::string json = automationJson(state, cache.model, frame);
+            const std::string json = automationJson(state, cache.model, frame, panel);
             if (json != lastAutomation) {
                 writeOutput(options.automationFile, json);
                 lastAutomation = json;

@@ -157,7 +157,7 @@ ui::Fonts PlatformWindow::loadFonts() {
 
 Gesture PlatformWindow::gesture() const {
     const WindowState& state = stateOf(m_window);
-    return {static_cast<float>(state.pressY), static_cast<float>(state.travel)};
+    return {static_cast<float>(state.pressX), static_cast<float>(state.pressY), static_cast<float>(state.travel), state.down};
 }
 
 int PlatformWindow::framebufferHeight() const {

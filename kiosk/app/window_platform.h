@@ -11,8 +11,10 @@ namespace kiosk::app {
 
 /// The current (or last) touch: where it went down and how far it travelled since.
 struct Gesture {
+    float pressX = 0;
     float pressY = 0;
     float travel = 0;
+    bool down = false;   ///< the finger (or button) is still down
 };
 
 class PlatformWindow {

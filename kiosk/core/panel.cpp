@@ -1,0 +1,87 @@
+// The panel's gate: a held corner opens the keypad, the stored PIN opens the panel, idle closes both.
+#include "kiosk/core/panel.h"
+
+#include <algorithm>
+
+namespace kiosk::core {
+
+bool holdCorner(PanelGate& gate, bool pressedInCorner, double now) {
+    if (gate.stage != PanelGate::Stage::Closed || !pressedInCorner) {
+        gate.holdSince = -1;
+        return false;
+    }
+    if (gate.holdSince < 0) gate.holdSince = now;
+    if (now - gate.holdSince < PanelGate::kHoldSeconds) return false;
+    gate = PanelGate{};
+    gate.stage = PanelGate::Stage::Keypad;
+    gate.lastInputAt = now;
+    return true;
+}
+
+void pressDigit(PanelGate& gate, char digit, double now) {
+    touchPanel(gate, now);
+    if (gate.stage != PanelGate::Stage::Keypad || digit < '0' || digit > '9') return;
+    if (gate.digits.size() < PanelGate::kMaxDigits) gate.digits += digit;
+    gate.messageKey.clear();
+}
+
+void eraseDigit(PanelGate& gate, double now) {
+    touchPanel(gate, now);
+    if (!gate.digits.empty()) gate.digits.pop_back();
+}
+
+std::string takePin(PanelGate& gate, double now) {
+    touchPanel(gate, now);
+    if (gate.stage != PanelGate::Stage::Keypad || gate.digits.size() < 4) return {};
+    std::string pin;
+    pin.swap(gate.digits);
+    return pin;
+}
+
+void pinChecked(PanelGate& gate, const storage::PinAttempt& attempt, double now) {
+    using Result = storage::PinAttempt::Result;
+    touchPanel(gate, now);
+    gate.digits.clear();
+    gate.triesLeft = attempt.triesLeft;
+    gate.lockedSeconds = attempt.lockedSeconds;
+    switch (attempt.result) {
+        case Result::Accepted:
+            gate.stage = PanelGate::Stage::Open;
+            gate.messageKey.clear();
+            break;
+        case Result::Wrong: gate.messageKey = attempt.lockedSeconds > 0 ? "panel.pin_locked" : "panel.pin_wrong"; break;
+        case Result::Locked: gate.messageKey = "panel.pin_locked"; break;
+        case Result::NotSet: gate.messageKey = "panel.pin_not_set"; break;
+    }
+}
+
+void touchPanel(PanelGate& gate, double now) { gate.lastInputAt = now; }
+
+void closePanel(PanelGate& gate) { gate = PanelGate{}; }
+
+bool expireIdle(PanelGate& gate, double now) {
+    const double limit = gate.stage == PanelGate::Stage::Keypad ? PanelGate::kKeypadIdleSeconds
+                                                                  : PanelGate::kPanelIdleSeconds;
+    if (gate.stage == PanelGate::Stage::Closed || now - gate.lastInputAt < limit) return false;
+    closePanel(gate);
+    return true;
+}
+
+bool needsReason(PanelAction::Kind kind) {
+    using Kind = PanelAction::Kind;
+    return kind == Kind::Reject || kind == Kind::Hide || kind == Kind::VoidSession;
+}
+
+// [SECTION] The model
+
+int PanelModel::pendingCount() const {
+    return static_cast<int>(std::count_if(ideas.begin(), ideas.end(),
+                                          [](const IdeaRow& i) { return i.status == storage::IdeaStatus::Pending; }));
+}
+
+const PanelModel::IdeaRow* PanelModel::idea(const std::string& id) const {
+    const auto it = std::find_if(ideas.begin(), ideas.end(), [&](const IdeaRow& i) { return i.id == id; });
+    return it == ideas.end() ? nullptr : &*it;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,107 @@
+// The moderators' panel without a screen: how it is opened (a held corner, then the PIN), when it closes
+// by itself, and the actions a moderator can ask for. Pure: time comes in, nothing is read or written here.
+#pragma once
+
+#include "storage/pin.h"
+#include "storage/types.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+// [SECTION] The gate: corner hold, PIN entry, idle closing
+
+/// Where the panel stands. At the kiosk it starts Closed; the moderators' laptop starts at the keypad.
+struct PanelGate {
+    enum class Stage { Closed, Keypad, Open };
+    static constexpr double kHoldSeconds = 3.0;         ///< a still press in the corner this long opens the keypad
+    static constexpr double kKeypadIdleSeconds = 30.0;  ///< an abandoned keypad goes away
+    static constexpr double kPanelIdleSeconds = 180.0;  ///< a panel left open closes: the kiosk is in a public foyer
+    static constexpr std::size_t kMaxDigits = 8;
+
+    Stage stage = Stage::Closed;
+    double holdSince = -1;       ///< when the current corner press began, or -1
+    std::string digits;          ///< typed so far (never shown, only counted as dots)
+    std::string messageKey;      ///< "panel.pin_wrong", "panel.pin_locked", "panel.pin_not_set" or empty
+    int triesLeft = 0;
+    int lockedSeconds = 0;
+    double lastInputAt = 0;
+};
+
+/// Feeds the pointer each frame: `pressedInCorner` is a press that began in the corner and has not moved.
+/// True once, when the press has lasted kHoldSeconds: the keypad opens.
+bool holdCorner(PanelGate& gate, bool pressedInCorner, double now);
+void pressDigit(PanelGate& gate, char digit, double now);
+void eraseDigit(PanelGate& gate, double now);
+/// "OK": the digits to check (the gate forgets them), or empty while fewer than 4 are typed.
+std::string takePin(PanelGate& gate, double now);
+/// The answer of the PIN check: Accepted opens the panel, anything else stays at the keypad with a message.
+void pinChecked(PanelGate& gate, const storage::PinAttempt& attempt, double now);
+void touchPanel(PanelGate& gate, double now);   ///< any input while the keypad or panel is up
+void closePanel(PanelGate& gate);
+/// Closes the keypad or the panel after its idle time; true when it did.
+bool expireIdle(PanelGate& gate, double now);
+
+// [SECTION] Actions
+
+/// One thing a moderator asked for in the panel; the app carries it out against the store.
+struct PanelAction {
+    enum class Kind {
+        Approve, Reject, Hide, Unhide, Pin, Unpin, Edit, Merge, VoidSession,
+        SetSubmission, SetVoting, RevealCounts, FreezeProjector, Export, LeaveKiosk
+    };
+    Kind kind = Kind::Approve;
+    std::string target;       ///< idea id, session id, or the export folder
+    std::string other;        ///< Merge: the idea that receives the votes
+    bool on = false;          ///< SetSubmission, SetVoting, RevealCounts, FreezeProjector
+    std::string reason;
+    storage::NewIdea edit;    ///< Edit: the corrected text (category and language as before)
+};
+
+/// Actions that the log must explain: rejecting, hiding and voiding need a reason.
+bool needsReason(PanelAction::Kind kind);
+
+// [SECTION] What the panel shows
+
+/// What the panel shows, prepared by the app from the store (the views never query it).
+struct PanelModel {
+    struct IdeaRow {
+        std::string id;
+        int number = 0;
+        std::string title;
+        std::string description;
+        std::string author;
+        std::string category;
+        storage::IdeaStatus status = storage::IdeaStatus::Published;
+        int votes = 0;
+        bool pinned = false;
+        int mergedIntoNumber = 0;
+        std::vector<std::string> flagged;   ///< words of the word list found in the idea
+    };
+    struct SessionRow {
+        std::string id;
+        std::string started;                ///< "14:05"
+        std::string language;
+        int votes = 0;
+        bool voided = false;
+    };
+    struct LogRow {
+        std::string line;                   ///< "14:07  panel  status  #3  published → hidden  (Beleidigend)"
+    };
+    std::string eventTitle;
+    bool submissionOpen = true;
+    bool votingOpen = true;
+    bool countsAfterReveal = false;
+    bool countsRevealed = false;
+    bool projectorFrozen = false;
+    bool atKiosk = false;                   ///< offers "leave kiosk mode"
+    std::vector<IdeaRow> ideas;             ///< every status, by number
+    std::vector<SessionRow> sessions;       ///< newest first
+    std::vector<LogRow> log;                ///< newest first
+    std::vector<std::string> exportFolders; ///< mounted sticks first, then the home folder
+    int pendingCount() const;
+    const IdeaRow* idea(const std::string& id) const;
+};
+
+}  // namespace kiosk::core

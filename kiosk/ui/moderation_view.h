@@ -1,0 +1,51 @@
+// The moderators' panel and its PIN keypad: the same views at the kiosk (touch) and on a laptop (mouse and keys).
+#pragma once
+
+#include "kiosk/core/panel.h"
+#include "kiosk/ui/frame.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+/// What one frame of the panel asked for.
+struct PanelOutput {
+    std::vector<core::PanelAction> actions;
+    bool close = false;
+};
+
+/// The keypad for the PIN: digits as dots, a message after a wrong try or during a lockout.
+struct PinPadView {
+    void Draw(const core::PanelGate& gate, Frame& frame, std::vector<char>& digits, bool& erase, bool& ok, bool& cancel);
+};
+
+/// Plain data plus Draw(): which tab and row are chosen, the reason and the edit in hand.
+struct ModerationView {
+    enum class Tab { Pending, Ideas, Sessions, Log, Control };
+    Tab tab = Tab::Pending;
+    int page = 0;
+    std::string selected;          ///< idea or session id
+    bool pickingMergeTarget = false;
+    bool editing = false;
+    std::string reason;
+    std::string editTitle, editDescription, editAuthor;
+    std::string message;           ///< the outcome of the last action, set by the app
+
+    void Draw(const core::PanelModel& model, Frame& frame, PanelOutput& out);
+    /// Forgets choices and text: called when the panel closes, so the next moderator starts clean.
+    void Reset();
+
+private:
+    void DrawTabs(const core::PanelModel& model, Frame& frame);
+    void DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly, float top,
+                      float width, float height);
+    void DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, float left, float top, float width);
+    void DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width, float height);
+    void DrawLog(const core::PanelModel& model, Frame& frame, float top, float height);
+    void DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top);
+    void DrawReason(Frame& frame, float width);
+    bool Pager(Frame& frame, int rows, int perPage, float x, float y);
+};
+
+}  // namespace kiosk::ui

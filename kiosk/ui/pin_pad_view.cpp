@@ -1,0 +1,56 @@
+// The moderators' PIN keypad: large light keys on a dark screen, the digits shown only as stars.
+#include "kiosk/ui/moderation_view.h"
+
+#include "imgui.h"
+
+namespace kiosk::ui {
+
+void PinPadView::Draw(const core::PanelGate& gate, Frame& frame, std::vector<char>& digits, bool& erase, bool& ok,
+                      bool& cancel) {
+    BeginFullscreen("##pinpad", IM_COL32(30, 40, 60, 255));
+    const Metrics& m = frame.metrics;
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float key = m.target * 1.2f;
+    const float left = (screen.x - key * 3 - m.unit * 2) / 2;
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::SetCursorPos(ImVec2(left, m.unit * 2));
+    ImGui::PushFont(frame.fonts.title);
+    ImGui::TextUnformatted(frame.t("panel.pin_title").c_str());
+    ImGui::SetCursorPosX(left);
+    ImGui::TextUnformatted((std::string(gate.digits.size(), '*') + " ").c_str());
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(left);
+    std::string message = gate.messageKey.empty() ? std::string() : frame.t(gate.messageKey);
+    if (gate.messageKey == "panel.pin_wrong") {
+        message = frame.text.format(frame.language, "panel.pin_wrong", {{"tries", std::to_string(gate.triesLeft)}});
+    } else if (gate.messageKey == "panel.pin_locked") {
+        message = frame.text.format(frame.language, "panel.pin_locked", {{"seconds", std::to_string(gate.lockedSeconds)}});
+    }
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+    const float top = ImGui::GetCursorPosY() + m.unit;
+    // Light keys with large digits: readable on the dark keypad, and nothing else on screen competes.
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(225, 233, 245, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(225, 233, 245, 255));
+    ImGui::PushFont(frame.fonts.title);
+    const char* layout = "123456789";
+    for (int i = 0; i < 9; ++i) {
+        ImGui::SetCursorPos(ImVec2(left + static_cast<float>(i % 3) * (key + m.unit), top + static_cast<float>(i / 3) * (key + m.unit)));
+        const std::string digit(1, layout[i]);
+        if (TouchButton(frame, "pin:" + digit, digit, ImVec2(key, key), true, false, "key")) digits.push_back(layout[i]);
+    }
+    const float last = top + 3 * (key + m.unit);
+    ImGui::SetCursorPos(ImVec2(left, last));
+    if (TouchButton(frame, "pin:erase", "<", ImVec2(key, key), true, false, "key")) erase = true;
+    ImGui::SetCursorPos(ImVec2(left + key + m.unit, last));
+    if (TouchButton(frame, "pin:0", "0", ImVec2(key, key), true, false, "key")) digits.push_back('0');
+    ImGui::SetCursorPos(ImVec2(left + 2 * (key + m.unit), last));
+    if (TouchButton(frame, "pin:ok", "OK", ImVec2(key, key), gate.digits.size() >= 4, true, "key")) ok = true;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(left, last + key + m.unit * 2));
+    if (TouchButton(frame, "pin:cancel", frame.t("panel.cancel"), ImVec2(key * 3 + m.unit * 2, m.target))) cancel = true;
+    ImGui::PopStyleColor(2);
+    EndFullscreen();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `ideenkiosk moderate` on a moderator's laptop: the PIN typed on a physical keyboard opens the panel, a
+# pending idea is approved with the mouse and reaches the kiosk, the session of a burst is voided, and
+# "Schließen" ends the program. Without a PIN set, the panel opens at once.
+source "$(dirname "$0")/lib.sh"
+export LIBGL_ALWAYS_SOFTWARE=1
+DB="$WORK/event.db"
+"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB" event set moderation pre-moderate >/dev/null
+"$BIN" --db "$DB" idea add --title "Patenschaften für neue Nachbarn" --category begegnung >/dev/null
+"$BIN" --db "$DB" rehearse --rate 200 --seconds 0.2 --seed 7 >/dev/null
+echo 13579 | "$BIN" --db "$DB" pin set >/dev/null
+start_display
+AUTOMATION="$WORK/moderate.json"
+"$BIN" --db "$DB" moderate --automation "$AUTOMATION" >"$WORK/moderate.log" 2>&1 &
+PANEL=$!
+wait_screen pin_pad 10 || { cat "$WORK/moderate.log"; finish; exit 1; }
+xdotool type --delay 50 13579; xdotool key Return
+wait_screen moderation 5
+tap row:1
+tap act:approve
+for _ in $(seq 1 30); do [ "$(sqlite3 "$DB" "SELECT status FROM ideas WHERE number = 1")" = published ] && break; sleep 0.1; done
+[ "$(sqlite3 "$DB" "SELECT status FROM ideas WHERE number = 1")" = published ] && pass || fail "#1 approved from the laptop"
+sqlite3 "$DB" "SELECT actor FROM moderation_log WHERE action = 'status'" | grep -q '^panel:' && pass || fail "logged as the panel"
+
+# A session voided from the laptop: its votes stop counting and stay in the log.
+votes_before=$(sqlite3 "$DB" "SELECT count(*) FROM votes")
+tap tab:sessions
+tap session:0
+tap reason:advert
+tap act:void
+for _ in $(seq 1 30); do [ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE voided = 1")" = 1 ] && break; sleep 0.1; done
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE voided = 1")" = 1 ] && pass || fail "one session voided"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM votes")" = "$votes_before" ] && pass || fail "its votes stay in the data"
+tap panel:close
+wait "$PANEL"; [ $? = 0 ] && pass || fail "Schließen ends the program cleanly"
+
+# Without a PIN the laptop opens straight into the panel (it holds the database file anyway).
+DB2="$WORK/nopin.db"
+"$BIN" --db "$DB2" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB2" moderate --automation "$AUTOMATION" >"$WORK/moderate2.log" 2>&1 &
+PANEL=$!
+wait_screen moderation 10
+grep -q "no PIN is set" "$WORK/moderate2.log" && pass || fail "the missing PIN is logged"
+kill -TERM "$PANEL"; wait "$PANEL"
+finish

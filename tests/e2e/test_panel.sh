@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The moderators' panel at the kiosk: a held corner opens the PIN keypad, a wrong PIN is refused, the right one
+# opens the panel; hiding an idea there takes it off the kiosk and the projector, and the log and the export
+# show it; pin, merge, phases, freeze, export to a folder and leaving kiosk mode work from the panel too.
+source "$(dirname "$0")/lib.sh"
+export LIBGL_ALWAYS_SOFTWARE=1
+export HOME="$WORK/home"
+mkdir -p "$HOME"
+DB="$WORK/event.db"
+"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
+"$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
+"$BIN" --db "$DB" idea add --title "Stadtrundfahrt mit Migrantinnen" --category begegnung >/dev/null
+echo 2468 | "$BIN" --db "$DB" pin set >/dev/null
+
+start_display
+PROJECTION="$WORK/projector.json"
+"$BIN" --db "$DB" projector --allow-exit --automation "$PROJECTION" >"$WORK/projector.log" 2>&1 &
+PROJECTOR=$!
+projected() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$PROJECTION" "$1" 2>/dev/null; }
+
+start_display
+AUTOMATION="$WORK/kiosk.json"
+"$BIN" --db "$DB" run --automation "$AUTOMATION" --screenshot "$WORK/panel.png" >"$WORK/kiosk.log" 2>&1 &
+KIOSK=$!
+wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
+panel_value() { automation_value "d['panel']$1"; }
+until_true() { for _ in $(seq 1 30); do [ "$(eval "$1")" = "$2" ] && return 0; sleep 0.1; done; return 1; }
+
+# [SECTION] A short touch in the corner is an ordinary tap; a held one opens the keypad
+xdotool mousemove 15 15 mousedown 1; sleep 1; xdotool mouseup 1; sleep 0.5
+[ "$(screen_name)" != pin_pad ] && pass || fail "a one-second touch does not open the keypad"
+[ "$(screen_name)" = start ] && pass || fail "the short touch was a tap on the attract screen"
+tap done; wait_screen attract 5
+xdotool mousemove 15 15 mousedown 1; sleep 3.5; xdotool mouseup 1
+wait_screen pin_pad 3
+
+# [SECTION] The PIN: a wrong one is refused and counted, the right one opens the panel
+for d in 1 1 1 1; do tap "pin:$d"; done
+tap pin:ok
+until_true "panel_value \"['pin_message']\"" panel.pin_wrong && pass || fail "a wrong PIN is refused"
+[ "$("$BIN" --db "$DB" pin status)" != "" ] && pass
+[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'pin_failures'")" = 1 ] && pass || fail "the wrong try is counted"
+for d in 2 4 6 8; do tap "pin:$d"; done
+tap pin:ok
+wait_screen moderation 5
+
+# [SECTION] Hide with a reason: off the kiosk and the projector, in the log and the export
+tap tab:ideas
+tap row:3
+[ "$(automation_value '[e["enabled"] for e in d["elements"] if e["id"]=="act:hide"][0]')" = False ] && pass || fail "hiding waits for a reason"
+tap reason:offensive
+tap act:hide
+until_true "sqlite3 '$DB' \"SELECT status FROM ideas WHERE number = 3\"" hidden && pass || fail "#3 is hidden"
+[ "$(sqlite3 "$DB" "SELECT reason FROM moderation_log WHERE action = 'status' ORDER BY at DESC LIMIT 1")" = Beleidigend ] && pass || fail "the reason is logged"
+sqlite3 "$DB" "SELECT actor FROM moderation_log WHERE action = 'status'" | grep -q '^panel:kiosk:' && pass || fail "the panel is the actor"
+until_true "projected 'sorted(i[\"number\"] for i in d[\"ideas\"])'" "[1, 2]" && pass || fail "the hidden idea left the projector"
+"$BIN" --db "$DB" export ideas --format json | python3 -c "import json,sys; d=json.load(sys.stdin); s={i['number']: i['status'] for i in d['ideas']}; sys.exit(0 if s[3]=='hidden' else 1)" \
+  && pass || fail "the export shows #3 as hidden"
+
+# [SECTION] Pin and merge
+tap row:1; tap act:pin
+until_true "projected 'd[\"pinned\"]'" "[1]" && pass || fail "the pinned idea is on the projector"
+tap row:2; tap act:merge; tap row:1
+until_true "sqlite3 '$DB' \"SELECT status FROM ideas WHERE number = 2\"" merged && pass || fail "#2 is merged into #1"
+[ "$(sqlite3 "$DB" "SELECT i.number FROM ideas s JOIN ideas i ON i.id = s.merged_into WHERE s.number = 2")" = 1 ] && pass || fail "#2 points at #1"
+
+# [SECTION] Phases, freeze, export to a folder
+tap tab:control
+tap ctl:voting
+until_true "sqlite3 '$DB' 'SELECT voting_open FROM events'" 0 && pass || fail "voting closed from the panel"
+tap ctl:freeze
+until_true "projected 'd[\"frozen\"]'" True && pass || fail "the projector is frozen from the panel"
+tap ctl:freeze
+tap export:0
+until_true "ls '$HOME' | grep -c '^ideenkiosk-'" 1 && pass || fail "an export folder appeared in $HOME"
+folder=$(ls -d "$HOME"/ideenkiosk-* 2>/dev/null | head -1)
+[ -s "$folder/ideas.csv" ] && [ -s "$folder/moderation.json" ] && [ "$(sqlite3 "$folder/ideenkiosk-backup.db" 'PRAGMA quick_check')" = ok ] \
+  && pass || fail "the export holds CSV, JSON and a good backup"
+kill -USR1 "$KIOSK"; sleep 1; cp "$WORK/panel.png" /tmp/panel_control.png 2>/dev/null
+png_shows_text "$WORK/panel.png" 1920 1080 && pass || fail "the panel's screenshot shows text"
+
+# [SECTION] Closing the panel returns to the attract screen; the kiosk no longer shows #3
+tap panel:close
+wait_screen attract 3
+[ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1]" ] && pass || fail "the kiosk shows only #1 (#3 hidden, #2 merged)"
+
+# [SECTION] Leaving kiosk mode ends the kiosk process cleanly, and says so in the log
+xdotool mousemove 15 15 mousedown 1; sleep 3.5; xdotool mouseup 1
+wait_screen pin_pad 3
+for d in 2 4 6 8; do tap "pin:$d"; done
+tap pin:ok
+wait_screen moderation 5
+tap tab:control; tap ctl:leave
+for _ in $(seq 1 30); do kill -0 "$KIOSK" 2>/dev/null || break; sleep 0.1; done
+wait "$KIOSK"; [ $? = 0 ] && pass || fail "the kiosk ended with exit code 0"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'leave_kiosk'")" = 1 ] && pass || fail "leaving is logged"
+kill -TERM "$PROJECTOR"; wait "$PROJECTOR"
+[ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check ok"
+finish
