@@ -1,5 +1,4 @@
-// The projector: follows commits of any kiosk within a fraction of a second, animates, else sleeps; in its own
-// process or as the second window of a kiosk.
+// The projector, own process or a kiosk's second window: follows commits within a fraction of a second, else sleeps.
 #include "kiosk/app/window_projector.h"
 
 #include "kiosk/app/cli.h"
