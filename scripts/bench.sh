@@ -115,3 +115,17 @@ sleep 2
 t0=$(cpu_ticks "$pid"); sleep 10; t1=$(cpu_ticks "$pid")
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 printf 'projector idle CPU with nothing changing over 10 s: %.2f %% of one core\n' "$(echo "($t1 - $t0) * 100 / $hz / 10" | bc -l)"
+
+# [SECTION] The projector as a second window of the kiosk process (run --projector-windowed, on the same virtual
+# screen): the same commits while the kiosk idles on its attract screen, and what the one process costs idle.
+"$bin" --db "$kiosk_db" run --allow-exit --automation "$work/k2.json" --projector-windowed 1920x1080 \
+  --projector-automation "$work/p2.json" >/dev/null 2>&1 &
+pid=$!
+wait_for "$work/p2.json"
+sleep 2
+"$bench" projector "$kiosk_db" "$work/p2.json" 60 | sed 's/^projector update latency/projector window in the kiosk process: update latency/'
+sleep 3
+t0=$(cpu_ticks "$pid"); sleep 20; t1=$(cpu_ticks "$pid")
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+printf 'kiosk with the projector window, idle CPU on the attract screen over 20 s: %.2f %% of one core\n' \
+  "$(echo "($t1 - $t0) * 100 / $hz / 20" | bc -l)"

@@ -1,4 +1,4 @@
-// `ideenkiosk run`: the attendee kiosk window on the active event.
+// `ideenkiosk run`: the attendee kiosk window on the active event, optionally with the projector beside it.
 #include "kiosk/app/cli.h"
 
 #ifdef IDEEN_HAVE_UI
@@ -7,6 +7,7 @@
 #include "kiosk/app/window_projector.h"
 #endif
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -67,6 +68,27 @@ void addModerateCommand(CLI::App& app, CliContext& context) {
     });
 }
 
+/// run --projector-…: the projector as a second window of the kiosk process.
+struct SecondWindowArgs {
+    int monitor = -1;  ///< -1: not asked for
+    std::string windowed;
+    std::string automation;
+    std::string screenshot;
+
+    bool wanted() const { return monitor >= 0 || !windowed.empty(); }
+
+    /// The mistakes that need no display, refused as usage errors before anything opens.
+    void check(int kioskMonitor, bool kioskFullscreen) const {
+        if (!wanted() && (!automation.empty() || !screenshot.empty())) {
+            throw UsageError("--projector-automation and --projector-screenshot need --projector-monitor or --projector-windowed");
+        }
+        if (monitor >= 0 && monitor == kioskMonitor && kioskFullscreen && windowed.empty()) {
+            throw UsageError("--projector-monitor " + std::to_string(monitor) +
+                             " is the monitor the kiosk is fullscreen on; choose another (or add --projector-windowed WxH)");
+        }
+    }
+};
+
 }  // namespace
 
 void addRunCommands(CLI::App& app, CliContext& context) {
@@ -79,6 +101,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         std::string automation;
         std::string screenshot;
         std::string frameTimes;
+        SecondWindowArgs projector;
     };
     auto args = std::make_shared<Args>();
     run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
@@ -90,7 +113,14 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
     run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
     run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame here at exit (benchmarks)");
+    run->add_option("--projector-monitor", args->projector.monitor, "Also show the projector, fullscreen on this monitor")
+        ->check(CLI::Range(0, 16));
+    run->add_option("--projector-windowed", args->projector.windowed, "Also show the projector, in a window of WxH pixels")
+        ->check(kWindowSize);
+    run->add_option("--projector-automation", args->projector.automation, "Keep a JSON description of the projector here");
+    run->add_option("--projector-screenshot", args->projector.screenshot, "Write a PNG of the projector here on SIGUSR1");
     run->callback([&context, args] {
+        args->projector.check(args->monitor, args->windowed.empty());
 #ifdef IDEEN_HAVE_UI
         RunOptions options;
         options.dbPath = context.dbPath;
@@ -102,8 +132,20 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         options.automationFile = args->automation;
         options.screenshotFile = args->screenshot;
         options.frameTimesFile = args->frameTimes;
+        if (args->projector.wanted()) {
+            ProjectorOptions& projector = options.projector.emplace();
+            projector.dbPath = context.dbPath;
+            projector.assetDir = context.assetDir;
+            projector.monitor = std::max(0, args->projector.monitor);
+            if (!args->projector.windowed.empty()) {
+                parseWindowSize(args->projector.windowed, projector.windowedWidth, projector.windowedHeight);
+            }
+            projector.automationFile = args->projector.automation;
+            projector.screenshotFile = args->projector.screenshot;
+        }
         // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
         context.resolveEvent(*context.openStore());
+        if (options.projector) requireMonitor(options.projector->monitor, "--projector-monitor");
         const int code = runKiosk(options);
         if (code != 0) std::exit(code);
 #else

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <csignal>
 #include <ctime>
+#include <memory>
 #include <random>
 
 namespace kiosk::app {
@@ -28,8 +29,12 @@ namespace {
 
 std::atomic<bool> g_screenshotRequested{false};
 std::atomic<bool> g_stopRequested{false};
+std::atomic<bool> g_projectorScreenshotRequested{false};
 
-void onScreenshotSignal(int) { g_screenshotRequested = true; }
+void onScreenshotSignal(int) {
+    g_screenshotRequested = true;
+    g_projectorScreenshotRequested = true;
+}
 
 // CPU time in milliseconds: of the whole process (llvmpipe rasterises on worker threads), or of this thread.
 double cpuMs(clockid_t which) {
@@ -135,6 +140,9 @@ int runKiosk(const RunOptions& options) {
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
 
     PlatformWindow window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit);
+    // run --projector-monitor: the projector as a second window that this loop drives beside the kiosk's.
+    std::unique_ptr<ProjectorWindow> projector;
+    if (options.projector) projector = std::make_unique<ProjectorWindow>(*options.projector, &window);
     const ui::Fonts fonts = window.loadFonts();
     ui::KioskView view;
     ModelCache cache;
@@ -162,12 +170,17 @@ int runKiosk(const RunOptions& options) {
     int lastSecond = -1;
     while (!window.shouldClose() && !g_stopRequested) {
         const bool busy = framesToRender > 0 || view.isAnimating();
-        const bool hadInput = window.waitEvents(busy ? 0.0 : 0.5);
+        // An idle kiosk still wakes as often as the projector needs; the projector's wake-ups make no kiosk frames.
+        const double idleWait = projector ? std::min(0.5, projector->wantsWakeWithin()) : 0.5;
+        const bool hadInput = window.waitEvents(busy ? 0.0 : idleWait);
         if (window.escapePressed() && options.allowExit) break;
+        if (projector) projector->step(g_projectorScreenshotRequested.exchange(false));
         const core::Screen before = state.screen;
         const bool warnedBefore = state.idleWarning;
         dispatch(core::ev::Tick{});
-        const float unitNow = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y).unit;
+        // Not ImGui's DisplaySize: the projector's step() left its own ImGui context current.
+        const auto [displayWidth, displayHeight] = window.displaySize();
+        const float unitNow = ui::Metrics::forScreen(displayWidth, displayHeight).unit;
         if (core::holdCorner(panel.gate, pressedInCorner(window.gesture(), unitNow), clock())) {
             // Whoever was using the kiosk is done: their session ends before a moderator takes over.
             if (!state.sessionId.empty()) dispatch(core::ev::Finish{});

@@ -1,6 +1,9 @@
 // The kiosk window: GLFW, OpenGL and Dear ImGui around the kiosk views.
 #pragma once
 
+#include "kiosk/app/window_projector.h"
+
+#include <optional>
 #include <string>
 
 namespace kiosk::app {
@@ -16,6 +19,7 @@ struct RunOptions {
     std::string automationFile;
     std::string screenshotFile;
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
+    std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
 };
 
 /// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.

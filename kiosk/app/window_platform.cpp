@@ -1,4 +1,4 @@
-// GLFW window creation, the ImGui backends, input waiting and PNG screenshots of the framebuffer.
+// GLFW window creation, one ImGui context per window, input waiting and PNG screenshots of the framebuffer.
 #include "kiosk/app/window_platform.h"
 
 #include "imgui.h"
@@ -23,10 +23,52 @@
 
 namespace kiosk::app {
 
+// [SECTION] GLFW, counted: two windows in one process share one glfwInit
+
+namespace {
+
+void onGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
+
+int g_glfwUsers = 0;  // only the main thread opens windows, so a plain counter will do
+
+void acquireGlfw() {
+    if (g_glfwUsers == 0) {
+        glfwSetErrorCallback(onGlfwError);
+        if (!glfwInit()) throw std::runtime_error("cannot open a window: no display (is DISPLAY set and X running?)");
+    }
+    ++g_glfwUsers;
+}
+
+void releaseGlfw() {
+    if (--g_glfwUsers == 0) glfwTerminate();
+}
+
+std::string missingMonitor(int index, int count) {
+    if (count == 0) return "cannot open a window: no monitor found";
+    return "monitor " + std::to_string(index) + " does not exist; there " + (count == 1 ? "is 1 monitor (0)" :
+           "are " + std::to_string(count) + " monitors (0 to " + std::to_string(count - 1) + ")");
+}
+
+}  // namespace
+
+PlatformWindow::GlfwUse::GlfwUse() { acquireGlfw(); }
+PlatformWindow::GlfwUse::~GlfwUse() { releaseGlfw(); }
+
+void requireMonitor(int index, const std::string& option) {
+    acquireGlfw();
+    int count = 0;
+    glfwGetMonitors(&count);
+    releaseGlfw();
+    if (index >= count) throw std::runtime_error(option + " " + std::to_string(index) + ": " + missingMonitor(index, count));
+}
+
+// [SECTION] Input callbacks of the main window
+
 namespace {
 
 struct WindowState {
     bool allowClose = false;
+    ImGuiContext* imgui = nullptr;
     bool escape = false;
     bool input = false;
     int framesSinceRelease = 99;  // hover is cleared once a release has been seen by ImGui
@@ -37,28 +79,35 @@ struct WindowState {
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
 
-void onGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
+// GLFW runs the callbacks of every window during one wait, while the ImGui context of whichever window drew last
+// is current; ImGui 1.86's GLFW backend works on the current context. So ImGui's callbacks are called from ours
+// (the backend is initialised without its own) inside their window's context, which is then switched back.
+class InContextOf {
+public:
+    explicit InContextOf(GLFWwindow* window) : m_previous(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(stateOf(window).imgui);
+    }
+    ~InContextOf() { ImGui::SetCurrentContext(m_previous); }
+    InContextOf(const InContextOf&) = delete;
+    InContextOf& operator=(const InContextOf&) = delete;
 
-// ImGui's GLFW backend installs its callbacks first; ours chain to them and only note that input happened.
-GLFWkeyfun g_previousKey = nullptr;
-GLFWcursorposfun g_previousCursor = nullptr;
-GLFWmousebuttonfun g_previousButton = nullptr;
-GLFWcharfun g_previousChar = nullptr;
-GLFWscrollfun g_previousScroll = nullptr;
+private:
+    ImGuiContext* m_previous;
+};
 
+// ImGui's callback first, then ours, which only notes that input happened.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
-    if (g_previousKey) g_previousKey(w, key, scancode, action, mods);
+    { InContextOf scope(w); ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods); }
     stateOf(w).input = true;
     if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) stateOf(w).escape = true;
 }
 void onCursor(GLFWwindow* w, double x, double y) {
-    if (g_previousCursor) g_previousCursor(w, x, y);
     WindowState& state = stateOf(w);
     state.input = true;
     if (state.down) state.travel = std::max(state.travel, std::hypot(x - state.pressX, y - state.pressY));
 }
 void onButton(GLFWwindow* w, int button, int action, int mods) {
-    if (g_previousButton) g_previousButton(w, button, action, mods);
+    { InContextOf scope(w); ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); }
     WindowState& state = stateOf(w);
     state.input = true;
     if (button != GLFW_MOUSE_BUTTON_LEFT) return;
@@ -74,36 +123,58 @@ void onButton(GLFWwindow* w, int button, int action, int mods) {
     }
 }
 void onChar(GLFWwindow* w, unsigned int c) {
-    if (g_previousChar) g_previousChar(w, c);
+    { InContextOf scope(w); ImGui_ImplGlfw_CharCallback(w, c); }
     stateOf(w).input = true;
 }
 void onScroll(GLFWwindow* w, double x, double y) {
-    if (g_previousScroll) g_previousScroll(w, x, y);
+    { InContextOf scope(w); ImGui_ImplGlfw_ScrollCallback(w, x, y); }
     stateOf(w).input = true;
+}
+void onFocus(GLFWwindow* w, int focused) {
+    InContextOf scope(w);
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+}
+void onCursorEnter(GLFWwindow* w, int entered) {
+    InContextOf scope(w);
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
 }
 // Alt+F4 and the window manager's close button must not end a kiosk that people are using.
 void onClose(GLFWwindow* w) {
     if (!stateOf(w).allowClose) glfwSetWindowShouldClose(w, GLFW_FALSE);
 }
 
+void installInputCallbacks(GLFWwindow* window) {
+    glfwSetKeyCallback(window, onKey);
+    glfwSetCursorPosCallback(window, onCursor);
+    glfwSetMouseButtonCallback(window, onButton);
+    glfwSetCharCallback(window, onChar);
+    glfwSetScrollCallback(window, onScroll);
+    glfwSetWindowFocusCallback(window, onFocus);
+    glfwSetCursorEnterCallback(window, onCursorEnter);
+}
+
 }  // namespace
 
-PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const char* title, bool allowClose) {
-    glfwSetErrorCallback(onGlfwError);
-    if (!glfwInit()) throw std::runtime_error("cannot open a window: no display (is DISPLAY set and X running?)");
+// [SECTION] The window
+
+PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const char* title, bool allowClose,
+                               WindowRole role)
+    : m_role(role) {
     int count = 0;
     GLFWmonitor** monitors = glfwGetMonitors(&count);
-    if (count == 0) throw std::runtime_error("cannot open a window: no monitor found");
-    if (monitorIndex >= count) {
-        throw std::runtime_error("monitor " + std::to_string(monitorIndex) + " does not exist; there are " +
-                                 std::to_string(count) + " (0 to " + std::to_string(count - 1) + ")");
-    }
+    if (monitorIndex >= count) throw std::runtime_error(missingMonitor(monitorIndex, count));
     GLFWmonitor* monitor = monitors[monitorIndex];
+    const bool secondary = role == WindowRole::Secondary;
+    glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    // A second window must not take the keyboard or the pointer from the kiosk it opens beside.
+    glfwWindowHint(GLFW_FOCUSED, secondary ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, secondary ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_CENTER_CURSOR, secondary ? GLFW_FALSE : GLFW_TRUE);
     if (width > 0) {
         m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
     } else {
@@ -111,41 +182,44 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
         glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
         m_window = glfwCreateWindow(mode->width, mode->height, title, monitor, nullptr);
     }
-    if (!m_window) {
-        glfwTerminate();
-        throw std::runtime_error("cannot create an OpenGL 3.3 window (is Mesa's libgl1-mesa-dri installed?)");
-    }
-    glfwSetWindowUserPointer(m_window, new WindowState{allowClose, false, false});
+    if (!m_window) throw std::runtime_error("cannot create an OpenGL 3.3 window (is Mesa's libgl1-mesa-dri installed?)");
     glfwMakeContextCurrent(m_window);
-    glfwSwapInterval(1);
+    // The main window's swap paces the loop; a second swap that also waited would halve the frame rate.
+    glfwSwapInterval(secondary ? 0 : 1);
     glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    m_imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_imgui);
+    glfwSetWindowUserPointer(m_window, new WindowState{allowClose, m_imgui});
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no state between runs
     io.LogFilename = nullptr;
     ImGui::StyleColorsLight();
-    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    if (secondary) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // the projector never shows a pointer
+    ImGui_ImplGlfw_InitForOpenGL(m_window, false);  // our callbacks call the backend's in the right context
     ImGui_ImplOpenGL3_Init("#version 330");
-    g_previousKey = glfwSetKeyCallback(m_window, onKey);
-    g_previousCursor = glfwSetCursorPosCallback(m_window, onCursor);
-    g_previousButton = glfwSetMouseButtonCallback(m_window, onButton);
-    g_previousChar = glfwSetCharCallback(m_window, onChar);
-    g_previousScroll = glfwSetScrollCallback(m_window, onScroll);
     glfwSetWindowCloseCallback(m_window, onClose);
+    if (!secondary) installInputCallbacks(m_window);
 }
 
 PlatformWindow::~PlatformWindow() {
+    makeCurrent();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    delete &stateOf(m_window);
+    ImGui::DestroyContext(m_imgui);
+    WindowState* state = &stateOf(m_window);
     glfwDestroyWindow(m_window);
-    glfwTerminate();
+    delete state;
+}
+
+void PlatformWindow::makeCurrent() const {
+    if (glfwGetCurrentContext() != m_window) glfwMakeContextCurrent(m_window);
+    ImGui::SetCurrentContext(m_imgui);
 }
 
 ui::Fonts PlatformWindow::loadFonts() {
+    makeCurrent();
     // Text scales with the shorter side, like the touch targets, so a portrait stele gets the same sizes.
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
@@ -164,6 +238,21 @@ int PlatformWindow::framebufferHeight() const {
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     return h;
+}
+
+std::pair<float, float> PlatformWindow::displaySize() const {
+    int w = 0, h = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    return {static_cast<float>(w), static_cast<float>(h)};
+}
+
+bool PlatformWindow::windowed() const { return glfwGetWindowMonitor(m_window) == nullptr; }
+
+void PlatformWindow::placeRightOf(const PlatformWindow& other) {
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetWindowPos(other.m_window, &x, &y);
+    glfwGetWindowSize(other.m_window, &w, &h);
+    glfwSetWindowPos(m_window, x + w, y);
 }
 
 bool PlatformWindow::waitEvents(double timeout) {
@@ -185,8 +274,14 @@ bool PlatformWindow::escapePressed() {
 }
 
 void PlatformWindow::beginFrame() {
+    makeCurrent();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (m_role == WindowRole::Secondary) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // takes no input: nothing on it is ever hovered
+        ImGui::NewFrame();
+        return;
+    }
     // Touch arrives as an emulated mouse whose pointer stays where the finger left: after a release has been
     // processed, move it off screen so nothing stays "hovered" for the next person.
     WindowState& state = stateOf(m_window);
@@ -207,6 +302,7 @@ void PlatformWindow::beginFrame() {
 }
 
 void PlatformWindow::endFrame(const std::string& screenshotPath) {
+    makeCurrent();
     ImGui::Render();
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);

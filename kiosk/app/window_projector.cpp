@@ -1,8 +1,7 @@
-// The projector's loop: follows commits of any kiosk within a fraction of a second, animates, else sleeps.
+// The projector, own process or a kiosk's second window: follows commits within a fraction of a second, else sleeps.
 #include "kiosk/app/window_projector.h"
 
 #include "kiosk/app/cli.h"
-#include "kiosk/app/window_platform.h"
 #include "kiosk/ui/idea_board.h"
 #include "kiosk/ui/projector_view.h"
 #include "storage/stats.h"
@@ -19,6 +18,8 @@
 #include <csignal>
 
 namespace kiosk::app {
+
+// [SECTION] The model from the store, the automation file
 
 namespace {
 
@@ -79,6 +80,12 @@ std::string automationJson(const ui::ProjectorModel& model, const ui::ProjectorV
         .dump(1);
 }
 
+storage::StoreOptions readOnly() {
+    storage::StoreOptions options;
+    options.readOnly = true;  // a WAL reader: it never blocks a kiosk's write
+    return options;
+}
+
 // A frozen projector keeps its picture and only learns that it is frozen; unfreezing shows the present.
 ui::ProjectorModel followed(ui::ProjectorModel shown, ui::ProjectorModel fresh) {
     if (!fresh.frozen) return fresh;
@@ -88,55 +95,79 @@ ui::ProjectorModel followed(ui::ProjectorModel shown, ui::ProjectorModel fresh) 
 
 }  // namespace
 
+// [SECTION] ProjectorWindow
+
+ProjectorWindow::ProjectorWindow(const ProjectorOptions& options, const PlatformWindow* beside)
+    : m_options(options),
+      m_store(options.dbPath, readOnly()),
+      m_catalog(core::Catalog::load(options.assetDir + "/i18n")),
+      m_window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk – Projektor",
+               options.allowExit, beside ? WindowRole::Secondary : WindowRole::Main) {
+    // Two windows of one process on one screen (development): side by side, so neither hides the other.
+    if (beside && m_window.windowed()) m_window.placeRightOf(*beside);
+    m_fonts = m_window.loadFonts();
+    m_model = loadProjector(m_store);
+    m_seen = m_store.changeCounter();
+    m_lastFrame = seconds();
+}
+
+double ProjectorWindow::seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+}
+
+void ProjectorWindow::followCommits() {
+    if (const auto change = m_store.changeCounter(); change != m_seen) {
+        m_seen = change;
+        m_model = followed(std::move(m_model), loadProjector(m_store));
+        m_framesToRender = std::max(m_framesToRender, 2);
+    }
+}
+
+bool ProjectorWindow::step(bool screenshot) {
+    followCommits();
+    const double now = seconds();
+    const int turn = static_cast<int>(now / ui::ProjectorView::kTurnSeconds);  // the invitation's language and the category spotlight
+    if (turn != m_lastTurn || screenshot) m_framesToRender = std::max(m_framesToRender, 1);
+    if (m_framesToRender <= 0 && !m_animating) return false;
+    // The loop may come round sooner than a frame (the kiosk's own events); a few milliseconds of slack keep a
+    // 60 Hz kiosk loop from skipping every other projector frame.
+    if (!screenshot && now - m_lastFrame < kFrameSeconds - 0.002) return false;
+    draw(now, turn, screenshot);
+    return true;
+}
+
+double ProjectorWindow::wantsWakeWithin() const {
+    if (m_framesToRender > 0 || m_animating) return std::max(0.0, m_lastFrame + kFrameSeconds - seconds());
+    return kPollSeconds;
+}
+
+void ProjectorWindow::draw(double now, int turn, bool screenshot) {
+    m_framesToRender = std::max(0, m_framesToRender - 1);
+    m_lastTurn = turn;
+    m_animating = m_view.Animate(m_model, static_cast<float>(std::min(0.1, now - m_lastFrame)));
+    m_lastFrame = now;
+    m_window.beginFrame();
+    m_view.Draw(m_model, m_fonts, m_catalog, now);
+    m_window.endFrame(screenshot ? m_options.screenshotFile : std::string());
+    if (m_options.automationFile.empty()) return;
+    std::string json = automationJson(m_model, m_view);
+    if (json == m_lastAutomation) return;
+    writeOutput(m_options.automationFile, json);
+    m_lastAutomation = std::move(json);
+}
+
+// [SECTION] The projector as its own process
+
 int runProjector(const ProjectorOptions& options) {
     std::signal(SIGUSR1, onScreenshot);
     std::signal(SIGTERM, onStop);
     std::signal(SIGINT, onStop);
-    storage::StoreOptions readOnly;
-    readOnly.readOnly = true;  // a WAL reader: it never blocks a kiosk's write
-    storage::Store store(options.dbPath, readOnly);
-    const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
-    PlatformWindow window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk – Projektor",
-                          options.allowExit);
-    const ui::Fonts fonts = window.loadFonts();
-    ui::ProjectorView view;
-    ui::ProjectorModel model = loadProjector(store);
-    std::int64_t seen = store.changeCounter();
-    const auto started = std::chrono::steady_clock::now();
-    auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-    std::string lastAutomation;
-    int framesToRender = 3;
-    int lastTurn = -1;
-    double lastFrame = clock();
-    bool animating = false;
+    ProjectorWindow projector(options);
+    PlatformWindow& window = projector.window();
     while (!window.shouldClose() && !g_stop) {
-        // A commit anywhere shows within a quarter of a second; between commits the loop only sleeps.
-        window.waitEvents(animating || framesToRender > 0 ? 0.0 : 0.25);
+        window.waitEvents(projector.wantsWakeWithin());
         if (window.escapePressed() && options.allowExit) break;
-        if (const auto change = store.changeCounter(); change != seen) {
-            seen = change;
-            model = followed(std::move(model), loadProjector(store));
-            framesToRender = std::max(framesToRender, 2);
-        }
-        const int turn = static_cast<int>(clock() / ui::ProjectorView::kTurnSeconds);  // the invitation's language and the category spotlight
-        if (turn != lastTurn || g_screenshot) framesToRender = std::max(framesToRender, 1);
-        if (framesToRender <= 0 && !animating) continue;
-        framesToRender = std::max(0, framesToRender - 1);
-        lastTurn = turn;
-        const double now = clock();
-        animating = view.Animate(model, static_cast<float>(std::min(0.1, now - lastFrame)));
-        lastFrame = now;
-        window.beginFrame();
-        view.Draw(model, fonts, catalog, now);
-        const bool shoot = g_screenshot.exchange(false) && !options.screenshotFile.empty();
-        window.endFrame(shoot ? options.screenshotFile : std::string());
-        if (!options.automationFile.empty()) {
-            const std::string json = automationJson(model, view);
-            if (json != lastAutomation) {
-                writeOutput(options.automationFile, json);
-                lastAutomation = json;
-            }
-        }
+        projector.step(g_screenshot.exchange(false));
     }
     spdlog::info("projector closed");
     return 0;

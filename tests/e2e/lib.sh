@@ -41,12 +41,12 @@ db_fingerprint() {
                 SELECT count(*) FROM moderation_log; SELECT group_concat(title, '|') FROM ideas;" | md5sum
 }
 
-# start_display: a new Xvfb of 1920×1080, made the current DISPLAY (call twice for two screens).
+# start_display [WxH]: a new Xvfb (1920x1080 unless given), made the current DISPLAY (call twice for two screens).
 start_display() {
-  local n
+  local n size="${1:-1920x1080}"
   for n in $(seq $((90 + $$ % 40)) 140); do
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
     XVFB_PID=$!
     XVFB_PIDS+=("$XVFB_PID")
     export DISPLAY=":$n"
