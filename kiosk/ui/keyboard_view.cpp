@@ -1,13 +1,18 @@
 // Draws the on-screen keyboard model: rows of keys sized to the screen, backspace repeating while held.
-#include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/keyboard_view.h"
+
+#include "kiosk/core/state.h"
 
 #include "imgui.h"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
-void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float height) {
+KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool multiline, Frame& frame, float height) {
+    KeyboardInput input;
     const Metrics& m = frame.metrics;
-    const auto rows = state.keyboard.rows();
+    const auto rows = keyboard.rows();
     const float gap = m.unit * 0.3f;
     const float keyHeight = (height - gap * static_cast<float>(rows.size() - 1)) / static_cast<float>(rows.size());
     float widestRow = 0;
@@ -27,11 +32,11 @@ void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float heigh
         for (std::size_t i = 0; i < row.size(); ++i) {
             const core::Key& key = row[i];
             if (i > 0) ImGui::SameLine(0, gap);
-            const bool highlighted = key.kind == core::KeyKind::Shift && (state.keyboard.shift || state.keyboard.capsLock);
-            const std::string labelKey = state.keyboard.labelKey(key, state.screen == core::Screen::SubmitDescription);
+            const bool highlighted = key.kind == core::KeyKind::Shift && (keyboard.shift || keyboard.capsLock);
+            const std::string labelKey = keyboard.labelKey(key, multiline);
             const std::string label = labelKey.empty() ? key.text : frame.t(labelKey);
             if (TouchButton(frame, key.id, label, ImVec2(key.width * unitWidth, keyHeight), true, highlighted, "key")) {
-                frame.events.push_back(core::ev::KeyPressed{key});
+                input.pressed.push_back(key);
             }
             if (key.kind == core::KeyKind::Backspace && ImGui::IsItemActive()) backspaceHeld = true;
         }
@@ -41,10 +46,17 @@ void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float heigh
     // Holding backspace deletes more after half a second, one character every 80 ms.
     if (backspaceHeld) {
         if (backspaceRepeat.pressedAt < 0) backspaceRepeat.press(frame.now);
-        for (int n = backspaceRepeat.due(frame.now); n > 0; --n) frame.events.push_back(core::ev::Backspace{});
+        input.repeatedBackspaces = backspaceRepeat.due(frame.now);
     } else {
         backspaceRepeat.release();
     }
+    return input;
+}
+
+void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float height) {
+    const KeyboardInput input = DrawKeys(state.keyboard, state.screen == core::Screen::SubmitDescription, frame, height);
+    for (const core::Key& key : input.pressed) frame.events.push_back(core::ev::KeyPressed{key});
+    for (int n = input.repeatedBackspaces; n > 0; --n) frame.events.push_back(core::ev::Backspace{});
 }
 
 }  // namespace kiosk::ui

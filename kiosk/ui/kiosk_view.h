@@ -5,6 +5,7 @@
 #include "kiosk/core/state.h"
 #include "kiosk/core/text_edit.h"
 #include "kiosk/ui/frame.h"
+#include "kiosk/ui/keyboard_view.h"
 
 #include <map>
 #include <string>
@@ -49,11 +50,6 @@ struct BrowseScreen {
     void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
     void DrawDetail(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
     bool isMoving() const { return scroller.isMoving(); }
-};
-
-struct KeyboardView {
-    core::KeyRepeat backspaceRepeat;
-    void Draw(const core::KioskState& state, Frame& frame, float height);
 };
 
 struct SubmitScreen {

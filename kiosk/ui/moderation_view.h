@@ -3,6 +3,7 @@
 
 #include "kiosk/core/panel.h"
 #include "kiosk/ui/frame.h"
+#include "kiosk/ui/keyboard_view.h"
 
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ struct ModerationView {
     std::string reason;
     std::string editTitle, editDescription, editAuthor;
     std::string message;           ///< the outcome of the last action, set by the app
+    /// At the kiosk there is no keyboard: a text field is a button that opens a typing screen with the
+    /// on-screen keyboard (a plugged-in keyboard types there too). On a laptop the fields take keys directly.
+    enum class Field { None, Reason, Title, Description, Author };
+    Field typing = Field::None;
+    core::KeyboardModel keyboard;
+    KeyboardView keyboardView;
 
     void Draw(const core::PanelModel& model, Frame& frame, PanelOutput& out);
     /// Forgets choices and text: called when the panel closes, so the next moderator starts clean.
@@ -44,7 +51,10 @@ private:
     void DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width, float height);
     void DrawLog(const core::PanelModel& model, Frame& frame, float top, float height);
     void DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top);
-    void DrawReason(Frame& frame, float width);
+    void DrawReason(const core::PanelModel& model, Frame& frame, float width);
+    void DrawTextField(const core::PanelModel& model, Frame& frame, Field field, const std::string& hint, float width);
+    void DrawTyping(Frame& frame);
+    std::string* typingTarget();
     bool Pager(Frame& frame, int rows, int perPage, float x, float y);
 };
 

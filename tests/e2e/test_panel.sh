@@ -58,6 +58,15 @@ until_true "projected 'sorted(i[\"number\"] for i in d[\"ideas\"])'" "[1, 2]" &&
 "$BIN" --db "$DB" export ideas --format json | python3 -c "import json,sys; d=json.load(sys.stdin); s={i['number']: i['status'] for i in d['ideas']}; sys.exit(0 if s[3]=='hidden' else 1)" \
   && pass || fail "the export shows #3 as hidden"
 
+# [SECTION] A typo corrected with the on-screen keyboard: the new title is stored, the old one stays in the log
+tap row:1; tap act:edit; tap field:title
+wait_screen moderation 2
+tap key:backspace; tap key:backspace
+tap typing:done
+tap edit:save
+until_true "sqlite3 '$DB' \"SELECT title FROM ideas WHERE number = 1\"" "Sprachcafé im Glasha" && pass || fail "the corrected title is stored"
+sqlite3 "$DB" "SELECT before FROM moderation_log WHERE action = 'edit'" | grep -q "Sprachcafé im Glashaus" && pass || fail "the log keeps the original title"
+
 # [SECTION] Pin and merge
 tap row:1; tap act:pin
 until_true "projected 'd[\"pinned\"]'" "[1]" && pass || fail "the pinned idea is on the projector"

@@ -1,6 +1,7 @@
 // Headless view tests: draw the kiosk screens without a window, press widgets with the ImGui mouse,
 // and check which events come back.
 #include "kiosk/ui/kiosk_view.h"
+#include "imgui_harness.h"
 
 #include "imgui.h"
 
@@ -12,60 +13,25 @@ using namespace kiosk;
 
 namespace {
 
-struct ViewHarness {
-    core::Catalog catalog = core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
-    ui::Fonts fonts;
+struct ViewHarness : ImGuiHarness {
     ui::KioskView view;
     ui::KioskViewModel model;
-    double now = 10.0;
-    std::vector<ui::UiElement> lastElements;
 
-    explicit ViewHarness(float width = 1920, float height = 1080) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        io.DeltaTime = 1.0f / 60.0f;
-        fonts = ui::loadFonts(height);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    explicit ViewHarness(float width = 1920, float height = 1080) : ImGuiHarness(width, height) {
         model.eventTitle = "Integrationskonferenz";
         model.categories = {{"sprache", {{"de", "Sprache"}, {"tr", "Dil"}}, 0xFF0000FF}};
         for (int i = 1; i <= 50; ++i) model.ideas.push_back({"id" + std::to_string(i), i, "Idee " + std::to_string(i), "", "sprache", i, i});
         model.totalIdeas = 50;
     }
-    ~ViewHarness() { ImGui::DestroyContext(); }
 
+    DrawFn drawing(const core::KioskState& state) {
+        return [this, state](ui::Frame& f) { view.Draw(state, model, f); };
+    }
     std::vector<core::Event> frame(const core::KioskState& state, bool mouseDown, ImVec2 mouse, bool suppress = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = mouseDown;
-        now += 1.0 / 60.0;
-        ImGui::NewFrame();
-        const ui::Metrics metrics = ui::Metrics::forScreen(io.DisplaySize.x, io.DisplaySize.y);
-        ui::Frame f{catalog, fonts, metrics, now, suppress, mouse.y, {}, {}, state.language};
-        view.Draw(state, model, f);
-        ImGui::Render();
-        lastElements = f.elements;
-        return f.events;
+        return drawFrame(drawing(state), mouseDown, mouse, suppress, state.language);
     }
-
-    const ui::UiElement* element(const std::string& id) const {
-        for (const auto& e : lastElements) {
-            if (e.id == id) return &e;
-        }
-        return nullptr;
-    }
-
-    /// Draws once to learn where `id` is, then presses and releases it over two frames.
     std::vector<core::Event> tap(const core::KioskState& state, const std::string& id, bool suppress = false) {
-        frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
-        const auto* e = element(id);
-        REQUIRE_MESSAGE(e, "no element " << id);
-        const ImVec2 center(e->x + e->w / 2, e->y + e->h / 2);
-        frame(state, true, center, suppress);
-        return frame(state, false, center, suppress);
+        return tapOn(drawing(state), id, suppress, state.language);
     }
 };
 

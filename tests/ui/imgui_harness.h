@@ -1,0 +1,74 @@
+// A headless Dear ImGui context for view tests: draws a view without a window, presses widgets with the
+// ImGui mouse, and keeps the elements the view laid out.
+#pragma once
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/frame.h"
+
+#include "imgui.h"
+
+#include <doctest/doctest.h>
+
+#include <cfloat>
+#include <functional>
+#include <string>
+#include <vector>
+
+struct ImGuiHarness {
+    kiosk::core::Catalog catalog = kiosk::core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+    kiosk::ui::Fonts fonts;
+    double now = 10.0;
+    std::vector<kiosk::ui::UiElement> lastElements;
+    using DrawFn = std::function<void(kiosk::ui::Frame&)>;
+
+    explicit ImGuiHarness(float width = 1920, float height = 1080) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        fonts = kiosk::ui::loadFonts(height);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~ImGuiHarness() { ImGui::DestroyContext(); }
+    ImGuiHarness(const ImGuiHarness&) = delete;
+    ImGuiHarness& operator=(const ImGuiHarness&) = delete;
+
+    /// One frame with the mouse at `mouse`; returns the events the view sent. `typed` arrives as keyboard input.
+    std::vector<kiosk::core::Event> drawFrame(const DrawFn& draw, bool mouseDown, ImVec2 mouse, bool suppress = false,
+                                              const std::string& language = "de", const char* typed = nullptr) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = mouse;
+        io.MouseDown[0] = mouseDown;
+        if (typed) io.AddInputCharactersUTF8(typed);
+        now += 1.0 / 60.0;
+        ImGui::NewFrame();
+        const kiosk::ui::Metrics metrics = kiosk::ui::Metrics::forScreen(io.DisplaySize.x, io.DisplaySize.y);
+        kiosk::ui::Frame f{catalog, fonts, metrics, now, suppress, mouse.y, {}, {}, language};
+        draw(f);
+        ImGui::Render();
+        lastElements = f.elements;
+        return f.events;
+    }
+
+    const kiosk::ui::UiElement* element(const std::string& id) const {
+        for (const auto& e : lastElements) {
+            if (e.id == id) return &e;
+        }
+        return nullptr;
+    }
+
+    /// Draws once to learn where `id` is, then presses and releases it over two frames.
+    std::vector<kiosk::core::Event> tapOn(const DrawFn& draw, const std::string& id, bool suppress = false,
+                                          const std::string& language = "de") {
+        drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), suppress, language);
+        const auto* e = element(id);
+        REQUIRE_MESSAGE(e, "no element " << id);
+        const ImVec2 center(e->x + e->w / 2, e->y + e->h / 2);
+        drawFrame(draw, true, center, suppress, language);
+        return drawFrame(draw, false, center, suppress, language);
+    }
+};

@@ -1,0 +1,109 @@
+// Headless tests of the moderators' panel: at the kiosk its text fields open the on-screen keyboard.
+#include "kiosk/ui/moderation_view.h"
+#include "imgui_harness.h"
+
+#include "kiosk/core/text_edit.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+struct PanelHarness : ImGuiHarness {
+    ui::ModerationView view;
+    core::PanelModel model;
+    ui::PanelOutput out;
+
+    explicit PanelHarness(bool atKiosk) {
+        model.eventTitle = "Integrationskonferenz";
+        model.atKiosk = atKiosk;
+        core::PanelModel::IdeaRow idea;
+        idea.id = "idea-1";
+        idea.number = 1;
+        idea.title = "Sprachkurs";
+        idea.description = "Abends im Glashaus";
+        model.ideas.push_back(idea);
+    }
+    DrawFn drawing() {
+        return [this](ui::Frame& f) { view.Draw(model, f, out); };
+    }
+    void tap(const std::string& id) { tapOn(drawing(), id); }
+    void type(const char* text) { drawFrame(drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "de", text); }
+    bool shows(const std::string& id) {
+        drawFrame(drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX));
+        return element(id) != nullptr;
+    }
+};
+
+}  // namespace
+
+TEST_SUITE("ui.moderation") {
+    TEST_CASE("at the kiosk a typo is corrected with the on-screen keyboard") {
+        PanelHarness ui(true);
+        ui.tap("tab:ideas");
+        ui.tap("row:1");
+        ui.tap("act:edit");
+        ui.tap("field:title");
+        REQUIRE(ui.view.typing == ui::ModerationView::Field::Title);
+        CHECK_FALSE(ui.shows("act:edit"));  // the typing screen covers the panel
+        ui.tap("key:e");
+        CHECK(ui.view.editTitle == "Sprachkurse");
+        ui.type("n");  // a plugged-in keyboard types into the same field
+        CHECK(ui.view.editTitle == "Sprachkursen");
+        ui.tap("key:backspace");
+        CHECK(ui.view.editTitle == "Sprachkurse");
+        ui.tap("typing:done");
+        CHECK(ui.view.typing == ui::ModerationView::Field::None);
+        ui.tap("reason:duplicate");
+        ui.tap("edit:save");
+        REQUIRE(ui.out.actions.size() == 1);
+        const core::PanelAction& edit = ui.out.actions[0];
+        CHECK(edit.kind == core::PanelAction::Kind::Edit);
+        CHECK(edit.target == "idea-1");
+        CHECK(edit.edit.title == "Sprachkurse");
+        CHECK(edit.edit.description == "Abends im Glashaus");
+        CHECK_FALSE(edit.reason.empty());
+    }
+
+    TEST_CASE("the typing screen keeps the model's limits and free reasons") {
+        PanelHarness ui(true);
+        ui.tap("tab:ideas");
+        ui.tap("row:1");
+        SUBCASE("a reason typed on the keyboard enables hiding") {
+            ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX));
+            REQUIRE(ui.element("act:hide"));
+            CHECK_FALSE(ui.element("act:hide")->enabled);
+            ui.tap("field:reason");
+            ui.tap("key:shift");
+            ui.tap("key:w");
+            ui.tap("key:e");
+            ui.tap("key:r");
+            ui.tap("key:b");
+            ui.tap("key:u");
+            ui.tap("key:n");
+            ui.tap("key:g");
+            ui.tap("typing:done");
+            CHECK(ui.view.reason == "Werbung");
+            ui.tap("act:hide");
+            REQUIRE(ui.out.actions.size() == 1);
+            CHECK(ui.out.actions[0].kind == core::PanelAction::Kind::Hide);
+            CHECK(ui.out.actions[0].reason == "Werbung");
+        }
+        SUBCASE("an author name stops at 60 characters") {
+            ui.tap("act:edit");
+            ui.tap("field:author");
+            ui.type(std::string(100, 'a').c_str());
+            CHECK(core::characterCount(ui.view.editAuthor) == 60);
+        }
+    }
+
+    TEST_CASE("on a laptop the fields take keys directly and no typing screen opens") {
+        PanelHarness ui(false);
+        ui.tap("tab:ideas");
+        ui.tap("row:1");
+        ui.tap("act:edit");
+        CHECK_FALSE(ui.shows("field:title"));  // an InputText, not a touch button
+        CHECK(ui.view.typing == ui::ModerationView::Field::None);
+    }
+}
