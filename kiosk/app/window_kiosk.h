@@ -1,6 +1,9 @@
 // The kiosk window: GLFW, OpenGL and Dear ImGui around the kiosk views.
 #pragma once
 
+#include "storage/wordlist.h"
+
+#include <memory>
 #include <string>
 
 namespace kiosk::app {
@@ -16,6 +19,7 @@ struct RunOptions {
     std::string automationFile;
     std::string screenshotFile;
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
+    std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
 };
 
 /// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.
