@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 namespace storage {
 
 class SimilarityIndex;
+class WordList;
 
 /// Injected time, randomness and identity, so every rule is testable without a real clock.
 struct StoreOptions {
@@ -23,6 +25,8 @@ struct StoreOptions {
     std::string kioskId;                         ///< default: the id stored in the file's meta table
     int busyTimeoutMs = 5000;
     bool readOnly = false;                       ///< open for reading only (projector, export, check)
+    /// Words that send a submitted idea to the moderators first (see submitIdea); null: none.
+    std::shared_ptr<const WordList> wordList;
 };
 
 /// One idea found similar to a draft, best first.
@@ -99,6 +103,9 @@ public:
     // [SECTION] Ideas
     /// Validates and normalises the text, applies the event's moderation mode and the submission phase,
     /// assigns the next human number. `sessionId` may be empty (imports, command line).
+    /// When the word list finds entries in the title, description or author, the idea is pending even if
+    /// the event publishes at once, and the same transaction logs action "flag" by actor "wordlist" with
+    /// after = {"words": [...]}. Nothing is ever refused because of a word.
     Idea submitIdea(const std::string& eventId, const NewIdea& idea, const std::string& sessionId = {});
     std::optional<Idea> idea(const std::string& ideaId);
     std::optional<Idea> ideaByNumber(const std::string& eventId, int number);
@@ -125,6 +132,11 @@ public:
     void setPinned(const std::string& ideaId, bool pinned, const std::string& actor);
     void voidSession(const std::string& sessionId, const std::string& actor, const std::string& reason);
     std::vector<ModerationEntry> moderationLog(const std::string& eventId);
+    /// The word-list entries that flagged an idea when it was submitted (from the "flag" log entries, which
+    /// merge with the log across kiosks), each once; empty when none did.
+    std::vector<std::string> flaggedWords(const std::string& ideaId);
+    /// The same for every flagged idea of an event, by idea id (one query, for the panel).
+    std::map<std::string, std::vector<std::string>> flaggedWordsOfEvent(const std::string& eventId);
 
     // [SECTION] Bulk records (import, merge): one transaction around many rows
     /// Runs `body` inside one BEGIN IMMEDIATE transaction; every Store call inside joins it, and an

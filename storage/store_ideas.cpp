@@ -2,6 +2,7 @@
 #include "storage/store_impl.h"
 
 #include "storage/text.h"
+#include "storage/wordlist.h"
 
 #include <algorithm>
 
@@ -133,11 +134,24 @@ NewIdea cleanedIdea(const NewIdea& input) {
     return idea;
 }
 
+// The entries of the word list in any field of the cleaned idea, each once, in field order.
+std::vector<std::string> listedWords(const WordList* list, const NewIdea& idea) {
+    std::vector<std::string> words;
+    if (!list) return words;
+    for (const std::string* field : {&idea.title, &idea.description, &idea.author}) {
+        for (auto& word : list->matches(*field)) {
+            if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+        }
+    }
+    return words;
+}
+
 }  // namespace
 
 Idea Store::submitIdea(const std::string& eventId, const NewIdea& input, const std::string& sessionId) {
     Idea saved;
     const NewIdea clean = cleanedIdea(input);
+    const std::vector<std::string> flagged = listedWords(m->options.wordList.get(), clean);
     transaction([&] {
         auto e = event(eventId);
         if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
@@ -154,7 +168,8 @@ Idea Store::submitIdea(const std::string& eventId, const NewIdea& input, const s
         record.author = clean.author;
         record.category = clean.category;
         record.language = clean.language;
-        record.status = e->settings.moderation == ModerationMode::PreModerate ? IdeaStatus::Pending : IdeaStatus::Published;
+        const bool preModerate = e->settings.moderation == ModerationMode::PreModerate;
+        record.status = preModerate || !flagged.empty() ? IdeaStatus::Pending : IdeaStatus::Published;
         const InsertResult result = insertIdeaRecord(record);
         if (!sessionId.empty()) {
             SQLite::Statement link(m->db, "UPDATE ideas SET session_id = ? WHERE event_id = ? AND number = ?");
@@ -164,6 +179,9 @@ Idea Store::submitIdea(const std::string& eventId, const NewIdea& input, const s
             link.exec();
         }
         saved = *ideaByNumber(eventId, result.number);
+        if (!flagged.empty()) {
+            logModeration(eventId, "wordlist", "flag", saved.id, "{}", nlohmann::json{{"words", flagged}}.dump());
+        }
     });
     return saved;
 }

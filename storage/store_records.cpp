@@ -161,6 +161,41 @@ std::vector<ModerationEntry> Store::moderationLog(const std::string& eventId) {
     return result;
 }
 
+namespace {
+
+// Adds the words of one "flag" entry's after-JSON to `words`, each once; text from another kiosk that is not
+// the expected JSON adds nothing.
+void addFlaggedWords(const std::string& after, std::vector<std::string>& words) {
+    const json parsed = json::parse(after, nullptr, false);
+    if (!parsed.is_object() || !parsed.contains("words") || !parsed["words"].is_array()) return;
+    for (const auto& word : parsed["words"]) {
+        if (!word.is_string()) continue;
+        const std::string text = word.get<std::string>();
+        if (std::find(words.begin(), words.end(), text) == words.end()) words.push_back(text);
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> Store::flaggedWords(const std::string& ideaId) {
+    std::vector<std::string> words;
+    SQLite::Statement q(m->db, "SELECT after FROM moderation_log WHERE target_id = ? AND action = 'flag' AND "
+                               "actor = 'wordlist' ORDER BY at, id");
+    q.bind(1, ideaId);
+    while (q.executeStep()) addFlaggedWords(q.getColumn(0).getString(), words);
+    return words;
+}
+
+std::map<std::string, std::vector<std::string>> Store::flaggedWordsOfEvent(const std::string& eventId) {
+    std::map<std::string, std::vector<std::string>> result;
+    SQLite::Statement q(m->db, "SELECT target_id, after FROM moderation_log WHERE event_id = ? AND action = 'flag' AND "
+                               "actor = 'wordlist' ORDER BY at, id");
+    q.bind(1, eventId);
+    while (q.executeStep()) addFlaggedWords(q.getColumn(1).getString(), result[q.getColumn(0).getString()]);
+    std::erase_if(result, [](const auto& idea) { return idea.second.empty(); });
+    return result;
+}
+
 // [SECTION] Bulk records
 
 namespace {

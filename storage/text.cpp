@@ -155,32 +155,67 @@ void checkLength(std::string_view cleaned, TextField field) {
 
 // [SECTION] Folding for comparison
 
-std::string foldForCompare(std::string_view text) {
+bool nfcCodePoints(std::string_view text, std::u32string& out) {
+    out.clear();
     CodePoints cps;
-    if (!decode(text, cps)) return {};
-    std::string composed;
-    for (auto cp : cps) append(composed, cp);
-    CodePoints nfcPoints;
-    decode(nfc(composed), nfcPoints);
-    std::string out;
-    for (auto cp : nfcPoints) {
-        // Turkish dotted and dotless i would otherwise fold apart (İ -> "i̇"); for "same idea?" they are one.
-        if (cp == 0x0130 || cp == 0x0131 || cp == 'I') cp = 'i';
-        if (cp == 0x00DF || cp == 0x1E9E) {
-            out += "ss";
-            continue;
-        }
-        const auto category = utf8proc_category(cp);
-        const bool letterOrDigit = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
-                                   (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) ||
-                                   category == UTF8PROC_CATEGORY_ND;
-        if (!letterOrDigit) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-            continue;
-        }
-        append(out, utf8proc_tolower(cp));
+    if (!decode(text, cps)) return false;
+    std::string utf8;
+    for (auto cp : cps) append(utf8, cp);
+    decode(nfc(utf8), cps);
+    out.reserve(cps.size());
+    for (auto cp : cps) out.push_back(static_cast<char32_t>(cp));
+    return true;
+}
+
+bool isWordCodePoint(char32_t cp) {
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+           (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) || category == UTF8PROC_CATEGORY_ND;
+}
+
+bool isLetterCodePoint(char32_t cp) {
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+bool isFormatCodePoint(char32_t cp) {
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF;
+}
+
+void appendFolded(std::u32string& out, char32_t cp) {
+    if (cp == 0x00DF || cp == 0x1E9E) {
+        out += U"ss";
+        return;
     }
-    return trimSpaces(out);
+    // Stated rather than left to the tables: İ must never fold to "i̇" (i with a combining dot).
+    if (cp == 0x0130 || cp == 'I') {
+        out += U'i';
+        return;
+    }
+    out += static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+}
+
+std::string toUtf8(std::u32string_view text) {
+    std::string out;
+    for (auto cp : text) append(out, static_cast<utf8proc_int32_t>(cp));
+    return out;
+}
+
+std::string foldForCompare(std::string_view text) {
+    std::u32string cps;
+    if (!nfcCodePoints(text, cps)) return {};
+    std::u32string out;
+    for (char32_t cp : cps) {
+        // Turkish dotted and dotless i would otherwise fold apart; for "same idea?" they are one.
+        if (cp == 0x0131) cp = 'i';
+        if (!isWordCodePoint(cp)) {
+            if (!out.empty() && out.back() != U' ') out += U' ';
+            continue;
+        }
+        appendFolded(out, cp);
+    }
+    while (!out.empty() && out.back() == U' ') out.pop_back();
+    return toUtf8(out);
 }
 
 }  // namespace storage

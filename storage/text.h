@@ -35,4 +35,27 @@ void checkLength(std::string_view cleaned, TextField field);
 /// ß = ss, punctuation and runs of white space become one space, trimmed.
 std::string foldForCompare(std::string_view text);
 
+// [SECTION] Pieces of the folding, shared with the word lists (storage/wordlist.h)
+
+/// Decodes `text` strictly and composes it to NFC, as code points. False (and `out` empty) for invalid UTF-8.
+bool nfcCodePoints(std::string_view text, std::u32string& out);
+
+/// Letters, combining marks and decimal digits: what words are made of. Everything else separates words.
+bool isWordCodePoint(char32_t cp);
+
+/// True for letters (Unicode categories Lu, Ll, Lt, Lm, Lo).
+bool isLetterCodePoint(char32_t cp);
+
+/// Format characters (Cf) such as the soft hyphen or a zero-width space: invisible, they neither make nor
+/// split a word.
+bool isFormatCodePoint(char32_t cp);
+
+/// Lower-cases one code point for comparison and appends it to `out`: ß and ẞ become "ss", İ becomes i and
+/// I becomes i; dotless ı stays ı (callers that must treat the Turkish letters specially check for I and ı
+/// before calling).
+void appendFolded(std::u32string& out, char32_t cp);
+
+/// Encodes code points as UTF-8.
+std::string toUtf8(std::u32string_view text);
+
 }  // namespace storage

@@ -11,16 +11,32 @@
 #include <stdexcept>
 #include <string>
 
+namespace storage {
+class WordList;
+}
+
 namespace kiosk::app {
+
+/// Receives one warning line (the kiosk logs it, the command line prints it on stderr).
+using Warn = std::function<void(const std::string&)>;
 
 /// What every subcommand needs: where the database and the assets are.
 struct CliContext {
     std::string dbPath;
     std::string assetDir;
-    std::string eventId;  ///< --event: which event; empty means the active one
+    std::string eventId;      ///< --event: which event; empty means the active one
+    std::string wordListDir;  ///< --wordlists: the organisers' own word lists instead of <assets>/wordlists
 
     /// Opens the database (creating its folder when writing). Throws StoreError with a clear message.
-    std::unique_ptr<storage::Store> openStore(bool readOnly = false) const;
+    std::unique_ptr<storage::Store> openStore(bool readOnly = false,
+                                              std::shared_ptr<const storage::WordList> wordList = nullptr) const;
+    /// Opens the database for a command that submits ideas as attendees do, with the word list.
+    std::unique_ptr<storage::Store> openStoreWithWordList(const Warn& warn) const;
+    /// --wordlists if given, else the assets' wordlists/ folder.
+    std::string wordListFolder() const;
+    /// The word list, or null when it is missing or broken: then `warn` gets one line naming the path and
+    /// ideas are submitted without it (a list never stops the kiosk). A missing language file is a warning too.
+    std::shared_ptr<const storage::WordList> loadWordList(const Warn& warn) const;
     /// The --event id if given (must exist), else the active event's id.
     std::string resolveEvent(storage::Store& store) const;
 };
@@ -49,5 +65,9 @@ void addReportCommands(CLI::App& app, CliContext& context);  ///< stats, check, 
 void addModerationCommands(CLI::App& app, CliContext& context);
 void addPinCommands(CLI::App& app, CliContext& context);         ///< pin set|status|check
 void addRunCommands(CLI::App& app, CliContext& context);     ///< run (the kiosk window)
+void addWordListCommands(CLI::App& app, CliContext& context);  ///< wordlist show|check
+
+/// A warning of a command-line command: one line on stderr.
+void warnOnStderr(const std::string& line);
 
 }  // namespace kiosk::app

@@ -31,7 +31,8 @@ std::string defaultAssetDir() {
     return IDEEN_ASSET_DIR;
 }
 
-std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly) const {
+std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly,
+                                                      std::shared_ptr<const storage::WordList> wordList) const {
     namespace fs = std::filesystem;
     if (readOnly && !fs::exists(dbPath)) {
         throw storage::StoreError("database " + dbPath + " does not exist");
@@ -44,6 +45,7 @@ std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly) const {
     }
     storage::StoreOptions options;
     options.readOnly = readOnly;
+    options.wordList = std::move(wordList);
     return std::make_unique<storage::Store>(dbPath, options);
 }
 

@@ -57,6 +57,13 @@ void applySetting(storage::Store& store, const std::string& eventId, const std::
 
 std::string yesNo(bool value) { return value ? "yes" : "no"; }
 
+// "[word list: idiot, spam]" after an idea the word list flagged.
+std::string wordListNote(const std::vector<std::string>& words) {
+    std::string note = "[word list: ";
+    for (std::size_t i = 0; i < words.size(); ++i) note += (i ? ", " : "") + words[i];
+    return note + "]";
+}
+
 void printEvent(const storage::Event& event, std::ostream& out) {
     const auto& s = event.settings;
     out << "id:              " << event.id << (event.active ? "  (active)" : "") << '\n'
@@ -152,9 +159,13 @@ void addIdeaCommands(CLI::App& app, CliContext& context) {
             query.statuses = {storage::IdeaStatus::Pending, storage::IdeaStatus::Published,
                               storage::IdeaStatus::Hidden, storage::IdeaStatus::Merged};
         }
-        for (const auto& i : store->ideas(context.resolveEvent(*store), query)) {
+        const std::string eventId = context.resolveEvent(*store);
+        const auto flagged = store->flaggedWordsOfEvent(eventId);
+        for (const auto& i : store->ideas(eventId, query)) {
             std::cout << '#' << std::left << std::setw(5) << i.number << std::right << std::setw(5) << i.votes
-                      << "  " << std::left << std::setw(10) << storage::toString(i.status) << i.title << '\n';
+                      << "  " << std::left << std::setw(10) << storage::toString(i.status) << i.title;
+            if (const auto words = flagged.find(i.id); words != flagged.end()) std::cout << "  " << wordListNote(words->second);
+            std::cout << '\n';
         }
     });
 
@@ -166,9 +177,12 @@ void addIdeaCommands(CLI::App& app, CliContext& context) {
     add->add_option("--category", draft->category, "Category key");
     add->add_option("--language", draft->language, "de, tr or en")->capture_default_str();
     add->callback([&context, draft] {
-        auto store = context.openStore();
+        // A paper card is an attendee's idea too: the word list applies as at the kiosk.
+        auto store = context.openStoreWithWordList(warnOnStderr);
         const auto saved = store->submitIdea(context.resolveEvent(*store), *draft);
-        std::cout << '#' << saved.number << ' ' << saved.id << ' ' << storage::toString(saved.status) << '\n';
+        std::cout << '#' << saved.number << ' ' << saved.id << ' ' << storage::toString(saved.status);
+        if (const auto words = store->flaggedWords(saved.id); !words.empty()) std::cout << "  " << wordListNote(words);
+        std::cout << '\n';
     });
 }
 

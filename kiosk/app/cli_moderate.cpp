@@ -144,7 +144,8 @@ void addRehearseCommand(CLI::App& app, CliContext& context) {
     rehearse->add_option("--seconds", args->seconds, "How long")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
     rehearse->add_option("--seed", args->seed, "Random seed")->capture_default_str();
     rehearse->callback([&context, args] {
-        auto store = context.openStore();
+        // The rehearsal plays attendees, so their ideas meet the word list as at the kiosk.
+        auto store = context.openStoreWithWordList(warnOnStderr);
         storage::Rehearsal rehearsal(*store, context.resolveEvent(*store), args->seed);
         std::signal(SIGINT, onStopRehearsal);
         std::signal(SIGTERM, onStopRehearsal);

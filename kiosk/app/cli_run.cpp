@@ -7,6 +7,10 @@
 #include "kiosk/app/window_projector.h"
 #endif
 
+#include "storage/wordlist.h"
+
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -142,6 +146,11 @@ void addRunCommands(CLI::App& app, CliContext& context) {
             }
             projector.automationFile = args->projector.automation;
             projector.screenshotFile = args->projector.screenshot;
+        }
+        // A missing or broken word list is logged and the kiosk runs without it: it must never keep the doors shut.
+        options.wordList = context.loadWordList([](const std::string& line) { spdlog::warn("{}", line); });
+        if (options.wordList) {
+            spdlog::info("word lists: {} entries from {}", options.wordList->size(), options.wordList->folder());
         }
         // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
         context.resolveEvent(*context.openStore());

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     app.add_option("--event", context.eventId, "Event id (default: the active event)");
     app.add_option("--assets", context.assetDir, "Folder with i18n/, wordlists/ and the example event")
         ->capture_default_str();
+    app.add_option("--wordlists", context.wordListDir, "Folder with de.txt, tr.txt and en.txt (default: <assets>/wordlists)");
 
     kiosk::app::addEventCommands(app, context);
     kiosk::app::addIdeaCommands(app, context);
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     kiosk::app::addDataCommands(app, context);
     kiosk::app::addReportCommands(app, context);
     kiosk::app::addRunCommands(app, context);
+    kiosk::app::addWordListCommands(app, context);
 
     try {
         app.parse(argc, argv);

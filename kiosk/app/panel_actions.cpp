@@ -93,10 +93,13 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
                     storage::IdeaStatus::Merged};
     std::map<std::string, int> numbers;
     const auto ideas = store.ideas(eventId, all);
+    // The words Store::flaggedWords gives per idea, read for the whole event in one query.
+    auto flagged = store.flaggedWordsOfEvent(eventId);
     for (const auto& idea : ideas) numbers[idea.id] = idea.number;
     for (const auto& idea : ideas) {
         core::PanelModel::IdeaRow row{idea.id, idea.number, idea.title, idea.description, idea.author, idea.category,
                                       idea.status, idea.votes, idea.pinned, 0, {}};
+        if (auto words = flagged.find(idea.id); words != flagged.end()) row.flagged = std::move(words->second);
         if (const auto into = numbers.find(idea.mergedInto); into != numbers.end()) row.mergedIntoNumber = into->second;
         model.ideas.push_back(std::move(row));
     }

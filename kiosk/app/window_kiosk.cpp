@@ -135,7 +135,9 @@ int runKiosk(const RunOptions& options) {
     std::signal(SIGUSR1, onScreenshotSignal);
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
-    storage::Store store(options.dbPath);
+    storage::StoreOptions storeOptions;
+    storeOptions.wordList = options.wordList;
+    storage::Store store(options.dbPath, storeOptions);
     const storage::Event event = store.requireActiveEvent();
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
 

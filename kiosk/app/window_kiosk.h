@@ -2,7 +2,9 @@
 #pragma once
 
 #include "kiosk/app/window_projector.h"
+#include "storage/wordlist.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +22,7 @@ struct RunOptions {
     std::string screenshotFile;
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
+    std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
 };
 
 /// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.

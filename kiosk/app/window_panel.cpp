@@ -108,8 +108,14 @@ const char* PanelHost::screenName() const {
 
 nlohmann::json PanelHost::automation() const {
     const char* tabs[] = {"pending", "ideas", "sessions", "log", "control"};
+    // Flagged ideas by number, with the words the panel shows for them.
+    nlohmann::json flagged = nlohmann::json::object();
+    for (const auto& idea : m_model.ideas) {
+        if (!idea.flagged.empty()) flagged[std::to_string(idea.number)] = idea.flagged;
+    }
     return {{"tab", tabs[static_cast<int>(m_view.tab)]}, {"selected", m_view.selected}, {"reason", m_view.reason},
-            {"message", m_view.message}, {"digits", gate.digits.size()}, {"pin_message", gate.messageKey}};
+            {"message", m_view.message}, {"digits", gate.digits.size()}, {"pin_message", gate.messageKey},
+            {"flagged", flagged}};
 }
 
 }  // namespace kiosk::app

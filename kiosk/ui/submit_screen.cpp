@@ -139,7 +139,12 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             ImGui::TextWrapped("%s", frame.text.format(state.language, "thanks.number",
                                                        {{"number", std::to_string(state.savedNumber)}}).c_str());
             ImGui::PopFont();
-            if (state.savedPending) ImGui::TextWrapped("%s", frame.t("thanks.pending").c_str());
+            // Pre-moderation or a word of the word list: either way the attendee only hears that the moderators
+            // look first, never which word it was.
+            if (state.savedPending) {
+                ImGui::TextWrapped("%s", frame.t("thanks.pending").c_str());
+                frame.elements.push_back({"saved_pending", "status", frame.t("thanks.pending"), 0, 0, 0, 0, false});
+            }
             frame.elements.push_back({"saved_number", "status", std::to_string(state.savedNumber), 0, 0, 0, 0, false});
             if (TouchButton(frame, "thanks:next", frame.t("common.next"), ImVec2(m.unit * 14, m.target), true, true)) {
                 frame.events.push_back(ev::Back{});
