@@ -7,6 +7,9 @@
 #include "kiosk/app/window_projector.h"
 #endif
 
+#include <SQLiteCpp/Exception.h>
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -102,8 +105,15 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         options.automationFile = args->automation;
         options.screenshotFile = args->screenshot;
         options.frameTimesFile = args->frameTimes;
-        // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
-        context.resolveEvent(*context.openStore());
+        // A database without an active event is a set-up mistake: a clear error now beats a blank screen. A file
+        // that cannot be used (corrupt, read-only, a full disk) is trouble the kiosk shows and recovers from.
+        try {
+            context.resolveEvent(*context.openStore());
+        } catch (const storage::StoreError& e) {
+            spdlog::error("starting with the trouble screen: {}", e.what());
+        } catch (const SQLite::Exception& e) {
+            spdlog::error("starting with the trouble screen: {}", e.what());
+        }
         const int code = runKiosk(options);
         if (code != 0) std::exit(code);
 #else
