@@ -9,7 +9,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <set>
+
+#include <sqlite3.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace storage {
 
@@ -29,6 +34,21 @@ StoreOptions withDefaults(StoreOptions options) {
         options.random = [engine] { return (*engine)(); };
     }
     return options;
+}
+
+// SQLite says "disk I/O error" or "unable to open database file" for a full disk or a read-only folder;
+// the organiser needs to hear which.
+std::string likelyCause(const std::string& path, const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_IOERR && e.getErrorCode() != SQLITE_CANTOPEN) return {};
+    const std::filesystem::path file(path);
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    struct statvfs disk {};
+    if (::statvfs(folder.c_str(), &disk) == 0 && disk.f_bavail == 0) return " (the disk is full)";
+    const bool exists = ::access(path.c_str(), F_OK) == 0;
+    if ((exists && ::access(path.c_str(), W_OK) != 0) || ::access(folder.c_str(), W_OK) != 0) {
+        return " (the file or its folder is read-only)";
+    }
+    return {};
 }
 
 int openFlags(bool readOnly) {
@@ -68,7 +88,7 @@ Store::Store(const std::string& path, StoreOptions options) {
         }
         m->kioskId = m->options.kioskId.empty() ? stored : m->options.kioskId;
     } catch (const SQLite::Exception& e) {
-        throw StoreError("cannot open " + path + ": " + e.what());
+        throw StoreError("cannot open " + path + ": " + e.what() + likelyCause(path, e));
     }
 }
 
@@ -130,7 +150,7 @@ void Store::transaction(const std::function<void()>& body) {
         ++m->ownCommits;
     } catch (const SQLite::Exception& e) {
         m->transactionDepth = 0;
-        throw StoreError(std::string("could not save to ") + m->path + ": " + e.what());
+        throw StoreError(std::string("could not save to ") + m->path + ": " + e.what() + likelyCause(m->path, e));
     }
 }
 

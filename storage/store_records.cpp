@@ -348,6 +348,14 @@ bool Store::insertModerationRecord(const ModerationEntry& e) {
 
 // [SECTION] Health
 
+void Store::checkWritable() {
+    transaction([&] {
+        SQLite::Statement put(m->db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('write_checked_at', ?)");
+        put.bind(1, std::to_string(now()));
+        put.exec();
+    });
+}
+
 CheckReport Store::check() {
     CheckReport report;
     report.schemaVersion = m->db.execAndGet("PRAGMA user_version").getInt();
