@@ -36,7 +36,8 @@ std::vector<core::Event> perform(storage::Store& store, const std::string& event
                 spdlog::info("confirmed retraction for idea {} in session {}", e.ideaId, e.sessionId);
                 return {core::ev::VoteSettled{e.ideaId, false, store.votesLeft(e.sessionId)}};
             } else if constexpr (std::is_same_v<T, core::fx::CheckStorage>) {
-                return {core::ev::StorageBack{}};  // the store is open: that was the check
+                store.checkWritable();
+                return {core::ev::StorageBack{}};
             } else if constexpr (std::is_same_v<T, core::fx::FindSimilar>) {
                 std::vector<core::IdeaCard> cards;
                 if (auto same = store.findExactDuplicate(eventId, e.title); same && same->status == storage::IdeaStatus::Published) {

@@ -311,8 +311,13 @@ int runKiosk(const RunOptions& options) {
         if (!options.automationFile.empty()) {
             const std::string json = automationJson(state, cache.model, frame, panel ? &*panel : nullptr);
             if (json != lastAutomation) {
-                writeOutput(options.automationFile, json);
-                lastAutomation = json;
+                // A full disk must not end the kiosk through its test hook: the next change tries again.
+                try {
+                    writeOutput(options.automationFile, json);
+                    lastAutomation = json;
+                } catch (const std::exception& e) {
+                    spdlog::warn("automation file not written: {}", e.what());
+                }
             }
         }
     }
