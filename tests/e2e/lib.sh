@@ -8,9 +8,11 @@ FAILURES=0
 CHECKS=0
 XVFB_PID=""
 XVFB_PIDS=()
+MOUNTS=()     # file systems a fault test mounted under $WORK, unmounted before it is removed
 cleanup() {
-  local pid
+  local pid i
   for pid in "${XVFB_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTS[i]}" 2>/dev/null; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -124,4 +126,48 @@ wait_screen() {
   for _ in $(seq 1 $(( ${2:-3} * 10 ))); do [ "$(screen_name)" = "$1" ] && { pass; return 0; }; sleep 0.1; done
   fail "expected screen $1, on $(screen_name)"
   return 1
+}
+
+# [SECTION] The kiosk under faults (used by the test_fault_* scripts)
+
+# start_kiosk [ARGS…]: `run` on $DB with the automation file $AUTOMATION; sets PID, logs to $WORK/kiosk.log.
+start_kiosk() {
+  rm -f "$AUTOMATION"
+  "$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" "$@" >>"$WORK/kiosk.log" 2>&1 &
+  PID=$!
+}
+
+# draft_to_review TITLE: from the attract screen through the submit wizard to the review, typing TITLE on a
+# physical keyboard (the on-screen one is the kill and flow tests' business).
+draft_to_review() {
+  tap attract && tap choose:submit && tap category:bildung || return 1
+  xdotool type --delay 30 "$1"
+  sleep 0.3
+  tap next && tap next && tap next || return 1
+  [ "$(screen_name)" = submit_similar ] && tap next
+  wait_screen submit_review
+}
+
+# expect_clear_failure PATTERN DESCRIPTION -- COMMAND…: a non-zero exit and one line on stderr matching PATTERN.
+expect_clear_failure() {
+  local pattern="$1" what="$2"; shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local got=$?
+  if [ "$got" = 0 ] || [ "$(wc -l <"$WORK/err")" != 1 ] || ! grep -qiE "$pattern" "$WORK/err"; then
+    fail "$what: exit $got, stderr: $(head -c 300 "$WORK/err") (expected one line matching '$pattern')"
+    return 1
+  fi
+  echo "  $what -> exit $got: $(cat "$WORK/err")"
+  pass
+}
+
+# ideas_titled TITLE: how many ideas have exactly this title.
+ideas_titled() { sqlite3 "$DB" "SELECT count(*) FROM ideas WHERE title = '$1'"; }
+
+# can_mount: true when we may mount (root in a container that allows it); tried once, with a tmpfs.
+can_mount() {
+  [ "$(id -u)" = 0 ] || return 1
+  mkdir -p "$WORK/mount-probe"
+  mount -t tmpfs -o size=64k tmpfs "$WORK/mount-probe" 2>/dev/null || return 1
+  umount "$WORK/mount-probe"
 }
