@@ -78,6 +78,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         int monitor = 0;
         std::string windowed;
         double idleTimeout = 60;
+        int busyTimeoutMs = 5000;
         bool allowExit = false;
         std::string automation;
         std::string screenshot;
@@ -88,6 +89,10 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
     run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
+        ->capture_default_str();
+    run->add_option("--busy-timeout", args->busyTimeoutMs,
+                    "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
+        ->check(CLI::Range(100, 600000))
         ->capture_default_str();
     run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
@@ -101,6 +106,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         options.monitor = args->monitor;
         if (!args->windowed.empty()) parseWindowSize(args->windowed, options.windowedWidth, options.windowedHeight);
         options.idleTimeoutSeconds = args->idleTimeout;
+        options.busyTimeoutMs = args->busyTimeoutMs;
         options.allowExit = args->allowExit;
         options.automationFile = args->automation;
         options.screenshotFile = args->screenshot;

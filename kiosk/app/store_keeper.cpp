@@ -6,12 +6,14 @@
 
 namespace kiosk::app {
 
-StoreKeeper::StoreKeeper(std::string path) : m_path(std::move(path)) {}
+StoreKeeper::StoreKeeper(std::string path, int busyTimeoutMs) : m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs) {}
 
 storage::Store* StoreKeeper::get() {
     if (m_store) return m_store.get();
     try {
-        auto store = std::make_unique<storage::Store>(m_path);
+        storage::StoreOptions options;
+        options.busyTimeoutMs = m_busyTimeoutMs;
+        auto store = std::make_unique<storage::Store>(m_path, options);
         // SQLite quietly opens a file it may not write for reading only; every save would then fail.
         if (sqlite3_db_readonly(store->db().getHandle(), "main") == 1) {
             throw storage::StoreError(m_path + " is read-only");

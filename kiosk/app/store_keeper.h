@@ -14,7 +14,7 @@ namespace kiosk::app {
 /// was replaced in the meantime (a restored backup).
 class StoreKeeper {
 public:
-    explicit StoreKeeper(std::string path);
+    explicit StoreKeeper(std::string path, int busyTimeoutMs = 5000);
 
     /// The open store, opening the file first if needed; nullptr when it cannot be used now (logged when
     /// the reason changes, so a kiosk waiting all day does not fill its log).
@@ -30,6 +30,7 @@ public:
 
 private:
     std::string m_path;
+    int m_busyTimeoutMs;
     std::unique_ptr<storage::Store> m_store;
     storage::Event m_event;
     int m_opens = 0;

@@ -175,7 +175,7 @@ int runKiosk(const RunOptions& options) {
     std::signal(SIGINT, onStopSignal);
     // The window opens even when the database cannot be used: the kiosk then shows its trouble screen and
     // keeps trying, rather than leaving a blank screen in the foyer.
-    StoreKeeper keeper(options.dbPath);
+    StoreKeeper keeper(options.dbPath, options.busyTimeoutMs);
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
 
     PlatformWindow window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit);
