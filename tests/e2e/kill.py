@@ -173,7 +173,8 @@ def run_rounds(binary, db, work, seconds, max_rounds, rng):
 
 
 def verify(db, logs):
-    """Every confirmed action is in the database, nothing is in it twice; returns (confirmed, found, problems)."""
+    """Every confirmed action is in the database, nothing is in it twice; returns (said, total, found, duplicated,
+    problems)."""
     said = {"ideas": [], "votes": [], "retractions": []}
     for log in logs:
         for kind, rows in confirmed(read_log(log)).items():
@@ -181,7 +182,7 @@ def verify(db, logs):
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     one = lambda sql, *args: con.execute(sql, args).fetchone()[0]
     problems = []
-    found = 0
+    found = duplicated = 0
     for number, idea_id, session in said["ideas"]:
         if one("SELECT count(*) FROM ideas WHERE id = ? AND number = ? AND coalesce(session_id, '') = ?",
                idea_id, int(number), session) == 1:
@@ -202,10 +203,12 @@ def verify(db, logs):
     # Titles are unique by construction, so a title stored twice is one submission saved twice.
     for title, count in con.execute("SELECT title, count(*) FROM ideas GROUP BY title HAVING count(*) > 1"):
         problems.append(f"idea '{title}' is stored {count} times")
+        duplicated += count - 1
     for session, idea_id, count in con.execute(
             "SELECT session_id, idea_id, count(*) FROM votes v WHERE kind = 'vote' AND NOT EXISTS "
             "(SELECT 1 FROM votes r WHERE r.retracts = v.id) GROUP BY session_id, idea_id HAVING count(*) > 1"):
         problems.append(f"session {session} has {count} live votes for idea {idea_id}")
+        duplicated += count - 1
     # A kill between a commit and its log line leaves one unconfirmed row; more than one per round would mean
     # rows the kiosk never meant to write.
     unconfirmed = one("SELECT count(*) FROM ideas WHERE session_id IS NOT NULL") - len(said["ideas"]) + \
@@ -217,7 +220,7 @@ def verify(db, logs):
         problems.append("the log confirms one id twice")
     con.close()
     total = len(said["ideas"]) + len(said["votes"]) + len(said["retractions"])
-    return said, total, found, problems
+    return said, total, found, duplicated, problems
 
 
 def main():
@@ -225,7 +228,7 @@ def main():
     rng = random.Random(int(seed))
     stats = run_rounds(binary, db, work, float(seconds), int(max_rounds), rng)
     logs = [f"{work}/kiosk-{n}.log" for n in range(1, stats["rounds"] + 1)]
-    said, total, found, problems = verify(db, logs)
+    said, total, found, duplicated, problems = verify(db, logs)
     print(f"{stats['rounds']} rounds, each ended by SIGKILL; confirmed {len(said['ideas'])} ideas, {len(said['votes'])} votes, "
           f"{len(said['retractions'])} retractions; {found} of {total} found in the database")
     if stats["unexpected"]:
@@ -236,8 +239,8 @@ def main():
         problems.append("the kiosk confirmed nothing: the test proved nothing")
     for problem in problems:
         print("FAIL: " + problem, file=sys.stderr)
-    summary("kill", seed=seed, rounds=stats["rounds"], confirmed=total, found=found, crashes=stats["crashes"],
-            hangs=stats["hangs"], problems=len(problems))
+    summary("kill", seed=seed, rounds=stats["rounds"], confirmed=total, found=found, lost=total - found,
+            duplicated=duplicated, crashes=stats["crashes"], hangs=stats["hangs"], problems=len(problems))
     return 1 if problems else 0
 
 
