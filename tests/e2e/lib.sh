@@ -231,6 +231,32 @@ PY
 }
 release_lock() { kill "$LOCK" 2>/dev/null; wait "$LOCK" 2>/dev/null; }
 
+# hold_connection DB: another process (as the kiosk's user) keeps a connection open without a transaction, as
+# the projector does: the WAL and its shared memory file stay. release_connection closes it cleanly.
+hold_connection() {
+  rm -f "$WORK/reader.state"
+  local python=python3
+  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3
+  "${KIOSK_AS[@]}" "$python" - "$1" >"$WORK/reader.state" <<'PY' &
+import signal, sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1])
+con.execute("SELECT count(*) FROM meta").fetchall()
+def close(*_):
+    con.close()
+    sys.exit(0)
+signal.signal(signal.SIGTERM, close)
+print("open", flush=True)
+while True:
+    time.sleep(1)
+PY
+  READER=$!
+  CHILDREN+=("$READER")
+  for _ in $(seq 1 100); do grep -q open "$WORK/reader.state" 2>/dev/null && return 0; sleep 0.1; done
+  fail "the other connection did not open"
+  return 1
+}
+release_connection() { kill -TERM "$READER" 2>/dev/null; wait "$READER" 2>/dev/null; }
+
 # mount_tmpfs DIR SIZE: a small file system of our own (unmounted by cleanup).
 mount_tmpfs() {
   mkdir -p "$1"

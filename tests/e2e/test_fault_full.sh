@@ -23,14 +23,7 @@ if [ "$METHOD" = prlimit ]; then
   # A limit on the file size only stops writes that grow a file past it. Another connection stays open so the
   # WAL is never checkpointed away and restarted from its beginning (which would write below the limit); the
   # seed data below then makes it larger than the kiosk's log and automation files.
-  python3 - "$DB" <<'PY' &
-import sqlite3, sys, time
-con = sqlite3.connect(sys.argv[1])
-con.execute("SELECT count(*) FROM meta").fetchall()
-time.sleep(3600)
-PY
-  CHILDREN+=("$!")
-  sleep 0.5
+  hold_connection "$DB"
 fi
 "$BIN" --db "$DB" demo --ideas 8 --votes 20 --seed 5 >/dev/null
 snapshot_saved "$WORK/saved"

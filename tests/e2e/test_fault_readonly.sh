@@ -60,13 +60,18 @@ cli_under_fault() {
     "${CLI_AS[@]}" "$BIN" --db "$DB" event create --title "Noch ein Abend"
 }
 
-# [SECTION] Started on a read-only database: the trouble screen, then the attract screen by itself
+# [SECTION] Started on a read-only database: the trouble screen, then the attract screen by itself.
+# First with another connection open (a projector): its WAL and shared memory files let SQLite open the file
+# for reading only, quietly; then without (SQLite cannot open it at all).
+hold_connection "$READ_DB"
 make_readonly
 start_kiosk --busy-timeout 1500
 wait_screen trouble 20 || { cat "$WORK/kiosk.log"; }
 stays_on trouble 7
 grep -qiE "read-?only" "$WORK/kiosk.log" && pass || fail "the log says the database is read-only"
 cli_under_fault
+release_connection
+stays_on trouble 6
 make_writable
 wait_screen attract 15
 kiosk_alive
