@@ -7,9 +7,17 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <set>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace storage {
 
@@ -29,6 +37,41 @@ StoreOptions withDefaults(StoreOptions options) {
         options.random = [engine] { return (*engine)(); };
     }
     return options;
+}
+
+// SQLite says "disk I/O error" or "unable to open database file" for a full disk, a file size limit or a
+// read-only folder; the organiser needs to hear which. `systemErrno` is what the failing system call said
+// (sqlite3_system_errno), 0 when unknown; without it the folder is looked at.
+std::string likelyCause(const std::string& path, const SQLite::Exception& e, int systemErrno) {
+    if (e.getErrorCode() != SQLITE_IOERR && e.getErrorCode() != SQLITE_CANTOPEN) return {};
+    switch (systemErrno) {
+        case ENOSPC: return " (the disk is full)";
+        case EFBIG: return " (the file has reached the size limit set for this process)";
+        case EROFS: return " (the file system is read-only)";
+        case EACCES:
+        case EPERM: return " (the file or its folder is read-only)";
+        default: break;
+    }
+    const std::filesystem::path file(path);
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    struct statvfs disk {};
+    if (::statvfs(folder.c_str(), &disk) == 0 && disk.f_bavail == 0) return " (the disk is full)";
+    // A write that would grow a file past RLIMIT_FSIZE fails with EFBIG (SIGXFSZ is ignored, see main.cpp), but
+    // SQLite's error code does not keep that errno: a file within a page of the limit tells.
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        for (const std::string& name : {path, path + "-wal", path + "-journal"}) {
+            struct stat info {};
+            if (::stat(name.c_str(), &info) == 0 && static_cast<rlim_t>(info.st_size) + 65536 + 24 > limit.rlim_cur) {
+                return " (the file has reached the size limit set for this process)";
+            }
+        }
+    }
+    const bool exists = ::access(path.c_str(), F_OK) == 0;
+    if ((exists && ::access(path.c_str(), W_OK) != 0) || ::access(folder.c_str(), W_OK) != 0) {
+        return " (the file or its folder is read-only)";
+    }
+    return {};
 }
 
 int openFlags(bool readOnly) {
@@ -68,7 +111,10 @@ Store::Store(const std::string& path, StoreOptions options) {
         }
         m->kioskId = m->options.kioskId.empty() ? stored : m->options.kioskId;
     } catch (const SQLite::Exception& e) {
-        throw StoreError("cannot open " + path + ": " + e.what());
+        // Damage may show before quick_check does (a page the schema needs): the same words for both.
+        if (e.getErrorCode() == SQLITE_CORRUPT) throw StoreError(path + " is damaged (" + e.what() + ")");
+        const int systemErrno = m ? sqlite3_system_errno(m->db.getHandle()) : 0;
+        throw StoreError("cannot open " + path + ": " + e.what() + likelyCause(path, e, systemErrno));
     }
 }
 
@@ -130,7 +176,8 @@ void Store::transaction(const std::function<void()>& body) {
         ++m->ownCommits;
     } catch (const SQLite::Exception& e) {
         m->transactionDepth = 0;
-        throw StoreError(std::string("could not save to ") + m->path + ": " + e.what());
+        const int systemErrno = sqlite3_system_errno(m->db.getHandle());
+        throw StoreError(std::string("could not save to ") + m->path + ": " + e.what() + likelyCause(m->path, e, systemErrno));
     }
 }
 

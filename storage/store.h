@@ -163,6 +163,9 @@ public:
 
     // [SECTION] Health
     CheckReport check();
+    /// Commits a tiny write (the time in the meta row 'write_checked_at'): the one sure way to learn that the
+    /// file can take a commit now (not full, not read-only, not locked). Throws StoreError otherwise.
+    void checkWritable();
 
 private:
     struct Impl;

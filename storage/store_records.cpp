@@ -383,6 +383,14 @@ bool Store::insertModerationRecord(const ModerationEntry& e) {
 
 // [SECTION] Health
 
+void Store::checkWritable() {
+    transaction([&] {
+        SQLite::Statement put(m->db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('write_checked_at', ?)");
+        put.bind(1, std::to_string(now()));
+        put.exec();
+    });
+}
+
 CheckReport Store::check() {
     CheckReport report;
     report.schemaVersion = m->db.execAndGet("PRAGMA user_version").getInt();
@@ -407,6 +415,18 @@ CheckReport Store::check() {
         "SELECT count(*) FROM votes r WHERE r.kind = 'retract' AND NOT EXISTS (SELECT 1 FROM votes v WHERE "
         "v.id = r.retracts AND v.kind = 'vote' AND v.idea_id = r.idea_id AND v.session_id = r.session_id)").getInt();
     if (badRetractions > 0) report.problems.push_back(std::to_string(badRetractions) + " retractions without their vote");
+    // The vote rules castVote enforces, checked on what is stored (imports and merges bypass castVote).
+    const auto doubleVotes = m->db.execAndGet(
+        "SELECT count(*) FROM (SELECT 1 FROM votes v WHERE v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r "
+        "WHERE r.retracts = v.id) GROUP BY v.session_id, v.idea_id HAVING count(*) > 1)").getInt();
+    if (doubleVotes > 0) report.problems.push_back(std::to_string(doubleVotes) + " ideas with two live votes of one session");
+    const auto doubleRetractions = m->db.execAndGet(
+        "SELECT count(*) FROM (SELECT 1 FROM votes WHERE kind = 'retract' GROUP BY retracts HAVING count(*) > 1)").getInt();
+    if (doubleRetractions > 0) report.problems.push_back(std::to_string(doubleRetractions) + " votes retracted twice");
+    const auto crossEvent = m->db.execAndGet(
+        "SELECT count(*) FROM votes v JOIN ideas i ON i.id = v.idea_id JOIN sessions s ON s.id = v.session_id "
+        "WHERE v.event_id != i.event_id OR v.event_id != s.event_id").getInt();
+    if (crossEvent > 0) report.problems.push_back(std::to_string(crossEvent) + " votes whose idea or session is of another event");
     const auto badMerges = m->db.execAndGet(
         "SELECT count(*) FROM ideas WHERE (status = 'merged') != (merged_into IS NOT NULL)").getInt();
     if (badMerges > 0) report.problems.push_back(std::to_string(badMerges) + " ideas with an inconsistent merge");

@@ -9,6 +9,7 @@
 
 #include "storage/wordlist.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -101,6 +102,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         int monitor = 0;
         std::string windowed;
         double idleTimeout = 60;
+        int busyTimeoutMs = 5000;
         bool allowExit = false;
         std::string automation;
         std::string screenshot;
@@ -112,6 +114,10 @@ void addRunCommands(CLI::App& app, CliContext& context) {
     run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
     run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
+        ->capture_default_str();
+    run->add_option("--busy-timeout", args->busyTimeoutMs,
+                    "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
+        ->check(CLI::Range(100, 600000))
         ->capture_default_str();
     run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
@@ -132,6 +138,7 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         options.monitor = args->monitor;
         if (!args->windowed.empty()) parseWindowSize(args->windowed, options.windowedWidth, options.windowedHeight);
         options.idleTimeoutSeconds = args->idleTimeout;
+        options.busyTimeoutMs = args->busyTimeoutMs;
         options.allowExit = args->allowExit;
         options.automationFile = args->automation;
         options.screenshotFile = args->screenshot;
@@ -152,8 +159,15 @@ void addRunCommands(CLI::App& app, CliContext& context) {
         if (options.wordList) {
             spdlog::info("word lists: {} entries from {}", options.wordList->size(), options.wordList->folder());
         }
-        // The store must exist and have an active event before a window opens: a clear error beats a blank screen.
-        context.resolveEvent(*context.openStore());
+        // A database without an active event is a set-up mistake: a clear error now beats a blank screen. A file
+        // that cannot be used (corrupt, read-only, a full disk) is trouble the kiosk shows and recovers from.
+        try {
+            context.resolveEvent(*context.openStore());
+        } catch (const storage::StoreError& e) {
+            spdlog::error("starting with the trouble screen: {}", e.what());
+        } catch (const SQLite::Exception& e) {
+            spdlog::error("starting with the trouble screen: {}", e.what());
+        }
         if (options.projector) requireMonitor(options.projector->monitor, "--projector-monitor");
         const int code = runKiosk(options);
         if (code != 0) std::exit(code);

@@ -35,6 +35,9 @@ std::vector<core::Event> perform(storage::Store& store, const std::string& event
                 store.retractVote(e.sessionId, e.ideaId);
                 spdlog::info("confirmed retraction for idea {} in session {}", e.ideaId, e.sessionId);
                 return {core::ev::VoteSettled{e.ideaId, false, store.votesLeft(e.sessionId)}};
+            } else if constexpr (std::is_same_v<T, core::fx::CheckStorage>) {
+                store.checkWritable();
+                return {core::ev::StorageBack{}};
             } else if constexpr (std::is_same_v<T, core::fx::FindSimilar>) {
                 std::vector<core::IdeaCard> cards;
                 if (auto same = store.findExactDuplicate(eventId, e.title); same && same->status == storage::IdeaStatus::Published) {
@@ -45,6 +48,7 @@ std::vector<core::Event> perform(storage::Store& store, const std::string& event
                 }
                 return {core::ev::SimilarFound{cards}};
             } else {
+                static_assert(std::is_same_v<T, core::fx::SaveIdea>);
                 const auto saved = store.submitIdea(eventId, e.idea, e.sessionId);
                 spdlog::info("confirmed idea #{} {} in session {}", saved.number, saved.id, e.sessionId);
                 return {core::ev::Saved{saved.number, saved.status == storage::IdeaStatus::Pending}};
@@ -67,6 +71,16 @@ std::vector<core::Event> runEffect(storage::Store& store, const std::string& eve
         spdlog::error("storage failed: {}", e.what());
         return {core::ev::StorageFailed{}};
     }
+}
+
+std::vector<core::Event> runEffect(StoreKeeper& keeper, const core::Effect& effect, std::uint64_t seed) {
+    storage::Store* store = keeper.get();
+    if (!store) return {core::ev::StorageFailed{}};
+    auto results = runEffect(*store, keeper.event().id, effect, seed);
+    for (const auto& result : results) {
+        if (std::holds_alternative<core::ev::StorageFailed>(result)) keeper.drop();
+    }
+    return results;
 }
 
 std::vector<core::IdeaCard> publishedCards(storage::Store& store, const std::string& eventId) {

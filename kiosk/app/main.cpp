@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -16,6 +17,9 @@ int fail(const std::string& message, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit (ulimit -f) must make a write fail, which SQLite reports and the kiosk survives with its
+    // trouble screen; SIGXFSZ's default action would end the process without a word instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"Ideenkiosk: ideas and votes at a conference touchscreen, for attendees, moderators and "
                  "organisers.",
                  "ideenkiosk"};

@@ -3,6 +3,7 @@
 
 #include "kiosk/app/cli.h"
 #include "kiosk/app/kiosk_effects.h"
+#include "kiosk/app/store_keeper.h"
 #include "kiosk/app/window_panel.h"
 #include "kiosk/app/window_platform.h"
 #include "kiosk/ui/idea_board.h"
@@ -19,9 +20,13 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <random>
+
+#include <unistd.h>
 
 namespace kiosk::app {
 
@@ -44,9 +49,36 @@ double cpuMs(clockid_t which) {
 }
 void onStopSignal(int) { g_stopRequested = true; }
 
+// [SECTION] Heartbeat: a log line every few seconds from the frame loop, so a watchdog or a test sees that the
+// loop still turns (it wakes at least every 0.5 s) and how much memory the process holds.
+
+constexpr double kHeartbeatSeconds = 5.0;
+
+long residentKb() {
+    long pages = 0;
+    long resident = 0;
+    if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(statm);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+struct Heartbeat {
+    double next = 0;
+    long frames = 0;  ///< frames rendered so far
+
+    void beat(double now, const core::KioskState& state) {
+        if (now < next) return;
+        next = now + kHeartbeatSeconds;
+        spdlog::info("heartbeat rss_kb={} frames={} screen={}", residentKb(), frames, core::screenName(state.screen));
+    }
+};
+
 // [SECTION] The view model, rebuilt only when the database or the browse settings changed
 
 struct ModelCache {
+    int opens = 0;  ///< the keeper's connection the cache was built from
     std::int64_t change = -1;
     core::BrowseOrder order = core::BrowseOrder::Random;
     std::string filter;
@@ -81,12 +113,23 @@ struct ModelCache {
         core::orderIdeas(model.ideas, order, seed);
         return true;
     }
+
+    /// From the keeper's open store, if any: without one the last model stays (behind the trouble screen).
+    bool refresh(StoreKeeper& keeper, const core::KioskState& state) {
+        storage::Store* store = keeper.current();
+        if (!store) return false;
+        if (keeper.opens() != opens) {
+            opens = keeper.opens();
+            change = -1;  // a new connection counts changes from its own start
+        }
+        return refresh(*store, keeper.event(), state);
+    }
 };
 
 // [SECTION] Automation: what is on screen, for tests anyone can write
 
 std::string automationJson(const core::KioskState& state, const ui::KioskViewModel& model, const ui::Frame& frame,
-                           const PanelHost& panel) {
+                           const PanelHost* panel) {
     nlohmann::json elements = nlohmann::json::array();
     for (const auto& e : frame.elements) {
         elements.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
@@ -99,9 +142,9 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
     nlohmann::json json{{"screen", core::screenName(state.screen)}, {"language", state.language},
                         {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
                         {"title", model.eventTitle}, {"elements", elements}, {"ideas", ideas}};
-    if (panel.active()) {
-        json["screen"] = panel.screenName();
-        json["panel"] = panel.automation();
+    if (panel && panel->active()) {
+        json["screen"] = panel->screenName();
+        json["panel"] = panel->automation();
     }
     return json.dump(1);
 }
@@ -135,16 +178,31 @@ int runKiosk(const RunOptions& options) {
     std::signal(SIGUSR1, onScreenshotSignal);
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
+    // The window opens even when the database cannot be used: the kiosk then shows its trouble screen and
+    // keeps trying, rather than leaving a blank screen in the foyer.
     storage::StoreOptions storeOptions;
+    storeOptions.busyTimeoutMs = options.busyTimeoutMs;
     storeOptions.wordList = options.wordList;
-    storage::Store store(options.dbPath, storeOptions);
-    const storage::Event event = store.requireActiveEvent();
+    StoreKeeper keeper(options.dbPath, storeOptions);
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
 
     PlatformWindow window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit);
     // run --projector-monitor: the projector as a second window that this loop drives beside the kiosk's.
     std::unique_ptr<ProjectorWindow> projector;
-    if (options.projector) projector = std::make_unique<ProjectorWindow>(*options.projector, &window);
+    // The projector reads the same file; when it cannot (a damaged file), the kiosk still serves attendees and
+    // says why the projector stays dark or still, once per new reason.
+    std::string projectorProblem;
+    auto projectorTrouble = [&](const std::exception& e) {
+        if (projectorProblem != e.what()) spdlog::error("projector window: {}", e.what());
+        projectorProblem = e.what();
+    };
+    if (options.projector) {
+        try {
+            projector = std::make_unique<ProjectorWindow>(*options.projector, &window);
+        } catch (const std::exception& e) {
+            projectorTrouble(e);
+        }
+    }
     const ui::Fonts fonts = window.loadFonts();
     ui::KioskView view;
     ModelCache cache;
@@ -158,11 +216,48 @@ int runKiosk(const RunOptions& options) {
         auto step = core::reduce(std::move(state), e, clock());
         state = std::move(step.state);
         for (const auto& effect : step.effects) {
-            for (const auto& result : runEffect(store, event.id, effect, seeds())) dispatch(result);
+            for (const auto& result : runEffect(keeper, effect, seeds())) dispatch(result);
+        }
+    };
+    if (!keeper.get()) dispatch(core::ev::StorageFailed{});
+    // A read that fails is handled like a write that fails: the connection is dropped and opened afresh.
+    auto refreshModel = [&] {
+        try {
+            return cache.refresh(keeper, state);
+        } catch (const std::exception& e) {
+            spdlog::error("storage failed: {}", e.what());
+            keeper.drop();
+            dispatch(core::ev::StorageFailed{});
+            return true;
         }
     };
 
-    PanelHost panel(store, event.id, "panel:kiosk:" + store.kioskId(), true);
+    // The moderators' panel works on the keeper's connection of the moment: made afresh for a new connection,
+    // gone while the database is out of reach (the PIN lives there, so the held corner then opens nothing).
+    std::optional<PanelHost> panel;
+    int panelOpens = 0;
+    auto syncPanel = [&] {
+        storage::Store* store = keeper.current();
+        if (!store) {
+            panel.reset();
+        } else if (!panel || panelOpens != keeper.opens()) {
+            panel.emplace(*store, keeper.event().id, "panel:kiosk:" + store->kioskId(), true);
+            panelOpens = keeper.opens();
+        }
+        return panel.has_value();
+    };
+    // The PIN check and the panel read and write the database: a failure there is trouble like any other.
+    auto guardPanel = [&](const auto& body) {
+        try {
+            body();
+        } catch (const std::exception& e) {
+            spdlog::error("storage failed: {}", e.what());
+            panel.reset();
+            keeper.drop();
+            dispatch(core::ev::StorageFailed{});
+        }
+    };
+    auto panelActive = [&] { return panel && panel->active(); };
     bool leaveKioskMode = false;
 
     std::string lastAutomation;
@@ -170,28 +265,36 @@ int runKiosk(const RunOptions& options) {
     int framesToRender = 3;
     int lastAttractTurn = -1;
     int lastSecond = -1;
+    Heartbeat heartbeat;
     while (!window.shouldClose() && !g_stopRequested) {
         const bool busy = framesToRender > 0 || view.isAnimating();
         // An idle kiosk still wakes as often as the projector needs; the projector's wake-ups make no kiosk frames.
         const double idleWait = projector ? std::min(0.5, projector->wantsWakeWithin()) : 0.5;
         const bool hadInput = window.waitEvents(busy ? 0.0 : idleWait);
         if (window.escapePressed() && options.allowExit) break;
-        if (projector) projector->step(g_projectorScreenshotRequested.exchange(false));
+        if (projector) {
+            try {
+                projector->step(g_projectorScreenshotRequested.exchange(false));
+            } catch (const std::exception& e) {
+                projectorTrouble(e);
+            }
+        }
         const core::Screen before = state.screen;
         const bool warnedBefore = state.idleWarning;
         dispatch(core::ev::Tick{});
+        heartbeat.beat(clock(), state);
         // Not ImGui's DisplaySize: the projector's step() left its own ImGui context current.
         const auto [displayWidth, displayHeight] = window.displaySize();
         const float unitNow = ui::Metrics::forScreen(displayWidth, displayHeight).unit;
-        if (core::holdCorner(panel.gate, pressedInCorner(window.gesture(), unitNow), clock())) {
+        if (syncPanel() && core::holdCorner(panel->gate, pressedInCorner(window.gesture(), unitNow), clock())) {
             // Whoever was using the kiosk is done: their session ends before a moderator takes over.
             if (!state.sessionId.empty()) dispatch(core::ev::Finish{});
-            panel.openKeypad(clock());
+            if (syncPanel()) guardPanel([&] { panel->openKeypad(clock()); });
             framesToRender = std::max(framesToRender, 3);
         }
-        if (panel.active() && hadInput) core::touchPanel(panel.gate, clock());
-        if (panel.expire(clock())) framesToRender = std::max(framesToRender, 3);
-        const bool changed = cache.refresh(store, event, state) || state.screen != before || state.idleWarning != warnedBefore;
+        if (panelActive() && hadInput) core::touchPanel(panel->gate, clock());
+        if (panel && panel->expire(clock())) framesToRender = std::max(framesToRender, 3);
+        const bool changed = refreshModel() || state.screen != before || state.idleWarning != warnedBefore;
         if (hadInput || changed || g_screenshotRequested) framesToRender = std::max(framesToRender, 3);
         // Clocks on screen need one frame per change, not three: the invitation on the attract screen turns
         // every six seconds, the idle countdown every second.
@@ -215,36 +318,45 @@ int runKiosk(const RunOptions& options) {
         // A touch that wandered further than a finger's jitter is a drag: it scrolls and taps nothing.
         const bool dragged = gesture.travel > metrics.unit * 0.6f;
         ui::Frame frame{catalog, fonts, metrics, clock(), dragged, gesture.pressY, {}, {}, state.language};
-        if (panel.active()) {
+        if (syncPanel() && panel->active()) {
             frame.language = "de";
-            panel.physicalKeys(clock());
-            leaveKioskMode = panel.Draw(frame, clock());
+            guardPanel([&] {
+                panel->physicalKeys(clock());
+                leaveKioskMode = panel->Draw(frame, clock());
+            });
         } else {
             physicalKeyboard(state, frame.events);
             view.Draw(state, cache.model, frame);
         }
         const bool shoot = g_screenshotRequested.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
+        ++heartbeat.frames;
         if (!options.frameTimesFile.empty()) {
             frameTimes.emplace_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart);
         }
 
         if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
         for (const auto& e : frame.events) dispatch(e);
-        cache.refresh(store, event, state);
+        refreshModel();
         if (leaveKioskMode) {
             spdlog::info("kiosk mode left from the moderators' panel");
             break;
         }
+        syncPanel();
         if (!options.automationFile.empty()) {
-            const std::string json = automationJson(state, cache.model, frame, panel);
+            const std::string json = automationJson(state, cache.model, frame, panel ? &*panel : nullptr);
             if (json != lastAutomation) {
-                writeOutput(options.automationFile, json);
-                lastAutomation = json;
+                // A full disk must not end the kiosk through its test hook: the next change tries again.
+                try {
+                    writeOutput(options.automationFile, json);
+                    lastAutomation = json;
+                } catch (const std::exception& e) {
+                    spdlog::warn("automation file not written: {}", e.what());
+                }
             }
         }
     }
-    if (!state.sessionId.empty()) runEffect(store, event.id, core::fx::EndSession{state.sessionId, storage::SessionEnd::Finished}, 0);
+    if (!state.sessionId.empty()) runEffect(keeper, core::fx::EndSession{state.sessionId, storage::SessionEnd::Finished}, 0);
     if (!options.screenshotFile.empty()) {
         window.beginFrame();
         ui::Frame frame{catalog, fonts, ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),

@@ -17,6 +17,7 @@ struct RunOptions {
     int windowedWidth = 0;   ///< 0 = fullscreen on `monitor`
     int windowedHeight = 0;
     double idleTimeoutSeconds = 60;
+    int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
     bool allowExit = false;
     std::string automationFile;
     std::string screenshotFile;

@@ -38,6 +38,11 @@ KioskState freshState(const KioskState& previous, double now) {
     return fresh;
 }
 
+bool savePending(const KioskState& state) {
+    // A draft reaches the saving screen only with a title (next() checks it), so an empty title means none.
+    return state.screen == Screen::Saving || (state.screen == Screen::Trouble && !state.draft.title.empty());
+}
+
 std::string* activeField(KioskState& state) {
     switch (state.screen) {
         case Screen::SubmitTitle: return &state.draft.title;
@@ -81,6 +86,7 @@ void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t s
 namespace {
 
 constexpr double kDoubleTapSeconds = 0.6;
+constexpr double kRetrySeconds = 5.0;  ///< how often the trouble screen tries the database again
 
 // [SECTION] Helpers for one step
 
@@ -167,6 +173,22 @@ struct Reducer {
         }
     }
 
+    void retry() {
+        if (savePending(s)) {
+            save();
+        } else {
+            effects.push_back(fx::CheckStorage{});
+        }
+    }
+
+    // The database is out of reach and no draft waits: a fresh kiosk behind the trouble screen until it is
+    // back. The session cannot be ended in a database that cannot be written; it stays open there.
+    void outOfOrder() {
+        s = freshState(s, now);
+        go(Screen::Trouble);
+        s.nextRetryAt = now + kRetrySeconds;
+    }
+
     void save() {
         storage::NewIdea idea;
         idea.title = s.draft.title;
@@ -183,8 +205,8 @@ struct Reducer {
         if (s.screen == Screen::Trouble) {
             // The draft waits here for the database to come back; nobody else's text is on screen.
             if (now >= s.nextRetryAt) {
-                s.nextRetryAt = now + 5.0;
-                save();
+                s.nextRetryAt = now + kRetrySeconds;
+                retry();
             }
             return;
         }
@@ -255,12 +277,18 @@ struct Reducer {
     }
     void operator()(const ev::StorageFailed&) {
         s.voteInFlight.clear();
-        if (s.screen == Screen::Saving || s.screen == Screen::Trouble) {
+        if (savePending(s)) {
             s.screen = Screen::Trouble;
-            s.nextRetryAt = now + 5.0;
+            s.nextRetryAt = now + kRetrySeconds;
+        } else if (s.sessionId.empty() || s.screen == Screen::Trouble) {
+            // No session could be started (or the database is still out of reach): nothing would work.
+            outOfOrder();
         } else {
             s.messageKey = "errors.unknown";
         }
+    }
+    void operator()(const ev::StorageBack&) {
+        if (s.screen == Screen::Trouble && !savePending(s)) s = freshState(s, now);
     }
     void operator()(const ev::PickCategory& e) {
         s.draft.category = e.key;
@@ -300,7 +328,7 @@ struct Reducer {
         go(Screen::Thanks);
     }
     void operator()(const ev::Retry&) {
-        if (s.screen == Screen::Trouble) save();
+        if (s.screen == Screen::Trouble) retry();
     }
 };
 
@@ -308,7 +336,7 @@ bool isInput(const Event& event) {
     return !std::holds_alternative<ev::Tick>(event) && !std::holds_alternative<ev::SessionStarted>(event) &&
            !std::holds_alternative<ev::VoteSettled>(event) && !std::holds_alternative<ev::ActionRefused>(event) &&
            !std::holds_alternative<ev::StorageFailed>(event) && !std::holds_alternative<ev::SimilarFound>(event) &&
-           !std::holds_alternative<ev::Saved>(event);
+           !std::holds_alternative<ev::Saved>(event) && !std::holds_alternative<ev::StorageBack>(event);
 }
 
 }  // namespace

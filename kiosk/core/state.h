@@ -89,7 +89,8 @@ struct Vote { std::string ideaId; };
 struct Undo { std::string ideaId; };
 struct VoteSettled { std::string ideaId; bool voted; int votesLeft; };
 struct ActionRefused { std::string code; };   ///< a storage rule said no (already_voted, title_too_long …)
-struct StorageFailed {};                      ///< the database could not be written
+struct StorageFailed {};                      ///< the database could not be written (or not even opened)
+struct StorageBack {};                        ///< answer to CheckStorage: the database can be used again
 struct PickCategory { std::string key; };
 struct KeyPressed { Key key; };
 struct TypeText { std::string text; };        ///< from a physical keyboard or a paste
@@ -105,7 +106,7 @@ using Event = std::variant<ev::Tick, ev::Touched, ev::Begin, ev::SessionStarted,
                            ev::SetLanguage, ev::Finish, ev::StillHere, ev::Back, ev::SetOrder, ev::SetCategoryFilter,
                            ev::OpenDetail, ev::Vote, ev::Undo, ev::VoteSettled, ev::ActionRefused, ev::StorageFailed,
                            ev::PickCategory, ev::KeyPressed, ev::TypeText, ev::Backspace, ev::Next, ev::SimilarFound,
-                           ev::Send, ev::Saved, ev::Retry>;
+                           ev::Send, ev::Saved, ev::Retry, ev::StorageBack>;
 
 // [SECTION] Effects: database work for the app to run, which answers with events
 namespace fx {
@@ -115,9 +116,11 @@ struct CastVote { std::string sessionId; std::string ideaId; };
 struct RetractVote { std::string sessionId; std::string ideaId; };
 struct FindSimilar { std::string title; };
 struct SaveIdea { std::string sessionId; storage::NewIdea idea; };
+struct CheckStorage {};  ///< open the database again if needed; answered by StorageBack or StorageFailed
 }  // namespace fx
 
-using Effect = std::variant<fx::StartSession, fx::EndSession, fx::CastVote, fx::RetractVote, fx::FindSimilar, fx::SaveIdea>;
+using Effect = std::variant<fx::StartSession, fx::EndSession, fx::CastVote, fx::RetractVote, fx::FindSimilar, fx::SaveIdea,
+                            fx::CheckStorage>;
 
 struct Step {
     KioskState state;
@@ -132,6 +135,10 @@ KioskState freshState(const KioskState& previous, double now);
 
 /// Orders cards for browsing: a shuffle that is stable for one session, newest first, or most votes first.
 void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t seed);
+
+/// True while a submitted draft waits to be saved (on the saving or the trouble screen). The trouble screen
+/// without one means the database is out of reach and nobody's text is at stake.
+bool savePending(const KioskState& state);
 
 /// The field the keyboard writes into on a screen, or nullptr.
 std::string* activeField(KioskState& state);

@@ -28,11 +28,13 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
     if (state.screen == core::Screen::Trouble) {
         beginOverlay("##trouble", IM_COL32(250, 246, 235, 255));
         ImGui::SetCursorPos(ImVec2(m.unit * 3, screen.y * 0.3f));
+        // Without a draft nobody's text is at stake: the kiosk only waits for its database.
+        const bool draft = core::savePending(state);
         ImGui::PushFont(frame.fonts.title);
-        ImGui::TextWrapped("%s", frame.t("trouble.title").c_str());
+        ImGui::TextWrapped("%s", frame.t(draft ? "trouble.title" : "trouble.waiting_title").c_str());
         ImGui::PopFont();
         ImGui::SetCursorPosX(m.unit * 3);
-        ImGui::TextWrapped("%s", frame.t("trouble.body").c_str());
+        ImGui::TextWrapped("%s", frame.t(draft ? "trouble.body" : "trouble.waiting_body").c_str());
         ImGui::SetCursorPosX(m.unit * 3);
         if (TouchButton(frame, "retry", frame.t("trouble.retry"), ImVec2(m.unit * 18, m.target), true, true)) {
             frame.events.push_back(ev::Retry{});

@@ -314,6 +314,13 @@ TEST_SUITE("state") {
             CHECK(k.effects.empty());
             CHECK(k.state.messageKey == "errors.budget_exhausted");
         }
+        SUBCASE("a vote the database could not take: a message, the session goes on") {
+            k.send(ev::Vote{"idea-8"});
+            k.send(ev::StorageFailed{});
+            CHECK(k.state.screen == Screen::Browse);
+            CHECK(k.state.messageKey == "errors.unknown");
+            CHECK(k.state.sessionId == "s1");
+        }
         SUBCASE("a refused vote shows why") {
             k.send(ev::Vote{"idea-8"});
             k.send(ev::ActionRefused{"voting_closed"});
@@ -363,6 +370,9 @@ TEST_SUITE("state") {
             k.send(ev::StorageFailed{});
             CHECK(k.state.screen == Screen::Trouble);
             CHECK(k.state.draft.title == "Sprachcafé");
+            CHECK(savePending(k.state));
+            k.send(ev::StorageBack{});  // the database opens again: the draft still waits for its save
+            CHECK(k.state.screen == Screen::Trouble);
             k.now += 120;  // idle does not wipe a draft that is waiting to be saved
             k.send(ev::Tick{});
             CHECK(k.state.draft.title == "Sprachcafé");
@@ -372,6 +382,35 @@ TEST_SUITE("state") {
             CHECK(k.state.screen == Screen::Thanks);
             CHECK(k.state.savedPending);
         }
+    }
+
+    TEST_CASE("the database out of reach: a trouble screen without a draft, checked every few seconds") {
+        Kiosk k;
+        SUBCASE("it cannot be opened at start") { k.send(ev::StorageFailed{}); }
+        SUBCASE("no session could be started") {
+            k.send(ev::Begin{});
+            k.send(ev::StorageFailed{});
+        }
+        CHECK(k.state.screen == Screen::Trouble);
+        CHECK_FALSE(savePending(k.state));
+        CHECK(k.state.sessionId.empty());
+        k.now += 4;
+        k.send(ev::Tick{});
+        CHECK(k.effects.empty());
+        k.now += 1.5;
+        k.send(ev::Tick{});
+        REQUIRE(k.effects.size() == 1);
+        CHECK(std::holds_alternative<fx::CheckStorage>(k.effects[0]));
+        k.send(ev::StorageFailed{});  // still out of reach
+        CHECK(k.state.screen == Screen::Trouble);
+        k.send(ev::Retry{});
+        REQUIRE(k.effects.size() == 1);
+        CHECK(std::holds_alternative<fx::CheckStorage>(k.effects[0]));
+        k.send(ev::StorageBack{});
+        CHECK(k.state.screen == Screen::Attract);
+        k.now += 600;  // nothing idles or retries on the attract screen
+        k.send(ev::Tick{});
+        CHECK(k.effects.empty());
     }
 
     TEST_CASE("the random order is stable within a session and differs between sessions") {

@@ -8,9 +8,13 @@ FAILURES=0
 CHECKS=0
 XVFB_PID=""
 XVFB_PIDS=()
+MOUNTS=()     # file systems a fault test mounted under $WORK, unmounted before it is removed
+CHILDREN=()   # kiosks and helpers a fault test started, ended if the test stops early
 cleanup() {
-  local pid
+  local pid i
+  for pid in "${CHILDREN[@]}"; do { kill -KILL "$pid" && wait "$pid"; } 2>/dev/null; done
   for pid in "${XVFB_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTS[i]}" 2>/dev/null; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -124,4 +128,151 @@ wait_screen() {
   for _ in $(seq 1 $(( ${2:-3} * 10 ))); do [ "$(screen_name)" = "$1" ] && { pass; return 0; }; sleep 0.1; done
   fail "expected screen $1, on $(screen_name)"
   return 1
+}
+
+# [SECTION] The kiosk under faults (used by the test_fault_* scripts)
+
+KIOSK_AS=()   # a prefix that runs the kiosk as another user (root without mount: file permissions must count)
+
+# start_kiosk [ARGS…]: `run` on $DB with the automation file $AUTOMATION; sets PID, logs to $WORK/kiosk.log.
+start_kiosk() {
+  rm -f "$AUTOMATION"
+  "${KIOSK_AS[@]}" "$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" "$@" >>"$WORK/kiosk.log" 2>&1 &
+  PID=$!
+  CHILDREN+=("$PID")
+}
+
+# stop_kiosk: SIGTERM, and the kiosk must end cleanly (exit 0) within 20 s.
+stop_kiosk() {
+  kill -TERM "$PID" 2>/dev/null
+  for _ in $(seq 1 200); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$PID" 2>/dev/null && { kill -KILL "$PID"; fail "the kiosk did not end on SIGTERM"; }
+  wait "$PID"
+  local code=$?
+  [ "$code" = 0 ] && pass || fail "the kiosk ended with exit code $code"
+}
+
+# kiosk_alive: the same kiosk process is still running (it recovered by itself, nobody restarted it).
+kiosk_alive() {
+  kill -0 "$PID" 2>/dev/null && pass || fail "the kiosk process $PID is gone: $(tail -3 "$WORK/kiosk.log")"
+}
+
+# stays_on SCREEN SECONDS: the kiosk shows SCREEN the whole time (the fault lasts, so it must not look well).
+stays_on() {
+  local end=$((SECONDS + $2)) now
+  while [ "$SECONDS" -lt "$end" ]; do
+    now=$(screen_name)
+    if [ "$now" != "$1" ]; then fail "left $1 for '${now}' while the fault lasted"; return 1; fi
+    kill -0 "$PID" 2>/dev/null || { fail "the kiosk ended while on $1"; return 1; }
+    sleep 0.2
+  done
+  pass
+}
+
+# draft_to_review TITLE: from the attract screen through the submit wizard to the review, typing TITLE on a
+# physical keyboard (the on-screen one is the kill and flow tests' business).
+draft_to_review() {
+  tap attract && tap choose:submit && tap category:bildung || return 1
+  xdotool type --delay 30 "$1"
+  sleep 0.3
+  tap next && tap next && tap next || return 1
+  [ "$(screen_name)" = submit_similar ] && tap next
+  wait_screen submit_review
+}
+
+# expect_clear_failure PATTERN DESCRIPTION -- COMMAND…: a non-zero exit and one line on stderr matching PATTERN.
+expect_clear_failure() {
+  local pattern="$1" what="$2"; shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local got=$?
+  if [ "$got" = 0 ] || [ "$(wc -l <"$WORK/err")" != 1 ] || ! grep -qiE "$pattern" "$WORK/err"; then
+    fail "$what: exit $got, stderr: $(head -c 300 "$WORK/err") (expected one line matching '$pattern')"
+    return 1
+  fi
+  echo "  $what -> exit $got: $(cat "$WORK/err")"
+  pass
+}
+
+# ideas_titled TITLE: how many ideas have exactly this title (read through $READ_DB when the kiosk's path is
+# read-only).
+ideas_titled() { sqlite3 "${READ_DB:-$DB}" "SELECT count(*) FROM ideas WHERE title = '$1'"; }
+
+# snapshot_saved FILE, then still_saved FILE: every idea and vote saved before the fault is there afterwards,
+# unchanged.
+saved_rows() {
+  sqlite3 "${READ_DB:-$DB}" "SELECT 'idea ' || id || ' #' || number || ' ' || title || ' ' || status FROM ideas;
+                             SELECT 'vote ' || id || ' ' || idea_id || ' ' || kind FROM votes;" | sort
+}
+snapshot_saved() { saved_rows >"$1"; }
+still_saved() {
+  local lost
+  lost=$(comm -23 "$1" <(saved_rows) | head -3)
+  if [ -s "$1" ] && [ -z "$lost" ]; then pass; else fail "rows saved before the fault are gone or changed: $lost"; fi
+}
+
+# hold_lock DB: another process (as the kiosk's user) takes the write lock (BEGIN EXCLUSIVE) and keeps it until
+# release_lock.
+hold_lock() {
+  rm -f "$WORK/lock.state"
+  local python=python3
+  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3   # another user may not reach ours (pyenv)
+  "${KIOSK_AS[@]}" "$python" - "$1" >"$WORK/lock.state" <<'PY' &
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+con.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(3600)
+PY
+  LOCK=$!
+  CHILDREN+=("$LOCK")
+  for _ in $(seq 1 100); do grep -q locked "$WORK/lock.state" 2>/dev/null && return 0; sleep 0.1; done
+  fail "the lock holder did not get the lock"
+  return 1
+}
+release_lock() { kill "$LOCK" 2>/dev/null; wait "$LOCK" 2>/dev/null; }
+
+# hold_connection DB: another process (as the kiosk's user) keeps a connection open without a transaction, as
+# the projector does: the WAL and its shared memory file stay. release_connection closes it cleanly.
+hold_connection() {
+  rm -f "$WORK/reader.state"
+  local python=python3
+  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3
+  "${KIOSK_AS[@]}" "$python" - "$1" >"$WORK/reader.state" <<'PY' &
+import signal, sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1])
+con.execute("SELECT count(*) FROM meta").fetchall()
+def close(*_):
+    con.close()
+    sys.exit(0)
+signal.signal(signal.SIGTERM, close)
+print("open", flush=True)
+while True:
+    time.sleep(1)
+PY
+  READER=$!
+  CHILDREN+=("$READER")
+  for _ in $(seq 1 100); do grep -q open "$WORK/reader.state" 2>/dev/null && return 0; sleep 0.1; done
+  fail "the other connection did not open"
+  return 1
+}
+release_connection() { kill -TERM "$READER" 2>/dev/null; wait "$READER" 2>/dev/null; }
+
+# mount_tmpfs DIR SIZE: a small file system of our own (unmounted by cleanup).
+mount_tmpfs() {
+  mkdir -p "$1"
+  mount -t tmpfs -o "size=$2" tmpfs "$1" && MOUNTS+=("$1")
+}
+
+# fault_summary SCENARIO METHOD: the machine-readable line scripts/soak.sh collects.
+fault_summary() {
+  echo "SUMMARY test=fault scenario=$1 method=$2 result=$([ "$FAILURES" -eq 0 ] && echo pass || echo fail) checks=$CHECKS failures=$FAILURES"
+}
+
+# can_mount: true when we may mount (root in a container that allows it); tried once, with a tmpfs.
+# FAULTS_NO_MOUNT=1 pretends we may not, to exercise the fallbacks.
+can_mount() {
+  [ "${FAULTS_NO_MOUNT:-0}" != 1 ] && [ "$(id -u)" = 0 ] || return 1
+  mkdir -p "$WORK/mount-probe"
+  mount -t tmpfs -o size=64k tmpfs "$WORK/mount-probe" 2>/dev/null || return 1
+  umount "$WORK/mount-probe"
 }

@@ -10,7 +10,7 @@ AUTOMATION="$WORK/auto.json"
 "$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
 "$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
 "$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
-"$BIN" --db "$DB" run --allow-exit --idle-timeout 6 --screenshot "$WORK/shot.png" --automation "$AUTOMATION" \
+"$BIN" --db "$DB" run --allow-exit --idle-timeout 15 --screenshot "$WORK/shot.png" --automation "$AUTOMATION" \
   >"$WORK/kiosk.log" 2>&1 &
 PID=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
@@ -64,9 +64,10 @@ sleep 0.3
 tap vote:2
 
 # [SECTION] Walk away: the idle question, then a full reset
-sleep 6.5
+# The timeout leaves room for a slow machine between taps above; the warning then comes within it.
+for _ in $(seq 1 250); do [ "$(automation_value 'd["idle_warning"]')" = True ] && break; sleep 0.1; done
 [ "$(automation_value 'd["idle_warning"]')" = True ] && pass || fail "idle warning shown"
-wait_screen attract 20
+wait_screen attract 40
 [ "$(automation_value 'd["language"]')" = de ] && pass || fail "language reset"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE end_reason = 'idle'")" = 1 ] && pass || fail "session ended as idle"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM votes v WHERE kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)")" = 1 ] \

@@ -154,5 +154,10 @@ TEST_SUITE("store.open") {
         Store store(file.path, readOnly);
         CHECK(store.events().size() == 1);
         CHECK_THROWS_AS(store.createEvent(fixtures::conference()), StoreError);
+        CHECK_THROWS_AS(store.checkWritable(), StoreError);
+        Store writable(file.path);
+        CHECK_NOTHROW(writable.checkWritable());
+        CHECK(writable.events().size() == 1);
+        CHECK(writable.check().ok);
     }
 }

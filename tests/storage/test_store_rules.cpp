@@ -142,6 +142,37 @@ TEST_SUITE("store.rules") {
         }
     }
 
+    TEST_CASE("check finds votes that break the rules castVote enforces") {
+        Conference c;
+        const auto idea = c.add("Sprachcafé");
+        const auto session = c.store.startSession(c.event, "de");
+        const auto vote = c.store.castVote(session, idea);
+        c.store.retractVote(session, idea);
+        CHECK(c.store.check().ok);
+        VoteEvent bad;
+        bad.eventId = c.event;
+        bad.ideaId = idea;
+        bad.sessionId = session;
+        SUBCASE("two live votes of one session for one idea") {
+            c.store.castVote(session, idea);
+            c.store.insertVoteRecord(bad);
+            CHECK(c.store.check().problems == std::vector<std::string>{"1 ideas with two live votes of one session"});
+        }
+        SUBCASE("a vote retracted twice") {
+            bad.kind = VoteKind::Retract;
+            bad.retracts = vote;
+            c.store.insertVoteRecord(bad);
+            CHECK(c.store.check().problems == std::vector<std::string>{"1 votes retracted twice"});
+        }
+        SUBCASE("a vote filed under another event") {
+            EventSettings other = fixtures::conference();
+            other.title = "Nachtreffen";
+            bad.eventId = c.store.createEvent(other);
+            c.store.insertVoteRecord(bad);
+            CHECK(c.store.check().problems == std::vector<std::string>{"1 votes whose idea or session is of another event"});
+        }
+    }
+
     TEST_CASE("a voided session's votes stop counting but stay in the log") {
         Conference c;
         const auto a = c.add("A");

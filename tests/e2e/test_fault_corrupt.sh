@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Fault: the database file is damaged (garbage in its pages) when the kiosk starts. The kiosk opens its window on
+# the trouble screen (no exit, no crash) and never writes to the damaged file; the command line names the
+# damage in one line. When the organiser restores a backup over it, the kiosk opens that by itself.
+source "$(dirname "$0")/lib.sh"
+export LIBGL_ALWAYS_SOFTWARE=1
+start_display
+AUTOMATION="$WORK/auto.json"
+DB="$WORK/kiosk.db"
+"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$DB" demo --ideas 30 --votes 40 --seed 13 >/dev/null
+"$BIN" --db "$DB" backup -o "$WORK/backup.db" >/dev/null
+snapshot_saved "$WORK/saved"
+
+# Garbage over pages 2 to 5 (page 1, the header and schema, stays: SQLite still takes it for a database).
+python3 - "$DB" <<'PY'
+import random, sys
+rng = random.Random(2009)
+with open(sys.argv[1], "r+b") as f:
+    page = int.from_bytes(f.read(18)[16:18], "big")
+    page = 65536 if page == 1 else page
+    f.seek(page)
+    f.write(bytes(rng.randrange(256) for _ in range(page * 4)))
+PY
+[ "$(sqlite3 "$DB" "PRAGMA quick_check" 2>&1 | head -1)" != ok ] && pass || fail "the file is not damaged enough"
+cp "$DB" "$WORK/damaged.copy"
+
+start_kiosk --busy-timeout 1500
+wait_screen trouble 20 || { cat "$WORK/kiosk.log"; }
+stays_on trouble 7
+grep -q "damaged" "$WORK/kiosk.log" && pass || fail "the log says the file is damaged"
+cmp -s "$DB" "$WORK/damaged.copy" && pass || fail "the kiosk wrote to the damaged file"
+expect_clear_failure "is damaged" "check on a damaged file" -- "$BIN" --db "$DB" check
+expect_clear_failure "is damaged" "export on a damaged file" -- "$BIN" --db "$DB" export ideas
+expect_clear_failure "is damaged" "event create on a damaged file" -- \
+  "$BIN" --db "$DB" event create --title "Noch ein Abend"
+cmp -s "$DB" "$WORK/damaged.copy" && pass || fail "a command wrote to the damaged file"
+
+# [SECTION] The organiser restores the backup; the kiosk finds it by itself
+"$BIN" --db "$DB" restore "$WORK/backup.db" >/dev/null && pass || fail "restore over the damaged file"
+wait_screen attract 15
+kiosk_alive
+tap attract
+wait_screen start 5
+still_saved "$WORK/saved"
+[ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check after the restore"
+stop_kiosk
+[ "$FAILURES" -gt 0 ] && tail -20 "$WORK/kiosk.log"
+fault_summary corrupt garbage-pages
+finish
