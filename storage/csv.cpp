@@ -9,7 +9,7 @@ namespace storage {
 CsvDialect csvDialectFromString(const std::string& name) {
     if (name == "excel-de") return CsvDialect::ExcelDe;
     if (name == "rfc4180") return CsvDialect::Rfc4180;
-    throw RuleError("bad_dialect", "unknown CSV dialect '" + name + "' (expected excel-de or rfc4180)");
+    throw RuleError("bad_dialect", "unknown CSV dialect " + quoteUntrusted(name) + " (expected excel-de or rfc4180)");
 }
 
 // [SECTION] Formula escaping

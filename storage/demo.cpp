@@ -2,6 +2,7 @@
 #include "storage/demo.h"
 
 #include "storage/demo_texts.h"
+#include "storage/text.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -71,7 +72,7 @@ NewIdea demoIdea(const Event& event, int index) {
 
 void fillDemo(Store& store, const std::string& eventId, int ideaCount, int voteCount, std::uint64_t seed) {
     const auto event = store.event(eventId);
-    if (!event) throw RuleError("unknown_event", "no event with id " + eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
     if (ideaCount < 0 || voteCount < 0) throw RuleError("bad_demo", "--ideas and --votes must not be negative");
     if (voteCount > 0 && ideaCount == 0) throw RuleError("bad_demo", "votes need ideas (--ideas must be at least 1)");
     std::mt19937_64 rng(seed);

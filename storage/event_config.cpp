@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace storage {
@@ -59,7 +60,7 @@ Category readCategory(const toml::table& item, std::size_t index, const std::str
     c.key = cleanString(item["key"], where + ".key", source, TextField::Other, true);
     const std::string colour = cleanString(item["color"], where + ".color", source, TextField::Other, false);
     if (!colour.empty()) {
-        if (!isColour(colour)) throw configError(source, where + ".color must look like \"#3b82f6\", not '" + colour + "'");
+        if (!isColour(colour)) throw configError(source, where + ".color must look like \"#3b82f6\", not " + quoteUntrusted(colour));
         c.color = colour;
     }
     const auto* names = item["names"].as_table();
@@ -80,7 +81,7 @@ EventSettings parseEventToml(std::string_view text, const std::string& source) {
         table = toml::parse(text, source);
     } catch (const toml::parse_error& e) {
         throw RuleError("event_config", source + ":" + std::to_string(e.source().begin.line) + ": " +
-                                            std::string(e.description()));
+                                            printableLine(e.description(), 200));
     }
     EventSettings s;
     s.title = cleanString(table["title"], "title", source, TextField::Title, true);
@@ -108,10 +109,17 @@ EventSettings parseEventToml(std::string_view text, const std::string& source) {
         const auto* list = node.as_array();
         if (!list) throw configError(source, "'categories' must be a list of [[categories]] tables");
         std::size_t index = 0;
+        std::set<std::string> keys;
         for (const auto& item : *list) {
             const auto* category = item.as_table();
             if (!category) throw configError(source, "categories[" + std::to_string(index) + "] must be a table");
-            s.categories.push_back(readCategory(*category, index++, source));
+            s.categories.push_back(readCategory(*category, index, source));
+            // The store refuses a repeated key too, but here the message can name the file and the entry.
+            if (!keys.insert(s.categories.back().key).second) {
+                throw configError(source, "categories[" + std::to_string(index) + "].key " +
+                                              quoteUntrusted(s.categories.back().key) + " is used twice");
+            }
+            ++index;
         }
     }
     return s;

@@ -1,6 +1,7 @@
 // Streams the tables of one event to CSV (both dialects) or JSON without holding them in memory.
 #include "storage/export.h"
 
+#include "storage/text.h"
 #include "storage/timefmt.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -126,7 +127,7 @@ json eventJson(const Event& e) {
 std::vector<std::string> exportColumns(const std::string& table) {
     const auto it = kColumns.find(table);
     if (it == kColumns.end()) {
-        throw RuleError("bad_table", "unknown export '" + table + "' (expected ideas, votes, sessions or moderation)");
+        throw RuleError("bad_table", "unknown export " + quoteUntrusted(table) + " (expected ideas, votes, sessions or moderation)");
     }
     return it->second;
 }
@@ -135,7 +136,7 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
                  std::ostream& out) {
     const auto columns = exportColumns(table);
     const auto event = store.event(eventId);
-    if (!event) throw RuleError("unknown_event", "no event with id " + eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
     const std::map<std::string, std::function<void(Store&, const Event&, const RowSink&)>> producers = {
         {"ideas", ideaRows}, {"votes", voteRows}, {"sessions", sessionRows}, {"moderation", moderationRows}};
     const auto& produce = producers.at(table);

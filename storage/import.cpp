@@ -13,6 +13,8 @@ namespace storage {
 
 namespace {
 
+constexpr int kMaxImportNumber = 99999999;
+
 // Header names are matched case-insensitively, without surrounding spaces.
 std::string headerKey(const std::string& name) {
     std::string key;
@@ -33,7 +35,7 @@ std::string resolveCategory(const Event& event, const std::string& cell, int lin
             if (foldForCompare(name) == wanted) return c.key;
         }
     }
-    throw RuleError("unknown_category", "line " + std::to_string(line) + ": unknown category '" + cell + "'");
+    throw RuleError("unknown_category", "line " + std::to_string(line) + ": unknown category " + quoteUntrusted(cell));
 }
 
 class RowReader {
@@ -70,16 +72,21 @@ Idea ideaFromRow(const Event& event, const RowReader& cells, int line) {
     }
     const std::string number = cells.get("number");
     if (!number.empty()) {
-        try {
-            idea.number = std::stoi(number);
-        } catch (const std::exception&) {
-            throw fail("number '" + number + "' is not a whole number");
+        // Digits only: std::stoi would take "12abc" as 12, and a number near INT_MAX would leave no room for
+        // the next idea's number.
+        if (number.size() > 8 || number.find_first_not_of("0123456789") != std::string::npos) {
+            throw fail("number " + quoteUntrusted(number) + " is not a whole number from 1 to " + std::to_string(kMaxImportNumber));
         }
+        idea.number = std::stoi(number);
     }
     const std::string created = cells.get("created_at");
     if (!created.empty()) {
         const auto parsed = parseTimestamp(created);
-        if (!parsed) throw fail("created_at '" + created + "' is not an ISO 8601 time such as 2009-12-17T18:03:12+01:00");
+        if (!parsed) {
+            throw fail("created_at " + quoteUntrusted(created) + " is not an ISO 8601 time such as 2009-12-17T18:03:12+01:00");
+        }
+        // Zero and earlier would silently become "now" in insertIdeaRecord.
+        if (*parsed <= 0) throw fail("created_at " + quoteUntrusted(created) + " is before 1970");
         idea.createdAt = *parsed;
     }
     idea.pinned = cells.get("pinned") == "1" || cells.get("pinned") == "true";
@@ -90,7 +97,7 @@ Idea ideaFromRow(const Event& event, const RowReader& cells, int line) {
 
 ImportReport importIdeasCsv(Store& store, const std::string& eventId, std::string_view csvText, const std::string& actor) {
     const auto event = store.event(eventId);
-    if (!event) throw RuleError("unknown_event", "no event with id " + eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
     const auto rows = parseCsv(csvText);
     if (rows.empty()) throw RuleError("import_empty", "the file is empty");
     std::map<std::string, std::size_t> columns;

@@ -1,6 +1,8 @@
 // Preconditions of the moderators' verbs (see moderation.h).
 #include "storage/moderation.h"
 
+#include "storage/text.h"
+
 namespace storage {
 
 namespace {
@@ -16,7 +18,7 @@ void requireStatus(const Idea& idea, IdeaStatus wanted, const char* code) {
 void moderateIdea(Store& store, const std::string& ideaId, ModerationVerb verb, const std::string& actor,
                   const std::string& reason) {
     const auto idea = store.idea(ideaId);
-    if (!idea) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+    if (!idea) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
     const bool offScreen = verb == ModerationVerb::Reject || verb == ModerationVerb::Hide;
     if (offScreen && reason.find_first_not_of(" \t") == std::string::npos) {
         throw RuleError("reason_required", "taking idea #" + std::to_string(idea->number) +

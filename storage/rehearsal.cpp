@@ -2,6 +2,7 @@
 #include "storage/rehearsal.h"
 
 #include "storage/demo.h"
+#include "storage/text.h"
 
 #include <algorithm>
 
@@ -20,7 +21,7 @@ Rehearsal::Rehearsal(Store& store, std::string eventId, std::uint64_t seed)
 
 std::string Rehearsal::step() {
     const auto event = m_store.event(m_eventId);
-    if (!event) throw RuleError("unknown_event", "no event with id " + m_eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(m_eventId));
     const bool canSubmit = event->settings.submissionOpen;
     const bool canVote = event->settings.votingOpen;
     if (!canSubmit && !canVote) {

@@ -1,6 +1,7 @@
 // Counts for the organisers' report, computed from the rows (nothing is a stored counter).
 #include "storage/stats.h"
 
+#include "storage/text.h"
 #include "storage/timefmt.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -12,7 +13,7 @@ namespace storage {
 
 Stats computeStats(Store& store, const std::string& eventId) {
     const auto event = store.event(eventId);
-    if (!event) throw RuleError("unknown_event", "no event with id " + eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
     Stats stats;
     stats.eventTitle = event->settings.title;
     std::map<std::string, std::string> categoryNames;

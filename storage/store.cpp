@@ -78,10 +78,14 @@ int openFlags(bool readOnly) {
     return readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
 }
 
+// Debian's SQLite takes "file:…" names as URIs, so "file:ideen.db?mode=memory" would be a database that
+// vanishes at exit. With "./" in front it is the plain file that the name says.
+std::string plainFileName(const std::string& path) { return path.rfind("file:", 0) == 0 ? "./" + path : path; }
+
 }  // namespace
 
 Store::Impl::Impl(const std::string& file, StoreOptions opts)
-    : path(file), options(withDefaults(std::move(opts))), db(file, openFlags(options.readOnly)) {}
+    : path(file), options(withDefaults(std::move(opts))), db(plainFileName(file), openFlags(options.readOnly)) {}
 
 Store::Store(const std::string& path, StoreOptions options) {
     try {
@@ -237,19 +241,24 @@ EventSettings validated(const EventSettings& input) {
     EventSettings s = input;
     s.title = cleanText(s.title, TextField::Title);
     checkLength(s.title, TextField::Title);
-    s.venue = cleanText(s.venue, TextField::Other);
-    s.startsOn = cleanText(s.startsOn, TextField::Other);
-    s.endsOn = cleanText(s.endsOn, TextField::Other);
+    for (std::string* text : {&s.venue, &s.startsOn, &s.endsOn}) {
+        *text = cleanText(*text, TextField::Other);
+        checkLength(*text, TextField::Other);
+    }
     if (s.voteBudget < 1 || s.voteBudget > 50) {
         throw RuleError("bad_budget", "the vote budget must be between 1 and 50, not " + std::to_string(s.voteBudget));
     }
     std::set<std::string> keys;
     for (auto& c : s.categories) {
         c.key = cleanText(c.key, TextField::Other);
+        checkLength(c.key, TextField::Other);
         if (c.key.empty() || !keys.insert(c.key).second) {
-            throw RuleError("bad_category", "category keys must be unique and not empty ('" + c.key + "')");
+            throw RuleError("bad_category", "category keys must be unique and not empty (" + quoteUntrusted(c.key) + ")");
         }
-        for (auto& [lang, name] : c.names) name = cleanText(name, TextField::Other);
+        for (auto& [lang, name] : c.names) {
+            name = cleanText(name, TextField::Other);
+            checkLength(name, TextField::Other);
+        }
     }
     return s;
 }
@@ -327,7 +336,7 @@ std::optional<Event> Store::activeEvent() {
 
 Event Store::requireEvent(const std::string& eventId) {
     auto e = event(eventId);
-    if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+    if (!e) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
     return *e;
 }
 
@@ -339,7 +348,7 @@ Event Store::requireActiveEvent() {
 
 void Store::activateEvent(const std::string& eventId) {
     transaction([&] {
-        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + eventId);
+        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
         m->db.exec("UPDATE events SET active = 0 WHERE active = 1");
         SQLite::Statement set(m->db, "UPDATE events SET active = 1 WHERE id = ?");
         set.bind(1, eventId);
@@ -352,7 +361,7 @@ void Store::updateEventSettings(const std::string& eventId, const EventSettings&
     const EventSettings s = validated(input);
     transaction([&] {
         auto before = event(eventId);
-        if (!before) throw RuleError("unknown_event", "no event with id " + eventId);
+        if (!before) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
         SQLite::Statement update(m->db,
             "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
             ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
@@ -414,7 +423,7 @@ namespace {
 
 void checkLanguage(const std::string& language) {
     if (std::find(kLanguages.begin(), kLanguages.end(), language) == kLanguages.end()) {
-        throw RuleError("unknown_language", "language must be de, tr or en, not '" + language + "'");
+        throw RuleError("unknown_language", "language must be de, tr or en, not " + quoteUntrusted(language));
     }
 }
 
@@ -449,7 +458,7 @@ std::string Store::startSession(const std::string& eventId, const std::string& l
     checkLanguage(language);
     std::string id;
     transaction([&] {
-        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + eventId);
+        if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
         id = newId();
         SQLite::Statement insert(m->db,
             "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at) VALUES (?, ?, ?, ?, ?)");
@@ -474,7 +483,7 @@ void Store::endSession(const std::string& sessionId, SessionEnd how) {
         update.bind(2, toString(how));
         update.bind(3, sessionId);
         if (update.exec() == 0 && !session(sessionId)) {
-            throw RuleError("unknown_session", "no session with id " + sessionId);
+            throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         }
     });
 }
@@ -496,7 +505,7 @@ std::vector<Session> Store::sessions(const std::string& eventId) {
 
 int Store::votesLeft(const std::string& sessionId) {
     auto s = session(sessionId);
-    if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+    if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
     auto e = event(s->eventId);
     return std::max(0, e->settings.voteBudget - s->votesUsed);
 }

@@ -103,7 +103,7 @@ std::vector<Idea> Store::ideas(const std::string& eventId, const IdeaQuery& quer
 int Store::voteCount(const std::string& ideaId) {
     SQLite::Statement q(m->db, "SELECT status FROM ideas WHERE id = ?");
     q.bind(1, ideaId);
-    if (!q.executeStep()) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+    if (!q.executeStep()) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
     // A merged idea shows its own votes; any other idea counts the whole tree merged into it.
     const bool merged = q.getColumn(0).getString() == "merged";
     SQLite::Statement count(m->db,
@@ -131,6 +131,7 @@ NewIdea cleanedIdea(const NewIdea& input) {
     idea.author = cleanText(input.author, TextField::Author);
     checkLength(idea.author, TextField::Author);
     idea.category = cleanText(input.category, TextField::Other);
+    checkLength(idea.category, TextField::Other);
     return idea;
 }
 
@@ -154,11 +155,11 @@ Idea Store::submitIdea(const std::string& eventId, const NewIdea& input, const s
     const std::vector<std::string> flagged = listedWords(m->options.wordList.get(), clean);
     transaction([&] {
         auto e = event(eventId);
-        if (!e) throw RuleError("unknown_event", "no event with id " + eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
         if (!e->settings.submissionOpen) throw RuleError("submission_closed", "submission of ideas is closed");
         if (!sessionId.empty()) {
             auto s = session(sessionId);
-            if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+            if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
             if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
         }
         Idea record;
@@ -237,10 +238,10 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
     std::string voteId;
     transaction([&] {
         auto s = session(sessionId);
-        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
         auto i = idea(ideaId);
-        if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         auto e = event(s->eventId);
         if (!e->settings.votingOpen) throw RuleError("voting_closed", "voting is closed");
         if (i->status != IdeaStatus::Published) {
@@ -270,7 +271,7 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
 void Store::retractVote(const std::string& sessionId, const std::string& ideaId) {
     transaction([&] {
         auto s = session(sessionId);
-        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
         SQLite::Statement q(m->db,
             "SELECT v.id FROM votes v WHERE v.session_id = ? AND v.idea_id = ? AND v.kind = 'vote' AND NOT EXISTS "

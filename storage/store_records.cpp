@@ -4,6 +4,7 @@
 #include "storage/text.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace storage {
 
@@ -12,6 +13,16 @@ using nlohmann::json;
 // [SECTION] Moderation
 
 namespace {
+
+// Ids we make are UUIDv7 text; imports and merges may bring others, but never text that could be mistaken
+// for something else in an export, a log line or a command line.
+bool isRecordId(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.' || c == ':';
+    });
+}
 
 json ideaText(const Idea& i) {
     return {{"title", i.title}, {"description", i.description}, {"author", i.author}, {"category", i.category}};
@@ -32,7 +43,8 @@ void Store::logModeration(const std::string& eventId, const std::string& actor, 
         entry.targetId = targetId;
         entry.before = before;
         entry.after = after;
-        entry.reason = cleanText(reason, TextField::Description);
+        entry.reason = cleanText(reason, TextField::Reason);
+        checkLength(entry.reason, TextField::Reason);
         entry.kioskId = m->kioskId;
         insertModerationRecord(entry);
     });
@@ -43,7 +55,7 @@ void Store::setIdeaStatus(const std::string& ideaId, IdeaStatus status, const st
     if (status == IdeaStatus::Merged) throw RuleError("bad_status", "use merge to merge ideas");
     transaction([&] {
         auto i = idea(ideaId);
-        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         if (i->status == IdeaStatus::Merged) {
             throw RuleError("idea_merged", "idea #" + std::to_string(i->number) + " is merged; its status is fixed");
         }
@@ -61,7 +73,7 @@ void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const 
                      const std::string& reason) {
     transaction([&] {
         auto i = idea(ideaId);
-        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         Idea after = *i;
         after.title = cleanText(corrected.title, TextField::Title);
         checkLength(after.title, TextField::Title);
@@ -70,10 +82,11 @@ void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const 
         after.author = cleanText(corrected.author, TextField::Author);
         checkLength(after.author, TextField::Author);
         after.category = cleanText(corrected.category, TextField::Other);
+        checkLength(after.category, TextField::Other);
         const auto categories = event(i->eventId)->settings.categories;
         if (after.category != i->category && !categories.empty() &&
             std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == after.category; })) {
-            throw RuleError("unknown_category", "the event has no category '" + after.category + "'");
+            throw RuleError("unknown_category", "the event has no category " + quoteUntrusted(after.category));
         }
         SQLite::Statement update(m->db, "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, "
                                         "category = ? WHERE id = ?");
@@ -93,8 +106,8 @@ void Store::mergeIdea(const std::string& sourceId, const std::string& targetId, 
     transaction([&] {
         auto source = idea(sourceId);
         auto target = idea(targetId);
-        if (!source) throw RuleError("unknown_idea", "no idea with id " + sourceId);
-        if (!target) throw RuleError("unknown_idea", "no idea with id " + targetId);
+        if (!source) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(sourceId));
+        if (!target) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(targetId));
         if (sourceId == targetId) throw RuleError("bad_merge", "an idea cannot be merged into itself");
         if (source->eventId != target->eventId) throw RuleError("bad_merge", "ideas of different events cannot merge");
         if (source->status == IdeaStatus::Merged) {
@@ -118,7 +131,7 @@ void Store::mergeIdea(const std::string& sourceId, const std::string& targetId, 
 void Store::setPinned(const std::string& ideaId, bool pinned, const std::string& actor) {
     transaction([&] {
         auto i = idea(ideaId);
-        if (!i) throw RuleError("unknown_idea", "no idea with id " + ideaId);
+        if (!i) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         SQLite::Statement update(m->db, "UPDATE ideas SET pinned = ? WHERE id = ?");
         update.bind(1, pinned ? 1 : 0);
         update.bind(2, ideaId);
@@ -130,7 +143,7 @@ void Store::setPinned(const std::string& ideaId, bool pinned, const std::string&
 void Store::voidSession(const std::string& sessionId, const std::string& actor, const std::string& reason) {
     transaction([&] {
         auto s = session(sessionId);
-        if (!s) throw RuleError("unknown_session", "no session with id " + sessionId);
+        if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         SQLite::Statement update(m->db, "UPDATE sessions SET voided = 1 WHERE id = ?");
         update.bind(1, sessionId);
         update.exec();
@@ -218,8 +231,12 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
             result.number = q.getColumn(0).getInt();
             return;
         }
+        if (!input.id.empty() && !isRecordId(input.id)) {
+            throw RuleError("bad_id", "the id " + quoteUntrusted(input.id) + " is not a record id (at most 64 letters, digits, "
+                                      "'-', '_', '.' or ':')");
+        }
         auto e = event(input.eventId);
-        if (!e) throw RuleError("unknown_event", "no event with id " + input.eventId);
+        if (!e) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(input.eventId));
         NewIdea text{input.title, input.description, input.author, input.category, input.language};
         text.title = cleanText(text.title, TextField::Title);
         checkLength(text.title, TextField::Title);
@@ -228,14 +245,15 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
         text.author = cleanText(text.author, TextField::Author);
         checkLength(text.author, TextField::Author);
         text.category = cleanText(text.category, TextField::Other);
+        checkLength(text.category, TextField::Other);
         if (text.language.empty()) text.language = "de";
         if (std::find(kLanguages.begin(), kLanguages.end(), text.language) == kLanguages.end()) {
-            throw RuleError("unknown_language", "language must be de, tr or en, not '" + text.language + "'");
+            throw RuleError("unknown_language", "language must be de, tr or en, not " + quoteUntrusted(text.language));
         }
         const auto& categories = e->settings.categories;
         if (!text.category.empty() && !categories.empty() &&
             std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == text.category; })) {
-            throw RuleError("unknown_category", "the event has no category '" + text.category + "'");
+            throw RuleError("unknown_category", "the event has no category " + quoteUntrusted(text.category));
         }
         int number = input.number;
         if (number > 0) {
@@ -251,7 +269,12 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
             SQLite::Statement next(m->db, "SELECT coalesce(max(number), 0) + 1 FROM ideas WHERE event_id = ?");
             next.bind(1, input.eventId);
             next.executeStep();
-            number = next.getColumn(0).getInt();
+            // 64 bits: after an idea numbered INT_MAX (a hostile import or merge) getInt() would wrap around.
+            const std::int64_t free = next.getColumn(0).getInt64();
+            if (free > std::numeric_limits<int>::max()) {
+                throw RuleError("numbers_exhausted", "the event has no idea numbers left");
+            }
+            number = static_cast<int>(free);
         }
         const std::string kiosk = input.kioskId.empty() ? m->kioskId : input.kioskId;
         std::int64_t seq = input.kioskSeq;

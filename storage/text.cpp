@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <vector>
@@ -39,11 +40,15 @@ void append(std::string& out, utf8proc_int32_t cp) {
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
+// With an explicit length rather than utf8proc_NFC's NUL-terminated string, so a NUL cannot cut text short.
 std::string nfc(const std::string& text) {
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> composed(
-        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
-    if (!composed) throw RuleError("invalid_utf8", "text is not valid UTF-8");
-    return reinterpret_cast<const char*>(composed.get());
+    utf8proc_uint8_t* buffer = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                            static_cast<utf8proc_ssize_t>(text.size()), &buffer,
+                                            static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> composed(buffer, &std::free);
+    if (n < 0 || !composed) throw RuleError("invalid_utf8", "text is not valid UTF-8");
+    return std::string(reinterpret_cast<const char*>(composed.get()), static_cast<std::size_t>(n));
 }
 
 // Characters that change how text is displayed without being visible: bidi embeddings, overrides and
@@ -75,6 +80,7 @@ const char* fieldName(TextField field) {
         case TextField::Title: return "title";
         case TextField::Description: return "description";
         case TextField::Author: return "author";
+        case TextField::Reason: return "reason";
         case TextField::Other: return "text";
     }
     return "text";
@@ -100,7 +106,7 @@ std::string cleanText(std::string_view text, TextField field) {
     if (!decode(text, cps)) {
         throw RuleError("invalid_utf8", std::string(fieldName(field)) + " is not valid UTF-8");
     }
-    const bool multiline = field == TextField::Description;
+    const bool multiline = field == TextField::Description || field == TextField::Reason;
     std::string line;      // current line, spaces collapsed
     std::string result;
     int pendingBreaks = 0; // line breaks seen since the last non-empty line
@@ -143,15 +149,80 @@ void checkLength(std::string_view cleaned, TextField field) {
         case TextField::Title: limit = kTitleMax; break;
         case TextField::Description: limit = kDescriptionMax; break;
         case TextField::Author: limit = kAuthorMax; break;
-        case TextField::Other: return;
+        case TextField::Reason: limit = kReasonMax; break;
+        case TextField::Other: limit = kOtherMax; break;
     }
     const std::string name = fieldName(field);
-    if (field == TextField::Title && count == 0) throw RuleError("title_empty", "the title is empty");
+    if (field == TextField::Title && (count == 0 || !hasVisibleText(cleaned))) {
+        throw RuleError("title_empty", "the title is empty");
+    }
     if (count > limit) {
         throw RuleError(name + "_too_long", name + " has " + std::to_string(count) + " characters; at most " +
                                                 std::to_string(limit) + " are allowed");
     }
 }
+
+bool hasVisibleText(std::string_view cleaned) {
+    CodePoints cps;
+    if (!decode(cleaned, cps)) return false;
+    for (auto cp : cps) {
+        // Hangul fillers and the blank Braille pattern are letters and symbols that draw nothing.
+        if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800) continue;
+        const auto category = utf8proc_category(cp);
+        if ((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+            (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_SO)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// [SECTION] Untrusted text in messages
+
+std::string printableLine(std::string_view text, std::size_t maxChars) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    std::size_t chars = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = utf8proc_iterate(bytes, remaining, &cp);
+        std::string unit;
+        if (n <= 0 || cp < 0) {
+            // Not UTF-8: show the byte, and go on with the next one.
+            unit = std::string("\\x") + kHex[bytes[0] >> 4] + kHex[bytes[0] & 0xF];
+            n = 1;
+        } else if (cp == '\n') {
+            unit = "\\n";
+        } else if (cp == '\r') {
+            unit = "\\r";
+        } else if (cp == '\t') {
+            unit = "\\t";
+        } else if (cp < 0x80 && isControl(cp)) {
+            unit = std::string("\\x") + kHex[cp >> 4] + kHex[cp & 0xF];
+        } else if (isControl(cp) || isInvisibleFormat(cp) || isLineBreak(cp) ||
+                   (utf8proc_category(cp) == UTF8PROC_CATEGORY_CF && cp != 0x200C && cp != 0x200D)) {
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "\\u{%X}", static_cast<unsigned>(cp));
+            unit = hex;
+        } else {
+            unit.assign(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+        }
+        const std::size_t unitChars = unit.front() == '\\' ? unit.size() : 1;
+        if (chars + unitChars + 1 > maxChars && (remaining > n || chars + unitChars > maxChars)) {
+            out += "…";
+            break;
+        }
+        out += unit;
+        chars += unitChars;
+        bytes += n;
+        remaining -= n;
+    }
+    return out;
+}
+
+std::string quoteUntrusted(std::string_view text, std::size_t maxChars) { return "'" + printableLine(text, maxChars) + "'"; }
 
 // [SECTION] Folding for comparison
 
@@ -159,8 +230,13 @@ bool nfcCodePoints(std::string_view text, std::u32string& out) {
     out.clear();
     CodePoints cps;
     if (!decode(text, cps)) return false;
+    // Drop what cleanText drops, before composing as cleanText does, so a draft folds like the stored title
+    // (and a joiner hidden inside a word cannot split it).
     std::string utf8;
-    for (auto cp : cps) append(utf8, cp);
+    for (auto cp : cps) {
+        if (isInvisibleFormat(cp) || (isControl(cp) && !isSpace(cp) && !isLineBreak(cp))) continue;
+        append(utf8, cp);
+    }
     decode(nfc(utf8), cps);
     out.reserve(cps.size());
     for (auto cp : cps) out.push_back(static_cast<char32_t>(cp));

@@ -12,6 +12,8 @@ namespace storage {
 constexpr std::size_t kTitleMax = 120;
 constexpr std::size_t kDescriptionMax = 1000;
 constexpr std::size_t kAuthorMax = 60;
+constexpr std::size_t kReasonMax = 1000;  ///< a moderator's reason in the log
+constexpr std::size_t kOtherMax = 200;    ///< venue, dates, category keys and names
 
 /// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool isValidUtf8(std::string_view text);
@@ -19,17 +21,31 @@ bool isValidUtf8(std::string_view text);
 /// Number of code points in valid UTF-8.
 std::size_t codepointCount(std::string_view text);
 
-enum class TextField { Title, Description, Author, Other };
+enum class TextField { Title, Description, Author, Reason, Other };
 
 /// Cleans one field for storage: rejects invalid UTF-8 (RuleError "invalid_utf8"), normalises to NFC,
-/// removes control characters (keeping line breaks only in descriptions, tabs become spaces),
+/// removes control characters (keeping line breaks only in descriptions and reasons, tabs become spaces),
 /// removes bidi embedding/override/isolate characters, trims, and collapses runs of spaces in
 /// single-line fields. Does not check length; see checkLength.
 std::string cleanText(std::string_view text, TextField field);
 
-/// Throws RuleError ("title_empty", "title_too_long", "description_too_long", "author_too_long")
-/// with a message that names the limit in characters.
+/// Throws RuleError ("title_empty", "title_too_long", "description_too_long", "author_too_long",
+/// "reason_too_long", "text_too_long") with a message that names the limit in characters. A title without a
+/// visible character is empty.
 void checkLength(std::string_view cleaned, TextField field);
+
+/// True when cleaned text has at least one visible character: a letter, digit, punctuation mark or symbol
+/// (not only joiners, combining marks, tag characters or blank fillers such as U+3164).
+bool hasVisibleText(std::string_view cleaned);
+
+/// Untrusted text for an error message or a log line, in single quotes: one line of valid UTF-8 whatever
+/// the input, with control, bidi and invisible characters and bytes that are not UTF-8 shown as escapes
+/// (\n, \x1B, \u{202E}), shortened to about `maxChars` characters with "…".
+std::string quoteUntrusted(std::string_view text, std::size_t maxChars = 40);
+
+/// The same escaping without quotes, for a whole message (the command line's last line of defence). Applying
+/// it again changes nothing.
+std::string printableLine(std::string_view text, std::size_t maxChars = 500);
 
 /// Folding for "is this the same idea": NFC, case folding where I, ı, İ and i are all the same letter,
 /// ß = ss, punctuation and runs of white space become one space, trimmed.

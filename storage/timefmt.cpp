@@ -54,16 +54,34 @@ std::string formatTimestamp(TimeMs ms) {
 }
 
 std::optional<TimeMs> parseTimestamp(const std::string& text) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, consumed = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) != 6) {
+    // A small cursor parser rather than sscanf, whose %d also takes signs and leading spaces ("T-1:00").
+    std::size_t pos = 0;
+    auto number = [&](std::size_t minDigits, std::size_t maxDigits, int& out) {
+        std::size_t digits = 0;
+        out = 0;
+        while (digits < maxDigits && pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+            out = out * 10 + (text[pos++] - '0');
+            ++digits;
+        }
+        return digits >= minDigits;
+    };
+    auto literal = [&](char c) {
+        if (pos >= text.size() || text[pos] != c) return false;
+        ++pos;
+        return true;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (!(number(4, 4, y) && literal('-') && number(1, 2, mo) && literal('-') && number(1, 2, d) && literal('T') &&
+          number(1, 2, h) && literal(':') && number(1, 2, mi) && literal(':') && number(1, 2, s))) {
         return std::nullopt;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-    std::size_t pos = static_cast<std::size_t>(consumed);
+    static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo < 1 || mo > 12) return std::nullopt;
+    if (d < 1 || d > kDaysInMonth[mo - 1] + (mo == 2 && leap ? 1 : 0) || h > 23 || mi > 59 || s > 60) return std::nullopt;
     int millis = 0;
-    if (pos < text.size() && text[pos] == '.') {
+    if (literal('.')) {
         int digits = 0;
-        ++pos;
         while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
             if (digits < 3) millis = millis * 10 + (text[pos] - '0');
             ++digits;
@@ -73,18 +91,14 @@ std::optional<TimeMs> parseTimestamp(const std::string& text) {
         for (; digits < 3; ++digits) millis *= 10;
     }
     long offsetSeconds = 0;
-    const std::string rest = text.substr(pos);
-    if (rest == "Z") {
-        offsetSeconds = 0;
-    } else {
+    if (!literal('Z')) {
+        const bool negative = pos < text.size() && text[pos] == '-';
         int oh = 0, om = 0;
-        char sign = 0;
-        char extra = 0;
-        if (std::sscanf(rest.c_str(), "%c%2d:%2d%c", &sign, &oh, &om, &extra) != 3 || (sign != '+' && sign != '-')) {
-            return std::nullopt;
-        }
-        offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+        if (!(literal('+') || literal('-')) || !number(2, 2, oh) || !literal(':') || !number(2, 2, om)) return std::nullopt;
+        if (oh > 14 || om > 59) return std::nullopt;  // real offsets run from -12:00 to +14:00
+        offsetSeconds = (negative ? -1 : 1) * (oh * 3600L + om * 60L);
     }
+    if (pos != text.size()) return std::nullopt;
     std::tm utc{};
     utc.tm_year = y - 1900;
     utc.tm_mon = mo - 1;

@@ -1,6 +1,8 @@
 // String forms of the model's enums, as stored in the database and written to exports.
 #include "storage/types.h"
 
+#include "storage/text.h"
+
 namespace storage {
 
 std::string Category::name(const std::string& lang) const {
@@ -24,8 +26,7 @@ IdeaStatus ideaStatusFromString(const std::string& text) {
     if (text == "published") return IdeaStatus::Published;
     if (text == "hidden") return IdeaStatus::Hidden;
     if (text == "merged") return IdeaStatus::Merged;
-    throw RuleError("bad_status", "unknown idea status '" + text +
-                                      "' (expected pending, published, hidden or merged)");
+    throw RuleError("bad_status", "unknown idea status " + quoteUntrusted(text) + " (expected pending, published, hidden or merged)");
 }
 
 std::string toString(ModerationMode mode) {
@@ -36,7 +37,7 @@ ModerationMode moderationModeFromString(const std::string& text) {
     if (text == "publish") return ModerationMode::PublishImmediately;
     if (text == "pre-moderate") return ModerationMode::PreModerate;
     throw RuleError("bad_moderation_mode",
-                    "unknown moderation mode '" + text + "' (expected publish or pre-moderate)");
+                    "unknown moderation mode " + quoteUntrusted(text) + " (expected publish or pre-moderate)");
 }
 
 std::string toString(SessionEnd end) {

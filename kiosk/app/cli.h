@@ -48,6 +48,8 @@ public:
 };
 
 std::string defaultDatabasePath();
+/// Refuses database paths that SQLite would open as a throwaway database, and folders or devices (UsageError).
+void checkDatabasePath(const std::string& path);
 std::string defaultAssetDir();
 
 /// Writes `content` to `path` atomically (temporary file, fsync, rename, fsync of the folder) or to

@@ -1,6 +1,8 @@
 // Shared pieces of the command line: default paths, opening the store, atomic output files.
 #include "kiosk/app/cli.h"
 
+#include "storage/text.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -31,13 +33,25 @@ std::string defaultAssetDir() {
     return IDEEN_ASSET_DIR;
 }
 
+void checkDatabasePath(const std::string& path) {
+    // SQLite would open "" and ":memory:" as throwaway databases: every command would succeed and keep nothing.
+    if (path.empty()) throw UsageError("the database path is empty");
+    if (path == ":memory:") throw UsageError("':memory:' is not a database file (nothing would be kept)");
+    // A device such as /dev/null would swallow every write; a folder cannot be opened at all.
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        throw UsageError("the database path " + path + " is not a regular file");
+    }
+}
+
 std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly,
                                                       std::shared_ptr<const storage::WordList> wordList) const {
     namespace fs = std::filesystem;
+    checkDatabasePath(dbPath);
     if (readOnly && !fs::exists(dbPath)) {
         throw storage::StoreError("database " + dbPath + " does not exist");
     }
-    if (!readOnly && dbPath != ":memory:") {
+    if (!readOnly) {
         const fs::path parent = fs::path(dbPath).parent_path();
         std::error_code ec;
         if (!parent.empty()) fs::create_directories(parent, ec);
@@ -51,7 +65,7 @@ std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly,
 
 std::string CliContext::resolveEvent(storage::Store& store) const {
     if (!eventId.empty()) {
-        if (!store.event(eventId)) throw storage::RuleError("unknown_event", "no event with id " + eventId);
+        if (!store.event(eventId)) throw storage::RuleError("unknown_event", "no event with id " + storage::quoteUntrusted(eventId));
         return eventId;
     }
     return store.requireActiveEvent().id;

@@ -103,6 +103,7 @@ void addDataCommands(CLI::App& app, CliContext& context) {
     auto restoreFile = std::make_shared<std::string>();
     restore->add_option("FILE", *restoreFile, "Backup file")->required();
     restore->callback([&context, restoreFile] {
+        checkDatabasePath(context.dbPath);
         storage::restoreDatabase(*restoreFile, context.dbPath);
         std::cout << "restored " << context.dbPath << " from " << *restoreFile << '\n';
     });
@@ -114,6 +115,7 @@ void addDataCommands(CLI::App& app, CliContext& context) {
     merge->add_option("OUT", *mergeOut, "Database to merge into (created if missing)")->required();
     merge->add_option("IN", *mergeIn, "Kiosk databases to merge")->required()->check(CLI::ExistingFile);
     merge->callback([mergeOut, mergeIn] {
+        checkDatabasePath(*mergeOut);
         storage::Store out(*mergeOut);
         for (const auto& in : *mergeIn) {
             const auto report = storage::mergeDatabase(out, in);

@@ -1,6 +1,8 @@
 // `ideenkiosk event …` and `ideenkiosk idea …`: create, list, activate and change events; list and add ideas.
 #include "kiosk/app/cli.h"
 
+#include "storage/text.h"
+
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -14,7 +16,7 @@ namespace {
 bool parseBool(const std::string& key, const std::string& value) {
     if (value == "true" || value == "yes" || value == "on" || value == "1" || value == "open") return true;
     if (value == "false" || value == "no" || value == "off" || value == "0" || value == "closed") return false;
-    throw UsageError(key + " takes true/false (or open/closed), not '" + value + "'");
+    throw UsageError(key + " takes true/false (or open/closed), not " + storage::quoteUntrusted(value));
 }
 
 int parseBudget(const std::string& value) {
@@ -26,7 +28,7 @@ int parseBudget(const std::string& value) {
         used = 0;
     }
     if (used != value.size() || budget < 1 || budget > 50) {
-        throw UsageError("vote_budget takes a whole number from 1 to 50, not '" + value + "'");
+        throw UsageError("vote_budget takes a whole number from 1 to 50, not " + storage::quoteUntrusted(value));
     }
     return budget;
 }
@@ -51,7 +53,7 @@ void applySetting(storage::Store& store, const std::string& eventId, const std::
     else if (key == "show_counts") settings.showCounts = parseBool(key, value);
     else if (key == "counts_after_reveal") settings.countsAfterReveal = parseBool(key, value);
     else if (key == "moderation") settings.moderation = storage::moderationModeFromString(value);
-    else throw UsageError("unknown setting '" + key + "'; settable are " + kSettableKeys);
+    else throw UsageError("unknown setting " + storage::quoteUntrusted(key) + "; settable are " + kSettableKeys);
     store.updateEventSettings(eventId, settings, "cli");
 }
 

@@ -5,6 +5,7 @@
 
 #include "storage/moderation.h"
 #include "storage/rehearsal.h"
+#include "storage/text.h"
 
 #include <spdlog/spdlog.h>
 
@@ -19,6 +20,15 @@
 namespace kiosk::app {
 
 namespace {
+
+// CLI::PositiveNumber would answer "CON" with a 300-digit range; this says what an idea number looks like.
+const CLI::Validator kIdeaNumber(
+    [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stoi(text) > 0) return {};
+        return "an idea number such as 12 is expected, not " + storage::quoteUntrusted(text);
+    },
+    "NUMBER");
 
 /// Who did it, for the log: the command line and the operating-system user.
 std::string cliActor() {
@@ -44,7 +54,7 @@ void addIdeaAction(CLI::App& idea, CliContext& context, const char* verb, const 
                    Apply apply) {
     auto* cmd = idea.add_subcommand(verb, help);
     auto args = std::make_shared<IdeaAction>();
-    cmd->add_option("NUMBER", args->number, "The idea's number (#12 is 12)")->required()->check(CLI::PositiveNumber);
+    cmd->add_option("NUMBER", args->number, "The idea's number (#12 is 12)")->required()->check(kIdeaNumber);
     auto* reason = cmd->add_option("--reason", args->reason, "Why (goes into the moderation log)");
     if (reasonRequired) reason->required();
     cmd->callback([&context, args, apply, verb] {
@@ -86,7 +96,7 @@ void addEditAndMerge(CLI::App& idea, CliContext& context) {
         std::string reason;
     };
     auto e = std::make_shared<EditArgs>();
-    edit->add_option("NUMBER", e->number, "The idea's number")->required()->check(CLI::PositiveNumber);
+    edit->add_option("NUMBER", e->number, "The idea's number")->required()->check(kIdeaNumber);
     edit->add_option("--title", e->title, "Corrected title");
     edit->add_option("--description", e->description, "Corrected description");
     edit->add_option("--author", e->author, "Corrected author's name");
@@ -113,8 +123,8 @@ void addEditAndMerge(CLI::App& idea, CliContext& context) {
         std::string reason;
     };
     auto m = std::make_shared<MergeArgs>();
-    merge->add_option("NUMBER", m->number, "The duplicate")->required()->check(CLI::PositiveNumber);
-    merge->add_option("--into", m->into, "The idea it duplicates")->required()->check(CLI::PositiveNumber);
+    merge->add_option("NUMBER", m->number, "The duplicate")->required()->check(kIdeaNumber);
+    merge->add_option("--into", m->into, "The idea it duplicates")->required()->check(kIdeaNumber);
     merge->add_option("--reason", m->reason, "Why (goes into the moderation log)");
     merge->callback([&context, m] {
         auto store = context.openStore();

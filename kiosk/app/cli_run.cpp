@@ -1,6 +1,8 @@
 // `ideenkiosk run`: the attendee kiosk window on the active event, optionally with the projector beside it.
 #include "kiosk/app/cli.h"
 
+#include "storage/text.h"
+
 #ifdef IDEEN_HAVE_UI
 #include "kiosk/app/window_kiosk.h"
 #include "kiosk/app/window_moderate.h"
@@ -39,7 +41,7 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
 const CLI::Validator kWindowSize(
     [](std::string& text) {
         int w = 0, h = 0;
-        return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not '" + text + "'";
+        return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not " + storage::quoteUntrusted(text);
     },
     "WIDTHxHEIGHT");
 

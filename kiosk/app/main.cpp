@@ -1,6 +1,8 @@
 // Entry point of `ideenkiosk`: parses the command line and turns every failure into one clear line.
 #include "kiosk/app/cli.h"
 
+#include "storage/text.h"
+
 #include <SQLiteCpp/Exception.h>
 
 #include <csignal>
@@ -9,8 +11,9 @@
 
 namespace {
 
+// Messages may quote a file name or an argument; whatever they hold, they leave as one readable line.
 int fail(const std::string& message, int code) {
-    std::cerr << "ideenkiosk: " << message << '\n';
+    std::cerr << "ideenkiosk: " << storage::printableLine(message, 300) << '\n';
     return code;
 }
 

@@ -127,7 +127,7 @@ struct Reducer {
                     cleaned = storage::cleanText(s.draft.title, storage::TextField::Title);
                 } catch (const storage::RuleError&) {
                 }
-                if (cleaned.empty()) {
+                if (!storage::hasVisibleText(cleaned)) {  // empty, or only joiners and marks
                     s.messageKey = "errors.title_empty";
                     return;
                 }

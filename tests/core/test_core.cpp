@@ -413,6 +413,24 @@ TEST_SUITE("state") {
         CHECK(k.effects.empty());
     }
 
+    TEST_CASE("a title of invisible characters stays on the title screen") {
+        // The store refuses such a title as empty; the kiosk must say so before the attendee goes on.
+        for (const char* blank : {"\u200D\u200D", "\u3164", "\u2800 \u2800"}) {
+            CAPTURE(blank);
+            Kiosk k;
+            k.startSession();
+            k.send(ev::ChooseSubmit{});
+            k.send(ev::PickCategory{"sprache"});
+            k.send(ev::Next{});
+            k.send(ev::TypeText{blank});
+            REQUIRE_FALSE(k.state.draft.title.empty());
+            k.send(ev::Next{});
+            CHECK(k.state.screen == Screen::SubmitTitle);
+            CHECK(k.state.messageKey == "errors.title_empty");
+            CHECK(k.effects.empty());
+        }
+    }
+
     TEST_CASE("the random order is stable within a session and differs between sessions") {
         std::vector<IdeaCard> cards;
         for (int i = 1; i <= 30; ++i) cards.push_back({"id" + std::to_string(i), i, "t", "", "", 30 - i, i});

@@ -58,6 +58,13 @@ TEST_SUITE("event_config") {
         CHECK(errorOf("title = \"\xC3\x28\"").find("not valid UTF-8") != std::string::npos);
         CHECK(errorOf("title = \"" + std::string(10000, 'x') + "\"").find("at most 120") != std::string::npos);
         CHECK(errorOf("title = \"A\"\nshow_counts = \"yes\"") == "event.toml: 'show_counts' must be true or false");
+        // The store refuses a repeated key; the loader says so first, naming the file and the entry.
+        CHECK(errorOf("title = \"A\"\n[[categories]]\nkey = \"k\"\nnames = { de = \"K\" }\n[[categories]]\nkey = \"k\"\n"
+                      "names = { de = \"L\" }") == "event.toml: categories[1].key 'k' is used twice");
+        CHECK(errorOf("title = \"A\"\nvenue = \"" + std::string(201, 'v') + "\"").find("at most 200") != std::string::npos);
+        CHECK(errorOf("title = \"\u200D\u200D\"") == "event.toml: 'title': the title is empty");
+        CHECK(errorOf("title = \"A\"\n[[categories]]\nkey = \"k\"\ncolor = \"\u202Ered\"\nnames = { de = \"K\" }")
+                  .find("not 'red'") != std::string::npos);
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace storage;
@@ -181,6 +182,64 @@ TEST_SUITE("csv") {
             CHECK_THROWS_WITH_AS(importIdeasCsv(store, event, "title;category\nA;Sport\n", "test"),
                                  doctest::Contains("line 2: unknown category"), RuleError);
         }
+    }
+
+    TEST_CASE("import refuses hostile cells with a short, one-line message") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        auto errorOf = [&](const std::string& csv) {
+            try {
+                importIdeasCsv(store, event, csv, "test");
+            } catch (const RuleError& e) {
+                return std::string(e.what());
+            }
+            return std::string("imported");
+        };
+        SUBCASE("a category with a line break, a terminal escape and a bidi override is quoted safely") {
+            CHECK(errorOf("title;category\nA;\"x\n\x1B[2J\u202E\"\n") ==
+                  "line 2: unknown category 'x\\n\\x1B[2J\\u{202E}'");
+            CHECK(errorOf("title;category\nA;" + std::string(10000, 'y') + "\n").size() < 100);
+        }
+        SUBCASE("numbers are digits only, and small enough to leave room for the next idea") {
+            CHECK(errorOf("title,number\nA,12abc\n") == "line 2: number '12abc' is not a whole number from 1 to 99999999");
+            CHECK(errorOf("title,number\nA,-5\n").find("not a whole number") != std::string::npos);
+            CHECK(errorOf("title,number\nA,2147483647\n").find("not a whole number") != std::string::npos);
+            CHECK(errorOf("title,number\nA,99999999\nB,\n") == "imported");
+            CHECK(store.ideaByNumber(event, 100000000));
+        }
+        SUBCASE("created_at must be a real time") {
+            for (const char* bad : {"2009-12-17T-1:00:00Z", "2009-02-30T10:00:00Z", "2009-12-17T10:00:00+99:00",
+                                    " 2009-12-17T10:00:00Z", "2009-12-17T24:00:00Z",
+                                    "2009-12-17T10:00:00Zjunk"}) {
+                CAPTURE(bad);
+                CHECK(errorOf(std::string("title,created_at\nA,") + bad + "\n").find("not an ISO 8601 time") != std::string::npos);
+            }
+            CHECK(errorOf("title,created_at\nA,1960-01-01T00:00:00Z\n") == "line 2: created_at '1960-01-01T00:00:00Z' is before 1970");
+            CHECK(errorOf("title,created_at\nA,2008-02-29T23:59:60.5-05:30\n") == "imported");
+        }
+        SUBCASE("ids are record ids, not arbitrary text") {
+            CHECK(errorOf("title,id\nA,\"x\ny\"\n").find("is not a record id") != std::string::npos);
+            CHECK(errorOf("title,id\nA,'); DROP TABLE ideas;--\n").find("is not a record id") != std::string::npos);
+            CHECK(errorOf("title,id\nA," + std::string(65, 'a') + "\n").find("is not a record id") != std::string::npos);
+            CHECK(errorOf("title,id\nA,karte-17\n") == "imported");
+        }
+        CHECK(store.check().ok);
+    }
+
+    TEST_CASE("idea numbers never wrap around") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        Idea last;
+        last.eventId = event;
+        last.title = "Die letzte Nummer";
+        last.number = std::numeric_limits<int>::max();
+        CHECK(store.insertIdeaRecord(last).number == std::numeric_limits<int>::max());
+        // Before: the next number was read with getInt() and wrapped to -2147483648 (then a UNIQUE failure).
+        CHECK_THROWS_WITH_AS(store.submitIdea(event, fixtures::idea("Noch eine")), "the event has no idea numbers left",
+                             RuleError);
+        CHECK(store.ideas(event).size() == 1);
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 
@@ -25,6 +26,23 @@ TEST_SUITE("store.open") {
             CHECK(Store(file.path).kioskId() == first);
             CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
         }
+    }
+
+    TEST_CASE("a name that looks like an SQLite URI is a plain file, never an in-memory database") {
+        fixtures::TempFile anchor("uri-anchor.db");
+        const auto folder = std::filesystem::path(anchor.path).parent_path();
+        const auto previous = std::filesystem::current_path();
+        std::filesystem::current_path(folder);
+        const std::string name = "file:uri.db?mode=memory";
+        std::filesystem::remove(name);
+        {
+            Store store(name);
+            store.createEvent(fixtures::conference());
+        }
+        CHECK(std::filesystem::is_regular_file(folder / name));
+        CHECK(Store(name).events().size() == 1);
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(name + suffix);
+        std::filesystem::current_path(previous);
     }
 
     TEST_CASE("every migration applies from an empty file, and each earlier version migrates") {

@@ -88,6 +88,41 @@ TEST_SUITE("text") {
         CHECK_THROWS_AS(checkLength(std::string(61, 'n'), TextField::Author), RuleError);
     }
 
+    TEST_CASE("a title needs a visible character") {
+        for (const char* blank : {"\u200D", "\u200D \u200C", "\u3164", "\u2800\u2800", "\U000E0041\U000E007F",
+                                  "\uFE0F", "\u2062"}) {
+            CAPTURE(blank);
+            CHECK_THROWS_WITH_AS(checkLength(cleanText(blank, TextField::Title), TextField::Title), "the title is empty",
+                                 RuleError);
+        }
+        CHECK_NOTHROW(checkLength(cleanText("\U0001F44D\U0001F3FD", TextField::Title), TextField::Title));
+        CHECK_NOTHROW(checkLength("\u0130", TextField::Title));
+        CHECK_NOTHROW(checkLength("?", TextField::Title));
+    }
+
+    TEST_CASE("every text field has a limit") {
+        CHECK_THROWS_WITH_AS(checkLength(std::string(201, 'v'), TextField::Other), "text has 201 characters; at most 200 are allowed",
+                             RuleError);
+        CHECK_THROWS_WITH_AS(checkLength(std::string(1001, 'r'), TextField::Reason),
+                             "reason has 1001 characters; at most 1000 are allowed", RuleError);
+        CHECK(cleanText("eins\r\nzwei", TextField::Reason) == "eins\nzwei");
+    }
+
+    TEST_CASE("untrusted text in messages is one short, readable line") {
+        CHECK(quoteUntrusted("abc") == "'abc'");
+        CHECK(quoteUntrusted("a\nb\x1B[31m") == "'a\\nb\\x1B[31m'");
+        CHECK(quoteUntrusted("\u202Eevil\u2066") == "'\\u{202E}evil\\u{2066}'");
+        CHECK(quoteUntrusted("\xFF" "ok\xC3") == "'\\xFFok\\xC3'");
+        CHECK(quoteUntrusted(std::string("a\0b", 3)) == "'a\\x00b'");
+        CHECK(quoteUntrusted(std::string(100, 'x')) == "'" + std::string(39, 'x') + "…'");
+        CHECK(quoteUntrusted(std::string(40, 'x')) == "'" + std::string(40, 'x') + "'");
+        CHECK(quoteUntrusted("Größe üben – çok güzel, İzmir 👨‍👩‍👧") == "'Größe üben – çok güzel, İzmir 👨‍👩‍👧'");
+        CHECK(printableLine("C:\\Users\\x") == "C:\\Users\\x");
+        const std::string once = printableLine("\x1B]0;pwned\x07\n" + std::string(1000, 'z'), 50);
+        CHECK(printableLine(once, 50) == once);
+        CHECK(codepointCount(once) == 50);
+    }
+
     TEST_CASE("folding for duplicates knows Turkish i and German ß") {
         CHECK(foldForCompare("İSTANBUL") == foldForCompare("istanbul"));
         CHECK(foldForCompare("ıstanbul") == "istanbul");
@@ -95,5 +130,14 @@ TEST_SUITE("text") {
         CHECK(foldForCompare("  Sprach-Café!!  im   Glashaus ") == "sprach café im glashaus");
         CHECK(foldForCompare("Größe") != foldForCompare("Grosse ü"));
         CHECK(foldForCompare("ğ") != foldForCompare("g"));
+        SUBCASE("a NUL does not cut the text short") {
+            CHECK(foldForCompare(std::string("Rad\0weg fahren", 15)) == "radweg fahren");  // dropped, as cleanText does
+        }
+        SUBCASE("a draft with invisible characters folds like the cleaned title that is stored") {
+            for (const char* draft : {"Rad\u200Bweg", "Rad\u00ADweg", "\u202ERadweg", "Rad\x7Fweg", "Gro\u200B\u0308sse"}) {
+                CAPTURE(draft);
+                CHECK(foldForCompare(draft) == foldForCompare(cleanText(draft, TextField::Title)));
+            }
+        }
     }
 }
