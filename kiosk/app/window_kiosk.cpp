@@ -335,6 +335,10 @@ int runKiosk(const RunOptions& options) {
             frameTimes.emplace_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart);
         }
 
+        // The automation file describes the frame just drawn, before its taps change the state: a new screen's
+        // name beside the old screen's buttons would send a test's next tap astray.
+        const std::string drawn =
+            options.automationFile.empty() ? std::string() : automationJson(state, cache.model, frame, panel ? &*panel : nullptr);
         if (!frame.events.empty()) framesToRender = std::max(framesToRender, 3);
         for (const auto& e : frame.events) dispatch(e);
         refreshModel();
@@ -343,16 +347,13 @@ int runKiosk(const RunOptions& options) {
             break;
         }
         syncPanel();
-        if (!options.automationFile.empty()) {
-            const std::string json = automationJson(state, cache.model, frame, panel ? &*panel : nullptr);
-            if (json != lastAutomation) {
-                // A full disk must not end the kiosk through its test hook: the next change tries again.
-                try {
-                    writeOutput(options.automationFile, json);
-                    lastAutomation = json;
-                } catch (const std::exception& e) {
-                    spdlog::warn("automation file not written: {}", e.what());
-                }
+        if (!options.automationFile.empty() && drawn != lastAutomation) {
+            // A full disk must not end the kiosk through its test hook: the next change tries again.
+            try {
+                writeOutput(options.automationFile, drawn);
+                lastAutomation = drawn;
+            } catch (const std::exception& e) {
+                spdlog::warn("automation file not written: {}", e.what());
             }
         }
     }

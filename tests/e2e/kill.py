@@ -45,7 +45,9 @@ class Attendee:
         self.kiosk.wait_for(lambda v: (v["elements"], v["screen"]) != before, timeout)
 
     def tap_any(self, view, prefix):
-        choices = Kiosk.elements(view, prefix)
+        # A prefix ending in ':' means any of a kind (vote:3, category:sprache); anything else is one element:
+        # "key:e" must not press "key:enter", nor "key:s" the space bar.
+        choices = [e for e in Kiosk.elements(view, prefix) if prefix.endswith(":") or e["id"] == prefix]
         if choices:
             element = self.rng.choice(choices)
             if prefix in ("send", "vote:", "undo:"):
