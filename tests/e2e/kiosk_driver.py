@@ -45,6 +45,25 @@ def x_input(*args):
             _xdotool_pipe = None
 
 
+def x_flush(timeout=30):
+    """Waits until the long-lived xdotool has carried out every line it was sent: it works through its input at
+    its own pace (a drag holds it for a while), so a line written is not yet a tap done. It ends at the end of its
+    input; the next x_input starts a new one."""
+    global _xdotool_pipe
+    pipe, _xdotool_pipe = _xdotool_pipe, None
+    if pipe is None:
+        return
+    try:
+        pipe.stdin.close()
+    except OSError:
+        pass
+    try:
+        pipe.wait(timeout)
+    except subprocess.TimeoutExpired:
+        pipe.kill()
+        pipe.wait()
+
+
 def center(element):
     x, y, w, h = element["rect"]
     return int(x + w / 2), int(y + h / 2)

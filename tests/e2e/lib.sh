@@ -15,6 +15,10 @@ cleanup() {
   for pid in "${CHILDREN[@]}"; do { kill -KILL "$pid" && wait "$pid"; } 2>/dev/null; done
   for pid in "${XVFB_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTS[i]}" 2>/dev/null; done
+  # A failed test keeps its logs (the kiosk's log tells what it did), everything else goes.
+  if [ "$FAILURES" -gt 0 ] && compgen -G "$WORK/*.log" >/dev/null; then
+    mkdir -p "$WORK-logs" && cp "$WORK"/*.log "$WORK-logs/" && echo "logs of the failed test: $WORK-logs" >&2
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT

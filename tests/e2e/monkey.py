@@ -15,7 +15,7 @@ import random
 import sys
 import time
 
-from kiosk_driver import SCREEN_H, SCREEN_W, Kiosk, center, heartbeats, read_log, summary, x_input, xdotool
+from kiosk_driver import SCREEN_H, SCREEN_W, Kiosk, center, heartbeats, read_log, summary, x_flush, x_input, xdotool
 
 HANG_SECONDS = 15          # heartbeats come every 5 s; three missed in a row is a hang
 RSS_MARGIN_KB = 8 * 1024   # allowed growth after warm-up (the monkey adds a few ideas and sessions)
@@ -105,12 +105,21 @@ class Monkey:
         self.actions += 1
 
     def enter_pin(self, view):
-        """The right PIN on the keypad, digit by digit, then OK (the argon2 check takes a moment)."""
-        keys = {e["id"]: e for e in Kiosk.elements(view)}
-        for key in ["pin:" + d for d in self.pin] + ["pin:ok"]:
+        """The right PIN on the keypad, as a moderator enters it: first the taps still under way are let finish
+        and the digits the monkey typed before are erased, then each digit is tapped and done before the next,
+        then OK (the argon2 check takes a moment)."""
+        x_flush()
+        time.sleep(0.15)  # the frames that show what those taps did
+        view = self.kiosk.view()
+        if not view or view["screen"] != "pin_pad":
+            return
+        keys = {e["id"]: e for e in Kiosk.elements(view, enabled=False)}
+        typed = view.get("panel", {}).get("digits", 0)
+        for key in ["pin:erase"] * typed + ["pin:" + d for d in self.pin] + ["pin:ok"]:
             if key not in keys:
                 return
-            self.kiosk.tap_element(keys[key], pause=0.08)
+            xdotool("mousemove", *center(keys[key]), "click", 1)  # its own process: done when it returns
+            time.sleep(0.05)  # a frame between two taps, or they merge into one
             self.actions += 1
         self.pins += 1
         self.kiosk.wait_for(lambda v: v["screen"] != "pin_pad" or v.get("panel", {}).get("pin_message"), 3.0)
