@@ -2,6 +2,7 @@
 #include "kiosk/app/panel_actions.h"
 
 #include "kiosk/app/export_folder.h"
+#include "kiosk/core/text_edit.h"
 #include "storage/moderation.h"
 #include "storage/timefmt.h"
 
@@ -18,7 +19,7 @@ using Kind = core::PanelAction::Kind;
 std::string clock(storage::TimeMs at) { return storage::formatTimestamp(at).substr(11, 5); }
 
 std::string shortened(const std::string& text, std::size_t limit) {
-    return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
+    return core::shortenForDisplay(text, limit);
 }
 
 std::string logLine(const storage::ModerationEntry& e, const std::map<std::string, int>& numbers) {

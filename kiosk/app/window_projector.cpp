@@ -77,7 +77,7 @@ std::string automationJson(const ui::ProjectorModel& model, const ui::ProjectorV
                           {"frozen", model.frozen}, {"awaiting_reveal", model.awaitingReveal},
                           {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
                           {"elements", nlohmann::json::array()}, {"ideas", ideas}}
-        .dump(1);
+        .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 storage::StoreOptions readOnly() {

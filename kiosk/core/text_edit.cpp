@@ -88,6 +88,29 @@ bool removeLastCharacter(std::string& text) {
     return true;
 }
 
+std::string shortenForDisplay(std::string_view text, std::size_t maxChars) {
+    const auto points = decode(text);
+    std::size_t keep = points.size();
+    if (points.size() > maxChars) {
+        // Room for the ellipsis; the cut falls between clusters, so no accent or emoji part is left hanging.
+        const std::size_t room = maxChars > 0 ? maxChars - 1 : 0;
+        keep = 0;
+        utf8proc_int32_t state = 0;
+        for (std::size_t i = 1; i <= room; ++i) {
+            if (utf8proc_grapheme_break_stateful(points[i - 1].cp, points[i].cp, &state)) keep = i;
+        }
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < keep; ++i) {
+        utf8proc_uint8_t buffer[4];
+        const auto length = utf8proc_encode_char(points[i].cp, buffer);
+        out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+    }
+    if (keep < points.size()) out += "\u2026";
+    return out;
+}
+
 void KeyRepeat::press(double now) {
     pressedAt = now;
     fired = 0;

@@ -20,6 +20,10 @@ InsertResult appendText(std::string& text, std::string_view input, std::size_t l
 /// an emoji with its modifiers and joiners, a Hangul syllable), never half of one.
 bool removeLastCharacter(std::string& text);
 
+/// `text` as valid UTF-8 of at most `maxChars` code points for a label: a longer text is cut after its last
+/// whole character (grapheme cluster) that fits and ends with "…"; bytes that are not UTF-8 are dropped.
+std::string shortenForDisplay(std::string_view text, std::size_t maxChars);
+
 /// Number of code points, the unit every limit is counted in.
 std::size_t characterCount(std::string_view text);
 

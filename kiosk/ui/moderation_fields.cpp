@@ -63,7 +63,7 @@ void ModerationView::DrawTextField(const core::PanelModel& model, Frame& frame, 
         return;
     }
     std::string shown = value.empty() ? hint : value;
-    if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
+    shown = core::shortenForDisplay(shown, 60);
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.02f, 0.5f));
     if (TouchButton(frame, id, shown, ImVec2(width, frame.metrics.target * 0.7f), true, false, "field")) {
         typing = field;

@@ -2,6 +2,8 @@
 // controls; a detail pane with the actions for the chosen idea. Rows come in pages, so a finger needs no scrolling.
 #include "kiosk/ui/moderation_view.h"
 
+#include "kiosk/core/text_edit.h"
+
 #include "imgui.h"
 
 #include <algorithm>
@@ -24,8 +26,7 @@ std::string statusLabel(const Frame& frame, storage::IdeaStatus status) {
 }
 
 std::string rowLabel(const Frame& frame, const core::PanelModel::IdeaRow& idea) {
-    std::string label = "#" + std::to_string(idea.number) + "  " + idea.title;
-    if (label.size() > 70) label = label.substr(0, 67) + "...";
+    std::string label = core::shortenForDisplay("#" + std::to_string(idea.number) + "  " + idea.title, 70);
     label += "   · " + statusLabel(frame, idea.status) + " · " + std::to_string(idea.votes);
     if (idea.pinned) label += " · " + frame.t("panel.pinned");
     if (!idea.flagged.empty()) label += " · !";

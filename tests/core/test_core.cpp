@@ -105,6 +105,25 @@ TEST_SUITE("text_edit") {
         CHECK(text == "eins\n\nzwei");
     }
 
+    TEST_CASE("a label is shortened between whole characters and stays valid UTF-8") {
+        SUBCASE("short text stays as it is") { CHECK(shortenForDisplay("Größe üben", 10) == "Größe üben"); }
+        SUBCASE("a cut that would fall inside a two-byte letter") {
+            // 56 ASCII letters and then ü: a byte count of 57 ends inside the ü (the monkey test's crash).
+            const std::string title = std::string(56, 'a') + "üüüü";
+            const std::string shown = shortenForDisplay(title, 58);
+            CHECK(shown == std::string(56, 'a') + "ü\u2026");
+            CHECK(characterCount(shown) == 58);
+        }
+        SUBCASE("an accent or an emoji sequence is never split from its base") {
+            CHECK(shortenForDisplay("abe\u0301cd", 4) == "ab\u2026");
+            CHECK(shortenForDisplay("ab\U0001F468\u200D\U0001F469\u200D\U0001F467xyz", 5) == "ab\u2026");
+        }
+        SUBCASE("bytes that are not UTF-8 are dropped") {
+            CHECK(shortenForDisplay(std::string("ab\xC3", 3), 10) == "ab");
+            CHECK(shortenForDisplay(std::string("\xff\xfe", 2), 1).empty());
+        }
+    }
+
     TEST_CASE("a held backspace repeats after a delay") {
         KeyRepeat repeat;
         repeat.press(10.0);

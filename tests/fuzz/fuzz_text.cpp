@@ -88,5 +88,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(storage::isValidUtf8(draft));
         }
     }
+    // Panel labels: shortened text is valid UTF-8 within its limit, whatever came in.
+    for (const std::size_t limit : {std::size_t{1}, std::size_t{7}, std::size_t{60}}) {
+        const std::string label = kiosk::core::shortenForDisplay(input, limit);
+        FUZZ_CHECK(storage::isValidUtf8(label));
+        FUZZ_CHECK(kiosk::core::characterCount(label) <= limit);
+    }
     return 0;
 }
