@@ -204,7 +204,8 @@ def main():
     code = kiosk.stop() if alive else kiosk.proc.returncode
     if alive and code != 0:
         problems.append(f"the kiosk did not exit cleanly on SIGTERM (exit {code})")
-    warm_kb, end_kb, peak_kb = memory(beats, started, max(20.0, seconds * 0.25)) if beats else (0, 0, 0)
+    # The warm-up counts from the last kiosk process's own start (after a crash another one ran on).
+    warm_kb, end_kb, peak_kb = memory(beats, beats[0][0], max(20.0, seconds * 0.25)) if beats else (0, 0, 0)
     growth = end_kb - warm_kb
     allowed = max(RSS_MARGIN_KB, int(warm_kb * RSS_MARGIN_SHARE))
     print(f"{monkey.actions} actions in {ended - started:.0f} s on the screens {', '.join(sorted(screens))} "
