@@ -51,16 +51,24 @@ db_fingerprint() {
 
 # start_display [WxH]: a new Xvfb (1920x1080 unless given), made the current DISPLAY (call twice for two screens).
 start_display() {
-  local n size="${1:-1920x1080}"
-  for n in $(seq $((90 + $$ % 40)) 140); do
-    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-    Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-    XVFB_PID=$!
-    XVFB_PIDS+=("$XVFB_PID")
-    export DISPLAY=":$n"
-    for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && return 0; sleep 0.1; done
-    kill "$XVFB_PID" 2>/dev/null; XVFB_PID=""
+  # Xvfb picks a free display number itself and tells it on a file descriptor: choosing one here from the lock
+  # files raced with tests running beside this one (two servers for one number; the loser's test then drew on
+  # the winner's screen and lost it when that test ended).
+  local n="" size="${1:-1920x1080}" file
+  file="$(mktemp "$WORK/display.XXXXXX")"
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$file" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  XVFB_PIDS+=("$XVFB_PID")
+  for _ in $(seq 1 100); do
+    # The number is whole once its line ends.
+    [ "$(wc -l <"$file")" -ge 1 ] && { n="$(head -1 "$file")"; break; }
+    kill -0 "$XVFB_PID" 2>/dev/null || break
+    sleep 0.1
   done
+  if [ -n "$n" ] && DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then
+    export DISPLAY=":$n"
+    return 0
+  fi
   echo "cannot start Xvfb" >&2
   exit 1
 }
