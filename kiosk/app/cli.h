@@ -4,6 +4,7 @@
 #include "storage/store.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <functional>
 #include <memory>
@@ -57,6 +58,10 @@ std::string defaultAssetDir();
 void writeOutput(const std::string& path, const std::string& content);
 /// The same, for output produced as a stream (large exports never sit in memory as one string).
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& produce);
+
+/// The text of an automation file (`--automation`, a test aid). Bytes that are not UTF-8 in a label show as
+/// U+FFFD instead of throwing: a test aid must never end the kiosk (a label cut inside a character once did).
+std::string automationText(const nlohmann::json& json);
 
 void addEventCommands(CLI::App& app, CliContext& context);
 void addEventLoadCommand(CLI::App& event, CliContext& context);  ///< event load FILE.toml

@@ -3,6 +3,8 @@
 
 #include "storage/text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -69,6 +71,10 @@ std::string CliContext::resolveEvent(storage::Store& store) const {
         return eventId;
     }
     return store.requireActiveEvent().id;
+}
+
+std::string automationText(const nlohmann::json& json) {
+    return json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& produce) {

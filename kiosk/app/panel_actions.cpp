@@ -18,16 +18,12 @@ using Kind = core::PanelAction::Kind;
 
 std::string clock(storage::TimeMs at) { return storage::formatTimestamp(at).substr(11, 5); }
 
-std::string shortened(const std::string& text, std::size_t limit) {
-    return core::shortenForDisplay(text, limit);
-}
-
 std::string logLine(const storage::ModerationEntry& e, const std::map<std::string, int>& numbers) {
     const auto number = numbers.find(e.targetId);
     const std::string target = number != numbers.end() ? "#" + std::to_string(number->second) : "";
     std::string line = clock(e.at) + "  " + e.actor + "  " + e.action + "  " + target + "  " +
-                       shortened(e.before, 60) + " -> " + shortened(e.after, 60);
-    if (!e.reason.empty()) line += "  (" + shortened(e.reason, 80) + ")";
+                       core::shortenForDisplay(e.before, 60) + " -> " + core::shortenForDisplay(e.after, 60);
+    if (!e.reason.empty()) line += "  (" + core::shortenForDisplay(e.reason, 80) + ")";
     return line;
 }
 

@@ -146,9 +146,7 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
         json["screen"] = panel->screenName();
         json["panel"] = panel->automation();
     }
-    // A test aid must never end the kiosk: bytes that are not UTF-8 in a label show as U+FFFD here instead of
-    // throwing (a panel label cut inside a character once did).
-    return json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return automationText(json);
 }
 
 // Keys of a physical keyboard go into the same draft as the on-screen ones.

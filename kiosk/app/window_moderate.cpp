@@ -77,7 +77,7 @@ int runModerate(const ModerateOptions& options) {
         const bool shoot = g_screenshot.exchange(false) && !options.screenshotFile.empty();
         window.endFrame(shoot ? options.screenshotFile : std::string());
         if (!options.automationFile.empty()) {
-            const std::string json = automationJson(panel, frame).dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+            const std::string json = automationText(automationJson(panel, frame));
             if (json != lastAutomation) {
                 writeOutput(options.automationFile, json);
                 lastAutomation = json;

@@ -73,11 +73,10 @@ std::string automationJson(const ui::ProjectorModel& model, const ui::ProjectorV
     }
     nlohmann::json pinned = nlohmann::json::array();
     for (const auto& e : model.pinned) pinned.push_back(e.number);
-    return nlohmann::json{{"screen", "projector"}, {"title", model.title}, {"pinned", pinned},
-                          {"frozen", model.frozen}, {"awaiting_reveal", model.awaitingReveal},
-                          {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
-                          {"elements", nlohmann::json::array()}, {"ideas", ideas}}
-        .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return automationText({{"screen", "projector"}, {"title", model.title}, {"pinned", pinned},
+                           {"frozen", model.frozen}, {"awaiting_reveal", model.awaitingReveal},
+                           {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
+                           {"elements", nlohmann::json::array()}, {"ideas", ideas}});
 }
 
 storage::StoreOptions readOnly() {

@@ -150,9 +150,10 @@ class Monkey:
         x_input("mousemove", self.rng.randrange(SCREEN_W), self.rng.randrange(SCREEN_H), "mousedown", 1, *steps, "mouseup", 1)
 
 
-def memory(beats, started, warmup):
-    """RSS of the first heartbeat after the warm-up and of the last one (kB), and the peak."""
-    warm = [b for b in beats if b[0] >= started + warmup] or beats[-1:]
+def memory(beats, warmup):
+    """RSS of the first heartbeat after the warm-up, counted from the process's first heartbeat (after a crash
+    the log is the next process's), and of the last one (kB), and the peak."""
+    warm = [b for b in beats if b[0] >= beats[0][0] + warmup] or beats[-1:]
     return warm[0][1], beats[-1][1], max(b[1] for b in beats)
 
 
@@ -204,8 +205,7 @@ def main():
     code = kiosk.stop() if alive else kiosk.proc.returncode
     if alive and code != 0:
         problems.append(f"the kiosk did not exit cleanly on SIGTERM (exit {code})")
-    # The warm-up counts from the last kiosk process's own start (after a crash another one ran on).
-    warm_kb, end_kb, peak_kb = memory(beats, beats[0][0], max(20.0, seconds * 0.25)) if beats else (0, 0, 0)
+    warm_kb, end_kb, peak_kb = memory(beats, max(20.0, seconds * 0.25)) if beats else (0, 0, 0)
     growth = end_kb - warm_kb
     allowed = max(RSS_MARGIN_KB, int(warm_kb * RSS_MARGIN_SHARE))
     print(f"{monkey.actions} actions in {ended - started:.0f} s on the screens {', '.join(sorted(screens))} "

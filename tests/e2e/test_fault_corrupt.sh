@@ -13,16 +13,22 @@ DB="$WORK/kiosk.db"
 "$BIN" --db "$DB" backup -o "$WORK/backup.db" >/dev/null
 snapshot_saved "$WORK/saved"
 
-# Garbage over pages 2 to 5 (page 1, the header and schema, stays: SQLite still takes it for a database).
-python3 - "$DB" <<'PY'
+# garbage_over_pages FIRST COUNT SEED: random bytes over COUNT pages of $DB from page FIRST (numbered from 1).
+garbage_over_pages() {
+  python3 - "$DB" "$1" "$2" "$3" <<'PY'
 import random, sys
-rng = random.Random(2009)
-with open(sys.argv[1], "r+b") as f:
-    page = int.from_bytes(f.read(18)[16:18], "big")
-    page = 65536 if page == 1 else page
-    f.seek(page)
-    f.write(bytes(rng.randrange(256) for _ in range(page * 4)))
+path, first, count, seed = sys.argv[1], *map(int, sys.argv[2:])
+rng = random.Random(seed)
+with open(path, "r+b") as f:
+    size = int.from_bytes(f.read(18)[16:18], "big")
+    size = 65536 if size == 1 else size
+    f.seek((first - 1) * size)
+    f.write(bytes(rng.randrange(256) for _ in range(size * count)))
 PY
+}
+
+# Garbage over pages 2 to 5 (page 1, the header and schema, stays: SQLite still takes it for a database).
+garbage_over_pages 2 4 2009
 [ "$(sqlite3 "$DB" "PRAGMA quick_check" 2>&1 | head -1)" != ok ] && pass || fail "the file is not damaged enough"
 cp "$DB" "$WORK/damaged.copy"
 
@@ -49,15 +55,7 @@ stop_kiosk
 
 # [SECTION] Damage that the kiosk's own reads would not meet: only the moderation log's page (read by the panel,
 # never at start) is garbage. Everything the attract screen needs still reads; quick_check alone finds it.
-python3 - "$DB" "$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name = 'moderation_log'")" <<'PY'
-import random, sys
-rng = random.Random(2010)
-with open(sys.argv[1], "r+b") as f:
-    size = int.from_bytes(f.read(18)[16:18], "big")
-    size = 65536 if size == 1 else size
-    f.seek((int(sys.argv[2]) - 1) * size)
-    f.write(bytes(rng.randrange(256) for _ in range(size)))
-PY
+garbage_over_pages "$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name = 'moderation_log'")" 1 2010
 [ "$(sqlite3 "$DB" "SELECT count(*) > 0 FROM ideas" 2>&1)" = 1 ] && pass || fail "the ideas should still read"
 [ "$(sqlite3 "$DB" "PRAGMA quick_check" 2>&1 | head -1)" != ok ] && pass || fail "quick_check should find the damaged log"
 cp "$DB" "$WORK/damaged-log.copy"
