@@ -55,18 +55,21 @@ ideen_build() {
 
 # Starts a virtual X display when there is none; sets DISPLAY and IDEEN_XVFB_PID.
 ideen_virtual_display() {
-  local n
-  for n in $(seq 90 140); do
-    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-    Xvfb ":$n" -screen 0 "${1:-1920x1080}x24" -nolisten tcp >/dev/null 2>&1 &
-    IDEEN_XVFB_PID=$!
-    export DISPLAY=":$n"
-    for _ in $(seq 1 50); do
-      xdpyinfo >/dev/null 2>&1 && return 0
-      sleep 0.1
-    done
-    kill "$IDEEN_XVFB_PID" 2>/dev/null || true
+  # Xvfb picks a free display number itself and writes it to descriptor 3 (no race with other servers starting).
+  local n="" file
+  file="$(mktemp "${TMPDIR:-/tmp}/ideen-display.XXXXXX")"
+  Xvfb -displayfd 3 -screen 0 "${1:-1920x1080}x24" -nolisten tcp 3>"$file" >/dev/null 2>&1 &
+  IDEEN_XVFB_PID=$!
+  for _ in $(seq 1 100); do
+    [ "$(wc -l <"$file")" -ge 1 ] && { n="$(head -1 "$file")"; break; }
+    kill -0 "$IDEEN_XVFB_PID" 2>/dev/null || break
+    sleep 0.1
   done
+  rm -f "$file"
+  if [ -n "$n" ] && DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then
+    export DISPLAY=":$n"
+    return 0
+  fi
   echo "Could not start Xvfb" >&2
   return 1
 }
