@@ -11,7 +11,6 @@
 #include "storage/store.h"
 
 #include "imgui.h"
-#include "imgui_internal.h"  // ImTextCharToUtf8
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -152,13 +151,7 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
 // Keys of a physical keyboard go into the same draft as the on-screen ones.
 void physicalKeyboard(const core::KioskState& state, std::vector<core::Event>& events) {
     if (core::activeFieldLimit(state.screen) == 0) return;
-    ImGuiIO& io = ImGui::GetIO();
-    std::string typed;
-    for (ImWchar c : io.InputQueueCharacters) {
-        char utf8[5] = {};
-        ImTextCharToUtf8(utf8, c);
-        typed += utf8;
-    }
+    const std::string typed = ui::typedCharacters();
     if (!typed.empty()) events.push_back(core::ev::TypeText{typed});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) events.push_back(core::ev::Backspace{});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) events.push_back(core::ev::Next{});

@@ -41,6 +41,18 @@ bool allowed(utf8proc_int32_t cp, bool multiline) {
 
 }  // namespace
 
+std::string utf8FromCodepoints(const unsigned int* codepoints, std::size_t count) {
+    std::string result;
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto cp = static_cast<utf8proc_int32_t>(codepoints[i]);
+        if (codepoints[i] > 0x10FFFF || !utf8proc_codepoint_valid(cp)) continue;
+        utf8proc_uint8_t bytes[4];
+        const auto n = utf8proc_encode_char(cp, bytes);
+        result.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+    }
+    return result;
+}
+
 std::size_t characterCount(std::string_view text) { return decode(text).size(); }
 
 InsertResult appendText(std::string& text, std::string_view input, std::size_t limit, bool multiline) {

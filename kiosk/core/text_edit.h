@@ -24,6 +24,10 @@ bool removeLastCharacter(std::string& text);
 /// whole character (grapheme cluster) that fits and ends with "…"; bytes that are not UTF-8 are dropped.
 std::string shortenForDisplay(std::string_view text, std::size_t maxChars);
 
+/// The UTF-8 bytes of the code points a keyboard delivered (GLFW's character callback, ImGui's input queue);
+/// values that are not Unicode scalar values (surrogates, above U+10FFFF) are dropped.
+std::string utf8FromCodepoints(const unsigned int* codepoints, std::size_t count);
+
 /// Number of code points, the unit every limit is counted in.
 std::size_t characterCount(std::string_view text);
 

@@ -3,7 +3,10 @@
 
 #include "imgui.h"
 
+#include "kiosk/core/text_edit.h"
+
 #include <algorithm>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -36,6 +39,12 @@ bool TouchButton(Frame& frame, const std::string& id, const std::string& label, 
     if (primary) ImGui::PopStyleColor(4);
     ImGui::PopID();
     return pressed && enabled && !frame.suppressTaps;
+}
+
+std::string typedCharacters() {
+    const ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+    const std::vector<unsigned int> codepoints(queue.begin(), queue.end());
+    return core::utf8FromCodepoints(codepoints.data(), codepoints.size());
 }
 
 void BeginFullscreen(const char* name, unsigned int background) {

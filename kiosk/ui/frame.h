@@ -48,6 +48,9 @@ struct Frame {
 bool TouchButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, bool enabled = true,
                  bool primary = false, const char* role = "button");
 
+/// What a physical keyboard typed this frame (ImGui's input queue), as UTF-8.
+std::string typedCharacters();
+
 /// Opens a full-screen window on the main viewport, the way Dear ImGui's own examples do.
 void BeginFullscreen(const char* name, unsigned int background);
 void EndFullscreen();

@@ -6,7 +6,6 @@
 #include "storage/text.h"
 
 #include "imgui.h"
-#include "imgui_internal.h"  // ImTextCharToUtf8
 #include "imgui_stdlib.h"
 
 #include <algorithm>
@@ -84,12 +83,7 @@ void ModerationView::DrawTyping(Frame& frame) {
     ImGui::SetCursorPos(ImVec2(m.unit, screen.y - keyboardHeight - m.unit));
     const KeyboardInput input = keyboardView.DrawKeys(keyboard, multiline, frame, keyboardHeight);
     // A keyboard plugged into the kiosk types here too.
-    std::string typed;
-    for (ImWchar c : ImGui::GetIO().InputQueueCharacters) {
-        char utf8[5] = {};
-        ImTextCharToUtf8(utf8, c);
-        typed += utf8;
-    }
+    const std::string typed = typedCharacters();
     if (!typed.empty()) core::appendText(value, typed, limit, multiline);
     int removals = input.repeatedBackspaces + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) ? 1 : 0);
     bool done = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !multiline;

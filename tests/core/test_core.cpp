@@ -124,6 +124,12 @@ TEST_SUITE("text_edit") {
         }
     }
 
+    TEST_CASE("typed code points become UTF-8 and invalid ones are dropped") {
+        const unsigned int typed[] = {'G', 0xF6, 0x11F, 0x20AC, 0x1F600, 0xD800, 0x110000, 'x'};
+        CHECK(utf8FromCodepoints(typed, 8) == "G\u00F6\u011F\u20AC\U0001F600x");
+        CHECK(utf8FromCodepoints(typed, 0).empty());
+    }
+
     TEST_CASE("a held backspace repeats after a delay") {
         KeyRepeat repeat;
         repeat.press(10.0);
