@@ -7,13 +7,32 @@ namespace storage {
 
 namespace {
 
-void requireStatus(const Idea& idea, IdeaStatus wanted, const char* code) {
-    if (idea.status == wanted) return;
+[[noreturn]] void refuseStatus(const Idea& idea, IdeaStatus wanted, const char* code) {
     throw RuleError(code, "idea #" + std::to_string(idea.number) + " is " + toString(idea.status) + ", not " +
                               toString(wanted));
 }
 
 }  // namespace
+
+bool verbAccepted(ModerationVerb verb, IdeaStatus status) {
+    switch (verb) {
+        case ModerationVerb::Approve:
+        case ModerationVerb::Reject: return status == IdeaStatus::Pending;
+        case ModerationVerb::Unhide: return status == IdeaStatus::Hidden;
+        case ModerationVerb::Hide: return status != IdeaStatus::Merged;
+    }
+    return false;
+}
+
+std::vector<ModerationVerb> offeredVerbs(IdeaStatus status) {
+    switch (status) {
+        case IdeaStatus::Pending: return {ModerationVerb::Approve, ModerationVerb::Reject};
+        case IdeaStatus::Published: return {ModerationVerb::Hide};
+        case IdeaStatus::Hidden: return {ModerationVerb::Unhide};
+        case IdeaStatus::Merged: break;
+    }
+    return {};
+}
 
 void moderateIdea(Store& store, const std::string& ideaId, ModerationVerb verb, const std::string& actor,
                   const std::string& reason) {
@@ -24,11 +43,13 @@ void moderateIdea(Store& store, const std::string& ideaId, ModerationVerb verb, 
         throw RuleError("reason_required", "taking idea #" + std::to_string(idea->number) +
                                                " off the screens needs a reason for the log");
     }
-    switch (verb) {
-        case ModerationVerb::Approve: requireStatus(*idea, IdeaStatus::Pending, "not_pending"); break;
-        case ModerationVerb::Reject: requireStatus(*idea, IdeaStatus::Pending, "not_pending"); break;
-        case ModerationVerb::Unhide: requireStatus(*idea, IdeaStatus::Hidden, "not_hidden"); break;
-        case ModerationVerb::Hide: break;
+    if (!verbAccepted(verb, idea->status)) {
+        switch (verb) {
+            case ModerationVerb::Approve:
+            case ModerationVerb::Reject: refuseStatus(*idea, IdeaStatus::Pending, "not_pending");
+            case ModerationVerb::Unhide: refuseStatus(*idea, IdeaStatus::Hidden, "not_hidden");
+            case ModerationVerb::Hide: break;  // a merged idea: Store::setIdeaStatus refuses it ("idea_merged")
+        }
     }
     const bool publish = verb == ModerationVerb::Approve || verb == ModerationVerb::Unhide;
     store.setIdeaStatus(ideaId, publish ? IdeaStatus::Published : IdeaStatus::Hidden, actor, reason);

@@ -1,9 +1,16 @@
 // The panel's gate: a held corner opens the keypad, the stored PIN opens the panel, idle closes both.
 #include "kiosk/core/panel.h"
 
+#include "storage/moderation.h"
+#include "storage/text.h"
+
 #include <algorithm>
 
 namespace kiosk::core {
+
+namespace {
+constexpr std::size_t kPanelReasonMax = 200;  // storage takes up to storage::kReasonMax; the panel asks for less
+}  // namespace
 
 bool holdCorner(PanelGate& gate, bool pressedInCorner, double now) {
     if (gate.stage != PanelGate::Stage::Closed || !pressedInCorner) {
@@ -82,6 +89,34 @@ int PanelModel::pendingCount() const {
 const PanelModel::IdeaRow* PanelModel::idea(const std::string& id) const {
     const auto it = std::find_if(ideas.begin(), ideas.end(), [&](const IdeaRow& i) { return i.id == id; });
     return it == ideas.end() ? nullptr : &*it;
+}
+
+std::vector<PanelAction::Kind> ideaActions(const PanelModel::IdeaRow& idea) {
+    using Kind = PanelAction::Kind;
+    std::vector<Kind> kinds;
+    for (const storage::ModerationVerb verb : storage::offeredVerbs(idea.status)) {
+        switch (verb) {
+            case storage::ModerationVerb::Approve: kinds.push_back(Kind::Approve); break;
+            case storage::ModerationVerb::Reject: kinds.push_back(Kind::Reject); break;
+            case storage::ModerationVerb::Hide: kinds.push_back(Kind::Hide); break;
+            case storage::ModerationVerb::Unhide: kinds.push_back(Kind::Unhide); break;
+        }
+    }
+    if (idea.status == storage::IdeaStatus::Published) kinds.push_back(idea.pinned ? Kind::Unpin : Kind::Pin);
+    return kinds;
+}
+
+// [SECTION] The panel's text fields
+
+std::size_t panelFieldLimit(PanelField field) {
+    switch (field) {
+        case PanelField::Title: return storage::kTitleMax;
+        case PanelField::Description: return storage::kDescriptionMax;
+        case PanelField::Author: return storage::kAuthorMax;
+        case PanelField::Reason: return kPanelReasonMax;
+        case PanelField::None: break;
+    }
+    return kPanelReasonMax;
 }
 
 }  // namespace kiosk::core

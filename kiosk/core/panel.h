@@ -104,4 +104,18 @@ struct PanelModel {
     const IdeaRow* idea(const std::string& id) const;
 };
 
+/// The actions the panel offers for an idea, in the order it shows them: the moderation verbs storage accepts for
+/// the idea's status (storage::offeredVerbs, the same rules moderateIdea enforces), then pin or unpin for a
+/// published idea. Merging and editing are offered for every idea that is not merged.
+std::vector<PanelAction::Kind> ideaActions(const PanelModel::IdeaRow& idea);
+
+// [SECTION] The panel's text fields
+
+/// A text the moderator types in the panel (None: nothing is being typed).
+enum class PanelField { None, Reason, Title, Description, Author };
+
+/// How many characters (code points) the field takes: the model's limits for an idea's text; a reason is for the
+/// log, a sentence is plenty.
+std::size_t panelFieldLimit(PanelField field);
+
 }  // namespace kiosk::core

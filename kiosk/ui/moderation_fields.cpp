@@ -3,7 +3,6 @@
 #include "kiosk/ui/moderation_view.h"
 
 #include "kiosk/core/text_edit.h"
-#include "storage/text.h"
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -23,16 +22,6 @@ const char* fieldName(ModerationView::Field field) {
         case ModerationView::Field::None: break;
     }
     return "";
-}
-
-// The model's limits; a reason is for the log, a sentence is plenty.
-std::size_t fieldLimit(ModerationView::Field field) {
-    switch (field) {
-        case ModerationView::Field::Title: return storage::kTitleMax;
-        case ModerationView::Field::Description: return storage::kDescriptionMax;
-        case ModerationView::Field::Author: return storage::kAuthorMax;
-        default: return 200;
-    }
 }
 
 }  // namespace
@@ -77,7 +66,7 @@ void ModerationView::DrawTyping(Frame& frame) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     std::string& value = *typingTarget();
     const bool multiline = typing == Field::Description;
-    const std::size_t limit = fieldLimit(typing);
+    const std::size_t limit = core::panelFieldLimit(typing);
 
     const float keyboardHeight = std::min(screen.y * 0.5f, m.target * 4.0f + m.unit * 3.0f);
     ImGui::SetCursorPos(ImVec2(m.unit, screen.y - keyboardHeight - m.unit));

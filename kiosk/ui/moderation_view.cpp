@@ -250,22 +250,19 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
         if (TouchButton(frame, id, label, button, enabled, primary)) out.actions.push_back(action(kind, idea->id, reason));
         if (placed++ % 2 == 0) ImGui::SameLine();
     };
-    using storage::IdeaStatus;
-    switch (idea->status) {
-        case IdeaStatus::Pending:
-            offer("act:approve", frame.t("panel.approve"), Kind::Approve, true);
-            offer("act:reject", frame.t("panel.reject"), Kind::Reject);
-            break;
-        case IdeaStatus::Published:
-            offer("act:hide", frame.t("panel.hide"), Kind::Hide);
-            offer(idea->pinned ? "act:unpin" : "act:pin", frame.t(idea->pinned ? "panel.unpin" : "panel.pin"),
-                  idea->pinned ? Kind::Unpin : Kind::Pin);
-            break;
-        case IdeaStatus::Hidden: offer("act:unhide", frame.t("panel.unhide"), Kind::Unhide); break;
-        case IdeaStatus::Merged: break;
+    for (const Kind kind : core::ideaActions(*idea)) {
+        switch (kind) {
+            case Kind::Approve: offer("act:approve", frame.t("panel.approve"), kind, true); break;
+            case Kind::Reject: offer("act:reject", frame.t("panel.reject"), kind); break;
+            case Kind::Hide: offer("act:hide", frame.t("panel.hide"), kind); break;
+            case Kind::Unhide: offer("act:unhide", frame.t("panel.unhide"), kind); break;
+            case Kind::Pin: offer("act:pin", frame.t("panel.pin"), kind); break;
+            case Kind::Unpin: offer("act:unpin", frame.t("panel.unpin"), kind); break;
+            default: break;
+        }
     }
     if (placed % 2 == 1) ImGui::NewLine();
-    if (idea->status == IdeaStatus::Merged) return;
+    if (idea->status == storage::IdeaStatus::Merged) return;
     ImGui::SetCursorPosX(left);
     if (TouchButton(frame, "act:merge", frame.t("panel.merge"), button)) pickingMergeTarget = true;
     ImGui::SameLine(left + button.x + m.unit);

@@ -16,9 +16,17 @@ struct PanelOutput {
     bool close = false;
 };
 
+/// What was pressed on the PIN keypad in one frame.
+struct PinPadInput {
+    std::vector<char> digits;   ///< in the order pressed
+    bool erase = false;
+    bool ok = false;
+    bool cancel = false;
+};
+
 /// The keypad for the PIN: digits as dots, a message after a wrong try or during a lockout.
 struct PinPadView {
-    void Draw(const core::PanelGate& gate, Frame& frame, std::vector<char>& digits, bool& erase, bool& ok, bool& cancel);
+    PinPadInput Draw(const core::PanelGate& gate, Frame& frame);
 };
 
 /// Plain data plus Draw(): which tab and row are chosen, the reason and the edit in hand.
@@ -34,7 +42,7 @@ struct ModerationView {
     std::string message;           ///< the outcome of the last action, set by the app
     /// At the kiosk there is no keyboard: a text field is a button that opens a typing screen with the
     /// on-screen keyboard (a plugged-in keyboard types there too). On a laptop the fields take keys directly.
-    enum class Field { None, Reason, Title, Description, Author };
+    using Field = core::PanelField;
     Field typing = Field::None;
     core::KeyboardModel keyboard;
     KeyboardView keyboardView;

@@ -89,4 +89,26 @@ TEST_SUITE("panel") {
         CHECK_FALSE(needsReason(PanelAction::Kind::Approve));
         CHECK_FALSE(needsReason(PanelAction::Kind::Merge));
     }
+
+    TEST_CASE("an idea's actions follow its status; pin or unpin only when published") {
+        using Kind = PanelAction::Kind;
+        PanelModel::IdeaRow idea;
+        idea.status = storage::IdeaStatus::Pending;
+        CHECK(ideaActions(idea) == std::vector{Kind::Approve, Kind::Reject});
+        idea.status = storage::IdeaStatus::Published;
+        CHECK(ideaActions(idea) == std::vector{Kind::Hide, Kind::Pin});
+        idea.pinned = true;
+        CHECK(ideaActions(idea) == std::vector{Kind::Hide, Kind::Unpin});
+        idea.status = storage::IdeaStatus::Hidden;
+        CHECK(ideaActions(idea) == std::vector{Kind::Unhide});
+        idea.status = storage::IdeaStatus::Merged;
+        CHECK(ideaActions(idea).empty());
+    }
+
+    TEST_CASE("the panel's fields take the model's limits; a reason a sentence") {
+        CHECK(panelFieldLimit(PanelField::Title) == 120);
+        CHECK(panelFieldLimit(PanelField::Description) == 1000);
+        CHECK(panelFieldLimit(PanelField::Author) == 60);
+        CHECK(panelFieldLimit(PanelField::Reason) == 200);
+    }
 }

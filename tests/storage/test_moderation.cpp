@@ -53,4 +53,20 @@ TEST_SUITE("moderation") {
             CHECK(entry.before.find("pending") != std::string::npos);
         }
     }
+
+    TEST_CASE("the panel offers only verbs the model accepts, and each status has its verbs") {
+        const IdeaStatus all[] = {IdeaStatus::Pending, IdeaStatus::Published, IdeaStatus::Hidden, IdeaStatus::Merged};
+        for (const IdeaStatus status : all) {
+            CAPTURE(toString(status));
+            for (const ModerationVerb verb : offeredVerbs(status)) CHECK(verbAccepted(verb, status));
+        }
+        CHECK(offeredVerbs(IdeaStatus::Pending) == std::vector{ModerationVerb::Approve, ModerationVerb::Reject});
+        CHECK(offeredVerbs(IdeaStatus::Published) == std::vector{ModerationVerb::Hide});
+        CHECK(offeredVerbs(IdeaStatus::Hidden) == std::vector{ModerationVerb::Unhide});
+        CHECK(offeredVerbs(IdeaStatus::Merged).empty());
+        CHECK(verbAccepted(ModerationVerb::Hide, IdeaStatus::Pending));
+        CHECK_FALSE(verbAccepted(ModerationVerb::Hide, IdeaStatus::Merged));
+        CHECK_FALSE(verbAccepted(ModerationVerb::Approve, IdeaStatus::Hidden));
+        CHECK_FALSE(verbAccepted(ModerationVerb::Unhide, IdeaStatus::Published));
+    }
 }
