@@ -63,15 +63,13 @@ void PanelHost::refresh() {
 
 bool PanelHost::Draw(ui::Frame& frame, double now) {
     if (gate.stage == core::PanelGate::Stage::Keypad) {
-        std::vector<char> digits;
-        bool erase = false, ok = false, cancel = false;
-        m_pad.Draw(gate, frame, digits, erase, ok, cancel);
-        for (char d : digits) core::pressDigit(gate, d, now);
-        if (erase) core::eraseDigit(gate, now);
-        if (ok) {
+        const ui::PinPadInput pad = m_pad.Draw(gate, frame);
+        for (char d : pad.digits) core::pressDigit(gate, d, now);
+        if (pad.erase) core::eraseDigit(gate, now);
+        if (pad.ok) {
             if (const std::string pin = core::takePin(gate, now); !pin.empty()) checkPin(pin, now);
         }
-        if (cancel) core::closePanel(gate);
+        if (pad.cancel) core::closePanel(gate);
         return false;
     }
     if (gate.stage != core::PanelGate::Stage::Open) return false;

@@ -25,7 +25,8 @@ std::string Frame::t(const std::string& key) const { return text.text(language, 
 bool TouchButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, bool enabled,
                  bool primary, const char* role) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    frame.elements.push_back({id, role, label, pos.x, pos.y, size.x, size.y, enabled});
+    frame.elements.push_back(
+        {.id = id, .role = role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = enabled});
     ImGui::PushID(id.c_str());
     if (primary) {
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(30, 100, 170, 255));

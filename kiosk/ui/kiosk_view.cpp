@@ -45,7 +45,7 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFontSize()) * 0.5f);
     ImGui::TextUnformatted(votes.c_str());
-    frame.elements.push_back({"votes_left", "status", votes, 0, 0, 0, 0, false});
+    frame.elements.push_back({.id = "votes_left", .role = "status", .label = votes, .enabled = false});
     ImGui::SameLine(ImGui::GetWindowWidth() - m.unit * 10.0f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (height - ImGui::GetFontSize()) * 0.5f);
     if (TouchButton(frame, "done", frame.t("common.done"), ImVec2(m.unit * 9.0f, height))) {
@@ -58,7 +58,7 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
 
 void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
     const ImVec2 size = ImGui::GetWindowSize();
-    frame.elements.push_back({"attract", "button", "", 0, 0, size.x, size.y, true});
+    frame.elements.push_back({.id = "attract", .role = "button", .label = "", .w = size.x, .h = size.y, .enabled = true});
     ImGui::PushFont(frame.fonts.title);
     ImGui::PushTextWrapPos(size.x - frame.metrics.unit * 2);
     ImGui::SetCursorPos(ImVec2(frame.metrics.unit * 2, size.y * 0.12f));

@@ -72,7 +72,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         ImGui::TextUnformatted(message.c_str());
         ImGui::End();
         ImGui::PopStyleColor(2);
-        frame.elements.push_back({"message", "status", message, 0, 0, 0, 0, false});
+        frame.elements.push_back({.id = "message", .role = "status", .label = message, .enabled = false});
     }
 }
 

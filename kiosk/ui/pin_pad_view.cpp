@@ -5,8 +5,8 @@
 
 namespace kiosk::ui {
 
-void PinPadView::Draw(const core::PanelGate& gate, Frame& frame, std::vector<char>& digits, bool& erase, bool& ok,
-                      bool& cancel) {
+PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
+    PinPadInput pressed;
     BeginFullscreen("##pinpad", IM_COL32(30, 40, 60, 255));
     const Metrics& m = frame.metrics;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -37,20 +37,21 @@ void PinPadView::Draw(const core::PanelGate& gate, Frame& frame, std::vector<cha
     for (int i = 0; i < 9; ++i) {
         ImGui::SetCursorPos(ImVec2(left + static_cast<float>(i % 3) * (key + m.unit), top + static_cast<float>(i / 3) * (key + m.unit)));
         const std::string digit(1, layout[i]);
-        if (TouchButton(frame, "pin:" + digit, digit, ImVec2(key, key), true, false, "key")) digits.push_back(layout[i]);
+        if (TouchButton(frame, "pin:" + digit, digit, ImVec2(key, key), true, false, "key")) pressed.digits.push_back(layout[i]);
     }
     const float last = top + 3 * (key + m.unit);
     ImGui::SetCursorPos(ImVec2(left, last));
-    if (TouchButton(frame, "pin:erase", "<", ImVec2(key, key), true, false, "key")) erase = true;
+    if (TouchButton(frame, "pin:erase", "<", ImVec2(key, key), true, false, "key")) pressed.erase = true;
     ImGui::SetCursorPos(ImVec2(left + key + m.unit, last));
-    if (TouchButton(frame, "pin:0", "0", ImVec2(key, key), true, false, "key")) digits.push_back('0');
+    if (TouchButton(frame, "pin:0", "0", ImVec2(key, key), true, false, "key")) pressed.digits.push_back('0');
     ImGui::SetCursorPos(ImVec2(left + 2 * (key + m.unit), last));
-    if (TouchButton(frame, "pin:ok", "OK", ImVec2(key, key), gate.digits.size() >= 4, true, "key")) ok = true;
+    if (TouchButton(frame, "pin:ok", "OK", ImVec2(key, key), gate.digits.size() >= 4, true, "key")) pressed.ok = true;
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(left, last + key + m.unit * 2));
-    if (TouchButton(frame, "pin:cancel", frame.t("panel.cancel"), ImVec2(key * 3 + m.unit * 2, m.target))) cancel = true;
+    if (TouchButton(frame, "pin:cancel", frame.t("panel.cancel"), ImVec2(key * 3 + m.unit * 2, m.target))) pressed.cancel = true;
     ImGui::PopStyleColor(2);
     EndFullscreen();
+    return pressed;
 }
 
 }  // namespace kiosk::ui

@@ -75,7 +75,8 @@ void drawField(const core::KioskState& state, Frame& frame) {
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + m.unit * 0.5f, min.y + m.unit * 0.5f - shift),
                   IM_COL32(20, 20, 20, 255), shown.c_str(), nullptr, wrap);
     ImGui::PopClipRect();
-    frame.elements.push_back({"field", "text", text, min.x, min.y, size.x, size.y, true});
+    frame.elements.push_back(
+        {.id = "field", .role = "text", .label = text, .x = min.x, .y = min.y, .w = size.x, .h = size.y, .enabled = true});
     ImGui::Dummy(size);
     const std::size_t limit = core::activeFieldLimit(state.screen);
     ImGui::TextDisabled("%s", frame.text.format(state.language, "submit.counter",
@@ -143,9 +144,10 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             // look first, never which word it was.
             if (state.savedPending) {
                 ImGui::TextWrapped("%s", frame.t("thanks.pending").c_str());
-                frame.elements.push_back({"saved_pending", "status", frame.t("thanks.pending"), 0, 0, 0, 0, false});
+                frame.elements.push_back({.id = "saved_pending", .role = "status", .label = frame.t("thanks.pending"), .enabled = false});
             }
-            frame.elements.push_back({"saved_number", "status", std::to_string(state.savedNumber), 0, 0, 0, 0, false});
+            frame.elements.push_back(
+                {.id = "saved_number", .role = "status", .label = std::to_string(state.savedNumber), .enabled = false});
             if (TouchButton(frame, "thanks:next", frame.t("common.next"), ImVec2(m.unit * 14, m.target), true, true)) {
                 frame.events.push_back(ev::Back{});
             }

@@ -47,7 +47,8 @@ struct ImGuiHarness {
         now += 1.0 / 60.0;
         ImGui::NewFrame();
         const kiosk::ui::Metrics metrics = kiosk::ui::Metrics::forScreen(io.DisplaySize.x, io.DisplaySize.y);
-        kiosk::ui::Frame f{catalog, fonts, metrics, now, suppress, mouse.y, {}, {}, language};
+        kiosk::ui::Frame f{.text = catalog, .fonts = fonts, .metrics = metrics, .now = now, .suppressTaps = suppress,
+                           .pressY = mouse.y, .events = {}, .elements = {}, .language = language};
         draw(f);
         ImGui::Render();
         lastElements = f.elements;
