@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -55,23 +56,31 @@ void removeQuietly(const fs::path& path) {
     fs::remove(path.string() + "-journal", ignored);
 }
 
+// Copies `from` into a temporary file beside dest, runs beforePublish, and renames the copy over dest. On any
+// failure the temporary file goes and an SQLite error becomes "<what> failed: …".
+void copyThenPublish(SQLite::Database& from, const fs::path& dest, const std::string& what,
+                     const std::function<void()>& beforePublish = {}) {
+    const fs::path temp = tempBeside(dest);
+    removeQuietly(temp);
+    try {
+        copyInto(from, temp);
+        if (beforePublish) beforePublish();
+        publish(temp, dest);
+    } catch (const SQLite::Exception& e) {
+        removeQuietly(temp);
+        throw StoreError(what + " failed: " + e.what());
+    } catch (...) {
+        removeQuietly(temp);
+        throw;
+    }
+}
+
 }  // namespace
 
 void backupDatabase(Store& source, const std::string& destPath) {
     const fs::path dest(destPath);
     if (!fs::is_directory(folderOf(dest))) throw StoreError("the folder " + folderOf(dest).string() + " does not exist");
-    const fs::path temp = tempBeside(dest);
-    removeQuietly(temp);
-    try {
-        copyInto(source.db(), temp);
-        publish(temp, dest);
-    } catch (const SQLite::Exception& e) {
-        removeQuietly(temp);
-        throw StoreError("backup to " + destPath + " failed: " + e.what());
-    } catch (...) {
-        removeQuietly(temp);
-        throw;
-    }
+    copyThenPublish(source.db(), dest, "backup to " + destPath);
 }
 
 void restoreDatabase(const std::string& backupPath, const std::string& destPath) {
@@ -79,23 +88,12 @@ void restoreDatabase(const std::string& backupPath, const std::string& destPath)
     StoreOptions readOnly;
     readOnly.readOnly = true;
     Store backup(backupPath, readOnly);  // throws for a file that is not ours, newer, or damaged
-    const fs::path dest(destPath);
-    const fs::path temp = tempBeside(dest);
-    removeQuietly(temp);
-    try {
-        copyInto(backup.db(), temp);
+    copyThenPublish(backup.db(), fs::path(destPath), "restore to " + destPath, [&] {
         // A WAL left from the old file would be replayed onto the restored one: remove it first.
         std::error_code ignored;
         fs::remove(destPath + "-wal", ignored);
         fs::remove(destPath + "-shm", ignored);
-        publish(temp, dest);
-    } catch (const SQLite::Exception& e) {
-        removeQuietly(temp);
-        throw StoreError("restore to " + destPath + " failed: " + e.what());
-    } catch (...) {
-        removeQuietly(temp);
-        throw;
-    }
+    });
 }
 
 }  // namespace storage

@@ -1,6 +1,8 @@
 // Streams the tables of one event to CSV (both dialects) or JSON without holding them in memory.
 #include "storage/export.h"
 
+#include "storage/store_impl.h"
+
 #include "storage/text.h"
 #include "storage/timefmt.h"
 
@@ -75,15 +77,14 @@ void ideaRows(Store& store, const Event& event, const RowSink& sink) {
 
 void voteRows(Store& store, const Event& event, const RowSink& sink) {
     // Streamed straight from SQL: a million votes never sit in memory as objects.
-    SQLite::Statement q(store.db(), "SELECT v.id, i.number, v.idea_id, v.session_id, v.kind, v.retracts, v.created_at, "
-                                    "v.kiosk_id FROM votes v JOIN ideas i ON i.id = v.idea_id WHERE v.event_id = ? "
-                                    "ORDER BY v.created_at, v.id");
+    SQLite::Statement q(store.db(), std::string("SELECT ") + kVoteColumns + ", i.number FROM votes v JOIN ideas i ON "
+                                                                          "i.id = v.idea_id WHERE v.event_id = ? "
+                                                                          "ORDER BY v.created_at, v.id");
     q.bind(1, event.id);
     while (q.executeStep()) {
-        sink({text(q.getColumn(0).getString()), number(q.getColumn(1).getInt64()), text(q.getColumn(2).getString()),
-              text(q.getColumn(3).getString()), text(q.getColumn(4).getString()),
-              optionalText(q.getColumn(5).isNull() ? "" : q.getColumn(5).getString()), timestamp(q.getColumn(6).getInt64()),
-              text(q.getColumn(7).getString())});
+        const VoteEvent v = readVote(q);
+        sink({text(v.id), number(q.getColumn(kVoteColumnCount).getInt64()), text(v.ideaId), text(v.sessionId),
+              text(toString(v.kind)), optionalText(v.retracts), timestamp(v.createdAt), text(v.kioskId)});
     }
 }
 

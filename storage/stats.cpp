@@ -1,6 +1,8 @@
 // Counts for the organisers' report, computed from the rows (nothing is a stored counter).
 #include "storage/stats.h"
 
+#include "storage/store_impl.h"
+
 #include "storage/text.h"
 #include "storage/timefmt.h"
 
@@ -41,20 +43,23 @@ Stats computeStats(Store& store, const std::string& eventId) {
         ++stats.ideasPerLanguage[i.language];
         ideaCategory[i.id] = i.category;
     }
-    SQLite::Statement votes(store.db(),
-        "SELECT v.idea_id, v.session_id, v.created_at, v.kind, s.voided, EXISTS (SELECT 1 FROM votes r WHERE "
-        "r.retracts = v.id) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE v.event_id = ?");
+    SQLite::Statement votes(store.db(), std::string("SELECT ") + kVoteColumns + ", s.voided, EXISTS (SELECT 1 FROM votes r "
+                                        "WHERE r.retracts = v.id) FROM votes v JOIN sessions s ON s.id = v.session_id "
+                                        "WHERE v.event_id = ?");
     votes.bind(1, eventId);
     while (votes.executeStep()) {
-        if (votes.getColumn(3).getString() == "retract") {
+        const VoteEvent vote = readVote(votes);
+        if (vote.kind == VoteKind::Retract) {
             ++stats.retractions;
             continue;
         }
-        activeSessions.insert(votes.getColumn(1).getString());
-        if (votes.getColumn(4).getInt() != 0 || votes.getColumn(5).getInt() != 0) continue;
+        activeSessions.insert(vote.sessionId);
+        const bool voided = votes.getColumn(kVoteColumnCount).getInt() != 0;
+        const bool retracted = votes.getColumn(kVoteColumnCount + 1).getInt() != 0;
+        if (voided || retracted) continue;
         ++stats.liveVotes;
-        ++stats.perHour[localHour(votes.getColumn(2).getInt64())].second;
-        ++stats.perCategory[categoryName(ideaCategory[votes.getColumn(0).getString()])].second;
+        ++stats.perHour[localHour(vote.createdAt)].second;
+        ++stats.perCategory[categoryName(ideaCategory[vote.ideaId])].second;
     }
     for (const auto& s : store.sessions(eventId)) {
         ++stats.sessions;

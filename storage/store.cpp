@@ -211,31 +211,6 @@ std::vector<Category> categoriesFromJson(const std::string& text) {
 
 namespace {
 
-const char* kEventColumns =
-    "id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
-    "voting_open, active, created_at, counts_after_reveal, counts_revealed, projector_frozen";
-
-Event readEvent(SQLite::Statement& row) {
-    Event e;
-    e.id = row.getColumn(0).getString();
-    e.settings.title = row.getColumn(1).getString();
-    e.settings.venue = row.getColumn(2).getString();
-    e.settings.startsOn = row.getColumn(3).getString();
-    e.settings.endsOn = row.getColumn(4).getString();
-    e.settings.categories = categoriesFromJson(row.getColumn(5).getString());
-    e.settings.voteBudget = row.getColumn(6).getInt();
-    e.settings.showCounts = row.getColumn(7).getInt() != 0;
-    e.settings.moderation = moderationModeFromString(row.getColumn(8).getString());
-    e.settings.submissionOpen = row.getColumn(9).getInt() != 0;
-    e.settings.votingOpen = row.getColumn(10).getInt() != 0;
-    e.active = row.getColumn(11).getInt() != 0;
-    e.createdAt = row.getColumn(12).getInt64();
-    e.settings.countsAfterReveal = row.getColumn(13).getInt() != 0;
-    e.settings.countsRevealed = row.getColumn(14).getInt() != 0;
-    e.settings.projectorFrozen = row.getColumn(15).getInt() != 0;
-    return e;
-}
-
 // Cleans and checks event settings the same way idea text is checked.
 EventSettings validated(const EventSettings& input) {
     EventSettings s = input;
@@ -377,44 +352,36 @@ void Store::updateEventSettings(const std::string& eventId, const EventSettings&
 namespace {
 
 // One switch of an event (a phase, the projector's reveal or freeze): an update plus its log entry.
-void setEventFlag(Store& store, SQLite::Database& db, const std::string& eventId, const char* column, bool value,
-                  bool before, const std::string& actor, const char* action) {
-    SQLite::Statement update(db, std::string("UPDATE events SET ") + column + " = ? WHERE id = ?");
-    update.bind(1, value ? 1 : 0);
-    update.bind(2, eventId);
-    update.exec();
-    store.logModeration(eventId, actor, action, eventId, nlohmann::json{{column, before}}.dump(),
-                        nlohmann::json{{column, value}}.dump());
+// One flag of an event in one transaction, logged with its value before and after under `action`.
+void setEventFlag(Store& store, SQLite::Database& db, const std::string& eventId, const char* column,
+                  bool EventSettings::*setting, bool value, const std::string& actor, const char* action) {
+    store.transaction([&] {
+        const bool before = store.requireEvent(eventId).settings.*setting;
+        SQLite::Statement update(db, std::string("UPDATE events SET ") + column + " = ? WHERE id = ?");
+        update.bind(1, value ? 1 : 0);
+        update.bind(2, eventId);
+        update.exec();
+        store.logModeration(eventId, actor, action, eventId, nlohmann::json{{column, before}}.dump(),
+                            nlohmann::json{{column, value}}.dump());
+    });
 }
 
 }  // namespace
 
 void Store::setSubmissionOpen(const std::string& eventId, bool open, const std::string& actor) {
-    transaction([&] {
-        const Event e = requireEvent(eventId);
-        setEventFlag(*this, m->db, eventId, "submission_open", open, e.settings.submissionOpen, actor, "phase");
-    });
+    setEventFlag(*this, m->db, eventId, "submission_open", &EventSettings::submissionOpen, open, actor, "phase");
 }
 
 void Store::setVotingOpen(const std::string& eventId, bool open, const std::string& actor) {
-    transaction([&] {
-        const Event e = requireEvent(eventId);
-        setEventFlag(*this, m->db, eventId, "voting_open", open, e.settings.votingOpen, actor, "phase");
-    });
+    setEventFlag(*this, m->db, eventId, "voting_open", &EventSettings::votingOpen, open, actor, "phase");
 }
 
 void Store::setCountsRevealed(const std::string& eventId, bool revealed, const std::string& actor) {
-    transaction([&] {
-        const Event e = requireEvent(eventId);
-        setEventFlag(*this, m->db, eventId, "counts_revealed", revealed, e.settings.countsRevealed, actor, "projector");
-    });
+    setEventFlag(*this, m->db, eventId, "counts_revealed", &EventSettings::countsRevealed, revealed, actor, "projector");
 }
 
 void Store::setProjectorFrozen(const std::string& eventId, bool frozen, const std::string& actor) {
-    transaction([&] {
-        const Event e = requireEvent(eventId);
-        setEventFlag(*this, m->db, eventId, "projector_frozen", frozen, e.settings.projectorFrozen, actor, "projector");
-    });
+    setEventFlag(*this, m->db, eventId, "projector_frozen", &EventSettings::projectorFrozen, frozen, actor, "projector");
 }
 
 // [SECTION] Sessions
@@ -427,30 +394,6 @@ void checkLanguage(const std::string& language) {
     }
 }
 
-SessionEnd sessionEndFrom(const std::string& reason, bool voided) {
-    if (voided) return SessionEnd::Voided;
-    if (reason == "finished") return SessionEnd::Finished;
-    if (reason == "idle") return SessionEnd::IdleTimeout;
-    return SessionEnd::Open;
-}
-
-const char* kSessionSelect =
-    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, "
-    "(SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
-    "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
-
-Session readSession(SQLite::Statement& row) {
-    Session s;
-    s.id = row.getColumn(0).getString();
-    s.eventId = row.getColumn(1).getString();
-    s.kioskId = row.getColumn(2).getString();
-    s.language = row.getColumn(3).getString();
-    s.startedAt = row.getColumn(4).getInt64();
-    if (!row.getColumn(5).isNull()) s.endedAt = row.getColumn(5).getInt64();
-    s.end = sessionEndFrom(row.getColumn(6).getString(), row.getColumn(7).getInt() != 0);
-    s.votesUsed = row.getColumn(8).getInt();
-    return s;
-}
 
 }  // namespace
 

@@ -10,25 +10,6 @@ namespace storage {
 
 // [SECTION] Reading ideas and counting votes
 
-Idea readIdea(SQLite::Statement& row) {
-    Idea i;
-    i.id = row.getColumn(0).getString();
-    i.eventId = row.getColumn(1).getString();
-    i.number = row.getColumn(2).getInt();
-    i.title = row.getColumn(3).getString();
-    i.description = row.getColumn(4).getString();
-    i.author = row.getColumn(5).getString();
-    i.category = row.getColumn(6).getString();
-    i.language = row.getColumn(7).getString();
-    i.status = ideaStatusFromString(row.getColumn(8).getString());
-    i.mergedInto = row.getColumn(9).isNull() ? "" : row.getColumn(9).getString();
-    i.pinned = row.getColumn(10).getInt() != 0;
-    i.createdAt = row.getColumn(11).getInt64();
-    i.kioskId = row.getColumn(12).getString();
-    i.kioskSeq = row.getColumn(13).getInt64();
-    return i;
-}
-
 int VoteCounts::of(const Idea& idea) const {
     const auto& map = idea.status == IdeaStatus::Merged ? own : tree;
     const auto it = map.find(idea.id);
@@ -294,21 +275,10 @@ void Store::retractVote(const std::string& sessionId, const std::string& ideaId)
 
 std::vector<VoteEvent> Store::voteEvents(const std::string& eventId) {
     std::vector<VoteEvent> result;
-    SQLite::Statement q(m->db, "SELECT id, event_id, idea_id, session_id, kind, retracts, created_at, kiosk_id FROM votes "
-                               "WHERE event_id = ? ORDER BY created_at, id");
+    SQLite::Statement q(m->db, std::string("SELECT ") + kVoteColumns + " FROM votes v WHERE v.event_id = ? ORDER BY "
+                                                                     "v.created_at, v.id");
     q.bind(1, eventId);
-    while (q.executeStep()) {
-        VoteEvent v;
-        v.id = q.getColumn(0).getString();
-        v.eventId = q.getColumn(1).getString();
-        v.ideaId = q.getColumn(2).getString();
-        v.sessionId = q.getColumn(3).getString();
-        v.kind = q.getColumn(4).getString() == "retract" ? VoteKind::Retract : VoteKind::Vote;
-        v.retracts = q.getColumn(5).isNull() ? "" : q.getColumn(5).getString();
-        v.createdAt = q.getColumn(6).getInt64();
-        v.kioskId = q.getColumn(7).getString();
-        result.push_back(std::move(v));
-    }
+    while (q.executeStep()) result.push_back(readVote(q));
     return result;
 }
 

@@ -1,4 +1,4 @@
-// Internals shared by the files that implement Store (not a public header).
+// Internals shared by the files that implement Store and by storage's own readers of its tables (not a public header).
 #pragma once
 
 #include "storage/similarity.h"
@@ -31,11 +31,37 @@ struct Store::Impl {
     Impl(const std::string& file, StoreOptions opts);
 };
 
+// [SECTION] Row readers (store_rows.cpp): one per record, each with the columns it expects, in that order.
+
 /// Reads one idea row selected with kIdeaColumns.
 Idea readIdea(SQLite::Statement& row);
 inline constexpr const char* kIdeaColumns =
     "id, event_id, number, title, description, author, category, language, status, merged_into, pinned, "
     "created_at, kiosk_id, kiosk_seq";
+
+/// Reads one event row selected with kEventColumns.
+Event readEvent(SQLite::Statement& row);
+inline constexpr const char* kEventColumns =
+    "id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
+    "voting_open, active, created_at, counts_after_reveal, counts_revealed, projector_frozen";
+
+/// Reads one row of kSessionSelect (a whole statement up to FROM: add WHERE and ORDER BY); votesUsed is derived.
+Session readSession(SQLite::Statement& row);
+inline constexpr const char* kSessionSelect =
+    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, "
+    "(SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
+    "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
+
+/// Reads one vote row selected with kVoteColumns from `votes v` (further columns may follow them).
+VoteEvent readVote(SQLite::Statement& row);
+inline constexpr const char* kVoteColumns =
+    "v.id, v.event_id, v.idea_id, v.session_id, v.kind, v.retracts, v.created_at, v.kiosk_id";
+inline constexpr int kVoteColumnCount = 8;
+
+/// Reads one moderation_log row selected with kModerationColumns.
+ModerationEntry readModerationEntry(SQLite::Statement& row);
+inline constexpr const char* kModerationColumns =
+    "id, event_id, at, actor, action, target_id, before, after, reason, kiosk_id";
 
 /// Live vote counts per idea of one event: each idea's own distinct sessions, and for every idea that is
 /// not merged, the distinct sessions over it and all ideas merged into it (through chains).

@@ -154,23 +154,10 @@ void Store::voidSession(const std::string& sessionId, const std::string& actor, 
 
 std::vector<ModerationEntry> Store::moderationLog(const std::string& eventId) {
     std::vector<ModerationEntry> result;
-    SQLite::Statement q(m->db, "SELECT id, event_id, at, actor, action, target_id, before, after, reason, kiosk_id "
-                               "FROM moderation_log WHERE event_id = ? ORDER BY at, id");
+    SQLite::Statement q(m->db, std::string("SELECT ") + kModerationColumns +
+                                   " FROM moderation_log WHERE event_id = ? ORDER BY at, id");
     q.bind(1, eventId);
-    while (q.executeStep()) {
-        ModerationEntry e;
-        e.id = q.getColumn(0).getString();
-        e.eventId = q.getColumn(1).getString();
-        e.at = q.getColumn(2).getInt64();
-        e.actor = q.getColumn(3).getString();
-        e.action = q.getColumn(4).getString();
-        e.targetId = q.getColumn(5).getString();
-        e.before = q.getColumn(6).getString();
-        e.after = q.getColumn(7).getString();
-        e.reason = q.getColumn(8).getString();
-        e.kioskId = q.getColumn(9).getString();
-        result.push_back(std::move(e));
-    }
+    while (q.executeStep()) result.push_back(readModerationEntry(q));
     return result;
 }
 
@@ -368,7 +355,7 @@ bool Store::insertVoteRecord(const VoteEvent& v) {
         insert.bind(2, v.eventId);
         insert.bind(3, v.ideaId);
         insert.bind(4, v.sessionId);
-        insert.bind(5, v.kind == VoteKind::Retract ? "retract" : "vote");
+        insert.bind(5, toString(v.kind));
         if (v.retracts.empty()) {
             insert.bind(6);
         } else {

@@ -40,6 +40,12 @@ ModerationMode moderationModeFromString(const std::string& text) {
                     "unknown moderation mode " + quoteUntrusted(text) + " (expected publish or pre-moderate)");
 }
 
+std::string toString(VoteKind kind) { return kind == VoteKind::Retract ? "retract" : "vote"; }
+
+VoteKind voteKindFromString(const std::string& text) {
+    return text == toString(VoteKind::Retract) ? VoteKind::Retract : VoteKind::Vote;
+}
+
 std::string toString(SessionEnd end) {
     switch (end) {
         case SessionEnd::Open: return "open";

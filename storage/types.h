@@ -105,6 +105,10 @@ struct Idea {
 };
 
 enum class VoteKind { Vote, Retract };
+/// "vote" or "retract": the one spelling of the kinds, in the votes table and in exports.
+std::string toString(VoteKind kind);
+/// The kind stored as `text`: "retract" is a retraction, anything else a vote (the schema allows only the two).
+VoteKind voteKindFromString(const std::string& text);
 
 struct VoteEvent {
     std::string id;
