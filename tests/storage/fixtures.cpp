@@ -18,4 +18,20 @@ TempFile::~TempFile() {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
 }
 
+std::string codeOf(const std::function<void()>& action, std::string* message) {
+    try {
+        action();
+    } catch (const storage::RuleError& e) {
+        if (message) *message = e.what();
+        return e.code();
+    }
+    return "no error";
+}
+
+std::string messageOf(const std::function<void()>& action) {
+    std::string message = "no error";
+    codeOf(action, &message);
+    return message;
+}
+
 }  // namespace fixtures

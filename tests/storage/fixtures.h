@@ -3,6 +3,7 @@
 
 #include "storage/store.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -49,6 +50,12 @@ inline storage::NewIdea idea(const std::string& title, const std::string& catego
     i.category = category;
     return i;
 }
+
+/// The code of the RuleError the action throws ("no error" when it throws none); its message into `message`.
+std::string codeOf(const std::function<void()>& action, std::string* message = nullptr);
+
+/// The message of the RuleError the action throws, or "no error".
+std::string messageOf(const std::function<void()>& action);
 
 /// A unique temporary file path (removed with its -wal/-shm by TempFile's destructor).
 struct TempFile {

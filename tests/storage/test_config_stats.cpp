@@ -13,12 +13,7 @@ using namespace storage;
 namespace {
 
 std::string errorOf(const std::string& toml) {
-    try {
-        parseEventToml(toml, "event.toml");
-    } catch (const RuleError& e) {
-        return e.what();
-    }
-    return "no error";
+    return fixtures::messageOf([&] { parseEventToml(toml, "event.toml"); });
 }
 
 }  // namespace

@@ -5,19 +5,7 @@
 #include <doctest/doctest.h>
 
 using namespace storage;
-
-namespace {
-
-std::string codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const RuleError& e) {
-        return e.code();
-    }
-    return "no error";
-}
-
-}  // namespace
+using fixtures::codeOf;
 
 TEST_SUITE("moderation") {
     TEST_CASE("each verb checks the idea's status and logs with the reason") {

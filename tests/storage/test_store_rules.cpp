@@ -4,17 +4,9 @@
 #include <doctest/doctest.h>
 
 using namespace storage;
+using fixtures::codeOf;
 
 namespace {
-
-std::string codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const RuleError& e) {
-        return e.code();
-    }
-    return "no error";
-}
 
 struct Conference {
     fixtures::ManualClock clock;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 using namespace storage;
+using fixtures::codeOf;
 
 namespace {
 
@@ -24,16 +25,6 @@ WordList listOf(std::initializer_list<std::pair<const char*, const char*>> entri
     WordList list;
     for (const auto& [language, entry] : entries) list.add(entry, language);
     return list;
-}
-
-std::string codeOf(const std::function<void()>& action, std::string* message = nullptr) {
-    try {
-        action();
-    } catch (const RuleError& e) {
-        if (message) *message = e.what();
-        return e.code();
-    }
-    return "no error";
 }
 
 // A folder of word-list files, removed afterwards.
