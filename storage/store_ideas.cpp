@@ -101,8 +101,6 @@ int Store::voteCount(const std::string& ideaId) {
 
 // [SECTION] Submitting and finding duplicates
 
-namespace {
-
 NewIdea cleanedIdea(const NewIdea& input) {
     NewIdea idea = input;
     idea.title = cleanText(input.title, TextField::Title);
@@ -115,6 +113,8 @@ NewIdea cleanedIdea(const NewIdea& input) {
     checkLength(idea.category, TextField::Other);
     return idea;
 }
+
+namespace {
 
 // The entries of the word list in any field of the cleaned idea, each once, in field order.
 std::vector<std::string> listedWords(const WordList* list, const NewIdea& idea) {

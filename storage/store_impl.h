@@ -76,6 +76,10 @@ VoteCounts countVotes(SQLite::Database& db, const std::string& eventId);
 /// :after_reveal, :revealed and :frozen of an events INSERT or UPDATE.
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s);
 
+/// The idea's title, description, author and category cleaned and checked against their limits (throws RuleError
+/// like cleanText and checkLength); language untouched.
+NewIdea cleanedIdea(const NewIdea& input);
+
 nlohmann::json categoriesToJson(const std::vector<Category>& categories);
 std::vector<Category> categoriesFromJson(const std::string& text);
 

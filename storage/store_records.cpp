@@ -74,15 +74,12 @@ void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const 
     transaction([&] {
         auto i = idea(ideaId);
         if (!i) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
+        const NewIdea text = cleanedIdea(corrected);
         Idea after = *i;
-        after.title = cleanText(corrected.title, TextField::Title);
-        checkLength(after.title, TextField::Title);
-        after.description = cleanText(corrected.description, TextField::Description);
-        checkLength(after.description, TextField::Description);
-        after.author = cleanText(corrected.author, TextField::Author);
-        checkLength(after.author, TextField::Author);
-        after.category = cleanText(corrected.category, TextField::Other);
-        checkLength(after.category, TextField::Other);
+        after.title = text.title;
+        after.description = text.description;
+        after.author = text.author;
+        after.category = text.category;
         const auto categories = event(i->eventId)->settings.categories;
         if (after.category != i->category && !categories.empty() &&
             std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == after.category; })) {
@@ -224,15 +221,7 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
         }
         auto e = event(input.eventId);
         if (!e) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(input.eventId));
-        NewIdea text{input.title, input.description, input.author, input.category, input.language};
-        text.title = cleanText(text.title, TextField::Title);
-        checkLength(text.title, TextField::Title);
-        text.description = cleanText(text.description, TextField::Description);
-        checkLength(text.description, TextField::Description);
-        text.author = cleanText(text.author, TextField::Author);
-        checkLength(text.author, TextField::Author);
-        text.category = cleanText(text.category, TextField::Other);
-        checkLength(text.category, TextField::Other);
+        NewIdea text = cleanedIdea({input.title, input.description, input.author, input.category, input.language});
         if (text.language.empty()) text.language = "de";
         if (std::find(kLanguages.begin(), kLanguages.end(), text.language) == kLanguages.end()) {
             throw RuleError("unknown_language", "language must be de, tr or en, not " + quoteUntrusted(text.language));
