@@ -3,6 +3,8 @@
 set -euo pipefail
 
 IDEEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=display.sh
+source "$IDEEN_ROOT/scripts/lib/display.sh"
 
 # Everything comes from Debian bookworm's archive.
 IDEEN_BUILD_PACKAGES=(build-essential cmake pkg-config libimgui-dev libglfw3-dev libgl-dev libsqlite3-dev
@@ -53,23 +55,9 @@ ideen_build() {
   fi
 }
 
-# Starts a virtual X display when there is none; sets DISPLAY and IDEEN_XVFB_PID.
+# Starts a virtual X display; sets DISPLAY and IDEEN_XVFB_PID.
 ideen_virtual_display() {
-  # Xvfb picks a free display number itself and writes it to descriptor 3 (no race with other servers starting).
-  local n="" file
-  file="$(mktemp "${TMPDIR:-/tmp}/ideen-display.XXXXXX")"
-  Xvfb -displayfd 3 -screen 0 "${1:-1920x1080}x24" -nolisten tcp 3>"$file" >/dev/null 2>&1 &
-  IDEEN_XVFB_PID=$!
-  for _ in $(seq 1 100); do
-    [ "$(wc -l <"$file")" -ge 1 ] && { n="$(head -1 "$file")"; break; }
-    kill -0 "$IDEEN_XVFB_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  rm -f "$file"
-  if [ -n "$n" ] && DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then
-    export DISPLAY=":$n"
-    return 0
-  fi
+  ideen_start_xvfb "${1:-1920x1080}" && return 0
   echo "Could not start Xvfb" >&2
   return 1
 }
