@@ -1,7 +1,18 @@
 """Drives a kiosk process with real X input (xdotool) through its automation file; reads what its log says.
 
-Shared by the kill and monkey tests. The automation file (`run --automation FILE`) lists the screen and every
-tappable element with its rectangle; the log has a line for every commit and a heartbeat every few seconds.
+The one implementation of tap, find, wait and read-value for every end-to-end test: the kill and monkey tests
+import it, the shell tests call it as a command (tests/e2e/lib.sh wraps these):
+
+    python3 kiosk_driver.py tap FILE ID [SECONDS]         click the middle of the enabled element ID, waiting up to
+                                                          SECONDS (3) for it to appear; exit 1 if it does not
+    python3 kiosk_driver.py screen FILE                   print the screen's name (nothing while there is no file)
+    python3 kiosk_driver.py wait-screen FILE NAME [SECONDS]   exit 0 once FILE shows NAME, 1 after SECONDS (3)
+    python3 kiosk_driver.py query FILE EXPRESSION         print EXPRESSION over the file's JSON `d`, as Python prints
+                                                          it (e.g. 'd["totals"]["votes"]', 'sorted(i["number"] for i in
+                                                          d["ideas"])'); nothing when the file is missing or half written
+
+The automation file (`run --automation FILE`) lists the screen and every tappable element with its rectangle; the
+log has a line for every commit and a heartbeat every few seconds.
 """
 import datetime
 import json
@@ -9,6 +20,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 
 SCREEN_W, SCREEN_H = 1920, 1080
@@ -110,11 +122,7 @@ class Kiosk:
             return None
 
     def view(self):
-        try:
-            with open(self.automation, encoding="utf-8") as f:
-                return json.load(f)
-        except (OSError, ValueError):
-            return None
+        return read_view(self.automation)
 
     def screen(self):
         view = self.view()
@@ -193,3 +201,74 @@ def heartbeats(text):
 def summary(test, **figures):
     """One machine-readable line for scripts/soak.sh: 'SUMMARY test=kill rounds=12 …'."""
     print("SUMMARY test=" + test + "".join(f" {k}={v}" for k, v in figures.items()), flush=True)
+
+
+# [SECTION] The command for shell tests
+
+def read_view(path):
+    """The automation file as JSON, or None while it is missing or half written."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def find(view, element_id, enabled=True):
+    """The element with this id (an enabled one unless enabled=False), or None."""
+    return next((e for e in view["elements"] if e["id"] == element_id and (e["enabled"] or not enabled)), None)
+
+
+def wait_view(path, predicate, timeout):
+    """Polls the file until predicate(view) holds; the view, or None after the timeout."""
+    end = time.monotonic() + timeout
+    while True:
+        view = read_view(path)
+        if view is not None and predicate(view):
+            return view
+        if time.monotonic() >= end:
+            return None
+        time.sleep(0.05)
+
+
+# What a query may call: the expressions of the tests read and sort values, nothing else.
+_QUERY_NAMES = {"sorted": sorted, "str": str, "int": int, "len": len}
+
+
+def query(view, expression):
+    return eval(expression, {"__builtins__": {}}, {**_QUERY_NAMES, "d": view})  # noqa: S307 (tests' own text)
+
+
+def main(argv):
+    usage = "usage: kiosk_driver.py tap FILE ID [SECONDS] | screen FILE | wait-screen FILE NAME [SECONDS] | query FILE EXPR"
+    if len(argv) < 2:
+        print(usage, file=sys.stderr)
+        return 2
+    command, path, rest = argv[0], argv[1], argv[2:]
+    if command == "tap" and len(rest) in (1, 2):
+        view = wait_view(path, lambda v: find(v, rest[0]) is not None, float(rest[1]) if len(rest) > 1 else 3.0)
+        if view is None:
+            return 1
+        x, y = center(find(view, rest[0]))
+        xdotool("mousemove", x, y, "click", 1)
+        return 0
+    if command == "screen" and not rest:
+        view = read_view(path)
+        if view is not None:
+            print(view["screen"])
+        return 0
+    if command == "wait-screen" and len(rest) in (1, 2):
+        found = wait_view(path, lambda v: v["screen"] == rest[0], float(rest[1]) if len(rest) > 1 else 3.0)
+        return 0 if found is not None else 1
+    if command == "query" and len(rest) == 1:
+        view = read_view(path)
+        if view is None:
+            return 1
+        print(query(view, rest[0]))
+        return 0
+    print(usage, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -49,28 +49,40 @@ db_fingerprint() {
                 SELECT count(*) FROM moderation_log; SELECT group_concat(title, '|') FROM ideas;" | md5sum
 }
 
+# The display start-up the scripts use too (only that file: not their install and build helpers).
+# shellcheck source=../../scripts/lib/display.sh
+source "$SRC/scripts/lib/display.sh"
+
 # start_display [WxH]: a new Xvfb (1920x1080 unless given), made the current DISPLAY (call twice for two screens).
 start_display() {
-  # Xvfb picks a free display number itself and tells it on a file descriptor: choosing one here from the lock
-  # files raced with tests running beside this one (two servers for one number; the loser's test then drew on
-  # the winner's screen and lost it when that test ended).
-  local n="" size="${1:-1920x1080}" file
-  file="$(mktemp "$WORK/display.XXXXXX")"
-  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$file" >/dev/null 2>&1 &
-  XVFB_PID=$!
+  local started=0
+  ideen_start_xvfb "${1:-1920x1080}" && started=1
+  XVFB_PID="$IDEEN_XVFB_PID"
   XVFB_PIDS+=("$XVFB_PID")
-  for _ in $(seq 1 100); do
-    # The number is whole once its line ends.
-    [ "$(wc -l <"$file")" -ge 1 ] && { n="$(head -1 "$file")"; break; }
-    kill -0 "$XVFB_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ -n "$n" ] && DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then
-    export DISPLAY=":$n"
-    return 0
-  fi
+  [ "$started" = 1 ] && return 0
   echo "cannot start Xvfb" >&2
   exit 1
+}
+
+# kiosk_setup [DEMO ARGS…]: the preamble of the tests that run the kiosk: software OpenGL, a display, $DB and
+# $AUTOMATION in the work folder, the example event loaded and, given arguments, `demo ARGS…` data on top.
+kiosk_setup() {
+  export LIBGL_ALWAYS_SOFTWARE=1
+  start_display
+  DB="$WORK/kiosk.db"
+  AUTOMATION="$WORK/auto.json"
+  "$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+  if [ $# -gt 0 ]; then "$BIN" --db "$DB" demo "$@" >/dev/null; fi
+}
+
+# event_with_three_ideas: $DB in the work folder with the example event and three ideas (#1 sprache, #2 begegnung,
+# #3 kultur-sport), as the projector tests start.
+event_with_three_ideas() {
+  DB="$WORK/event.db"
+  "$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+  "$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
+  "$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
+  "$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
 }
 
 # png_shows_text FILE W H: a PNG of that size with many distinct colours (anti-aliased text), not a blank frame.
@@ -107,39 +119,36 @@ finish() {
 
 # [SECTION] Driving the kiosk through its automation file with real X input
 
+# The automation file is read and driven by kiosk_driver.py only (the kill and monkey tests import it).
+DRIVER="$SRC/tests/e2e/kiosk_driver.py"
+
 # tap ID: clicks the middle of the element with that id (waits up to 3 s for it to appear).
 tap() {
-  local xy=""
-  for _ in $(seq 1 30); do
-    xy=$(python3 - "$AUTOMATION" "$1" <<'PY'
-import json, sys
-try:
-    d = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(0)
-for e in d["elements"]:
-    if e["id"] == sys.argv[2] and e["enabled"]:
-        r = e["rect"]
-        print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2))
-        break
-PY
-)
-    [ -n "$xy" ] && break
-    sleep 0.1
-  done
-  if [ -z "$xy" ]; then fail "no tappable '$1' on screen $(screen_name)"; return 1; fi
-  xdotool mousemove $xy click 1
+  if ! python3 "$DRIVER" tap "$AUTOMATION" "$1"; then fail "no tappable '$1' on screen $(screen_name)"; return 1; fi
   sleep "${TAP_PAUSE:-0.15}"
 }
 
-screen_name() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['screen'])" "$AUTOMATION" 2>/dev/null; }
-automation_value() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$AUTOMATION" "$1"; }
+screen_name() { python3 "$DRIVER" screen "$AUTOMATION" 2>/dev/null; }
+# automation_value EXPRESSION: a value of the automation file `d` (kiosk_driver.py query), e.g. 'd["votes_left"]'.
+automation_value() { python3 "$DRIVER" query "$AUTOMATION" "$1"; }
 
 # wait_screen NAME [SECONDS]
 wait_screen() {
-  for _ in $(seq 1 $(( ${2:-3} * 10 ))); do [ "$(screen_name)" = "$1" ] && { pass; return 0; }; sleep 0.1; done
+  python3 "$DRIVER" wait-screen "$AUTOMATION" "$1" "${2:-3}" && { pass; return 0; }
   fail "expected screen $1, on $(screen_name)"
   return 1
+}
+
+# vote_reached_ms FILE: milliseconds from the kiosk's first "confirmed vote" log line to FILE's last change (how
+# long a projector took to show the committed vote).
+vote_reached_ms() {
+  python3 - "$WORK/kiosk.log" "$1" <<'PY'
+import datetime, os, re, sys
+line = next(l for l in open(sys.argv[1]) if "confirmed vote" in l)
+stamp = re.match(r"\[([^\]]+)\]", line).group(1)
+committed = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
+print(int((os.stat(sys.argv[2]).st_mtime - committed) * 1000))
+PY
 }
 
 # [SECTION] The kiosk under faults (used by the test_fault_* scripts)
@@ -278,6 +287,19 @@ mount_tmpfs() {
 # fault_summary SCENARIO METHOD: the machine-readable line scripts/soak.sh collects.
 fault_summary() {
   echo "SUMMARY test=fault scenario=$1 method=$2 result=$([ "$FAILURES" -eq 0 ] && echo pass || echo fail) checks=$CHECKS failures=$FAILURES"
+}
+
+# fault_end SCENARIO METHOD SPELL: how every fault test ends: what was saved before is still there, the file passes
+# quick_check (SPELL names the fault in the message) and `ideenkiosk check`, the kiosk stops cleanly; then the
+# summary line and the result.
+fault_end() {
+  still_saved "$WORK/saved"
+  [ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check after $3"
+  "$BIN" --db "$DB" check >"$WORK/check.txt" 2>&1 && pass || fail "ideenkiosk check: $(cat "$WORK/check.txt")"
+  stop_kiosk
+  [ "$FAILURES" -gt 0 ] && tail -20 "$WORK/kiosk.log"
+  fault_summary "$1" "$2"
+  finish
 }
 
 # can_mount: true when we may mount (root in a container that allows it); tried once, with a tmpfs.

@@ -4,12 +4,7 @@
 # damage in one line. When the organiser restores a backup over it, the kiosk opens that by itself. Twice: garbage
 # in pages the start reads, then only in the moderation log's page, which nothing but quick_check would notice.
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-AUTOMATION="$WORK/auto.json"
-DB="$WORK/kiosk.db"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB" demo --ideas 30 --votes 40 --seed 13 >/dev/null
+kiosk_setup --ideas 30 --votes 40 --seed 13
 "$BIN" --db "$DB" backup -o "$WORK/backup.db" >/dev/null
 snapshot_saved "$WORK/saved"
 

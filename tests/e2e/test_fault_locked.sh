@@ -4,12 +4,7 @@
 # stays on the trouble screen until a commit works again. What was saved stays; the command line says
 # "database is locked" in one line after its own busy timeout (5 s).
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-AUTOMATION="$WORK/auto.json"
-DB="$WORK/kiosk.db"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB" demo --ideas 6 --votes 15 --seed 11 >/dev/null
+kiosk_setup --ideas 6 --votes 15 --seed 11
 snapshot_saved "$WORK/saved"
 
 # The kiosk waits 1.5 s for a lock (5 s by default) so that the test stays short.
@@ -42,10 +37,4 @@ release_lock
 wait_screen attract 15
 kiosk_alive
 
-still_saved "$WORK/saved"
-[ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check after the lock"
-"$BIN" --db "$DB" check >"$WORK/check.txt" 2>&1 && pass || fail "ideenkiosk check: $(cat "$WORK/check.txt")"
-stop_kiosk
-[ "$FAILURES" -gt 0 ] && tail -20 "$WORK/kiosk.log"
-fault_summary locked lock-holder
-finish
+fault_end locked lock-holder "the lock"

@@ -6,12 +6,9 @@
 #   KILL_ROUNDS (default 1000)  at most this many kiosk processes
 #   KILL_SEED                   repeat a run: the seed is printed at the start
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-DB="$WORK/kiosk.db"
 SEED="${KILL_SEED:-$RANDOM$RANDOM}"
 echo "kill test: seed $SEED (repeat with KILL_SEED=$SEED), ${KILL_SECONDS:-45} s"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+kiosk_setup
 for title in "Sprachcafé im Glashaus" "Stadtrundfahrten mit Migranten" "Mahalle şenliği im Paschenberg" \
              "Patenschaften für Neuankömmlinge" "Elterncafé in der Grundschule" "Interkulturelles Kochbuch"; do
   "$BIN" --db "$DB" idea add --title "$title" >/dev/null

@@ -3,11 +3,7 @@
 # through the on-screen keyboard, votes, takes a vote back, and walks away; the idle timer resets everything.
 # The database is checked with the sqlite3 command line.
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-DB="$WORK/kiosk.db"
-AUTOMATION="$WORK/auto.json"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+kiosk_setup
 "$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
 "$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
 "$BIN" --db "$DB" run --allow-exit --idle-timeout 15 --screenshot "$WORK/shot.png" --automation "$AUTOMATION" \

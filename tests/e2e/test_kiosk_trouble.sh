@@ -2,11 +2,7 @@
 # The trouble screen: while another process holds the database's write lock past the busy timeout, the
 # kiosk shows its calm screen and keeps the draft; when the lock goes, it saves by itself, exactly once.
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-DB="$WORK/kiosk.db"
-AUTOMATION="$WORK/auto.json"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
+kiosk_setup
 "$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" >"$WORK/kiosk.log" 2>&1 &
 PID=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }

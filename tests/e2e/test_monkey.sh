@@ -6,13 +6,9 @@
 #   MONKEY_SECONDS (default 45)   how long; the soak runs it longer
 #   MONKEY_SEED                   repeat a run: the seed is printed at the start
 source "$(dirname "$0")/lib.sh"
-export LIBGL_ALWAYS_SOFTWARE=1
-start_display
-DB="$WORK/kiosk.db"
 SEED="${MONKEY_SEED:-$RANDOM$RANDOM}"
 echo "monkey test: seed $SEED (repeat with MONKEY_SEED=$SEED), ${MONKEY_SECONDS:-45} s"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB" demo --ideas 40 --votes 60 --seed 1 >/dev/null
+kiosk_setup --ideas 40 --votes 60 --seed 1
 PIN=2468
 echo "$PIN" | "$BIN" --db "$DB" pin set >/dev/null
 # The panel's export writes to a folder under HOME: the test's own.

@@ -17,7 +17,7 @@ start_display
 PROJECTION="$WORK/projector.json"
 "$BIN" --db "$DB" projector --allow-exit --automation "$PROJECTION" >"$WORK/projector.log" 2>&1 &
 PROJECTOR=$!
-projected() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$PROJECTION" "$1" 2>/dev/null; }
+projected() { python3 "$DRIVER" query "$PROJECTION" "$1" 2>/dev/null; }
 
 start_display
 AUTOMATION="$WORK/kiosk.json"

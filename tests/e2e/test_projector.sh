@@ -3,11 +3,7 @@
 # kiosk shows in the projector's automation file within one second of the kiosk's "confirmed" log line.
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
-DB="$WORK/event.db"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
-"$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
-"$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
+event_with_three_ideas
 
 start_display
 PROJECTOR_DISPLAY="$DISPLAY"
@@ -22,7 +18,7 @@ AUTOMATION="$WORK/kiosk.json"
 KIOSK=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log" "$WORK/projector.log"; finish; exit 1; }
 
-projected() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$PROJECTION" "$1" 2>/dev/null; }
+projected() { python3 "$DRIVER" query "$PROJECTION" "$1" 2>/dev/null; }
 for _ in $(seq 1 50); do [ -s "$PROJECTION" ] && break; sleep 0.1; done
 [ "$(projected 'd["screen"]')" = projector ] && pass || fail "the projector writes its automation file"
 [ "$(projected 'd["totals"]["ideas"]')" = 3 ] && pass || fail "the projector counts 3 ideas"
@@ -38,14 +34,7 @@ for _ in $(seq 1 30); do [ "$(projected 'd["totals"]["votes"]')" = 1 ] && break;
 [ "$(projected '[i["count"] for i in d["ideas"] if i["number"] == 2][0]')" = 1 ] && pass || fail "idea #2 shows 1 vote"
 [ "$(projected 'd["ideas"][0]["number"]')" = 2 ] && pass || fail "idea #2 leads the ranking"
 [ "$(projected 'd["totals"]["participants"]')" = 1 ] && pass || fail "one participant"
-latency=$(python3 - "$WORK/kiosk.log" "$PROJECTION" <<'PY'
-import datetime, os, re, sys
-line = next(l for l in open(sys.argv[1]) if "confirmed vote" in l)
-stamp = re.match(r"\[([^\]]+)\]", line).group(1)
-committed = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
-print(int((os.stat(sys.argv[2]).st_mtime - committed) * 1000))
-PY
-)
+latency=$(vote_reached_ms "$PROJECTION")
 [ -n "$latency" ] && [ "$latency" -lt 1000 ] && pass || fail "the projector followed the commit in ${latency} ms (limit 1000)"
 echo "projector latency for this vote: ${latency} ms"
 

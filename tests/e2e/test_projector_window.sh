@@ -5,11 +5,7 @@
 # Also the one-line refusals of run --projector-monitor.
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
-DB="$WORK/event.db"
-"$BIN" --db "$DB" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
-"$BIN" --db "$DB" idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
-"$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
+event_with_three_ideas
 start_display 2560x1080
 
 # [SECTION] Refused before any window opens, with one line each
@@ -30,7 +26,7 @@ PROJECTION="$WORK/projector.json"
   --screenshot "$WORK/kiosk.png" --projector-screenshot "$WORK/projector.png" >"$WORK/kiosk.log" 2>&1 &
 PID=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
-projected() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$PROJECTION" "$1" 2>/dev/null; }
+projected() { python3 "$DRIVER" query "$PROJECTION" "$1" 2>/dev/null; }
 wait_projected() { for _ in $(seq 1 "${3:-20}"); do [ "$(projected "$1")" = "$2" ] && return 0; sleep 0.05; done; return 1; }
 wait_projected 'd["totals"]["ideas"]' 3 100 && pass || fail "the projector window shows 3 ideas: $(cat "$WORK/kiosk.log")"
 [ "$(projected 'd["totals"]["votes"]')" = 0 ] && pass || fail "no votes yet"
@@ -50,14 +46,7 @@ for _ in $(seq 1 30); do grep -q "confirmed vote" "$WORK/kiosk.log" && break; sl
 wait_projected 'd["totals"]["votes"]' 1 30
 [ "$(projected '[i["count"] for i in d["ideas"] if i["number"] == 2][0]')" = 1 ] && pass || fail "idea #2 shows 1 vote"
 [ "$(projected 'd["ideas"][0]["number"]')" = 2 ] && pass || fail "idea #2 leads the ranking"
-latency=$(python3 - "$WORK/kiosk.log" "$PROJECTION" <<'PY'
-import datetime, os, re, sys
-line = next(l for l in open(sys.argv[1]) if "confirmed vote" in l)
-stamp = re.match(r"\[([^\]]+)\]", line).group(1)
-committed = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
-print(int((os.stat(sys.argv[2]).st_mtime - committed) * 1000))
-PY
-)
+latency=$(vote_reached_ms "$PROJECTION")
 [ -n "$latency" ] && [ "$latency" -lt 1000 ] && pass || fail "the projector window followed the commit in ${latency} ms (limit 1000)"
 echo "projector window latency for this vote: ${latency} ms"
 
