@@ -5,6 +5,9 @@
 
 #include "storage/store.h"
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -26,5 +29,19 @@ struct ConferenceStore {
         return store->submitIdea(eventId, fixtures::idea(title, category));
     }
 };
+
+/// An empty folder under the temporary directory (emptied first if an earlier run left it).
+inline std::filesystem::path freshFolder(const std::string& name) {
+    const auto folder = std::filesystem::temp_directory_path() / ("ideen-test-" + name);
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    return folder;
+}
+
+/// The bytes of a file.
+inline std::string fileText(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 }  // namespace app_fixtures

@@ -9,26 +9,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-fs::path freshFolder(const std::string& name) {
-    const fs::path folder = fs::temp_directory_path() / ("ideen-test-" + name);
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
-
-std::string contents(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
+using app_fixtures::fileText;
+using app_fixtures::freshFolder;
 
 TEST_SUITE("export_folder") {
     TEST_CASE("every table twice and a backup, in a new folder") {
@@ -47,8 +31,8 @@ TEST_SUITE("export_folder") {
         // The CSV is the same bytes `export ideas` writes: German Excel's dialect with its BOM.
         std::ostringstream direct;
         storage::exportTable(*c.store, c.eventId, "ideas", storage::ExportOptions{}, direct);
-        CHECK(contents(made / "ideas.csv") == direct.str());
-        CHECK(contents(made / "ideas.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(fileText(made / "ideas.csv") == direct.str());
+        CHECK(fileText(made / "ideas.csv").rfind("\xEF\xBB\xBF", 0) == 0);
         // Nothing else: no temporary files left behind.
         const auto files = std::distance(fs::directory_iterator(made), fs::directory_iterator());
         CHECK(files == static_cast<long>(storage::kExportTables.size() * 2 + 1));

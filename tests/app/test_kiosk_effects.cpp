@@ -16,32 +16,35 @@ const T& only(const std::vector<core::Event>& events) {
     return std::get<T>(events.front());
 }
 
+// Runs one effect on the conference store and returns the one event it answers with.
+template <class T>
+T answer(app_fixtures::ConferenceStore& c, const core::Effect& effect, std::uint64_t seed = 0) {
+    return only<T>(app::runEffect(*c.store, c.eventId, effect, seed));
+}
+
 }  // namespace
 
 TEST_SUITE("kiosk_effects") {
     TEST_CASE("sessions, votes and retractions are answered with the votes left") {
         app_fixtures::ConferenceStore c;
         const auto idea = c.add("Stadtrundfahrten mit Migranten");
-        const auto started = only<core::ev::SessionStarted>(app::runEffect(*c.store, c.eventId, core::fx::StartSession{"de"}, 42));
+        const auto started = answer<core::ev::SessionStarted>(c, core::fx::StartSession{"de"}, 42);
         CHECK(started.votesLeft == 3);
         CHECK(started.seed == 42);
         CHECK_FALSE(started.id.empty());
 
-        const auto voted = only<core::ev::VoteSettled>(
-            app::runEffect(*c.store, c.eventId, core::fx::CastVote{started.id, idea.id}, 0));
+        const auto voted = answer<core::ev::VoteSettled>(c, core::fx::CastVote{started.id, idea.id});
         CHECK(voted.voted);
         CHECK(voted.votesLeft == 2);
         CHECK(c.store->voteCount(idea.id) == 1);
 
         SUBCASE("a second vote for the same idea is refused by the rules, not a failure") {
-            const auto refused = only<core::ev::ActionRefused>(
-                app::runEffect(*c.store, c.eventId, core::fx::CastVote{started.id, idea.id}, 0));
+            const auto refused = answer<core::ev::ActionRefused>(c, core::fx::CastVote{started.id, idea.id});
             CHECK_FALSE(refused.code.empty());
             CHECK(c.store->voteCount(idea.id) == 1);
         }
         SUBCASE("a retraction gives the vote back") {
-            const auto retracted = only<core::ev::VoteSettled>(
-                app::runEffect(*c.store, c.eventId, core::fx::RetractVote{started.id, idea.id}, 0));
+            const auto retracted = answer<core::ev::VoteSettled>(c, core::fx::RetractVote{started.id, idea.id});
             CHECK_FALSE(retracted.voted);
             CHECK(retracted.votesLeft == 3);
             CHECK(c.store->voteCount(idea.id) == 0);
@@ -55,13 +58,11 @@ TEST_SUITE("kiosk_effects") {
         app_fixtures::ConferenceStore c;
         c.add("Erste Idee");
         const auto session = c.store->startSession(c.eventId, "de");
-        const auto saved = only<core::ev::Saved>(
-            app::runEffect(*c.store, c.eventId, core::fx::SaveIdea{session, fixtures::idea("Sprachcafé im Glashaus")}, 0));
+        const auto saved = answer<core::ev::Saved>(c, core::fx::SaveIdea{session, fixtures::idea("Sprachcafé im Glashaus")});
         CHECK(saved.number == 2);
         CHECK_FALSE(saved.pending);
         SUBCASE("a title the model refuses is refused, and nothing is saved") {
-            const auto refused = only<core::ev::ActionRefused>(
-                app::runEffect(*c.store, c.eventId, core::fx::SaveIdea{session, fixtures::idea("")}, 0));
+            const auto refused = answer<core::ev::ActionRefused>(c, core::fx::SaveIdea{session, fixtures::idea("")});
             CHECK_FALSE(refused.code.empty());
             CHECK(c.store->ideas(c.eventId).size() == 2);
         }
@@ -71,8 +72,7 @@ TEST_SUITE("kiosk_effects") {
         app_fixtures::ConferenceStore c;
         const auto same = c.add("Stadtrundfahrten mit Migranten");
         c.add("Kochabend der Kulturen");
-        const auto found = only<core::ev::SimilarFound>(
-            app::runEffect(*c.store, c.eventId, core::fx::FindSimilar{"Stadtrundfahrten mit Migranten"}, 0));
+        const auto found = answer<core::ev::SimilarFound>(c, core::fx::FindSimilar{"Stadtrundfahrten mit Migranten"});
         REQUIRE_FALSE(found.ideas.empty());
         CHECK(found.ideas.front().id == same.id);
         int times = 0;
@@ -82,7 +82,7 @@ TEST_SUITE("kiosk_effects") {
 
     TEST_CASE("checking the storage answers that it is back") {
         app_fixtures::ConferenceStore c;
-        only<core::ev::StorageBack>(app::runEffect(*c.store, c.eventId, core::fx::CheckStorage{}, 0));
+        answer<core::ev::StorageBack>(c, core::fx::CheckStorage{});
     }
 
     TEST_CASE("through the keeper: a database that cannot be opened is a storage failure") {

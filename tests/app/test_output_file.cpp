@@ -1,42 +1,32 @@
 // Atomic output files: the whole text or the old file, never a half file, and no temporary file left behind.
+#include "app_fixtures.h"
+
 #include "kiosk/app/logic/output_file.h"
 #include "storage/store.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string contents(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
+using app_fixtures::fileText;
 
 TEST_SUITE("output_file") {
     TEST_CASE("writes, replaces, and leaves only the file") {
-        const fs::path folder = fs::temp_directory_path() / "ideen-test-output-file";
-        fs::remove_all(folder);
-        fs::create_directories(folder);
+        const fs::path folder = app_fixtures::freshFolder("output-file");
         const fs::path file = folder / "out.csv";
         kiosk::app::writeOutput(file.string(), std::string("a;b\r\n"));
-        CHECK(contents(file) == "a;b\r\n");
+        CHECK(fileText(file) == "a;b\r\n");
         SUBCASE("a stream producer replaces the old text") {
             kiosk::app::writeOutput(file.string(), [](std::ostream& out) { out << "neu"; });
-            CHECK(contents(file) == "neu");
+            CHECK(fileText(file) == "neu");
         }
         SUBCASE("a producer that throws leaves the old file and no temporary one") {
             CHECK_THROWS(kiosk::app::writeOutput(file.string(), [](std::ostream& out) {
                 out << "halb";
                 throw std::runtime_error("disk full");
             }));
-            CHECK(contents(file) == "a;b\r\n");
+            CHECK(fileText(file) == "a;b\r\n");
         }
         CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
         fs::remove_all(folder);

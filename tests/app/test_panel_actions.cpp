@@ -131,9 +131,7 @@ TEST_SUITE("panel_actions") {
     TEST_CASE("an export from the panel names the new folder") {
         fixtures::TempFile file("panel-export.db");
         app_fixtures::ConferenceStore c(file.path);
-        const auto folder = std::filesystem::temp_directory_path() / "ideen-test-panel-export";
-        std::filesystem::remove_all(folder);
-        std::filesystem::create_directories(folder);
+        const auto folder = app_fixtures::freshFolder("panel-export");
         const auto result = apply(c, action(Kind::Export, folder.string()));
         CHECK(result.ok);
         CHECK(result.message.find(folder.string() + "/ideenkiosk-") != std::string::npos);

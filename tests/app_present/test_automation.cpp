@@ -1,22 +1,15 @@
 // The automation files: the elements' JSON byte for byte, invalid UTF-8 replaced, written only when changed.
+#include "tests/app/app_fixtures.h"
+
 #include "kiosk/app/present/automation.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string contents(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
+using app_fixtures::fileText;
 
 TEST_SUITE("automation") {
     TEST_CASE("elements: id, role, label, rect and enabled, as the tests read them") {
@@ -36,24 +29,22 @@ TEST_SUITE("automation") {
     }
 
     TEST_CASE("the file is written when its text changed, and only then") {
-        const fs::path folder = fs::temp_directory_path() / "ideen-test-automation";
-        fs::remove_all(folder);
-        fs::create_directories(folder);
+        const fs::path folder = app_fixtures::freshFolder("automation");
         const fs::path path = folder / "screen.json";
         kiosk::app::AutomationFile file(path.string());
         CHECK(file.enabled());
         file.update("eins");
-        CHECK(contents(path) == "eins");
+        CHECK(fileText(path) == "eins");
         std::ofstream(path) << "von außen";
         file.update("eins");
-        CHECK(contents(path) == "von außen");  // unchanged text: no write
+        CHECK(fileText(path) == "von außen");  // unchanged text: no write
         file.update("zwei");
-        CHECK(contents(path) == "zwei");
+        CHECK(fileText(path) == "zwei");
         SUBCASE("no path, no file") {
             kiosk::app::AutomationFile none("");
             CHECK_FALSE(none.enabled());
             none.update("drei");
-            CHECK(contents(path) == "zwei");
+            CHECK(fileText(path) == "zwei");
         }
         fs::remove_all(folder);
     }

@@ -9,8 +9,7 @@ namespace kiosk::app {
 
 void addBackupCommand(CLI::App& app, CliContext& context) {
     auto* backup = app.add_subcommand("backup", "Copy the database safely (the kiosk may keep running)");
-    auto backupFile = std::make_shared<std::string>();
-    backup->add_option("-o,--output", *backupFile, "Backup file to write")->required();
+    auto backupFile = requiredText(*backup, "-o,--output", "Backup file to write");
     backup->callback([&context, backupFile] {
         auto store = context.openStore(true);
         storage::backupDatabase(*store, *backupFile);

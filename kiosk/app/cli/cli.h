@@ -52,6 +52,9 @@ std::string defaultDatabasePath();
 void checkDatabasePath(const std::string& path);
 std::string defaultAssetDir();
 
+/// A required argument or option of `command` holding text; shared, because the callback reads it after parsing.
+std::shared_ptr<std::string> requiredText(CLI::App& command, const std::string& name, const std::string& help);
+
 /// Who did it, for the moderation log: the command line and the operating-system user ("cli:anna").
 std::string cliActor();
 

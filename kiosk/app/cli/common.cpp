@@ -63,6 +63,12 @@ std::string CliContext::resolveEvent(storage::Store& store) const {
     return store.requireActiveEvent().id;
 }
 
+std::shared_ptr<std::string> requiredText(CLI::App& command, const std::string& name, const std::string& help) {
+    auto text = std::make_shared<std::string>();
+    command.add_option(name, *text, help)->required();
+    return text;
+}
+
 std::string cliActor() {
     const char* user = std::getenv("USER");
     return std::string("cli:") + (user && *user ? user : "unknown");

@@ -119,27 +119,23 @@ void addEventCommands(CLI::App& app, CliContext& context) {
     });
 
     auto* activateCmd = event->add_subcommand("activate", "Make an event the active one");
-    auto activateId = std::make_shared<std::string>();
-    activateCmd->add_option("ID", *activateId, "Event id")->required();
+    auto activateId = requiredText(*activateCmd, "ID", "Event id");
     activateCmd->callback([&context, activateId] {
         auto store = context.openStore();
         store->activateEvent(*activateId);
     });
 
     auto* set = event->add_subcommand("set", std::string("Change one setting: ") + kSettableKeys);
-    auto key = std::make_shared<std::string>();
-    auto value = std::make_shared<std::string>();
-    set->add_option("KEY", *key, "Setting")->required();
-    set->add_option("VALUE", *value, "New value")->required();
+    auto key = requiredText(*set, "KEY", "Setting");
+    auto value = requiredText(*set, "VALUE", "New value");
     set->callback([&context, key, value] {
         auto store = context.openStore();
         applySetting(*store, context.resolveEvent(*store), *key, *value);
     });
 
     auto* load = event->add_subcommand("load", "Create an event from a TOML file and make it active");
-    auto file = std::make_shared<std::string>();
+    auto file = requiredText(*load, "FILE", "Event TOML (see assets/event.example.toml)");
     auto keepActive = std::make_shared<bool>(false);
-    load->add_option("FILE", *file, "Event TOML (see assets/event.example.toml)")->required();
     load->add_flag("--no-activate", *keepActive, "Keep the currently active event active");
     load->callback([&context, file, keepActive] {
         const auto loaded = storage::loadEventToml(*file);  // parse before touching the database

@@ -25,8 +25,7 @@ void addImportCommands(CLI::App& app, CliContext& context) {
     auto* importCmd = app.add_subcommand("import", "Import ideas from CSV (paper cards, last year's export)");
     auto* importIdeas = importCmd->add_subcommand("ideas", "Import ideas from a CSV file (excel-de or rfc4180)");
     importCmd->require_subcommand(1);
-    auto importFile = std::make_shared<std::string>();
-    importIdeas->add_option("FILE", *importFile, "CSV file with at least a 'title' column")->required();
+    auto importFile = requiredText(*importIdeas, "FILE", "CSV file with at least a 'title' column");
     importIdeas->callback([&context, importFile] {
         const std::string text = readWholeFile(*importFile);
         auto store = context.openStore();

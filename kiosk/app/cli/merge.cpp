@@ -9,9 +9,8 @@ namespace kiosk::app {
 
 void addMergeCommand(CLI::App& app) {
     auto* merge = app.add_subcommand("merge", "Merge kiosk databases of one event into OUT (union by id)");
-    auto mergeOut = std::make_shared<std::string>();
+    auto mergeOut = requiredText(*merge, "OUT", "Database to merge into (created if missing)");
     auto mergeIn = std::make_shared<std::vector<std::string>>();
-    merge->add_option("OUT", *mergeOut, "Database to merge into (created if missing)")->required();
     merge->add_option("IN", *mergeIn, "Kiosk databases to merge")->required()->check(CLI::ExistingFile);
     merge->callback([mergeOut, mergeIn] {
         checkDatabasePath(*mergeOut);

@@ -18,19 +18,26 @@ namespace {
 std::atomic<bool> g_stopRehearsal{false};
 void onStopRehearsal(int) { g_stopRehearsal = true; }
 
+/// The pace of a rehearsal; registers its options on the command (CLI11 writes into the members, so it stays put).
+struct RehearseArgs {
+    double rate = 2;
+    double seconds = 60;
+    std::uint64_t seed = 2009;
+
+    explicit RehearseArgs(CLI::App& command) {
+        command.add_option("--rate", rate, "Actions per second")->check(CLI::Range(0.01, 1000.0))->capture_default_str();
+        command.add_option("--seconds", seconds, "How long")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+        command.add_option("--seed", seed, "Random seed")->capture_default_str();
+    }
+    RehearseArgs(const RehearseArgs&) = delete;
+    RehearseArgs& operator=(const RehearseArgs&) = delete;
+};
+
 }  // namespace
 
 void addRehearseCommand(CLI::App& app, CliContext& context) {
     auto* rehearse = app.add_subcommand("rehearse", "Play attendees: add plausible ideas and votes at a steady rate");
-    struct RehearseArgs {
-        double rate = 2;
-        double seconds = 60;
-        std::uint64_t seed = 2009;
-    };
-    auto args = std::make_shared<RehearseArgs>();
-    rehearse->add_option("--rate", args->rate, "Actions per second")->check(CLI::Range(0.01, 1000.0))->capture_default_str();
-    rehearse->add_option("--seconds", args->seconds, "How long")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
-    rehearse->add_option("--seed", args->seed, "Random seed")->capture_default_str();
+    auto args = std::make_shared<RehearseArgs>(*rehearse);
     rehearse->callback([&context, args] {
         // The rehearsal plays attendees, so their ideas meet the word list as at the kiosk.
         auto store = context.openStoreWithWordList(warnOnStderr);

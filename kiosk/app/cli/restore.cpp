@@ -9,8 +9,7 @@ namespace kiosk::app {
 
 void addRestoreCommand(CLI::App& app, CliContext& context) {
     auto* restore = app.add_subcommand("restore", "Replace the database with a backup (stop the kiosk first)");
-    auto restoreFile = std::make_shared<std::string>();
-    restore->add_option("FILE", *restoreFile, "Backup file")->required();
+    auto restoreFile = requiredText(*restore, "FILE", "Backup file");
     restore->callback([&context, restoreFile] {
         checkDatabasePath(context.dbPath);
         storage::restoreDatabase(*restoreFile, context.dbPath);

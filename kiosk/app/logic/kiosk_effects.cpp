@@ -1,7 +1,6 @@
 // Effects of the kiosk: sessions, votes, similar ideas and saving, each one transaction in the store.
 #include "kiosk/app/logic/kiosk_effects.h"
 
-#include <SQLiteCpp/Exception.h>
 #include <spdlog/spdlog.h>
 
 #include <type_traits>
