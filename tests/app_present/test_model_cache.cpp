@@ -46,7 +46,7 @@ TEST_SUITE("model_cache") {
         }
     }
 
-    TEST_CASE("through the keeper: no store, no change; a new connection rebuilds") {
+    TEST_CASE("through the keeper: no store means no change, and a new connection rebuilds") {
         fixtures::TempFile file("model-cache.db");
         {
             app_fixtures::ConferenceStore c(file.path);

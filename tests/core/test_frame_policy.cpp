@@ -88,7 +88,7 @@ TEST_SUITE("frame_policy") {
         }
     }
 
-    TEST_CASE("countdowns draw one frame per second; without one the seconds pass without frames") {
+    TEST_CASE("countdowns draw one frame per second, and without one the seconds pass without frames") {
         FramePolicy policy;
         KioskState state = onScreen(Screen::Browse);
         bool counting = true;
