@@ -130,6 +130,7 @@ const std::string& Store::kioskId() const { return m->kioskId; }
 TimeMs Store::now() const { return m->options.clock(); }
 SQLite::Database& Store::db() { return m->db; }
 const std::string& Store::path() const { return m->path; }
+bool Store::readOnly() const { return sqlite3_db_readonly(m->db.getHandle(), "main") == 1; }
 
 std::string Store::newId() {
     // UUIDv7: 48 bits of milliseconds, version 7, 12 bits that count up within one millisecond (so ids made

@@ -73,6 +73,9 @@ public:
     std::string newId();                 ///< UUIDv7-style text id
     SQLite::Database& db();              ///< for the storage modules (export, merge, backup); never for views
     const std::string& path() const;
+    /// True when SQLite opened the file for reading only: asked for (StoreOptions::readOnly), or a file this
+    /// process may not write, which SQLite quietly opens read-only and on which every save would then fail.
+    bool readOnly() const;
 
     /// Changes whenever this or another connection committed a write; cheap enough to poll every frame.
     std::int64_t changeCounter();

@@ -1,5 +1,5 @@
 // Entry point of `ideenkiosk`: parses the command line and turns every failure into one clear line.
-#include "kiosk/app/cli.h"
+#include "kiosk/app/cli/cli.h"
 
 #include "storage/text.h"
 
@@ -37,13 +37,23 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--wordlists", context.wordListDir, "Folder with de.txt, tr.txt and en.txt (default: <assets>/wordlists)");
 
+    kiosk::app::WindowLauncher* windows = kiosk::app::windowLauncher();
     kiosk::app::addEventCommands(app, context);
     kiosk::app::addIdeaCommands(app, context);
-    kiosk::app::addModerationCommands(app, context);
+    kiosk::app::addSessionCommands(app, context);
+    kiosk::app::addRehearseCommand(app, context);
     kiosk::app::addPinCommands(app, context);
-    kiosk::app::addDataCommands(app, context);
-    kiosk::app::addReportCommands(app, context);
-    kiosk::app::addRunCommands(app, context);
+    kiosk::app::addExportCommand(app, context);
+    kiosk::app::addImportCommands(app, context);
+    kiosk::app::addBackupCommand(app, context);
+    kiosk::app::addRestoreCommand(app, context);
+    kiosk::app::addMergeCommand(app);
+    kiosk::app::addStatsCommand(app, context);
+    kiosk::app::addCheckCommand(app, context);
+    kiosk::app::addDemoCommand(app, context);
+    kiosk::app::addRunCommand(app, context, windows);
+    kiosk::app::addProjectorCommand(app, context, windows);
+    kiosk::app::addModerateCommand(app, context, windows);
     kiosk::app::addWordListCommands(app, context);
 
     try {

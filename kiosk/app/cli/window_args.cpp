@@ -1,0 +1,54 @@
+// Window options shared by run, projector and moderate (see window_args.h).
+#include "kiosk/app/cli/window_args.h"
+
+#include "storage/text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::app {
+
+namespace {
+
+// "1280x720" -> width and height; false for anything else.
+bool parseWindowSize(const std::string& text, int& width, int& height) {
+    int w = 0;
+    int h = 0;
+    char x = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 320 ||
+        h < 240 || w > 16384 || h > 16384) {
+        return false;
+    }
+    width = w;
+    height = h;
+    return true;
+}
+
+}  // namespace
+
+const CLI::Validator kWindowSize(
+    [](std::string& text) {
+        int w = 0, h = 0;
+        return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not " + storage::quoteUntrusted(text);
+    },
+    "WIDTHxHEIGHT");
+
+WindowOptions windowOptions(const CliContext& context, const WindowArgs& args) {
+    WindowOptions options;
+    options.dbPath = context.dbPath;
+    options.assetDir = context.assetDir;
+    options.monitor = std::max(0, args.monitor);  // -1: a second window that was not asked for by monitor
+    if (!args.windowed.empty()) parseWindowSize(args.windowed, options.windowedWidth, options.windowedHeight);
+    options.allowExit = args.allowExit;
+    options.automationFile = args.automation;
+    options.screenshotFile = args.screenshot;
+    return options;
+}
+
+WindowLauncher& requireWindows(WindowLauncher* windows) {
+    if (!windows) throw storage::StoreError("this build has no window support (configured with IDEEN_BUILD_UI=OFF)");
+    return *windows;
+}
+
+}  // namespace kiosk::app

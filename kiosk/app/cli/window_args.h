@@ -1,0 +1,28 @@
+// The options that run, projector and moderate share: window size, monitor, automation and screenshot files.
+#pragma once
+
+#include "kiosk/app/cli/cli.h"
+
+#include <string>
+
+namespace kiosk::app {
+
+/// Checks WIDTHxHEIGHT while parsing, so a bad size is a usage error (exit 2) in every build.
+extern const CLI::Validator kWindowSize;
+
+/// A window's options as parsed, before they become WindowOptions.
+struct WindowArgs {
+    int monitor = 0;
+    std::string windowed;  ///< WIDTHxHEIGHT, empty for fullscreen
+    bool allowExit = false;
+    std::string automation;
+    std::string screenshot;
+};
+
+/// The one place parsed window options become what a window opens with.
+WindowOptions windowOptions(const CliContext& context, const WindowArgs& args);
+
+/// The window part of the build, or StoreError saying that this build has none.
+WindowLauncher& requireWindows(WindowLauncher* windows);
+
+}  // namespace kiosk::app

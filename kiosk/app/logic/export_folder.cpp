@@ -1,0 +1,72 @@
+// Export of a whole event into a folder (see export_folder.h).
+#include "kiosk/app/logic/export_folder.h"
+
+#include "kiosk/app/logic/output_file.h"
+#include "storage/backup.h"
+#include "storage/export.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+
+#include <unistd.h>
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string localStamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d-%H%M%S", &local);
+    return text;
+}
+
+bool writableFolder(const fs::path& path) {
+    std::error_code error;
+    return fs::is_directory(path, error) && ::access(path.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
+std::string exportToFolder(storage::Store& store, const std::string& eventId, const std::string& folder) {
+    if (!writableFolder(folder)) throw storage::StoreError("cannot export: " + folder + " is not a writable folder");
+    const fs::path target = fs::path(folder) / ("ideenkiosk-" + localStamp());
+    std::error_code error;
+    if (!fs::create_directory(target, error) && error) {
+        throw storage::StoreError("cannot create " + target.string() + ": " + error.message());
+    }
+    for (const auto& table : storage::kExportTables) {
+        storage::ExportOptions csv;
+        writeOutput((target / (table + ".csv")).string(),
+                    [&](std::ostream& out) { storage::exportTable(store, eventId, table, csv, out); });
+        storage::ExportOptions json;
+        json.format = storage::ExportFormat::Json;
+        writeOutput((target / (table + ".json")).string(),
+                    [&](std::ostream& out) { storage::exportTable(store, eventId, table, json, out); });
+    }
+    storage::backupDatabase(store, (target / "ideenkiosk-backup.db").string());
+    return target.string();
+}
+
+std::vector<std::string> exportFolderCandidates() {
+    std::vector<std::string> found;
+    const char* user = std::getenv("USER");
+    for (const fs::path& base : {fs::path("/media") / (user ? user : ""), fs::path("/run/media") / (user ? user : "")}) {
+        std::error_code error;
+        for (fs::directory_iterator it(base, error), end; !error && it != end; it.increment(error)) {
+            if (writableFolder(it->path())) found.push_back(it->path().string());
+        }
+    }
+    if (const char* home = std::getenv("HOME"); home && writableFolder(home)) found.emplace_back(home);
+    return found;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,134 @@
+// The panel's model and actions (see panel_actions.h).
+#include "kiosk/app/logic/panel_actions.h"
+
+#include "kiosk/app/logic/export_folder.h"
+#include "kiosk/core/text_edit.h"
+#include "storage/moderation.h"
+#include "storage/timefmt.h"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+namespace kiosk::app {
+
+namespace {
+
+using Kind = core::PanelAction::Kind;
+
+std::string clock(storage::TimeMs at) { return storage::formatTimestamp(at).substr(11, 5); }
+
+std::string logLine(const storage::ModerationEntry& e, const std::map<std::string, int>& numbers) {
+    const auto number = numbers.find(e.targetId);
+    const std::string target = number != numbers.end() ? "#" + std::to_string(number->second) : "";
+    std::string line = clock(e.at) + "  " + e.actor + "  " + e.action + "  " + target + "  " +
+                       core::shortenForDisplay(e.before, 60) + " -> " + core::shortenForDisplay(e.after, 60);
+    if (!e.reason.empty()) line += "  (" + core::shortenForDisplay(e.reason, 80) + ")";
+    return line;
+}
+
+void applyToStore(storage::Store& store, const std::string& eventId, const std::string& actor,
+                  const core::PanelAction& a) {
+    using storage::ModerationVerb;
+    switch (a.kind) {
+        case Kind::Approve: return storage::moderateIdea(store, a.target, ModerationVerb::Approve, actor, a.reason);
+        case Kind::Reject: return storage::moderateIdea(store, a.target, ModerationVerb::Reject, actor, a.reason);
+        case Kind::Hide: return storage::moderateIdea(store, a.target, ModerationVerb::Hide, actor, a.reason);
+        case Kind::Unhide: return storage::moderateIdea(store, a.target, ModerationVerb::Unhide, actor, a.reason);
+        case Kind::Pin: return store.setPinned(a.target, true, actor);
+        case Kind::Unpin: return store.setPinned(a.target, false, actor);
+        case Kind::Merge: return store.mergeIdea(a.target, a.other, actor, a.reason);
+        case Kind::VoidSession: return store.voidSession(a.target, actor, a.reason);
+        case Kind::SetSubmission: return store.setSubmissionOpen(eventId, a.on, actor);
+        case Kind::SetVoting: return store.setVotingOpen(eventId, a.on, actor);
+        case Kind::RevealCounts: return store.setCountsRevealed(eventId, a.on, actor);
+        case Kind::FreezeProjector: return store.setProjectorFrozen(eventId, a.on, actor);
+        case Kind::Edit: {
+            const auto idea = store.idea(a.target);
+            if (!idea) throw storage::RuleError("unknown_idea", "no idea with id " + a.target);
+            storage::NewIdea corrected = a.edit;
+            corrected.category = idea->category;
+            corrected.language = idea->language;
+            return store.editIdea(a.target, corrected, actor, a.reason);
+        }
+        case Kind::LeaveKiosk:
+            return store.logModeration(eventId, actor, "leave_kiosk", eventId, "{}", R"({"kiosk_mode":false})", a.reason);
+        case Kind::Export: break;  // not a change of the data; see applyPanelAction
+    }
+}
+
+// "#3: ausgeblendet" for an idea, the new state of a switch, or the folder of an export.
+std::string describe(storage::Store& store, const core::PanelAction& a, const core::Catalog& text,
+                     const std::string& language) {
+    if (a.kind == Kind::SetSubmission) return text.text(language, a.on ? "panel.submission_open" : "panel.submission_closed");
+    if (a.kind == Kind::SetVoting) return text.text(language, a.on ? "panel.voting_open" : "panel.voting_closed");
+    if (a.kind == Kind::RevealCounts) return text.text(language, a.on ? "panel.counts_shown" : "panel.counts_hidden");
+    if (a.kind == Kind::FreezeProjector) return text.text(language, a.on ? "panel.projector_frozen" : "panel.projector_live");
+    if (a.kind == Kind::VoidSession) return text.text(language, "panel.voided");
+    const auto idea = store.idea(a.target);
+    if (!idea) return {};
+    std::string what = "#" + std::to_string(idea->number) + ": " + text.text(language, "panel.status_" + storage::toString(idea->status));
+    if (idea->pinned) what += ", " + text.text(language, "panel.pinned");
+    return what;
+}
+
+}  // namespace
+
+core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventId, bool atKiosk) {
+    core::PanelModel model;
+    const auto event = store.requireEvent(eventId);
+    const auto& s = event.settings;
+    model.eventTitle = s.title;
+    model.submissionOpen = s.submissionOpen;
+    model.votingOpen = s.votingOpen;
+    model.countsAfterReveal = s.countsAfterReveal;
+    model.countsRevealed = s.countsRevealed;
+    model.projectorFrozen = s.projectorFrozen;
+    model.atKiosk = atKiosk;
+    storage::IdeaQuery all;
+    all.statuses = {storage::IdeaStatus::Pending, storage::IdeaStatus::Published, storage::IdeaStatus::Hidden,
+                    storage::IdeaStatus::Merged};
+    std::map<std::string, int> numbers;
+    const auto ideas = store.ideas(eventId, all);
+    // The words Store::flaggedWords gives per idea, read for the whole event in one query.
+    auto flagged = store.flaggedWordsOfEvent(eventId);
+    for (const auto& idea : ideas) numbers[idea.id] = idea.number;
+    for (const auto& idea : ideas) {
+        core::PanelModel::IdeaRow row{idea.id, idea.number, idea.title, idea.description, idea.author, idea.category,
+                                      idea.status, idea.votes, idea.pinned, 0, {}};
+        if (auto words = flagged.find(idea.id); words != flagged.end()) row.flagged = std::move(words->second);
+        if (const auto into = numbers.find(idea.mergedInto); into != numbers.end()) row.mergedIntoNumber = into->second;
+        model.ideas.push_back(std::move(row));
+    }
+    auto sessions = store.sessions(eventId);
+    for (auto it = sessions.rbegin(); it != sessions.rend() && model.sessions.size() < 500; ++it) {
+        model.sessions.push_back({it->id, clock(it->startedAt), it->language, it->votesUsed, it->end == storage::SessionEnd::Voided});
+    }
+    const auto log = store.moderationLog(eventId);
+    for (auto it = log.rbegin(); it != log.rend() && model.log.size() < 500; ++it) model.log.push_back({logLine(*it, numbers)});
+    model.exportFolders = exportFolderCandidates();
+    return model;
+}
+
+PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, const std::string& actor,
+                             const core::PanelAction& action, const core::Catalog& text, const std::string& language) {
+    PanelResult result;
+    try {
+        if (action.kind == Kind::Export) {
+            const std::string folder = exportToFolder(store, eventId, action.target);
+            spdlog::info("panel: exported to {}", folder);
+            result.message = text.format(language, "panel.exported", {{"folder", folder}});
+        } else {
+            applyToStore(store, eventId, actor, action);
+            result.message = text.format(language, "panel.done", {{"what", describe(store, action, text, language)}});
+            result.leaveKiosk = action.kind == Kind::LeaveKiosk;
+        }
+        result.ok = true;
+    } catch (const std::exception& e) {
+        spdlog::warn("panel action refused: {}", e.what());
+        result.message = text.format(language, "panel.failed", {{"why", e.what()}});
+    }
+    return result;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,58 @@
+// What the command line asks of the windows (run, projector, moderate): their options and one small interface,
+// so the command line builds without GLFW and the window part plugs in where the build has one.
+#pragma once
+
+#include "storage/wordlist.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+/// What every window of the app is opened with.
+struct WindowOptions {
+    std::string dbPath;
+    std::string assetDir;
+    int monitor = 0;
+    int windowedWidth = 0;  ///< 0 = fullscreen on `monitor`
+    int windowedHeight = 0;
+    bool allowExit = false;       ///< Escape closes the window (development)
+    std::string automationFile;   ///< keep a JSON description of what is shown here (a test aid)
+    std::string screenshotFile;   ///< write a PNG here on SIGUSR1 (the kiosk also at exit)
+};
+
+/// The projector, as its own process or as a second window of the kiosk.
+struct ProjectorOptions : WindowOptions {};
+
+/// The attendee kiosk.
+struct RunOptions : WindowOptions {
+    double idleTimeoutSeconds = 60;
+    int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
+    std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
+    std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
+    std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
+};
+
+/// The moderators' panel in a window of its own (a laptop beside the stage).
+struct ModerateOptions : WindowOptions {
+    std::string eventId;
+};
+
+/// The windows of the app. kiosk/app/window provides it; a build without windows has none (nullptr).
+class WindowLauncher {
+public:
+    virtual ~WindowLauncher() = default;
+    /// Throws std::runtime_error starting with `option` when monitor `index` does not exist or there is no display.
+    virtual void requireMonitor(int index, const std::string& option) = 0;
+    /// Each runs its window until it is closed or SIGTERM/SIGINT and returns the process exit code.
+    virtual int runKiosk(const RunOptions& options) = 0;
+    virtual int runProjector(const ProjectorOptions& options) = 0;
+    virtual int runModerate(const ModerateOptions& options) = 0;
+};
+
+/// The window part of this build, or nullptr when it was built without one (IDEEN_BUILD_UI=OFF). Defined once
+/// per build: by kiosk/app/window, or by kiosk/app/no_window.cpp.
+WindowLauncher* windowLauncher();
+
+}  // namespace kiosk::app

@@ -1,0 +1,368 @@
+// The kiosk's frame loop: state + reducer + effects, event-driven rendering, the moderators' panel, the projector
+// beside it, screenshots and the automation file. The redraw policy itself is core::FramePolicy.
+#include "kiosk/app/window/kiosk_loop.h"
+
+#include "kiosk/app/logic/kiosk_effects.h"
+#include "kiosk/app/logic/output_file.h"
+#include "kiosk/app/logic/store_keeper.h"
+#include "kiosk/app/present/automation.h"
+#include "kiosk/app/present/model_cache.h"
+#include "kiosk/app/window/panel_host.h"
+#include "kiosk/app/window/platform_window.h"
+#include "kiosk/app/window/projector_window.h"
+#include "kiosk/app/window/signals.h"
+#include "kiosk/core/frame_policy.h"
+#include "kiosk/ui/kiosk_view.h"
+#include "storage/store.h"
+
+#include "imgui.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+
+#include <unistd.h>
+
+namespace kiosk::app {
+
+namespace {
+
+// CPU time in milliseconds: of the whole process (llvmpipe rasterises on worker threads), or of this thread.
+double cpuMs(clockid_t which) {
+    timespec t{};
+    clock_gettime(which, &t);
+    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// [SECTION] Heartbeat: a log line every few seconds from the frame loop, so a watchdog or a test sees that the
+// loop still turns (it wakes at least every 0.5 s) and how much memory the process holds.
+
+constexpr double kHeartbeatSeconds = 5.0;
+
+long residentKb() {
+    long pages = 0;
+    long resident = 0;
+    if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(statm);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+struct Heartbeat {
+    double next = 0;
+    long frames = 0;  ///< frames rendered so far
+
+    void beat(double now, const core::KioskState& state) {
+        if (now < next) return;
+        next = now + kHeartbeatSeconds;
+        spdlog::info("heartbeat rss_kb={} frames={} screen={}", residentKb(), frames, core::screenName(state.screen));
+    }
+};
+
+// [SECTION] Input and the automation file
+
+// Keys of a physical keyboard go into the same draft as the on-screen ones.
+void physicalKeyboard(const core::KioskState& state, std::vector<core::Event>& events) {
+    if (core::activeFieldLimit(state.screen) == 0) return;
+    const std::string typed = ui::typedCharacters();
+    if (!typed.empty()) events.push_back(core::ev::TypeText{typed});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) events.push_back(core::ev::Backspace{});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) events.push_back(core::ev::Next{});
+}
+
+// A still press in the top-left corner opens the moderators' keypad after PanelGate::kHoldSeconds.
+bool pressedInCorner(const Gesture& touch, float unit) {
+    const float corner = unit * 5;
+    return touch.down && touch.pressX < corner && touch.pressY < corner && touch.travel < unit;
+}
+
+std::string automationJson(const core::KioskState& state, const ui::KioskViewModel& model, const ui::Frame& frame,
+                           const PanelHost* panel) {
+    nlohmann::json ideas = nlohmann::json::array();
+    for (const auto& card : model.ideas) {
+        ideas.push_back({{"number", card.number}, {"title", card.title},
+                         {"count", model.showCounts ? nlohmann::json(card.votes) : nlohmann::json(nullptr)}});
+    }
+    nlohmann::json json{{"screen", core::screenName(state.screen)}, {"language", state.language},
+                        {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
+                        {"title", model.eventTitle}, {"elements", elementsJson(frame.elements)}, {"ideas", ideas}};
+    if (panel && panel->active()) {
+        json["screen"] = panel->screenName();
+        json["panel"] = panel->automation();
+    }
+    return automationText(json);
+}
+
+// [SECTION] The loop
+
+/// One kiosk window and what it drives. run() turns the loop; each turn is the named steps below.
+class KioskLoop {
+public:
+    explicit KioskLoop(const RunOptions& options);
+    int run();
+
+private:
+    // The steps of one turn of the loop, in order.
+    bool waitForEvents();          // sleeps as long as the frame policy allows; true when input reached the kiosk
+    void stepProjector();          // the projector beside the kiosk, if any, follows commits and draws
+    void observe(bool hadInput);   // the clock, the held corner and the panel's idle time, new data: frames owed
+    bool drawFrame();              // draws, then dispatches the frame's taps; false when kiosk mode was left
+    void writeAutomation(const std::string& drawn);
+    void finish();                 // ends the session, takes the last screenshot, writes the frame times
+
+    double clock() const;
+    void dispatch(const core::Event& event);
+    bool refreshModel();
+    bool syncPanel();
+    bool panelActive() const { return m_panel && m_panel->active(); }
+    void guardPanel(const std::function<void()>& body);
+    void projectorTrouble(const std::exception& e);
+
+    const RunOptions& m_options;
+    StoreKeeper m_keeper;
+    core::Catalog m_catalog;
+    PlatformWindow m_window;
+    std::unique_ptr<ProjectorWindow> m_projector;  // run --projector-monitor: a second window this loop drives
+    std::string m_projectorProblem;
+    ui::Fonts m_fonts;
+    ui::KioskView m_view;
+    ModelCache m_cache;
+    std::mt19937_64 m_seeds{std::random_device{}()};
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+    core::KioskState m_state;
+    std::optional<PanelHost> m_panel;
+    int m_panelOpens = 0;
+    bool m_leaveKioskMode = false;
+    core::FramePolicy m_frames;
+    ScreenshotRequests m_screenshots;
+    ScreenshotRequests m_projectorScreenshots;
+    AutomationFile m_automation;
+    std::vector<std::pair<double, double>> m_frameTimes;  // (process, main thread) CPU ms per frame
+    Heartbeat m_heartbeat;
+};
+
+storage::StoreOptions keeperOptions(const RunOptions& options) {
+    storage::StoreOptions storeOptions;
+    storeOptions.busyTimeoutMs = options.busyTimeoutMs;
+    storeOptions.wordList = options.wordList;
+    return storeOptions;
+}
+
+// The window opens even when the database cannot be used: the kiosk then shows its trouble screen and keeps
+// trying, rather than leaving a blank screen in the foyer.
+KioskLoop::KioskLoop(const RunOptions& options)
+    : m_options(options),
+      m_keeper(options.dbPath, keeperOptions(options)),
+      m_catalog(core::Catalog::load(options.assetDir + "/i18n")),
+      m_window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit),
+      m_automation(options.automationFile) {
+    if (options.projector) {
+        try {
+            m_projector = std::make_unique<ProjectorWindow>(*options.projector, &m_window);
+        } catch (const std::exception& e) {
+            projectorTrouble(e);
+        }
+    }
+    m_fonts = m_window.loadFonts();
+    m_started = std::chrono::steady_clock::now();
+    m_state.idleTimeout = options.idleTimeoutSeconds;
+    if (!m_keeper.get()) dispatch(core::ev::StorageFailed{});
+}
+
+int KioskLoop::run() {
+    while (!m_window.shouldClose() && !stopRequested()) {
+        const bool hadInput = waitForEvents();
+        if (m_window.escapePressed() && m_options.allowExit) break;
+        stepProjector();
+        observe(hadInput);
+        const double now = clock();
+        if (!m_frames.needsFrame(m_state, now, m_view.isAnimating())) continue;
+        m_frames.frameDrawn(now);
+        if (!drawFrame()) break;
+    }
+    finish();
+    return 0;
+}
+
+bool KioskLoop::waitForEvents() {
+    // An idle kiosk still wakes as often as the projector needs; the projector's wake-ups make no kiosk frames.
+    const double otherWake = m_projector ? m_projector->wantsWakeWithin() : core::FramePolicy::kIdleWakeSeconds;
+    return m_window.waitEvents(m_frames.waitSeconds(m_view.isAnimating(), otherWake));
+}
+
+// The projector reads the same file; when it cannot (a damaged file), the kiosk still serves attendees and says
+// why the projector stays dark or still, once per new reason.
+void KioskLoop::projectorTrouble(const std::exception& e) {
+    if (m_projectorProblem != e.what()) spdlog::error("projector window: {}", e.what());
+    m_projectorProblem = e.what();
+}
+
+void KioskLoop::stepProjector() {
+    if (!m_projector) return;
+    try {
+        m_projector->step(m_projectorScreenshots.take());
+    } catch (const std::exception& e) {
+        projectorTrouble(e);
+    }
+}
+
+void KioskLoop::observe(bool hadInput) {
+    const core::Screen before = m_state.screen;
+    const bool warnedBefore = m_state.idleWarning;
+    dispatch(core::ev::Tick{});
+    m_heartbeat.beat(clock(), m_state);
+    // Not ImGui's DisplaySize: the projector's step() left its own ImGui context current.
+    const auto [displayWidth, displayHeight] = m_window.displaySize();
+    const float unitNow = ui::Metrics::forScreen(displayWidth, displayHeight).unit;
+    if (syncPanel() && core::holdCorner(m_panel->gate, pressedInCorner(m_window.gesture(), unitNow), clock())) {
+        // Whoever was using the kiosk is done: their session ends before a moderator takes over.
+        if (!m_state.sessionId.empty()) dispatch(core::ev::Finish{});
+        if (syncPanel()) guardPanel([&] { m_panel->openKeypad(clock()); });
+        m_frames.requestFrames();
+    }
+    if (panelActive() && hadInput) core::touchPanel(m_panel->gate, clock());
+    if (m_panel && m_panel->expire(clock())) m_frames.requestFrames();
+    const bool changed = refreshModel() || m_state.screen != before || m_state.idleWarning != warnedBefore;
+    if (hadInput || changed || m_screenshots.pending()) m_frames.requestFrames();
+}
+
+bool KioskLoop::drawFrame() {
+    const double frameStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+    const double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
+    m_window.beginFrame();
+    m_view.browse.scroller.update(1.0 / 60.0);
+    const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
+    const Gesture gesture = m_window.gesture();
+    // A touch that wandered further than a finger's jitter is a drag: it scrolls and taps nothing.
+    const bool dragged = gesture.travel > metrics.unit * 0.6f;
+    ui::Frame frame{.text = m_catalog, .fonts = m_fonts, .metrics = metrics, .now = clock(), .suppressTaps = dragged,
+                    .pressY = gesture.pressY, .events = {}, .elements = {},
+                    .language = m_state.language};
+    if (syncPanel() && m_panel->active()) {
+        frame.language = "de";
+        guardPanel([&] {
+            m_panel->physicalKeys(clock());
+            m_leaveKioskMode = m_panel->Draw(frame, clock());
+        });
+    } else {
+        physicalKeyboard(m_state, frame.events);
+        m_view.Draw(m_state, m_cache.model(), frame);
+    }
+    const bool shoot = m_screenshots.take() && !m_options.screenshotFile.empty();
+    m_window.endFrame(shoot ? m_options.screenshotFile : std::string());
+    ++m_heartbeat.frames;
+    if (!m_options.frameTimesFile.empty()) {
+        m_frameTimes.emplace_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart);
+    }
+
+    // The automation file describes the frame just drawn, before its taps change the state: a new screen's
+    // name beside the old screen's buttons would send a test's next tap astray.
+    const std::string drawn =
+        m_automation.enabled() ? automationJson(m_state, m_cache.model(), frame, m_panel ? &*m_panel : nullptr) : std::string();
+    if (!frame.events.empty()) m_frames.requestFrames();
+    for (const auto& e : frame.events) dispatch(e);
+    refreshModel();
+    if (m_leaveKioskMode) {
+        spdlog::info("kiosk mode left from the moderators' panel");
+        return false;
+    }
+    syncPanel();
+    writeAutomation(drawn);
+    return true;
+}
+
+void KioskLoop::writeAutomation(const std::string& drawn) {
+    if (!m_automation.enabled()) return;
+    // A full disk must not end the kiosk through its test hook: the next change tries again.
+    try {
+        m_automation.update(drawn);
+    } catch (const std::exception& e) {
+        spdlog::warn("automation file not written: {}", e.what());
+    }
+}
+
+void KioskLoop::finish() {
+    if (!m_state.sessionId.empty()) runEffect(m_keeper, core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished}, 0);
+    if (!m_options.screenshotFile.empty()) {
+        m_window.beginFrame();
+        ui::Frame frame{.text = m_catalog, .fonts = m_fonts,
+                        .metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
+                        .now = clock(), .suppressTaps = true, .events = {}, .elements = {},
+                        .language = m_state.language};
+        m_view.Draw(m_state, m_cache.model(), frame);
+        m_window.endFrame(m_options.screenshotFile);
+    }
+    if (!m_options.frameTimesFile.empty()) {
+        std::string lines;
+        for (const auto& [process, thread] : m_frameTimes) lines += std::to_string(process) + " " + std::to_string(thread) + "\n";
+        writeOutput(m_options.frameTimesFile, lines);
+    }
+    spdlog::info("kiosk window closed");
+}
+
+double KioskLoop::clock() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+}
+
+void KioskLoop::dispatch(const core::Event& event) {
+    auto step = core::reduce(std::move(m_state), event, clock());
+    m_state = std::move(step.state);
+    for (const auto& effect : step.effects) {
+        for (const auto& result : runEffect(m_keeper, effect, m_seeds())) dispatch(result);
+    }
+}
+
+// A read that fails is handled like a write that fails: the connection is dropped and opened afresh.
+bool KioskLoop::refreshModel() {
+    try {
+        return m_cache.refresh(m_keeper, m_state);
+    } catch (const std::exception& e) {
+        spdlog::error("storage failed: {}", e.what());
+        m_keeper.drop();
+        dispatch(core::ev::StorageFailed{});
+        return true;
+    }
+}
+
+// The moderators' panel works on the keeper's connection of the moment: made afresh for a new connection, gone
+// while the database is out of reach (the PIN lives there, so the held corner then opens nothing).
+bool KioskLoop::syncPanel() {
+    storage::Store* store = m_keeper.current();
+    if (!store) {
+        m_panel.reset();
+    } else if (!m_panel || m_panelOpens != m_keeper.opens()) {
+        m_panel.emplace(*store, m_keeper.event().id, "panel:kiosk:" + store->kioskId(), true);
+        m_panelOpens = m_keeper.opens();
+    }
+    return m_panel.has_value();
+}
+
+// The PIN check and the panel read and write the database: a failure there is trouble like any other.
+void KioskLoop::guardPanel(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const std::exception& e) {
+        spdlog::error("storage failed: {}", e.what());
+        m_panel.reset();
+        m_keeper.drop();
+        dispatch(core::ev::StorageFailed{});
+    }
+}
+
+}  // namespace
+
+int runKiosk(const RunOptions& options) {
+    installWindowSignals();
+    KioskLoop loop(options);
+    return loop.run();
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,323 @@
+// GLFW window creation, one ImGui context per window, input waiting and PNG screenshots of the framebuffer.
+#include "kiosk/app/window/platform_window.h"
+
+#include "imgui.h"
+#include "backends/imgui_impl_glfw.h"
+#include "backends/imgui_impl_opengl3.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+
+#include <stb_image_write.h>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+namespace kiosk::app {
+
+// [SECTION] GLFW, counted: two windows in one process share one glfwInit
+
+namespace {
+
+void onGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
+
+int g_glfwUsers = 0;  // only the main thread opens windows, so a plain counter will do
+
+void acquireGlfw() {
+    if (g_glfwUsers == 0) {
+        glfwSetErrorCallback(onGlfwError);
+        if (!glfwInit()) throw std::runtime_error("cannot open a window: no display (is DISPLAY set and X running?)");
+    }
+    ++g_glfwUsers;
+}
+
+void releaseGlfw() {
+    if (--g_glfwUsers == 0) glfwTerminate();
+}
+
+std::string missingMonitor(int index, int count) {
+    if (count == 0) return "cannot open a window: no monitor found";
+    return "monitor " + std::to_string(index) + " does not exist; there " + (count == 1 ? "is 1 monitor (0)" :
+           "are " + std::to_string(count) + " monitors (0 to " + std::to_string(count - 1) + ")");
+}
+
+}  // namespace
+
+PlatformWindow::GlfwUse::GlfwUse() { acquireGlfw(); }
+PlatformWindow::GlfwUse::~GlfwUse() { releaseGlfw(); }
+
+void requireMonitor(int index, const std::string& option) {
+    acquireGlfw();
+    int count = 0;
+    glfwGetMonitors(&count);
+    releaseGlfw();
+    if (index >= count) throw std::runtime_error(option + " " + std::to_string(index) + ": " + missingMonitor(index, count));
+}
+
+// [SECTION] Input callbacks of the main window
+
+namespace {
+
+struct WindowState {
+    bool allowClose = false;
+    ImGuiContext* imgui = nullptr;
+    bool escape = false;
+    bool input = false;
+    int framesSinceRelease = 99;  // hover is cleared once a release has been seen by ImGui
+    bool down = false;
+    double pressX = 0, pressY = 0;
+    double travel = 0;            // furthest the pointer got from where it went down, in pixels
+};
+
+WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
+
+// GLFW runs the callbacks of every window during one wait, while the ImGui context of whichever window drew last
+// is current; ImGui 1.86's GLFW backend works on the current context. So ImGui's callbacks are called from ours
+// (the backend is initialised without its own) inside their window's context, which is then switched back.
+class InContextOf {
+public:
+    explicit InContextOf(GLFWwindow* window) : m_previous(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(stateOf(window).imgui);
+    }
+    ~InContextOf() { ImGui::SetCurrentContext(m_previous); }
+    InContextOf(const InContextOf&) = delete;
+    InContextOf& operator=(const InContextOf&) = delete;
+
+private:
+    ImGuiContext* m_previous;
+};
+
+// ImGui's callback first, then ours, which only notes that input happened.
+void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    { InContextOf scope(w); ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods); }
+    stateOf(w).input = true;
+    if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) stateOf(w).escape = true;
+}
+void onCursor(GLFWwindow* w, double x, double y) {
+    WindowState& state = stateOf(w);
+    state.input = true;
+    if (state.down) state.travel = std::max(state.travel, std::hypot(x - state.pressX, y - state.pressY));
+}
+void onButton(GLFWwindow* w, int button, int action, int mods) {
+    { InContextOf scope(w); ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); }
+    WindowState& state = stateOf(w);
+    state.input = true;
+    if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+    // Input events can arrive faster than frames (a quick swipe, or xdotool): the gesture is measured
+    // here, event by event, so a swipe is never mistaken for a tap where the finger was lifted.
+    if (action == GLFW_PRESS) {
+        state.down = true;
+        glfwGetCursorPos(w, &state.pressX, &state.pressY);
+        state.travel = 0;
+    } else if (action == GLFW_RELEASE) {
+        state.down = false;
+        state.framesSinceRelease = 0;
+    }
+}
+void onChar(GLFWwindow* w, unsigned int c) {
+    { InContextOf scope(w); ImGui_ImplGlfw_CharCallback(w, c); }
+    stateOf(w).input = true;
+}
+void onScroll(GLFWwindow* w, double x, double y) {
+    { InContextOf scope(w); ImGui_ImplGlfw_ScrollCallback(w, x, y); }
+    stateOf(w).input = true;
+}
+void onFocus(GLFWwindow* w, int focused) {
+    InContextOf scope(w);
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+}
+void onCursorEnter(GLFWwindow* w, int entered) {
+    InContextOf scope(w);
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+}
+// Alt+F4 and the window manager's close button must not end a kiosk that people are using.
+void onClose(GLFWwindow* w) {
+    if (!stateOf(w).allowClose) glfwSetWindowShouldClose(w, GLFW_FALSE);
+}
+
+void installInputCallbacks(GLFWwindow* window) {
+    glfwSetKeyCallback(window, onKey);
+    glfwSetCursorPosCallback(window, onCursor);
+    glfwSetMouseButtonCallback(window, onButton);
+    glfwSetCharCallback(window, onChar);
+    glfwSetScrollCallback(window, onScroll);
+    glfwSetWindowFocusCallback(window, onFocus);
+    glfwSetCursorEnterCallback(window, onCursorEnter);
+}
+
+}  // namespace
+
+// [SECTION] The window
+
+PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const char* title, bool allowClose,
+                               WindowRole role)
+    : m_role(role) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (monitorIndex >= count) throw std::runtime_error(missingMonitor(monitorIndex, count));
+    GLFWmonitor* monitor = monitors[monitorIndex];
+    const bool secondary = role == WindowRole::Secondary;
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    // A second window must not take the keyboard or the pointer from the kiosk it opens beside.
+    glfwWindowHint(GLFW_FOCUSED, secondary ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, secondary ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_CENTER_CURSOR, secondary ? GLFW_FALSE : GLFW_TRUE);
+    if (width > 0) {
+        m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    } else {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        m_window = glfwCreateWindow(mode->width, mode->height, title, monitor, nullptr);
+    }
+    if (!m_window) throw std::runtime_error("cannot create an OpenGL 3.3 window (is Mesa's libgl1-mesa-dri installed?)");
+    glfwMakeContextCurrent(m_window);
+    // The main window's swap paces the loop; a second swap that also waited would halve the frame rate.
+    glfwSwapInterval(secondary ? 0 : 1);
+    glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+
+    IMGUI_CHECKVERSION();
+    m_imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_imgui);
+    glfwSetWindowUserPointer(m_window, new WindowState{allowClose, m_imgui});
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no state between runs
+    io.LogFilename = nullptr;
+    ImGui::StyleColorsLight();
+    if (secondary) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // the projector never shows a pointer
+    ImGui_ImplGlfw_InitForOpenGL(m_window, false);  // our callbacks call the backend's in the right context
+    ImGui_ImplOpenGL3_Init("#version 330");
+    glfwSetWindowCloseCallback(m_window, onClose);
+    if (!secondary) installInputCallbacks(m_window);
+}
+
+PlatformWindow::~PlatformWindow() {
+    makeCurrent();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(m_imgui);
+    WindowState* state = &stateOf(m_window);
+    glfwDestroyWindow(m_window);
+    delete state;
+}
+
+void PlatformWindow::makeCurrent() const {
+    if (glfwGetCurrentContext() != m_window) glfwMakeContextCurrent(m_window);
+    ImGui::SetCurrentContext(m_imgui);
+}
+
+ui::Fonts PlatformWindow::loadFonts() {
+    makeCurrent();
+    // Text scales with the shorter side, like the touch targets, so a portrait stele gets the same sizes.
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    return fonts;
+}
+
+Gesture PlatformWindow::gesture() const {
+    const WindowState& state = stateOf(m_window);
+    return {static_cast<float>(state.pressX), static_cast<float>(state.pressY), static_cast<float>(state.travel), state.down};
+}
+
+std::pair<float, float> PlatformWindow::displaySize() const {
+    int w = 0, h = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    return {static_cast<float>(w), static_cast<float>(h)};
+}
+
+bool PlatformWindow::windowed() const { return glfwGetWindowMonitor(m_window) == nullptr; }
+
+void PlatformWindow::placeRightOf(const PlatformWindow& other) {
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetWindowPos(other.m_window, &x, &y);
+    glfwGetWindowSize(other.m_window, &w, &h);
+    glfwSetWindowPos(m_window, x + w, y);
+}
+
+bool PlatformWindow::waitEvents(double timeout) {
+    stateOf(m_window).input = false;
+    if (timeout <= 0) {
+        glfwPollEvents();
+    } else {
+        glfwWaitEventsTimeout(timeout);
+    }
+    return stateOf(m_window).input;
+}
+
+bool PlatformWindow::shouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
+
+bool PlatformWindow::escapePressed() {
+    const bool pressed = stateOf(m_window).escape;
+    stateOf(m_window).escape = false;
+    return pressed;
+}
+
+void PlatformWindow::beginFrame() {
+    makeCurrent();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (m_role == WindowRole::Secondary) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // takes no input: nothing on it is ever hovered
+        ImGui::NewFrame();
+        return;
+    }
+    // Touch arrives as an emulated mouse whose pointer stays where the finger left: after a release has been
+    // processed, move it off screen so nothing stays "hovered" for the next person.
+    WindowState& state = stateOf(m_window);
+    // The backend reads the pointer only while the window has focus or saw the pointer enter; a kiosk's one
+    // window owns every touch, so a tap right after start (or after a notification stole focus) must count.
+    double x = 0, y = 0;
+    glfwGetCursorPos(m_window, &x, &y);
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    const bool down = glfwGetMouseButton(m_window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    if (down) {
+        state.framesSinceRelease = 99;
+    } else if (state.framesSinceRelease >= 2) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    } else {
+        ++state.framesSinceRelease;
+    }
+    ImGui::NewFrame();
+}
+
+void PlatformWindow::endFrame(const std::string& screenshotPath) {
+    makeCurrent();
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.93f, 0.94f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!screenshotPath.empty()) {
+        // Read the back buffer before the swap; OpenGL's rows start at the bottom, PNG's at the top.
+        std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+        stbi_flip_vertically_on_write(1);
+        const std::string temp = screenshotPath + ".tmp.png";
+        if (stbi_write_png(temp.c_str(), w, h, 3, pixels.data(), w * 3) && std::rename(temp.c_str(), screenshotPath.c_str()) == 0) {
+            spdlog::info("screenshot written to {}", screenshotPath);
+        } else {
+            spdlog::error("could not write the screenshot {}", screenshotPath);
+        }
+    }
+    glfwSwapBuffers(m_window);
+}
+
+}  // namespace kiosk::app

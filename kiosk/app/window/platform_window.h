@@ -1,0 +1,80 @@
+// The only place that touches GLFW and OpenGL: a window with its own Dear ImGui context, one or two per process.
+#pragma once
+
+#include "kiosk/ui/fonts.h"
+
+#include <string>
+#include <utility>
+
+struct GLFWwindow;
+struct ImGuiContext;
+
+namespace kiosk::app {
+
+/// The current (or last) touch: where it went down and how far it travelled since.
+struct Gesture {
+    float pressX = 0;
+    float pressY = 0;
+    float travel = 0;
+    bool down = false;   ///< the finger (or button) is still down
+};
+
+/// How a window takes part in its process.
+enum class WindowRole {
+    Main,       ///< takes touch and keys, takes focus, waits for vsync when it swaps
+    Secondary,  ///< beside a main window (the projector of `run --projector-monitor`): installs no input callbacks,
+                ///< never takes focus, swaps without vsync so that two swaps per loop do not halve the frame rate
+};
+
+/// Throws std::runtime_error starting with `option` when monitor `index` does not exist or there is no display;
+/// lets a caller refuse before any window opens.
+void requireMonitor(int index, const std::string& option);
+
+/// One GLFW window with its own OpenGL and Dear ImGui contexts. GLFW stays initialised while any window lives.
+///
+/// Contexts: every method that touches ImGui or OpenGL first makes this window's ImGui and GL contexts current and
+/// leaves them current, so all ImGui calls between beginFrame() and endFrame() go to this window. Input callbacks,
+/// which GLFW runs for any window during any wait, switch to their own window's ImGui context and switch back.
+class PlatformWindow {
+public:
+    /// Fullscreen at the native mode of monitor `monitor` when width is 0, else a window of width×height.
+    /// Throws std::runtime_error with a clear message when there is no display or no OpenGL 3.
+    PlatformWindow(int monitor, int width, int height, const char* title, bool allowClose = false,
+                   WindowRole role = WindowRole::Main);
+    ~PlatformWindow();
+    PlatformWindow(const PlatformWindow&) = delete;
+    PlatformWindow& operator=(const PlatformWindow&) = delete;
+
+    ui::Fonts loadFonts();
+    /// Waits up to `timeout` seconds (0: just polls) for events of any window. True when input reached this one.
+    bool waitEvents(double timeout);
+    bool shouldClose() const;
+    bool escapePressed();
+    void beginFrame();
+    /// Renders and presents; when `screenshotPath` is not empty the frame is also saved there as PNG.
+    void endFrame(const std::string& screenshotPath = {});
+    /// The window's size in screen coordinates (what ImGui's DisplaySize becomes at the next frame); safe to call
+    /// whichever ImGui context is current.
+    std::pair<float, float> displaySize() const;
+    Gesture gesture() const;
+    bool windowed() const;
+    /// Moves this window to the right edge of `other` (windowed development setups: both stay visible).
+    void placeRightOf(const PlatformWindow& other);
+
+private:
+    /// glfwInit on the first use in the process, glfwTerminate after the last.
+    struct GlfwUse {
+        GlfwUse();
+        ~GlfwUse();
+        GlfwUse(const GlfwUse&) = delete;
+        GlfwUse& operator=(const GlfwUse&) = delete;
+    };
+    void makeCurrent() const;
+
+    GlfwUse m_glfw;  // first member: GLFW outlives everything below, also when the constructor throws
+    GLFWwindow* m_window = nullptr;
+    ImGuiContext* m_imgui = nullptr;
+    WindowRole m_role = WindowRole::Main;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,42 @@
+// When the kiosk's frame loop draws and how long it may sleep: the redraw and wake policy, without a clock or window.
+#pragma once
+
+#include "kiosk/core/state.h"
+
+namespace kiosk::core {
+
+/// The kiosk renders while something moves and otherwise waits for events, so an idle kiosk uses next to no CPU.
+/// The loop asks waitSeconds() before it waits, reports what happened with requestFrames(), asks needsFrame()
+/// and, when it drew, calls frameDrawn(). Time is passed in (seconds since the loop started).
+class FramePolicy {
+public:
+    /// Frames drawn after a change: ImGui needs a frame or two to settle hover, layout and released buttons.
+    static constexpr int kFramesAfterChange = 3;
+    /// The loop wakes at least this often while idle: timers (idle warning, storage retry) and the heartbeat.
+    static constexpr double kIdleWakeSeconds = 0.5;
+    /// The invitation on the attract screen turns to the next language this often.
+    static constexpr double kAttractTurnSeconds = 6.0;
+
+    /// Something changed (input, data, a new screen, taps, a screenshot asked for): draw a few frames.
+    void requestFrames(int frames = kFramesAfterChange);
+    /// Frames still owed (tests, and the loop's own gating).
+    int framesOwed() const { return m_framesOwed; }
+    /// How long the loop may wait for events: 0 while frames are owed or the view animates, else the idle wake-up,
+    /// sooner when `otherWakeSeconds` (a second window beside the kiosk) needs the loop earlier.
+    double waitSeconds(bool animating, double otherWakeSeconds = kIdleWakeSeconds) const;
+    /// Whether to draw now: frames owed, an animation, or a clock on screen that changed (the attract screen's
+    /// turn, the idle countdown's or the saving screen's second): those need one frame per change, not three.
+    bool needsFrame(const KioskState& state, double now, bool animating) const;
+    /// A frame was drawn at `now`: one owed frame is paid and the clocks it showed are remembered.
+    void frameDrawn(double now);
+
+private:
+    static int attractTurn(double now);
+    static int second(double now);
+
+    int m_framesOwed = kFramesAfterChange;  // the first frames show the start screen
+    int m_lastAttractTurn = -1;
+    int m_lastSecond = -1;
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,140 @@
+// The moderators' panel against a real store: what it shows, and each action as one change with a message.
+#include "app_fixtures.h"
+
+#include "kiosk/app/logic/panel_actions.h"
+#include "storage/moderation.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace kiosk;
+using Kind = core::PanelAction::Kind;
+
+namespace {
+
+const core::Catalog& catalog() {
+    static const core::Catalog text = core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+    return text;
+}
+
+core::PanelAction action(Kind kind, const std::string& target = {}, const std::string& reason = {}) {
+    core::PanelAction a;
+    a.kind = kind;
+    a.target = target;
+    a.reason = reason;
+    return a;
+}
+
+app::PanelResult apply(app_fixtures::ConferenceStore& c, const core::PanelAction& a) {
+    return app::applyPanelAction(*c.store, c.eventId, "panel:test", a, catalog(), "en");
+}
+
+}  // namespace
+
+TEST_SUITE("panel_actions") {
+    TEST_CASE("the model lists ideas of every status, sessions newest first, and the log") {
+        app_fixtures::ConferenceStore c;
+        const auto kept = c.add("Sprachcafé");
+        const auto hidden = c.add("Werbung für meinen Laden");
+        storage::moderateIdea(*c.store, hidden.id, storage::ModerationVerb::Hide, "panel:test", "Werbung");
+        const auto first = c.store->startSession(c.eventId, "de");
+        c.clock.advance(60000);
+        const auto second = c.store->startSession(c.eventId, "tr");
+        c.store->castVote(second, kept.id);
+
+        const auto model = app::loadPanelModel(*c.store, c.eventId, true);
+        CHECK(model.eventTitle == "Integrationskonferenz");
+        CHECK(model.atKiosk);
+        REQUIRE(model.ideas.size() == 2);
+        CHECK(storage::toString(model.ideas[1].status) == "hidden");
+        REQUIRE(model.sessions.size() == 2);
+        CHECK(model.sessions[0].id == second);
+        CHECK(model.sessions[0].language == "tr");
+        CHECK(model.sessions[0].votes == 1);
+        CHECK(model.sessions[1].id == first);
+        REQUIRE_FALSE(model.log.empty());
+        // The log names the idea by its number and keeps the reason.
+        CHECK(model.log[0].line.find("#2") != std::string::npos);
+        CHECK(model.log[0].line.find("(Werbung)") != std::string::npos);
+        SUBCASE("away from the kiosk there is no kiosk mode to leave") {
+            CHECK_FALSE(app::loadPanelModel(*c.store, c.eventId, false).atKiosk);
+        }
+    }
+
+    TEST_CASE("a merged idea shows the number it went into") {
+        app_fixtures::ConferenceStore c;
+        const auto target = c.add("Stadtrundfahrten mit Migranten");
+        const auto duplicate = c.add("Stadtführungen mit Zugewanderten");
+        auto merge = action(Kind::Merge, duplicate.id, "doppelt");
+        merge.other = target.id;
+        CHECK(apply(c, merge).ok);
+        const auto model = app::loadPanelModel(*c.store, c.eventId, false);
+        REQUIRE(model.ideas.size() == 2);
+        CHECK(storage::toString(model.ideas[1].status) == "merged");
+        CHECK(model.ideas[1].mergedIntoNumber == target.number);
+    }
+
+    TEST_CASE("an action changes the store and says what it did") {
+        app_fixtures::ConferenceStore c;
+        const auto idea = c.add("Sprachcafé");
+        SUBCASE("hide") {
+            const auto result = apply(c, action(Kind::Hide, idea.id, "Test"));
+            CHECK(result.ok);
+            CHECK_FALSE(result.leaveKiosk);
+            CHECK(result.message == "Done: #1: hidden");
+            CHECK(storage::toString(c.store->idea(idea.id)->status) == "hidden");
+        }
+        SUBCASE("pin") {
+            CHECK(apply(c, action(Kind::Pin, idea.id)).ok);
+            CHECK(c.store->idea(idea.id)->pinned);
+        }
+        SUBCASE("a phase switch") {
+            auto closeVoting = action(Kind::SetVoting);
+            closeVoting.on = false;
+            const auto result = apply(c, closeVoting);
+            CHECK(result.ok);
+            CHECK_FALSE(c.store->event(c.eventId)->settings.votingOpen);
+            CHECK(result.message == "Done: " + catalog().text("en", "panel.voting_closed"));
+        }
+        SUBCASE("an edit keeps category and language") {
+            auto edit = action(Kind::Edit, idea.id, "Tippfehler");
+            edit.edit = fixtures::idea("Sprachcafé im Glashaus", "sprache");
+            CHECK(apply(c, edit).ok);
+            const auto after = c.store->idea(idea.id);
+            CHECK(after->title == "Sprachcafé im Glashaus");
+            CHECK(after->category == "begegnung");
+        }
+        SUBCASE("leaving kiosk mode is logged and asks the window to close") {
+            const auto before = c.store->moderationLog(c.eventId).size();
+            const auto result = apply(c, action(Kind::LeaveKiosk, {}, "Abbau"));
+            CHECK(result.ok);
+            CHECK(result.leaveKiosk);
+            CHECK(c.store->moderationLog(c.eventId).size() == before + 1);
+        }
+    }
+
+    TEST_CASE("a refused action changes nothing and says why") {
+        app_fixtures::ConferenceStore c;
+        SUBCASE("an idea that does not exist") {
+            const auto result = apply(c, action(Kind::Hide, "no-such-idea", "Test"));
+            CHECK_FALSE(result.ok);
+            CHECK(result.message.rfind("Not possible: ", 0) == 0);
+        }
+        SUBCASE("an export into a folder that is not there") {
+            const auto result = apply(c, action(Kind::Export, "/nonexistent-folder"));
+            CHECK_FALSE(result.ok);
+            CHECK(result.message.find("/nonexistent-folder") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("an export from the panel names the new folder") {
+        fixtures::TempFile file("panel-export.db");
+        app_fixtures::ConferenceStore c(file.path);
+        const auto folder = app_fixtures::freshFolder("panel-export");
+        const auto result = apply(c, action(Kind::Export, folder.string()));
+        CHECK(result.ok);
+        CHECK(result.message.find(folder.string() + "/ideenkiosk-") != std::string::npos);
+        std::filesystem::remove_all(folder);
+    }
+}

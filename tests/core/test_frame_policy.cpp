@@ -1,0 +1,103 @@
+// The kiosk's redraw and wake policy: when a frame is drawn and how long the loop may sleep (times passed in).
+#include "kiosk/core/frame_policy.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk::core;
+
+namespace {
+
+// Draws until nothing is owed any more, at time `now`; returns the frames drawn.
+int settle(FramePolicy& policy, const KioskState& state, double now) {
+    int frames = 0;
+    while (policy.needsFrame(state, now, false) && frames < 100) {
+        policy.frameDrawn(now);
+        ++frames;
+    }
+    return frames;
+}
+
+KioskState onScreen(Screen screen) {
+    KioskState state;
+    state.screen = screen;
+    return state;
+}
+
+}  // namespace
+
+TEST_SUITE("frame_policy") {
+    TEST_CASE("a new loop draws the first frames, then sleeps") {
+        FramePolicy policy;
+        const KioskState state = onScreen(Screen::Start);
+        CHECK(policy.waitSeconds(false) == 0.0);
+        CHECK(settle(policy, state, 0.1) == FramePolicy::kFramesAfterChange);
+        CHECK_FALSE(policy.needsFrame(state, 0.2, false));
+        CHECK(policy.waitSeconds(false) == FramePolicy::kIdleWakeSeconds);
+    }
+
+    TEST_CASE("a change asks for a few frames, never fewer than already owed") {
+        FramePolicy policy;
+        const KioskState state = onScreen(Screen::Browse);
+        settle(policy, state, 0.1);
+        SUBCASE("input or new data") {
+            policy.requestFrames();
+            CHECK(policy.framesOwed() == FramePolicy::kFramesAfterChange);
+            CHECK(policy.waitSeconds(false) == 0.0);
+            CHECK(settle(policy, state, 0.2) == FramePolicy::kFramesAfterChange);
+        }
+        SUBCASE("a smaller request does not shorten a larger one") {
+            policy.requestFrames(3);
+            policy.requestFrames(1);
+            CHECK(policy.framesOwed() == 3);
+        }
+        SUBCASE("frames owed never go below zero") {
+            policy.frameDrawn(0.3);
+            CHECK(policy.framesOwed() == 0);
+        }
+    }
+
+    TEST_CASE("an animation keeps the loop drawing without owed frames") {
+        FramePolicy policy;
+        const KioskState state = onScreen(Screen::Browse);
+        settle(policy, state, 0.1);
+        CHECK(policy.needsFrame(state, 0.2, true));
+        CHECK(policy.waitSeconds(true) == 0.0);
+        CHECK_FALSE(policy.needsFrame(state, 0.2, false));
+    }
+
+    TEST_CASE("idle, the loop wakes for a second window sooner, never later") {
+        FramePolicy policy;
+        settle(policy, onScreen(Screen::Start), 0.1);
+        CHECK(policy.waitSeconds(false, 0.25) == 0.25);
+        CHECK(policy.waitSeconds(false, 2.0) == FramePolicy::kIdleWakeSeconds);
+    }
+
+    TEST_CASE("the attract screen draws one frame per turn of its invitation") {
+        FramePolicy policy;
+        const KioskState state = onScreen(Screen::Attract);
+        settle(policy, state, 1.0);
+        CHECK_FALSE(policy.needsFrame(state, 5.9, false));
+        CHECK(policy.needsFrame(state, 6.1, false));
+        CHECK(settle(policy, state, 6.1) == 1);
+        CHECK_FALSE(policy.needsFrame(state, 11.9, false));
+        SUBCASE("other screens do not turn") {
+            FramePolicy browse;
+            const KioskState other = onScreen(Screen::Browse);
+            settle(browse, other, 1.0);
+            CHECK_FALSE(browse.needsFrame(other, 6.1, false));
+        }
+    }
+
+    TEST_CASE("countdowns draw one frame per second, and without one the seconds pass without frames") {
+        FramePolicy policy;
+        KioskState state = onScreen(Screen::Browse);
+        bool counting = true;
+        SUBCASE("the idle warning") { state.idleWarning = true; }
+        SUBCASE("the saving screen") { state.screen = Screen::Saving; }
+        SUBCASE("no countdown") { counting = false; }
+        settle(policy, state, 10.2);
+        CHECK_FALSE(policy.needsFrame(state, 10.9, false));
+        CHECK(policy.needsFrame(state, 11.0, false) == counting);
+        CHECK(settle(policy, state, 11.0) == (counting ? 1 : 0));
+    }
+}
