@@ -20,6 +20,8 @@ std::vector<TextPair> textPairs(const Palette& p) {
         {"muted on page", p.textMuted, p.page},
         {"muted on surface", p.textMuted, p.surface},
         {"muted on sunken", p.textMuted, p.surfaceSunken},
+        {"muted on pressed", p.textMuted, p.surfacePressed},
+        {"success text on page", p.success, p.page},
         {"primary text on page", p.primary, p.page},
         {"primary text on surface", p.primary, p.surface},
         {"on primary", p.onPrimary, p.primary},
@@ -89,7 +91,7 @@ Grid gridFor(float width, float height, const Scale& scale) {
     Grid g;
     g.margin = std::max(scale.l, std::min(width, height) * 0.035f);
     const float column = std::min(width - 2.0f * g.margin, scale.em * 48.0f);
-    g.width = std::max(0.0f, column);
+    g.width = std::floor(std::max(0.0f, column));
     g.x = std::floor((width - g.width) * 0.5f);
     g.top = scale.m;
     g.bottom = scale.l;
