@@ -192,7 +192,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         const float textRight = voteX - sc.l;
         float ty = card.y + sc.m;
         const std::string number = "#" + std::to_string(idea.number);
-        draw->AddText(bold, bold->FontSize, ImVec2(left, ty), p.textMuted.packed(), number.c_str());
+        DrawText(draw, bold, bold->FontSize, ImVec2(left, ty), p.textMuted, number);
         if (category) {
             const float nx = left + textWidth(bold, bold->FontSize, number) + sc.m;
             DrawChip(draw, body, nx, ty - sc.xs, category->name(state.language), category->color, textRight - nx, sc);

@@ -78,8 +78,18 @@ std::string fitLines(ImFont* font, float size, const std::string& text, float wr
     return longestFitting(text, [&](const std::string& s) { return textHeight(font, size, s, wrapWidth) <= limit; });
 }
 
+bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max) {
+    const ImVec2 clipMin = draw->GetClipRectMin();
+    const ImVec2 clipMax = draw->GetClipRectMax();
+    constexpr float slack = 1.0f;
+    return min.x >= clipMin.x - slack && min.y >= clipMin.y - slack && max.x <= clipMax.x + slack && max.y <= clipMax.y + slack;
+}
+
 float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, theme::Rgb colour, const std::string& text,
                float wrapWidth) {
+    // A block of text is drawn whole or not at all: a card half scrolled out of its list shows no half lines.
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size());
+    if (!insideClip(draw, pos, ImVec2(pos.x + extent.x, pos.y + extent.y))) return wrapWidth > 0 ? extent.y : size;
     draw->AddText(font, size, pos, colour.packed(), text.c_str(), text.c_str() + text.size(), wrapWidth);
     return wrapWidth > 0 ? textHeight(font, size, text, wrapWidth) : size;
 }
@@ -90,13 +100,15 @@ float DrawTextCentred(ImDrawList* draw, ImFont* font, float size, float x, float
     const char* end = s + text.size();
     const float scale = size / font->FontSize;
     float top = y;
+    const float height = font->CalcTextSizeA(size, FLT_MAX, width, s, end).y;
+    const bool visible = insideClip(draw, ImVec2(x, y), ImVec2(x + width, y + height));
     while (s < end) {
         const char* lineEnd = font->CalcWordWrapPositionA(scale, s, end, width);
         if (lineEnd == s) ++lineEnd;  // a single glyph wider than the line still advances
         const char* shownEnd = lineEnd;
         while (shownEnd > s && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n')) --shownEnd;
         const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, shownEnd).x;
-        draw->AddText(font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), s, shownEnd);
+        if (visible) draw->AddText(font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), s, shownEnd);
         top += size;
         s = lineEnd;
         while (s < end && (*s == ' ' || *s == '\n')) ++s;
@@ -163,7 +175,7 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         draw->AddRect(pos, max, p.border.packed(), sc.radius, 0, std::max(1.0f, sc.border * 0.5f));
     }
 
-    if (style.custom) return fired;
+    if (style.custom || !insideClip(draw, pos, max)) return fired;  // no label on a button half out of its list
     // Icon and label, centred; a label that does not fit is shortened (or wrapped when the button has room).
     ImFont* font = style.font ? style.font : ImGui::GetFont();
     const float fontSize = font->FontSize;

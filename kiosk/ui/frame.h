@@ -53,6 +53,7 @@ struct Frame {
     std::string language;
     PressFeedback* press = nullptr;  ///< where a tap is remembered for its pressed colour (set by the view)
     float contentTop = 0;            ///< where a screen's content starts below the top bar (set by the view)
+    float reservedBottom = 0;        ///< room kept free at the bottom for a message (set by the view)
 
     theme::Scale scale() const;  ///< the type and spacing scale of the main viewport
     theme::Grid grid() const;    ///< its margins and content column
@@ -86,6 +87,8 @@ std::string fitLines(ImFont* font, float size, const std::string& text, float wr
 float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth);
 float textWidth(ImFont* font, float size, const std::string& text);
 
+/// The rectangle lies inside the draw list's current clip rectangle (text there is seen whole).
+bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max);
 /// Draws `text` (wrapped at `wrapWidth` when > 0) at `pos`; returns the height it took.
 float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, theme::Rgb colour, const std::string& text,
                float wrapWidth = 0.0f);

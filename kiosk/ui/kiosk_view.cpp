@@ -286,8 +286,13 @@ void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model,
     lastDrawn = frame.now;
     BeginFullscreen("##kiosk", theme::palette().page.packed());
     frame.contentTop = 0;
-    if (state.screen != Screen::Attract && state.screen != Screen::Trouble) topBar.Draw(state, frame);
-    switch (state.screen) {
+    frame.reservedBottom = Overlays::messageHeight(state, frame);
+    if (frame.reservedBottom > 0) frame.reservedBottom += frame.scale().m;
+    // Under "Sind Sie noch da?" and the trouble screen nothing else is drawn: the overlay covers it and takes
+    // every touch, so nothing beneath may be listed as tappable either.
+    const bool covered = state.idleWarning || state.screen == Screen::Trouble;
+    if (!covered && state.screen != Screen::Attract) topBar.Draw(state, frame);
+    if (!covered) switch (state.screen) {
         case Screen::Attract: attract.Draw(state, model, frame); break;
         case Screen::Start: start.Draw(state, model, frame); break;
         case Screen::Browse: browse.Draw(state, model, frame); break;

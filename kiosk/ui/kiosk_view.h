@@ -60,6 +60,8 @@ struct SubmitScreen {
 /// "Sind Sie noch da?", the trouble screen, and short messages.
 struct Overlays {
     void Draw(const core::KioskState& state, Frame& frame);
+    /// Height of the message box at the bottom (0 without a message): the screen keeps that much free.
+    static float messageHeight(const core::KioskState& state, const Frame& frame);
 };
 
 struct KioskView {

@@ -26,6 +26,16 @@ void beginOverlay(const char* name, unsigned int background) {
 
 }  // namespace
 
+float Overlays::messageHeight(const core::KioskState& state, const Frame& frame) {
+    if (state.messageKey.empty() || state.idleWarning || state.screen == core::Screen::Trouble) return 0.0f;
+    const theme::Scale sc = frame.scale();
+    const theme::Grid g = frame.grid();
+    ImFont* body = frame.fonts.body;
+    const float wrap = g.width - sc.l * 2 - body->FontSize - sc.s;
+    const std::string shown = fitLines(body, body->FontSize, frame.t(state.messageKey), wrap, 2);
+    return body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, shown.c_str()).y + sc.m * 2;
+}
+
 void Overlays::Draw(const core::KioskState& state, Frame& frame) {
     const theme::Scale sc = frame.scale();
     const theme::Grid g = frame.grid();
@@ -62,7 +72,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         return;
     }
     if (state.idleWarning) {
-        beginOverlay("##idle", p.band.packed(245));
+        beginOverlay("##idle", p.band.packed());
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const double left = std::max(0.0, state.lastInputAt + state.idleTimeout + state.idleCountdown - frame.now);
         float y = screen.y * 0.22f;
@@ -88,16 +98,16 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         return;
     }
     if (!state.messageKey.empty()) {
-        // A short message near the bottom, above everything, in the attendee's language.
+        // A short message at the bottom, in the room the screen left free for it, in the attendee's language.
         const std::string message = frame.t(state.messageKey);
         const float wrap = g.width - sc.l * 2 - body->FontSize - sc.s;
         const std::string shown = fitLines(body, body->FontSize, message, wrap, 2);
         const ImVec2 textSize = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, shown.c_str());
         const float w = textSize.x + sc.l * 2 + body->FontSize + sc.s;
-        const float h = textSize.y + sc.m * 2;
+        const float h = messageHeight(state, frame);
         ImDrawList* draw = ImGui::GetForegroundDrawList();
         const float mx = g.x + (g.width - w) * 0.5f;
-        const float my = screen.y - g.bottom - h - sc.target * 1.5f;
+        const float my = screen.y - g.bottom - h;
         draw->AddRectFilled(ImVec2(mx, my), ImVec2(mx + w, my + h), p.trouble.packed(), sc.radius);
         draw->AddText(body, body->FontSize, ImVec2(mx + sc.l, my + sc.m), p.onTrouble.packed(), icon::kWarning);
         draw->AddText(body, body->FontSize, ImVec2(mx + sc.l + body->FontSize + sc.s, my + sc.m), p.onTrouble.packed(), shown.c_str(),

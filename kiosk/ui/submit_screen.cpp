@@ -370,9 +370,15 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             // The keyboard takes the bottom; the field, the counter and "Weiter" sit above it.
             const float keyboardHeight = std::min(sc.target * 4.0f + sc.m * 3.0f, area.bottom() - y - sc.target * 3.0f);
             const float keyboardTop = area.bottom() - keyboardHeight;
-            const float lines = state.screen == Screen::SubmitDescription ? 4.0f : 1.0f;
+            // The field grows with the text (a title may take three lines); the description always shows at least three.
+            ImFont* body = frame.fonts.body;
             const float lowest = keyboardTop - sc.l - sc.target;
-            const float fieldHeight = std::min(frame.fonts.body->FontSize * lines + sc.m * 2, lowest - sc.m - y);
+            const float room = std::max(body->FontSize + sc.m * 2, lowest - sc.m - y);
+            const float wrap = area.w - sc.m * 2 - sc.s;
+            const float used = std::floor(wrappedTextEnd(body, body->FontSize, fieldText(state), wrap).y / body->FontSize + 0.5f) + 1.0f;
+            const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
+            const float lines = state.screen == Screen::SubmitDescription ? std::max(used, portrait ? 8.0f : 4.0f) : used;
+            const float fieldHeight = std::min(body->FontSize * lines + sc.m * 2, room);
             const float rowY = std::min(lowest, y + fieldHeight + sc.m);
             drawField(state, frame, {area.x, y, area.w, fieldHeight});
             const std::string label = frame.t(optionalEmpty ? "common.skip" : "common.next");

@@ -13,7 +13,7 @@ Box contentBox(const Frame& frame) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const theme::Grid g = frame.grid();
     const float top = frame.contentTop > 0 ? frame.contentTop : g.top;
-    return {g.x, top, g.width, std::max(0.0f, screen.y - g.bottom - top)};
+    return {g.x, top, g.width, std::max(0.0f, screen.y - g.bottom - frame.reservedBottom - top)};
 }
 
 float tokensWidth(int total, float radius) { return static_cast<float>(std::max(0, total)) * radius * 2.7f; }
@@ -43,6 +43,7 @@ float DrawChip(ImDrawList* draw, ImFont* font, float x, float y, const std::stri
     const std::string shown = fitText(font, size, text, textRoom);
     const float w = pad * 3 + dot * 2 + textWidth(font, size, shown);
     const float h = chipHeight(font, scale);
+    if (!insideClip(draw, ImVec2(x, y), ImVec2(x + w, y + h))) return w;
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), p.surfaceSunken.packed(), h * 0.5f);
     draw->AddCircleFilled(ImVec2(x + pad + dot, y + h * 0.5f), dot, dotColour | 0xFF000000u, 16);
     draw->AddText(font, size, ImVec2(x + pad * 2 + dot * 2, y + scale.xs), p.text.packed(), shown.c_str());

@@ -428,6 +428,10 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
                 why = "the label of " + e->id + " \"" + preview(e->label) + "\"";
             }
         }
+        // A block that is a whole source of its own (a topic "Language") shortens no longer one that begins so.
+        for (const std::u32string& source : sources) {
+            if (!source.empty() && block.text == source) wholeLabel = true;
+        }
         for (std::size_t s = 0; why.empty() && !wholeLabel && s < sources.size(); ++s) {
             const std::u32string& source = sources[s];
             if (source.size() < 6 || block.text.find(source) != std::u32string::npos) continue;
