@@ -18,6 +18,7 @@ const unsigned short* glyphRanges() {
         0x2000, 0x206F,  // General Punctuation („ “ – …)
         0x1E9E, 0x1E9E,  // ẞ (capital sharp s)
         0x20AC, 0x20AC,  // €
+        0x2190, 0x2193,  // ← ↑ → ↓ (the panel's log: "published → hidden")
         0,
     };
     return ranges;

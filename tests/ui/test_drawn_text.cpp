@@ -135,7 +135,10 @@ TEST_SUITE("ui.drawn_text") {
         Drawing d;
         SUBCASE("PushClipRect narrower than the text") {
             const auto runs = d.draw([&](ImDrawList& l) {
-                l.PushClipRect(ImVec2(100, 200), ImVec2(250, 260), true);
+                // The edge runs through the middle of the "W", whatever the font size.
+                ImFont* f = d.fonts.body;
+                const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Stadtteil & W").x - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W").x * 0.5f;
+                l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
                 l.AddText(d.fonts.body, d.fonts.body->FontSize, ImVec2(100, 200), 0xFF000000, "Stadtteil & Wohnen");
                 l.PopClipRect();
             });
@@ -144,9 +147,13 @@ TEST_SUITE("ui.drawn_text") {
             CHECK(all(problems).find("Stadtteil") != std::string::npos);  // ImGui does not even emit the glyphs past the edge
         }
         SUBCASE("a button narrower than its label (ImGui trims the glyphs on the CPU)") {
-            const auto runs = d.draw([&](ImDrawList&) { ImGui::Button("Arbeit & Ausbildung", ImVec2(180, 90)); });
+            // The button's edge runs through the middle of the "b" (its label starts after the frame padding).
+            ImFont* f = d.fonts.body;
+            const float width = ImGui::GetStyle().FramePadding.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Arbeit & Ausb").x -
+                                f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "b").x * 0.5f;
+            const auto runs = d.draw([&](ImDrawList&) { ImGui::Button("Arbeit & Ausbildung", ImVec2(width, 90)); });
             LayoutInput input = d.input();
-            input.elements = {{"filter:arbeit", "Arbeit & Ausbildung", {8, 8, 188, 98}}};
+            input.elements = {{"filter:arbeit", "Arbeit & Ausbildung", {8, 8, 8 + width, 98}}};
             const auto problems = ui::testing::findLayoutProblems(runs, input);
             CHECK(count(problems, Kind::Cut) == 1);
             CHECK(count(problems, Kind::ShortenedWithoutEllipsis) == 1);
@@ -248,7 +255,10 @@ TEST_SUITE("ui.drawn_text") {
         }
         SUBCASE("and text cut beneath it is not this picture's problem") {
             const auto runs = d.draw([&](ImDrawList& l) {
-                l.PushClipRect(ImVec2(100, 200), ImVec2(250, 260), true);
+                // The edge runs through the middle of the "W", whatever the font size.
+                ImFont* f = d.fonts.body;
+                const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Stadtteil & W").x - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W").x * 0.5f;
+                l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
                 l.AddText(d.fonts.body, d.fonts.body->FontSize, ImVec2(100, 200), 0xFF000000, "Stadtteil & Wohnen");
                 l.PopClipRect();
                 ImGui::SetNextWindowPos(ImVec2(0, 0));

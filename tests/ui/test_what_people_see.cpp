@@ -27,10 +27,11 @@ using namespace kiosk;
 using ui::testing::LayoutInput;
 using ui::testing::LayoutProblem;
 
-// Today's screens (before the redesign of issue 13) fail this sweep: browse draws each card's title twice, the
-// topic filters cut their labels, the projector cuts titles and its ticker. The sweep runs and prints every
-// problem either way; set this to false when the redesign lands, so that any overlap or cut text fails the build.
-constexpr bool kScreensMayFail = true;
+// The kiosk's screens, the PIN keypad and the panel pass since the redesign of issue 13: any overlap or cut text
+// fails the build. The projector (not part of that redesign) still cuts titles and its ticker: its sweep runs and
+// prints every problem, but may fail until the projector is reworked; then set kProjectorMayFail to false.
+constexpr bool kScreensMayFail = false;
+constexpr bool kProjectorMayFail = true;
 
 namespace {
 
@@ -353,7 +354,7 @@ TEST_SUITE("ui.what_people_see") {
     LOOK_AT("panel: sessions", panelScene(ui::ModerationView::Tab::Sessions, false))
     LOOK_AT("panel: log", panelScene(ui::ModerationView::Tab::Log, false))
     LOOK_AT("panel: phases and export", panelScene(ui::ModerationView::Tab::Control, false))
-    LOOK_AT("projector", projectorScene())
+    TEST_CASE("what people see: projector" * doctest::may_fail(kProjectorMayFail)) { checkScreen("projector", projectorScene()); }
 }
 
 TEST_SUITE("ui.what_people_see") {
