@@ -233,8 +233,14 @@ void BeginFullscreen(const char* name, unsigned int background) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
+    // Text drawn through ImGui's own widgets (the panel) takes the theme's colours too.
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text.packed());
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, theme::palette().textMuted.packed());
 }
 
-void EndFullscreen() { ImGui::End(); }
+void EndFullscreen() {
+    ImGui::PopStyleColor(2);
+    ImGui::End();
+}
 
 }  // namespace kiosk::ui

@@ -57,7 +57,7 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
         DrawTyping(frame);
         return;
     }
-    BeginFullscreen("##moderation", IM_COL32(245, 246, 248, 255));
+    BeginFullscreen("##moderation", theme::palette().page.packed());
     const Metrics& m = frame.metrics;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImGui::SetCursorPos(ImVec2(m.unit, m.unit * 0.6f));
@@ -208,7 +208,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
     if (!idea->flagged.empty()) {
         std::string words;
         for (const auto& w : idea->flagged) words += (words.empty() ? "" : ", ") + w;
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 40, 30, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().trouble.packed());
         line(frame.text.format(frame.language, "panel.flagged", {{"words", words}}));
         ImGui::PopStyleColor();
     }

@@ -266,13 +266,19 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     ImFont* body = frame.fonts.body;
     const float width = std::min(box.w, sc.em * 36.0f);
     const float x = box.x + (box.w - width) * 0.5f;
-    float y = box.y + sc.l;
     const float r = title->FontSize * 0.9f;
+    const std::string heading = fitLines(title, title->FontSize, frame.t("thanks.title"), width, 2);
+    const std::string nextStep = fitLines(body, body->FontSize, frame.t(state.savedPending ? "thanks.pending" : "thanks.live"), width, 3);
+    // The block sits in the middle of the room above the countdown and the button.
+    const float blockHeight = r * 2 + sc.l + textHeight(title, title->FontSize, heading, width) + sc.l + body->FontSize +
+                              frame.fonts.display->FontSize + sc.l + textHeight(body, body->FontSize, nextStep, width);
+    const float roomAbove = box.h - sc.target - sc.m * 2 - body->FontSize - sc.xl;
+    float y = box.y + std::max(sc.l, (roomAbove - blockHeight) * 0.4f);
     draw->AddCircleFilled(ImVec2(x + width * 0.5f, y + r), r, p.success.packed(), 48);
     const float tick = textWidth(title, title->FontSize, icon::kDone);
     draw->AddText(title, title->FontSize, ImVec2(x + (width - tick) * 0.5f, y + r - title->FontSize * 0.5f), p.onSuccess.packed(), icon::kDone);
     y += r * 2 + sc.l;
-    y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, fitLines(title, title->FontSize, frame.t("thanks.title"), width, 2)) + sc.l;
+    y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;
     y += DrawTextCentred(draw, body, body->FontSize, x, y, width, p.textMuted, fitText(body, body->FontSize, frame.t("thanks.number_label"), width));
     ImFont* display = frame.fonts.display;
     const std::string number = "#" + std::to_string(state.savedNumber);
@@ -282,8 +288,7 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     y += display->FontSize + sc.l;
     // Pre-moderation or a word of the word list: either way the attendee only hears that the moderators look
     // first, never which word it was.
-    const std::string next = frame.t(state.savedPending ? "thanks.pending" : "thanks.live");
-    const float nextHeight = DrawTextCentred(draw, body, body->FontSize, x, y, width, p.text, fitLines(body, body->FontSize, next, width, 3));
+    const float nextHeight = DrawTextCentred(draw, body, body->FontSize, x, y, width, p.text, nextStep);
     if (state.savedPending) frame.elements.push_back({"saved_pending", "status", frame.t("thanks.pending"), x, y, width, nextHeight, false});
     y += nextHeight + sc.xl;
 
@@ -368,15 +373,15 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         case Screen::SubmitDescription:
         case Screen::SubmitName: {
             // The keyboard takes the bottom; the field, the counter and "Weiter" sit above it.
-            const float keyboardHeight = std::min(sc.target * 4.0f + sc.m * 3.0f, area.bottom() - y - sc.target * 3.0f);
-            const float keyboardTop = area.bottom() - keyboardHeight;
+            const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
+            const float keyboardHeight = std::min(sc.target * (portrait ? 4.6f : 4.0f) + sc.m * 3.0f, area.bottom() - y - sc.target * 3.0f);
+            float keyboardTop = area.bottom() - keyboardHeight;
             // The field grows with the text (a title may take three lines); the description always shows at least three.
             ImFont* body = frame.fonts.body;
             const float lowest = keyboardTop - sc.l - sc.target;
             const float room = std::max(body->FontSize + sc.m * 2, lowest - sc.m - y);
             const float wrap = area.w - sc.m * 2 - sc.s;
             const float used = std::floor(wrappedTextEnd(body, body->FontSize, fieldText(state), wrap).y / body->FontSize + 0.5f) + 1.0f;
-            const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
             const float lines = state.screen == Screen::SubmitDescription ? std::max(used, portrait ? 8.0f : 4.0f) : used;
             const float fieldHeight = std::min(body->FontSize * lines + sc.m * 2, room);
             const float rowY = std::min(lowest, y + fieldHeight + sc.m);
@@ -385,6 +390,8 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             const float counterRoom = area.w * 0.5f - sc.m;
             drawCounter(state, frame, area.x, rowY + (sc.target - frame.fonts.body->FontSize) * 0.5f, counterRoom);
             if (forward("next", label, icon::kNext, true, rowY)) frame.events.push_back(ev::Next{});
+            // On a tall stele the keys follow the field instead of waiting at the floor end of the screen.
+            if (portrait) keyboardTop = std::min(keyboardTop, rowY + sc.target + sc.xl);
             ImGui::SetCursorScreenPos(ImVec2(area.x, keyboardTop));
             keyboard.Draw(state, frame, keyboardHeight, area.w);
             break;
