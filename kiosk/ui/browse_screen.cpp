@@ -249,11 +249,20 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     const float width = std::min(area.w, sc.em * 40.0f);
     const float left = area.x + (area.w - width) * 0.5f;
     const float actionsTop = area.bottom() - sc.target;
-    const Box card{left, area.y + sc.target + sc.l, width, actionsTop - sc.l - (area.y + sc.target + sc.l)};
+    const float pad = sc.xl;
+    const float textWidthMax = width - pad * 2;
+    const float cardTop = area.y + sc.target + sc.l;
+    const float cardRoom = actionsTop - sc.l - cardTop;
+    // The card is as tall as its text (up to the room there is), so a short idea does not float in white.
+    const std::string heading = fitLines(title, title->FontSize, idea->title, textWidthMax, 3);
+    const float headingHeight = textHeight(title, title->FontSize, heading, textWidthMax);
+    const float fixed = pad * 1.2f + bold->FontSize + sc.m + headingHeight + sc.m;
+    const int lines = std::max(1, static_cast<int>((cardRoom - fixed) / body->FontSize));
+    const std::string description = fitLines(body, body->FontSize, idea->description, textWidthMax, lines);
+    const float descriptionHeight = idea->description.empty() ? 0.0f : textHeight(body, body->FontSize, description, textWidthMax);
+    const Box card{left, cardTop, width, std::min(cardRoom, fixed + descriptionHeight)};
     const auto* category = model.category(idea->category);
     DrawCard(draw, card, category ? category->color : 0u, sc);
-    const float pad = sc.xl;
-    const float textWidthMax = card.w - pad * 2;
     float y = card.y + pad * 0.6f;
     const std::string number = "#" + std::to_string(idea->number);
     draw->AddText(bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
@@ -262,13 +271,8 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
         DrawChip(draw, body, nx, y - sc.xs, category->name(state.language), category->color, card.right() - pad - nx, sc);
     }
     y += bold->FontSize + sc.m;
-    const std::string heading = fitLines(title, title->FontSize, idea->title, textWidthMax, 3);
     y += DrawText(draw, title, title->FontSize, ImVec2(card.x + pad, y), p.text, heading, textWidthMax) + sc.m;
-    const int lines = std::max(1, static_cast<int>((card.bottom() - pad * 0.6f - y) / body->FontSize));
-    if (!idea->description.empty()) {
-        DrawText(draw, body, body->FontSize, ImVec2(card.x + pad, y), p.text,
-                 fitLines(body, body->FontSize, idea->description, textWidthMax, lines), textWidthMax);
-    }
+    if (!idea->description.empty()) DrawText(draw, body, body->FontSize, ImVec2(card.x + pad, y), p.text, description, textWidthMax);
     const float vote = voteWidth(frame);
     if (model.showCounts) {
         const std::string count = frame.text.plural(state.language, "common.vote_count", idea->votes);

@@ -235,25 +235,27 @@ void drawReview(const core::KioskState& state, const KioskViewModel& model, Fram
     ImFont* title = frame.fonts.title;
     ImFont* body = frame.fonts.body;
     const auto* category = model.category(state.draft.category);
-    DrawCard(draw, box, category ? category->color : 0u, sc);
     const float pad = sc.xl;
     const float wrap = box.w - pad * 2;
-    float y = box.y + pad * 0.6f;
+    // As tall as its text, up to the room there is.
+    const std::string heading = fitLines(title, title->FontSize, state.draft.title, wrap, 3);
+    const float authorHeight = state.draft.author.empty() ? 0.0f : body->FontSize + sc.m;
+    const float fixed = pad * 1.2f + (category ? chipHeight(body, sc) + sc.m : 0.0f) + textHeight(title, title->FontSize, heading, wrap) +
+                        sc.m + authorHeight;
+    const int lines = static_cast<int>((box.h - fixed) / body->FontSize);
+    const std::string description = lines > 0 ? fitLines(body, body->FontSize, state.draft.description, wrap, lines) : std::string();
+    const float descriptionHeight = description.empty() ? 0.0f : textHeight(body, body->FontSize, description, wrap) + sc.m;
+    const Box card{box.x, box.y, box.w, std::min(box.h, fixed + descriptionHeight)};
+    DrawCard(draw, card, category ? category->color : 0u, sc);
+    float y = card.y + pad * 0.6f;
     if (category) {
         DrawChip(draw, body, box.x + pad, y, category->name(state.language), category->color, wrap, sc);
         y += chipHeight(body, sc) + sc.m;
     }
-    y += DrawText(draw, title, title->FontSize, ImVec2(box.x + pad, y), p.text, fitLines(title, title->FontSize, state.draft.title, wrap, 3),
-                  wrap) + sc.m;
-    const float authorHeight = state.draft.author.empty() ? 0.0f : body->FontSize + sc.m;
-    const int lines = static_cast<int>((box.bottom() - pad * 0.6f - authorHeight - y) / body->FontSize);
-    if (!state.draft.description.empty() && lines > 0) {
-        y += DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.text,
-                      fitLines(body, body->FontSize, state.draft.description, wrap, lines), wrap) + sc.m;
-    }
+    y += DrawText(draw, title, title->FontSize, ImVec2(box.x + pad, y), p.text, heading, wrap) + sc.m;
+    if (!description.empty()) y += DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.text, description, wrap) + sc.m;
     if (!state.draft.author.empty()) {
-        DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, box.bottom() - pad * 0.6f - body->FontSize), p.textMuted,
-                 fitText(body, body->FontSize, "– " + state.draft.author, wrap));
+        DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.textMuted, fitText(body, body->FontSize, "– " + state.draft.author, wrap));
     }
 }
 
