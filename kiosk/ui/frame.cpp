@@ -70,7 +70,8 @@ std::string fitText(ImFont* font, float size, const std::string& text, float max
     // One line: line breaks inside a title become spaces.
     std::string flat = text;
     std::replace(flat.begin(), flat.end(), '\n', ' ');
-    return longestFitting(flat, [&](const std::string& s) { return textWidth(font, size, s) <= maxWidth; });
+    // Half a pixel of slack: a width computed as "text + padding - padding" must still fit its own text.
+    return longestFitting(flat, [&](const std::string& s) { return textWidth(font, size, s) <= maxWidth + 0.5f; });
 }
 
 std::string fitLines(ImFont* font, float size, const std::string& text, float wrapWidth, int maxLines) {

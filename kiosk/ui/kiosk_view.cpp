@@ -182,15 +182,18 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     std::string totals = frame.text.format("de", "attract.ideas_so_far", {{"count", std::to_string(model.totalIdeas)}});
     if (model.showCounts) totals += "  ·  " + frame.text.plural("de", "common.vote_count", votes);
     const std::string heading = frame.t(model.showCounts ? "attract.top_ideas" : "attract.newest_ideas");
-    const float left = g.x;
-    draw->AddText(bold, bold->FontSize, ImVec2(left, y), p.text.packed(), fitText(bold, bold->FontSize, heading, g.width * 0.55f).c_str());
-    const std::string totalsShown = fitText(body, body->FontSize, totals, g.width * 0.45f - sc.m);
-    draw->AddText(body, body->FontSize, ImVec2(g.x + g.width - textWidth(body, body->FontSize, totalsShown), y), p.textMuted.packed(),
-                  totalsShown.c_str());
+    // The heading on the left and the totals on the right, or the totals under the heading when both do not fit.
+    const float headingWidth = textWidth(bold, bold->FontSize, heading);
+    const float totalsWidth = textWidth(body, body->FontSize, totals);
+    const bool oneLine = headingWidth + sc.xl + totalsWidth <= g.width;
+    DrawText(draw, bold, bold->FontSize, ImVec2(g.x, y), p.text, fitText(bold, bold->FontSize, heading, g.width));
+    if (!oneLine) y += bold->FontSize + sc.s;
+    const std::string totalsShown = fitText(body, body->FontSize, totals, g.width);
+    DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + g.width - totalsWidth : g.x, y), p.textMuted, totalsShown);
     y += bold->FontSize + sc.m;
     const float rowHeight = body->FontSize + sc.m * 1.5f;
     const auto room = static_cast<std::size_t>(std::max(0.0f, (screen.y - g.bottom - y) / (rowHeight + sc.s)));
-    const auto ideas = highlights(model, std::min<std::size_t>(portrait ? 8 : 5, room));
+    const auto ideas = highlights(model, std::min<std::size_t>(portrait ? 12 : 5, room));
     for (const core::IdeaCard* idea : ideas) {
         const auto* category = model.category(idea->category);
         DrawCard(draw, {g.x, y, g.width, rowHeight}, category ? category->color : 0u, sc);
