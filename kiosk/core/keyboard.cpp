@@ -102,12 +102,16 @@ KeyAction KeyboardModel::press(const Key& key) {
     switch (key.kind) {
         case KeyKind::Character:
             if (shift && !capsLock) shift = false;  // shift applies to one character
+            autoShift = false;
             return {KeyAction::Kind::Insert, key.text};
         case KeyKind::Space: return {KeyAction::Kind::Insert, " "};
         case KeyKind::Backspace: return {KeyAction::Kind::Backspace, {}};
         case KeyKind::Enter: return {KeyAction::Kind::Enter, {}};
         case KeyKind::Shift:
-            if (capsLock) {
+            if (autoShift) {  // the attendee asks for what is already shown: a capital for one letter
+                autoShift = false;
+                shift = true;
+            } else if (capsLock) {
                 capsLock = false;
                 shift = false;
             } else if (shift) {
@@ -141,6 +145,18 @@ void KeyboardModel::reset(KeyboardLayout newLayout) {
     shift = false;
     capsLock = false;
     symbols = false;
+    autoShift = false;
+}
+
+void KeyboardModel::autoCapitalise(bool wanted) {
+    if (capsLock) return;
+    if (wanted && !shift) {
+        shift = true;
+        autoShift = true;
+    } else if (!wanted && autoShift) {
+        shift = false;
+        autoShift = false;
+    }
 }
 
 }  // namespace kiosk::core

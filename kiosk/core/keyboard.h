@@ -35,12 +35,17 @@ struct KeyboardModel {
     bool shift = false;
     bool capsLock = false;
     bool symbols = false;
+    bool autoShift = false;  ///< shift was set by autoCapitalise(), not by the attendee
 
     std::vector<std::vector<Key>> rows() const;
     KeyAction press(const Key& key);
     /// The translation key ("keyboard.shift" …) for a function key's label, or "" for a character key.
     std::string labelKey(const Key& key, bool multiline) const;
     void reset(KeyboardLayout newLayout);
+    /// Shows capitals for the next letter when `wanted` (start of a field or a sentence) and takes automatic
+    /// capitals back when not. Caps lock and a shift the attendee set stay as they are. Tapping shift while the
+    /// capitals are automatic keeps them for the one letter (a second tap locks, as always).
+    void autoCapitalise(bool wanted);
 };
 
 }  // namespace kiosk::core

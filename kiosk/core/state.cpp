@@ -5,6 +5,7 @@
 #include "storage/text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <random>
 
@@ -41,6 +42,11 @@ KioskState freshState(const KioskState& previous, double now) {
 bool savePending(const KioskState& state) {
     // A draft reaches the saving screen only with a title (next() checks it), so an empty title means none.
     return state.screen == Screen::Saving || (state.screen == Screen::Trouble && !state.draft.title.empty());
+}
+
+int thanksSecondsLeft(const KioskState& state, double now) {
+    if (state.screen != Screen::Thanks) return 0;
+    return std::max(0, static_cast<int>(std::ceil(state.thanksUntil - now)));
 }
 
 std::string* activeField(KioskState& state) {
@@ -324,7 +330,7 @@ struct Reducer {
         s.similar.clear();
         s.savedNumber = e.number;
         s.savedPending = e.pending;
-        s.thanksUntil = now + 8.0;
+        s.thanksUntil = now + kThanksSeconds;
         go(Screen::Thanks);
     }
     void operator()(const ev::Retry&) {
@@ -349,7 +355,18 @@ Step reduce(KioskState state, const Event& event, double now) {
         return {std::move(reducer.s), {}};
     }
     if (isInput(event)) reducer(ev::Touched{});
+    const Screen screenBefore = reducer.s.screen;
+    const std::string* fieldBefore = activeField(reducer.s);
+    const std::string textBefore = fieldBefore ? *fieldBefore : std::string();
     std::visit(reducer, event);
+    // The first letter of a field (and of a sentence in the description) comes as a capital: the keyboard shows
+    // capitals until a letter is typed. Only when the text or the screen changed, so a shift the attendee tapped
+    // away stays away.
+    if (const std::string* field = activeField(reducer.s)) {
+        if (reducer.s.screen != screenBefore || *field != textBefore || std::holds_alternative<ev::SetLanguage>(event)) {
+            reducer.s.keyboard.autoCapitalise(wantsCapital(*field, reducer.s.screen == Screen::SubmitDescription));
+        }
+    }
     return {std::move(reducer.s), std::move(reducer.effects)};
 }
 

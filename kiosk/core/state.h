@@ -140,6 +140,11 @@ void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t s
 /// without one means the database is out of reach and nobody's text is at stake.
 bool savePending(const KioskState& state);
 
+/// How long the thank-you screen stays before the kiosk returns to the start by itself.
+inline constexpr double kThanksSeconds = 8.0;
+/// Whole seconds until the thank-you screen returns by itself (counted down on screen), 0 elsewhere.
+int thanksSecondsLeft(const KioskState& state, double now);
+
 /// The field the keyboard writes into on a screen, or nullptr.
 std::string* activeField(KioskState& state);
 std::size_t activeFieldLimit(Screen screen);

@@ -141,3 +141,18 @@ int KeyRepeat::due(double now) {
 }
 
 }  // namespace kiosk::core
+
+namespace kiosk::core {
+
+bool wantsCapital(std::string_view text, bool sentences) {
+    std::size_t end = text.size();
+    while (end > 0 && text[end - 1] == ' ') --end;
+    if (end == 0) return true;
+    if (!sentences) return false;
+    const char last = text[end - 1];
+    if (last == '\n') return true;
+    // A sentence ends with its mark and a space, so "3.5" or "z.B" while typing stay as they are.
+    return end < text.size() && (last == '.' || last == '!' || last == '?');
+}
+
+}  // namespace kiosk::core

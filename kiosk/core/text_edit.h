@@ -28,6 +28,10 @@ std::string shortenForDisplay(std::string_view text, std::size_t maxChars);
 /// values that are not Unicode scalar values (surrogates, above U+10FFFF) are dropped.
 std::string utf8FromCodepoints(const unsigned int* codepoints, std::size_t count);
 
+/// True where the next letter typed should be a capital: at the start of `text` (nothing but spaces so far) and,
+/// when `sentences`, after a sentence's end (". ", "! ", "? " or a line break).
+bool wantsCapital(std::string_view text, bool sentences);
+
 /// Number of code points, the unit every limit is counted in.
 std::size_t characterCount(std::string_view text);
 

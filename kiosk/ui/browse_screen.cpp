@@ -1,10 +1,12 @@
-// Browsing ideas: order and topic tabs, a virtualised list of cards scrolled by dragging, and the detail view.
+// Browsing ideas: order and topic controls, a virtualised list of cards scrolled by dragging, and the detail view.
 #include "kiosk/ui/kiosk_view.h"
+
+#include "kiosk/ui/widgets.h"
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <cfloat>
-#include <cstdio>
 
 namespace kiosk::ui {
 
@@ -23,129 +25,270 @@ void trackFinger(core::Scroller& scroller, Frame& frame, const ImVec2& min, cons
     if (io.MouseWheel != 0.0f) scroller.setOffsetBy(-io.MouseWheel * frame.metrics.target);
 }
 
-void voteButton(const core::KioskState& state, const core::IdeaCard& idea, Frame& frame, const ImVec2& size) {
+float voteWidth(Frame& frame) {
+    const theme::Scale sc = frame.scale();
+    ImFont* font = frame.fonts.bold;
+    float widest = 0;
+    for (const char* key : {"browse.vote", "browse.voted"}) widest = std::max(widest, textWidth(font, font->FontSize, frame.t(key)));
+    return std::max(sc.target * 3.0f, widest + font->FontSize + sc.s + sc.m * 2);
+}
+
+// The vote button: "Unterstützen" (primary, open thumb) or, once voted, "Unterstützt" (green, filled thumb), which
+// takes the vote back when tapped again, as the line under it says.
+void voteButton(const core::KioskState& state, const core::IdeaCard& idea, Frame& frame, const ImVec2& size, bool hint) {
+    const theme::Scale sc = frame.scale();
     const bool voted = state.voted.count(idea.id) > 0;
     const bool busy = state.voteInFlight == idea.id;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ButtonStyle style;
+    style.font = frame.fonts.bold;
     if (voted) {
-        if (TouchButton(frame, "undo:" + std::to_string(idea.number), frame.t("browse.voted") + " · " + frame.t("browse.undo"),
-                        size, !busy)) {
+        style.kind = ButtonKind::Success;
+        style.icon = icon::kVoted;
+        style.enabled = !busy;
+        if (StyledButton(frame, "undo:" + std::to_string(idea.number), frame.t("browse.voted"), size, style)) {
             frame.events.push_back(ev::Undo{idea.id});
         }
-    } else if (TouchButton(frame, "vote:" + std::to_string(idea.number), frame.t("browse.vote"), size,
-                           !busy && state.votesLeft > 0, true)) {
-        frame.events.push_back(ev::Vote{idea.id});
+        if (hint) {
+            ImFont* font = frame.fonts.body;
+            const std::string undo = std::string(icon::kUndo) + " " + frame.t("browse.undo");
+            const std::string shown = fitText(font, font->FontSize, undo, size.x);
+            DrawText(ImGui::GetWindowDrawList(), font, font->FontSize,
+                     ImVec2(at.x + (size.x - textWidth(font, font->FontSize, shown)) * 0.5f, at.y + size.y + sc.xs),
+                     theme::palette().success, shown);
+        }
+    } else {
+        style.kind = ButtonKind::Primary;
+        style.icon = icon::kVote;
+        style.enabled = !busy && state.votesLeft > 0;
+        if (StyledButton(frame, "vote:" + std::to_string(idea.number), frame.t("browse.vote"), size, style)) {
+            frame.events.push_back(ev::Vote{idea.id});
+        }
     }
 }
 
 }  // namespace
 
 void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
-    const Metrics& m = frame.metrics;
+    const theme::Scale sc = frame.scale();
+    const theme::Palette& p = theme::palette();
     if (generation != state.generation) {  // a new person: back to the top
         scroller.reset();
         generation = state.generation;
     }
-    if (TouchButton(frame, "back", frame.t("common.back"), ImVec2(m.unit * 8, m.target))) frame.events.push_back(ev::Back{});
-    ImGui::SameLine(0, m.unit);
+    const Box area = contentBox(frame);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
+
+    // Row 1: back, and the order as one segmented control.
+    const std::string backLabel = frame.t("common.back");
+    const float backWidth = std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, backLabel) + bold->FontSize + sc.s + sc.m * 2);
+    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y));
+    ButtonStyle back;
+    back.kind = ButtonKind::Quiet;
+    back.icon = icon::kBack;
+    back.font = bold;
+    if (StyledButton(frame, "back", backLabel, ImVec2(backWidth, sc.target), back)) frame.events.push_back(ev::Back{});
     const std::pair<core::BrowseOrder, const char*> orders[] = {{core::BrowseOrder::Random, "browse.order_random"},
                                                                 {core::BrowseOrder::Newest, "browse.order_newest"},
                                                                 {core::BrowseOrder::Popular, "browse.order_popular"}};
+    float segment = 0;
+    for (const auto& [order, key] : orders) segment = std::max(segment, textWidth(bold, bold->FontSize, frame.t(key)) + sc.m * 2);
+    segment = std::min(segment, (area.w - backWidth - sc.l) / 3.0f);
+    float x = area.right() - segment * 3;
+    draw->AddRectFilled(ImVec2(x - sc.xs, area.y - sc.xs), ImVec2(area.right() + sc.xs, area.y + sc.target + sc.xs),
+                        p.surfaceSunken.packed(), sc.radius + sc.xs);
     for (const auto& [order, key] : orders) {
-        if (TouchButton(frame, std::string("order:") + key, frame.t(key), ImVec2(m.unit * 10, m.target), true,
-                        state.order == order, "tab")) {
+        ImGui::SetCursorScreenPos(ImVec2(x, area.y));
+        ButtonStyle style;
+        style.kind = state.order == order ? ButtonKind::TabSelected : ButtonKind::Tab;
+        style.font = bold;
+        style.role = "tab";
+        if (StyledButton(frame, std::string("order:") + key, frame.t(key), ImVec2(segment, sc.target), style)) {
             frame.events.push_back(ev::SetOrder{order});
         }
-        ImGui::SameLine();
+        x += segment;
     }
-    ImGui::NewLine();
-    // Topic filter: "all" plus one tab per category, in the category's colour.
-    if (TouchButton(frame, "filter:all", frame.t("browse.all_categories"), ImVec2(m.unit * 9, m.target), true,
-                    state.categoryFilter.empty(), "tab")) {
-        frame.events.push_back(ev::SetCategoryFilter{""});
-    }
-    for (const auto& c : model.categories) {
-        ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < m.unit * 9) ImGui::NewLine();
-        if (TouchButton(frame, "filter:" + c.key, c.name(state.language), ImVec2(m.unit * 9, m.target), true,
-                        state.categoryFilter == c.key, "tab")) {
-            frame.events.push_back(ev::SetCategoryFilter{c.key});
+
+    // Row 2: topic filters, wrapped onto as many lines as they need; a label wider than the column is shortened.
+    float y = area.y + sc.target + sc.l;
+    const float chipHeight = std::max(60.0f, sc.target * 0.75f);
+    struct Filter {
+        std::string id, label, key;
+        unsigned int colour;
+    };
+    std::vector<Filter> filters{{"filter:all", frame.t("browse.all_categories"), "", 0}};
+    for (const auto& c : model.categories) filters.push_back({"filter:" + c.key, c.name(state.language), c.key, c.color});
+    x = area.x;
+    for (const auto& f : filters) {
+        const float dot = f.colour ? body->FontSize * 0.22f : 0.0f;
+        const float inner = dot > 0 ? dot * 2 + sc.s : 0.0f;
+        const float width = std::min(area.w, std::max(chipHeight * 1.5f, textWidth(body, body->FontSize, f.label) + inner + sc.m * 2));
+        if (x > area.x && x + width > area.right()) {
+            x = area.x;
+            y += chipHeight + sc.s;
         }
+        const bool selected = state.categoryFilter == f.key;
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        ButtonStyle style;
+        style.kind = selected ? ButtonKind::TabSelected : ButtonKind::Tab;
+        style.role = "tab";
+        style.custom = true;
+        if (StyledButton(frame, f.id, f.label, ImVec2(width, chipHeight), style)) frame.events.push_back(ev::SetCategoryFilter{f.key});
+        const theme::Rgb ink = selected ? p.onPrimary : p.text;
+        float tx = x + sc.m;
+        if (dot > 0) {
+            draw->AddCircleFilled(ImVec2(tx + dot, y + chipHeight * 0.5f), dot + 2.0f, p.surface.packed(), 16);
+            draw->AddCircleFilled(ImVec2(tx + dot, y + chipHeight * 0.5f), dot, f.colour | 0xFF000000u, 16);
+            tx += inner;
+        }
+        const std::string shown = fitText(body, body->FontSize, f.label, x + width - sc.m - tx);
+        draw->AddText(body, body->FontSize, ImVec2(tx, y + (chipHeight - body->FontSize) * 0.5f), ink.packed(), shown.c_str());
+        x += width + sc.s;
     }
-    ImGui::Dummy(ImVec2(0, m.unit * 0.5f));
+    y += chipHeight + sc.l;
 
     // The list: only the cards in view are drawn, so 5,000 ideas cost what ten do.
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float rowHeight = m.target * 2.2f;
+    const ImVec2 origin(area.x, y);
+    const ImVec2 avail(area.w, std::max(1.0f, area.bottom() - y));
+    const float cardHeight = sc.m * 2 + chipHeight * 0.0f + bold->FontSize + sc.s + bold->FontSize + sc.s + body->FontSize * 2;
+    const float rowHeight = cardHeight + sc.m;
     scroller.setExtent(static_cast<float>(model.ideas.size()) * rowHeight, avail.y);
     trackFinger(scroller, frame, origin, ImVec2(origin.x + avail.x, origin.y + avail.y));
     if (model.ideas.empty()) {
-        ImGui::TextWrapped("%s", frame.t("browse.empty").c_str());
+        DrawTextCentred(draw, body, body->FontSize, area.x, y + sc.xl, area.w, p.textMuted,
+                        fitLines(body, body->FontSize, frame.t("browse.empty"), area.w, 2));
         return;
     }
-    ImGui::BeginChild("##cards", avail, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::BeginChild("##cards", avail, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                                                   ImGuiWindowFlags_NoBackground);
+    draw = ImGui::GetWindowDrawList();
     const auto range = core::visibleRows(static_cast<int>(model.ideas.size()), rowHeight, scroller.offset(), avail.y);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float vote = voteWidth(frame);
     for (int i = range.first; i < range.last; ++i) {
         const auto& idea = model.ideas[static_cast<std::size_t>(i)];
-        const float y = static_cast<float>(i) * rowHeight - scroller.offset();
-        const ImVec2 min(origin.x, origin.y + y);
-        const ImVec2 max(origin.x + avail.x, origin.y + y + rowHeight - m.unit * 0.5f);
+        const float top = origin.y + static_cast<float>(i) * rowHeight - scroller.offset();
+        const Box card{origin.x, top, avail.x, cardHeight};
         const auto* category = model.category(idea.category);
-        draw->AddRectFilled(min, max, IM_COL32(255, 255, 255, 255), m.unit * 0.4f);
-        draw->AddRectFilled(min, ImVec2(min.x + m.unit * 0.5f, max.y), category ? category->color : 0xFF888888u, m.unit * 0.4f,
-                            ImDrawFlags_RoundCornersLeft);
-        ImGui::SetCursorScreenPos(ImVec2(min.x + m.unit * 1.2f, min.y + m.unit * 0.5f));
-        // The card itself opens the detail: an invisible button under the text.
-        const float voteWidth = m.unit * 16;
-        if (TouchButton(frame, "card:" + std::to_string(idea.number), idea.title,
-                        ImVec2(avail.x - voteWidth - m.unit * 3, rowHeight - m.unit * 1.5f), true, false, "card")) {
+        DrawCard(draw, card, 0u, sc);
+        // The card opens the detail: a button without a label of its own under the card's text.
+        const float voteX = card.right() - sc.m - vote;
+        ImGui::SetCursorScreenPos(ImVec2(card.x, card.y));
+        ButtonStyle open;
+        open.kind = ButtonKind::Card;
+        open.role = "card";
+        open.custom = true;
+        if (StyledButton(frame, "card:" + std::to_string(idea.number), idea.title, ImVec2(voteX - sc.m - card.x, card.h), open)) {
             frame.events.push_back(ev::OpenDetail{idea.id});
         }
-        char header[64];
-        std::snprintf(header, sizeof header, "#%d", idea.number);
-        std::string line = header;
-        if (category) line += "  " + category->name(state.language);
-        if (model.showCounts) line += "  ·  " + frame.text.plural(state.language, "common.vote_count", idea.votes);
-        draw->AddText(frame.fonts.bold, frame.fonts.bold->FontSize, ImVec2(min.x + m.unit * 1.6f, min.y + m.unit * 0.6f),
-                      IM_COL32(90, 90, 90, 255), line.c_str());
-        const float textWidth = avail.x - voteWidth - m.unit * 4;
-        const ImVec2 titlePos(min.x + m.unit * 1.6f, min.y + m.unit * 2.6f);
-        draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, titlePos, IM_COL32(20, 20, 20, 255), idea.title.c_str(),
-                      nullptr, textWidth);
-        // The first line of the description, when the title leaves room for it.
-        const float titleHeight = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, textWidth, idea.title.c_str()).y;
-        if (!idea.description.empty() && titleHeight < frame.fonts.body->FontSize * 1.5f) {
-            const ImVec2 at(titlePos.x, titlePos.y + titleHeight + m.unit * 0.3f);
-            draw->PushClipRect(at, ImVec2(at.x + textWidth, at.y + frame.fonts.body->FontSize * 1.2f), true);
-            const std::string firstLine = idea.description.substr(0, idea.description.find('\n'));
-            draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, at, IM_COL32(110, 110, 110, 255), firstLine.c_str());
-            draw->PopClipRect();
+        if (category) {
+            draw->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color | 0xFF000000u, sc.radius,
+                                ImDrawFlags_RoundCornersLeft);
         }
-        ImGui::SetCursorScreenPos(ImVec2(max.x - voteWidth - m.unit, min.y + (rowHeight - m.target) * 0.5f - m.unit * 0.25f));
-        voteButton(state, idea, frame, ImVec2(voteWidth, m.target));
+        // Hierarchy: number and topic, the title, two lines of description.
+        const float left = card.x + sc.l;
+        const float textRight = voteX - sc.l;
+        float ty = card.y + sc.m;
+        const std::string number = "#" + std::to_string(idea.number);
+        DrawText(draw, bold, bold->FontSize, ImVec2(left, ty), p.textMuted, number);
+        if (category) {
+            const float nx = left + textWidth(bold, bold->FontSize, number) + sc.m;
+            DrawChip(draw, body, nx, ty - sc.xs, category->name(state.language), category->color, textRight - nx, sc);
+        }
+        ty += bold->FontSize + sc.s;
+        DrawText(draw, bold, bold->FontSize, ImVec2(left, ty), p.text, fitText(bold, bold->FontSize, idea.title, textRight - left));
+        ty += bold->FontSize + sc.s;
+        if (!idea.description.empty()) {
+            DrawText(draw, body, body->FontSize, ImVec2(left, ty), p.textMuted,
+                     fitLines(body, body->FontSize, idea.description, textRight - left, 2), textRight - left);
+        }
+        // The count above the vote button, the undo hint below it.
+        const bool voted = state.voted.count(idea.id) > 0;
+        float blockHeight = sc.target + (voted ? body->FontSize + sc.xs : 0.0f);
+        if (model.showCounts) blockHeight += body->FontSize + sc.xs;
+        float vy = card.y + (card.h - blockHeight) * 0.5f;
+        if (model.showCounts) {
+            const std::string count = fitText(body, body->FontSize, frame.text.plural(state.language, "common.vote_count", idea.votes), vote);
+            DrawText(draw, body, body->FontSize, ImVec2(voteX + (vote - textWidth(body, body->FontSize, count)) * 0.5f, vy), p.text, count);
+            vy += body->FontSize + sc.xs;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(voteX, vy));
+        voteButton(state, idea, frame, ImVec2(vote, sc.target), true);
     }
     ImGui::EndChild();
 }
 
 void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
-    const Metrics& m = frame.metrics;
-    if (TouchButton(frame, "back", frame.t("browse.close"), ImVec2(m.unit * 10, m.target))) frame.events.push_back(ev::Back{});
+    const theme::Scale sc = frame.scale();
+    const theme::Palette& p = theme::palette();
+    const Box area = contentBox(frame);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
+    ImFont* title = frame.fonts.title;
+    const std::string closeLabel = frame.t("browse.close");
+    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y));
+    ButtonStyle back;
+    back.kind = ButtonKind::Quiet;
+    back.icon = icon::kBack;
+    back.font = bold;
+    if (StyledButton(frame, "back", closeLabel,
+                     ImVec2(std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, closeLabel) + bold->FontSize + sc.s + sc.m * 2), sc.target),
+                     back)) {
+        frame.events.push_back(ev::Back{});
+    }
     const core::IdeaCard* idea = nullptr;
     for (const auto& card : model.ideas) {
         if (card.id == state.detailIdeaId) idea = &card;
     }
     if (!idea) return;  // hidden by a moderator meanwhile: only the way back remains
-    ImGui::Dummy(ImVec2(0, m.unit));
-    ImGui::PushFont(frame.fonts.title);
-    ImGui::TextWrapped("#%d  %s", idea->number, idea->title.c_str());
-    ImGui::PopFont();
-    if (const auto* category = model.category(idea->category)) ImGui::TextDisabled("%s", category->name(state.language).c_str());
-    ImGui::Dummy(ImVec2(0, m.unit));
-    ImGui::TextWrapped("%s", idea->description.c_str());
-    ImGui::Dummy(ImVec2(0, m.unit));
-    if (model.showCounts) ImGui::TextUnformatted(frame.text.plural(state.language, "common.vote_count", idea->votes).c_str());
-    voteButton(state, *idea, frame, ImVec2(m.unit * 20, m.target));
+
+    // A reading column in the middle; the actions at the bottom, where a seated person reaches them.
+    const float width = std::min(area.w, sc.em * 40.0f);
+    const float left = area.x + (area.w - width) * 0.5f;
+    const float actionsTop = area.bottom() - sc.target;
+    const float pad = sc.xl;
+    const float textWidthMax = width - pad * 2;
+    const float cardTop = area.y + sc.target + sc.l;
+    const float cardRoom = actionsTop - sc.l - cardTop;
+    // The card is as tall as its text (up to the room there is), so a short idea does not float in white.
+    const std::string heading = fitLines(title, title->FontSize, idea->title, textWidthMax, 3);
+    const float headingHeight = textHeight(title, title->FontSize, heading, textWidthMax);
+    const float fixed = pad * 1.2f + bold->FontSize + sc.m + headingHeight + sc.m;
+    const int lines = std::max(1, static_cast<int>((cardRoom - fixed) / body->FontSize));
+    const std::string description = fitLines(body, body->FontSize, idea->description, textWidthMax, lines);
+    const float descriptionHeight = idea->description.empty() ? 0.0f : textHeight(body, body->FontSize, description, textWidthMax);
+    const Box card{left, cardTop, width, std::min(cardRoom, fixed + descriptionHeight)};
+    const auto* category = model.category(idea->category);
+    DrawCard(draw, card, category ? category->color : 0u, sc);
+    float y = card.y + pad * 0.6f;
+    const std::string number = "#" + std::to_string(idea->number);
+    draw->AddText(bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
+    if (category) {
+        const float nx = card.x + pad + textWidth(bold, bold->FontSize, number) + sc.m;
+        DrawChip(draw, body, nx, y - sc.xs, category->name(state.language), category->color, card.right() - pad - nx, sc);
+    }
+    y += bold->FontSize + sc.m;
+    y += DrawText(draw, title, title->FontSize, ImVec2(card.x + pad, y), p.text, heading, textWidthMax) + sc.m;
+    if (!idea->description.empty()) DrawText(draw, body, body->FontSize, ImVec2(card.x + pad, y), p.text, description, textWidthMax);
+    const float vote = voteWidth(frame);
+    if (model.showCounts) {
+        const std::string count = frame.text.plural(state.language, "common.vote_count", idea->votes);
+        DrawText(draw, bold, bold->FontSize, ImVec2(left, actionsTop + (sc.target - bold->FontSize) * 0.5f), p.text,
+                 fitText(bold, bold->FontSize, count, width - vote - sc.l));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left + width - vote, actionsTop));
+    voteButton(state, *idea, frame, ImVec2(vote, sc.target), false);
+    if (state.voted.count(idea->id) > 0) {
+        const std::string hint = std::string(icon::kUndo) + " " + frame.t("browse.undo");
+        const float room = width - vote - sc.l - (model.showCounts ? width * 0.35f : 0.0f);
+        const std::string shown = fitText(body, body->FontSize, hint, std::max(0.0f, room));
+        DrawText(draw, body, body->FontSize,
+                 ImVec2(left + width - vote - sc.m - textWidth(body, body->FontSize, shown), actionsTop + (sc.target - body->FontSize) * 0.5f),
+                 p.success, shown);
+    }
 }
 
 }  // namespace kiosk::ui

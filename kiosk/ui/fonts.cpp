@@ -1,10 +1,11 @@
-// Font loading: FreeType rendering of Noto Sans, sized for the screen.
+// Font loading: FreeType rendering of Noto Sans, sized for the screen, with the icon font merged in.
 #include "kiosk/ui/fonts.h"
+
+#include "kiosk/ui/theme.h"
 
 #include "imgui.h"
 #include "imgui_freetype.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -17,12 +18,45 @@ const unsigned short* glyphRanges() {
         0x2000, 0x206F,  // General Punctuation („ “ – …)
         0x1E9E, 0x1E9E,  // ẞ (capital sharp s)
         0x20AC, 0x20AC,  // €
+        0x2190, 0x2193,  // ← ↑ → ↓ (the panel's log: "published → hidden")
         0,
     };
     return ranges;
 }
 
-Fonts loadFonts(float shorterSide, const std::string& folder) {
+const unsigned short* iconRanges() {
+    // One pair per icon of fonts.h: only the glyphs the views draw go into the atlas.
+    static const ImWchar ranges[] = {
+        0xF060, 0xF061, 0xF00C, 0xF00D, 0xF087, 0xF087, 0xF164, 0xF164, 0xF0E2, 0xF0E2, 0xF0AC, 0xF0AC,
+        0xF002, 0xF002, 0xF062, 0xF062, 0xF177, 0xF177, 0xF149, 0xF149, 0xF071, 0xF071, 0xF0EB, 0xF0EB,
+        0xF0CB, 0xF0CB, 0xF25A, 0xF25A, 0xF1D8, 0xF1D8, 0xF017, 0xF017, 0xF26C, 0xF26C, 0xF06E, 0xF06E,
+        0,
+    };
+    return ranges;
+}
+
+namespace {
+
+const ImWchar* displayRanges() {
+    static const ImWchar ranges[] = {0x0020, 0x0020, 0x0023, 0x0023, 0x0030, 0x0039, 0};  // space, '#', digits
+    return ranges;
+}
+
+ImFont* addWithIcons(ImFontAtlas* atlas, const std::string& file, float size, const std::string& iconFile) {
+    ImFont* font = atlas->AddFontFromFileTTF(file.c_str(), size, nullptr, glyphRanges());
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.PixelSnapH = true;
+    merge.GlyphMinAdvanceX = size * 0.9f;  // icons share one width, so labels line up
+    // Font Awesome's line is taller than its glyphs: a slightly smaller size sits them on Noto's cap height.
+    merge.GlyphOffset.y = size * 0.02f;
+    atlas->AddFontFromFileTTF(iconFile.c_str(), size * 0.9f, &merge, iconRanges());
+    return font;
+}
+
+}  // namespace
+
+Fonts loadFonts(float shorterSide, const std::string& folder, const std::string& iconFile) {
     const std::string regular = folder + "/NotoSans-Regular.ttf";
     const std::string bold = folder + "/NotoSans-Bold.ttf";
     for (const auto& file : {regular, bold}) {
@@ -30,18 +64,24 @@ Fonts loadFonts(float shorterSide, const std::string& folder) {
             throw std::runtime_error("font " + file + " is missing (install the Debian package fonts-noto-core)");
         }
     }
+    if (!std::filesystem::exists(iconFile)) {
+        throw std::runtime_error("icon font " + iconFile + " is missing (install the Debian package fonts-font-awesome)");
+    }
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    // Text height scales with the screen: 1080 px high gives 30 px body text, readable from a step back.
-    const float body = std::max(14.0f, shorterSide / 36.0f);
+    // No power-of-two padding: the atlas stays as small as its glyphs (memory of the kiosk process).
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // The type scale of the theme: body text with an em of 1/36 of the shorter side, loaded by line height.
+    const theme::Scale scale = theme::scaleFor(shorterSide, shorterSide);
     Fonts fonts;
-    fonts.body = atlas->AddFontFromFileTTF(regular.c_str(), body, nullptr, glyphRanges());
-    fonts.bold = atlas->AddFontFromFileTTF(bold.c_str(), body, nullptr, glyphRanges());
-    fonts.title = atlas->AddFontFromFileTTF(bold.c_str(), body * 1.8f, nullptr, glyphRanges());
-    if (!fonts.body || !fonts.bold || !fonts.title || !atlas->Build()) {
-        throw std::runtime_error("could not build the font atlas from " + folder);
+    fonts.body = addWithIcons(atlas, regular, scale.body, iconFile);
+    fonts.bold = addWithIcons(atlas, bold, scale.body, iconFile);
+    fonts.title = addWithIcons(atlas, bold, scale.heading, iconFile);
+    fonts.display = atlas->AddFontFromFileTTF(bold.c_str(), scale.display, nullptr, displayRanges());
+    if (!fonts.body || !fonts.bold || !fonts.title || !fonts.display || !atlas->Build()) {
+        throw std::runtime_error("could not build the font atlas from " + folder + " and " + iconFile);
     }
     return fonts;
 }

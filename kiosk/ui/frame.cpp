@@ -6,6 +6,7 @@
 #include "kiosk/core/text_edit.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <vector>
 
 namespace kiosk::ui {
@@ -22,24 +23,200 @@ Metrics Metrics::forScreen(float width, float height) {
 
 std::string Frame::t(const std::string& key) const { return text.text(language, key); }
 
+theme::Scale Frame::scale() const {
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    return theme::scaleFor(size.x, size.y);
+}
+
+theme::Grid Frame::grid() const {
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    return theme::gridFor(size.x, size.y, scale());
+}
+
+// [SECTION] Text that fits
+
+float textWidth(ImFont* font, float size, const std::string& text) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str(), text.c_str() + text.size()).x;
+}
+
+float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth) {
+    return font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size()).y;
+}
+
+namespace {
+
+// The longest shortening of `text` (whole characters and "…") for which `fits` holds, by bisection.
+template <typename Fits>
+std::string longestFitting(const std::string& text, Fits fits) {
+    if (fits(text)) return text;
+    std::size_t low = 1, high = core::characterCount(text);
+    std::string best = core::shortenForDisplay(text, 1);
+    while (low + 1 < high) {
+        const std::size_t mid = (low + high) / 2;
+        std::string candidate = core::shortenForDisplay(text, mid);
+        if (fits(candidate)) {
+            low = mid;
+            best = std::move(candidate);
+        } else {
+            high = mid;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::string fitText(ImFont* font, float size, const std::string& text, float maxWidth) {
+    // One line: line breaks inside a title become spaces.
+    std::string flat = text;
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    // Half a pixel of slack: a width computed as "text + padding - padding" must still fit its own text.
+    return longestFitting(flat, [&](const std::string& s) { return textWidth(font, size, s) <= maxWidth + 0.5f; });
+}
+
+std::string fitLines(ImFont* font, float size, const std::string& text, float wrapWidth, int maxLines) {
+    const float limit = size * static_cast<float>(maxLines) + size * 0.25f;
+    return longestFitting(text, [&](const std::string& s) { return textHeight(font, size, s, wrapWidth) <= limit; });
+}
+
+bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max) {
+    const ImVec2 clipMin = draw->GetClipRectMin();
+    const ImVec2 clipMax = draw->GetClipRectMax();
+    constexpr float slack = 1.0f;
+    return min.x >= clipMin.x - slack && min.y >= clipMin.y - slack && max.x <= clipMax.x + slack && max.y <= clipMax.y + slack;
+}
+
+float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, theme::Rgb colour, const std::string& text,
+               float wrapWidth) {
+    // A block of text is drawn whole or not at all: a card half scrolled out of its list shows no half lines.
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size());
+    if (!insideClip(draw, pos, ImVec2(pos.x + extent.x, pos.y + extent.y))) return wrapWidth > 0 ? extent.y : size;
+    draw->AddText(font, size, pos, colour.packed(), text.c_str(), text.c_str() + text.size(), wrapWidth);
+    return wrapWidth > 0 ? textHeight(font, size, text, wrapWidth) : size;
+}
+
+float DrawTextCentred(ImDrawList* draw, ImFont* font, float size, float x, float y, float width, theme::Rgb colour,
+                      const std::string& text) {
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    const float scale = size / font->FontSize;
+    float top = y;
+    const float height = font->CalcTextSizeA(size, FLT_MAX, width, s, end).y;
+    const bool visible = insideClip(draw, ImVec2(x, y), ImVec2(x + width, y + height));
+    while (s < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (lineEnd == s) ++lineEnd;  // a single glyph wider than the line still advances
+        const char* shownEnd = lineEnd;
+        while (shownEnd > s && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n')) --shownEnd;
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, shownEnd).x;
+        if (visible) draw->AddText(font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), s, shownEnd);
+        top += size;
+        s = lineEnd;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return top - y;
+}
+
+// [SECTION] Buttons
+
+namespace {
+
+struct ButtonColours {
+    theme::Rgb background, text, pressed;
+};
+
+ButtonColours coloursFor(ButtonKind kind) {
+    const theme::Palette& p = theme::palette();
+    switch (kind) {
+        case ButtonKind::Primary:
+        case ButtonKind::TabSelected: return {p.primary, p.onPrimary, p.primaryPressed};
+        case ButtonKind::Success: return {p.success, p.onSuccess, p.successPressed};
+        case ButtonKind::Danger: return {p.trouble, p.onTrouble, p.trouble};
+        case ButtonKind::Card:
+        case ButtonKind::Key:
+        case ButtonKind::Quiet:
+        case ButtonKind::OnBand: return {p.keySurface, p.text, p.surfacePressed};
+        case ButtonKind::Secondary:
+        case ButtonKind::Tab: break;
+    }
+    return {p.surfaceSunken, p.text, p.surfacePressed};
+}
+
+}  // namespace
+
+bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& requested,
+                  const ButtonStyle& style) {
+    const ImVec2 size(std::max(1.0f, requested.x), std::max(1.0f, requested.y));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    frame.elements.push_back({.id = id, .role = style.role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = style.enabled});
+    ImGui::PushID(id.c_str());
+    if (!style.enabled) ImGui::BeginDisabled();
+    const bool released = ImGui::InvisibleButton("##button", size);
+    const bool held = ImGui::IsItemActive();
+    if (!style.enabled) ImGui::EndDisabled();
+    ImGui::PopID();
+    const bool fired = released && style.enabled && !frame.suppressTaps;
+    if (fired && frame.press) *frame.press = {id, frame.now + theme::kPressFeedbackSeconds};
+    const bool flashing = frame.press && frame.press->id == id && frame.now < frame.press->until;
+
+    const theme::Palette& p = theme::palette();
+    const theme::Scale sc = frame.scale();
+    ButtonColours colours = coloursFor(style.kind);
+    if (!style.enabled) colours = {p.disabled, p.onDisabled, p.disabled};
+    const bool pressed = style.enabled && (held || flashing);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    if (pressed && style.kind == ButtonKind::Danger) {
+        draw->AddRectFilled(pos, max, p.troubleSurface.packed(), sc.radius);
+        colours.text = p.trouble;
+    } else {
+        draw->AddRectFilled(pos, max, (pressed ? colours.pressed : colours.background).packed(), sc.radius);
+    }
+    if (style.kind == ButtonKind::Quiet || style.kind == ButtonKind::Key) {
+        draw->AddRect(pos, max, p.border.packed(), sc.radius, 0, std::max(1.0f, sc.border * 0.5f));
+    }
+
+    if (style.custom || !insideClip(draw, pos, max)) return fired;  // no label on a button half out of its list
+    // Icon and label, centred; a label that does not fit is shortened (or wrapped when the button has room).
+    ImFont* font = style.font ? style.font : ImGui::GetFont();
+    const float fontSize = font->FontSize;
+    const float pad = std::min(sc.m, size.x * 0.1f);
+    const float gap = sc.s;
+    const std::string iconText = style.icon ? style.icon : "";
+    const float iconWidth = iconText.empty() ? 0.0f : textWidth(font, fontSize, iconText);
+    const float room = std::max(0.0f, size.x - 2 * pad - (iconWidth > 0 && !label.empty() ? iconWidth + gap : iconWidth));
+    const int lines = std::max(1, static_cast<int>((size.y - sc.s) / fontSize));
+    std::string shown = label;
+    if (lines >= 2 && iconText.empty() && textWidth(font, fontSize, label) > room) {
+        shown = fitLines(font, fontSize, label, room, lines);
+        const float h = textHeight(font, fontSize, shown, room);
+        DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, size.x - 2 * pad, colours.text, shown);
+        return fired;
+    }
+    shown = fitText(font, fontSize, label, room);
+    if (!iconText.empty() && shown != label) shown.clear();  // an icon alone rather than a cut word beside it
+    const float labelWidth = shown.empty() ? 0.0f : textWidth(font, fontSize, shown);
+    const float total = iconWidth + (iconWidth > 0 && labelWidth > 0 ? gap : 0.0f) + labelWidth;
+    float x = pos.x + std::max(pad, (size.x - total) * 0.5f);
+    const float y = pos.y + (size.y - fontSize) * 0.5f;
+    if (!iconText.empty()) {
+        draw->AddText(font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());
+        x += iconWidth + gap;
+    }
+    if (!shown.empty()) draw->AddText(font, fontSize, ImVec2(x, y), colours.text.packed(), shown.c_str());
+    return fired;
+}
+
 bool TouchButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, bool enabled,
                  bool primary, const char* role) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    frame.elements.push_back(
-        {.id = id, .role = role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = enabled});
-    ImGui::PushID(id.c_str());
-    if (primary) {
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(30, 100, 170, 255));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(20, 70, 130, 255));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(30, 100, 170, 255));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    }
-    if (!enabled) ImGui::BeginDisabled();
-    const bool pressed = ImGui::Button(label.empty() ? " " : label.c_str(), size);
-    if (!enabled) ImGui::EndDisabled();
-    if (primary) ImGui::PopStyleColor(4);
-    ImGui::PopID();
-    return pressed && enabled && !frame.suppressTaps;
+    ButtonStyle style;
+    const bool tab = std::string(role) == "tab";
+    style.kind = tab ? (primary ? ButtonKind::TabSelected : ButtonKind::Tab)
+                     : std::string(role) == "key" ? (primary ? ButtonKind::Primary : ButtonKind::Key)
+                     : primary ? ButtonKind::Primary : ButtonKind::Secondary;
+    style.role = role;
+    style.enabled = enabled;
+    return StyledButton(frame, id, label, size, style);
 }
 
 std::string typedCharacters() {
@@ -57,8 +234,14 @@ void BeginFullscreen(const char* name, unsigned int background) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
+    // Text drawn through ImGui's own widgets (the panel) takes the theme's colours too.
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text.packed());
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, theme::palette().textMuted.packed());
 }
 
-void EndFullscreen() { ImGui::End(); }
+void EndFullscreen() {
+    ImGui::PopStyleColor(2);
+    ImGui::End();
+}
 
 }  // namespace kiosk::ui

@@ -4,11 +4,14 @@
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/state.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/theme.h"
 
 #include <string>
 #include <vector>
 
 struct ImVec2;
+struct ImFont;
+struct ImDrawList;
 
 namespace kiosk::ui {
 
@@ -29,6 +32,12 @@ struct Metrics {
     static Metrics forScreen(float width, float height);
 };
 
+/// The button tapped last and until when it keeps its pressed colour. Owned by the view, so it outlives a frame.
+struct PressFeedback {
+    std::string id;
+    double until = -1;
+};
+
 /// Input and output of one frame of the views.
 struct Frame {
     const core::Catalog& text;
@@ -42,11 +51,50 @@ struct Frame {
 
     std::string t(const std::string& key) const;  ///< translated in the kiosk's current language
     std::string language;
+    PressFeedback* press = nullptr;  ///< where a tap is remembered for its pressed colour (set by the view)
+    float contentTop = 0;            ///< where a screen's content starts below the top bar (set by the view)
+    float reservedBottom = 0;        ///< room kept free at the bottom for a message (set by the view)
+
+    theme::Scale scale() const;  ///< the type and spacing scale of the main viewport
+    theme::Grid grid() const;    ///< its margins and content column
 };
+
+/// How a button looks. Every kind takes its colours from the theme.
+enum class ButtonKind { Secondary, Primary, Success, Quiet, Key, Tab, TabSelected, Danger, OnBand, Card };
+
+struct ButtonStyle {
+    ButtonKind kind = ButtonKind::Secondary;
+    const char* icon = nullptr;  ///< an icon of fonts.h drawn before the label
+    ImFont* font = nullptr;      ///< the label's font (default: the current one)
+    const char* role = "button";
+    bool enabled = true;
+    bool custom = false;  ///< draw only the background: the caller draws the content (no label under other text)
+};
+
+/// A button that fires on release, never on hover, never at the end of a drag, with an optional icon. Its label is
+/// shortened with "…" when it does not fit; the automation file gets the whole label. Records itself.
+bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, const ButtonStyle& style);
 
 /// A button that fires on release, never on hover, never at the end of a drag. Records itself.
 bool TouchButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, bool enabled = true,
                  bool primary = false, const char* role = "button");
+
+/// `text` on one line of at most `maxWidth` pixels in `font` at `size`: whole if it fits, else shortened with "…".
+std::string fitText(ImFont* font, float size, const std::string& text, float maxWidth);
+/// `text` wrapped at `wrapWidth` in at most `maxLines` lines: whole if it fits, else shortened with "…".
+std::string fitLines(ImFont* font, float size, const std::string& text, float wrapWidth, int maxLines);
+/// Height of `text` wrapped at `wrapWidth`.
+float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth);
+float textWidth(ImFont* font, float size, const std::string& text);
+
+/// The rectangle lies inside the draw list's current clip rectangle (text there is seen whole).
+bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max);
+/// Draws `text` (wrapped at `wrapWidth` when > 0) at `pos`; returns the height it took.
+float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, theme::Rgb colour, const std::string& text,
+               float wrapWidth = 0.0f);
+/// Draws `text` centred horizontally in [x, x + width] (wrapped at width); returns the height it took.
+float DrawTextCentred(ImDrawList* draw, ImFont* font, float size, float x, float y, float width, theme::Rgb colour,
+                      const std::string& text);
 
 /// What a physical keyboard typed this frame (ImGui's input queue), as UTF-8.
 std::string typedCharacters();

@@ -9,11 +9,26 @@
 
 namespace kiosk::ui {
 
-KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool multiline, Frame& frame, float height) {
+namespace {
+
+const char* iconFor(core::KeyKind kind) {
+    switch (kind) {
+        case core::KeyKind::Shift: return icon::kShift;
+        case core::KeyKind::Backspace: return icon::kBackspace;
+        case core::KeyKind::Enter: return icon::kEnter;
+        case core::KeyKind::NextLayout: return icon::kLanguage;
+        default: return nullptr;
+    }
+}
+
+}  // namespace
+
+KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool multiline, Frame& frame, float height, float width) {
     KeyboardInput input;
-    const Metrics& m = frame.metrics;
+    const theme::Scale sc = frame.scale();
     const auto rows = keyboard.rows();
-    const float gap = m.unit * 0.3f;
+    const float gap = sc.s;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float keyHeight = (height - gap * static_cast<float>(rows.size() - 1)) / static_cast<float>(rows.size());
     float widestRow = 0;
     for (const auto& row : rows) {
@@ -21,28 +36,38 @@ KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool m
         for (const auto& key : row) units += key.width;
         widestRow = std::max(widestRow, units);
     }
-    const float totalWidth = ImGui::GetContentRegionAvail().x;
+    const float totalWidth = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     const float unitWidth = (totalWidth - gap * (widestRow - 1)) / widestRow;
     bool backspaceHeld = false;
-    ImGui::PushFont(frame.fonts.bold);
+    float y = origin.y;
     for (const auto& row : rows) {
-        float rowWidth = 0;
+        float rowWidth = -gap;
         for (const auto& key : row) rowWidth += key.width * unitWidth + gap;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (totalWidth - rowWidth) * 0.5f);
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            const core::Key& key = row[i];
-            if (i > 0) ImGui::SameLine(0, gap);
+        float x = origin.x + (totalWidth - rowWidth) * 0.5f;
+        for (const core::Key& key : row) {
             const bool highlighted = key.kind == core::KeyKind::Shift && (keyboard.shift || keyboard.capsLock);
             const std::string labelKey = keyboard.labelKey(key, multiline);
             const std::string label = labelKey.empty() ? key.text : frame.t(labelKey);
-            if (TouchButton(frame, key.id, label, ImVec2(key.width * unitWidth, keyHeight), true, highlighted, "key")) {
-                input.pressed.push_back(key);
+            ButtonStyle style;
+            style.role = "key";
+            style.font = frame.fonts.bold;
+            style.icon = iconFor(key.kind);
+            if (key.kind == core::KeyKind::Character || key.kind == core::KeyKind::Space) {
+                style.kind = ButtonKind::Key;
+            } else if (highlighted || key.kind == core::KeyKind::Enter) {
+                style.kind = ButtonKind::Primary;
+            } else {
+                style.kind = ButtonKind::Secondary;
             }
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (StyledButton(frame, key.id, label, ImVec2(key.width * unitWidth, keyHeight), style)) input.pressed.push_back(key);
             if (key.kind == core::KeyKind::Backspace && ImGui::IsItemActive()) backspaceHeld = true;
+            x += key.width * unitWidth + gap;
         }
-        ImGui::Dummy(ImVec2(0, gap * 0.5f));
+        y += keyHeight + gap;
     }
-    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    ImGui::Dummy(ImVec2(0, 0));
     // Holding backspace deletes more after half a second, one character every 80 ms.
     if (backspaceHeld) {
         if (backspaceRepeat.pressedAt < 0) backspaceRepeat.press(frame.now);
@@ -53,8 +78,8 @@ KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool m
     return input;
 }
 
-void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float height) {
-    const KeyboardInput input = DrawKeys(state.keyboard, state.screen == core::Screen::SubmitDescription, frame, height);
+void KeyboardView::Draw(const core::KioskState& state, Frame& frame, float height, float width) {
+    const KeyboardInput input = DrawKeys(state.keyboard, state.screen == core::Screen::SubmitDescription, frame, height, width);
     for (const core::Key& key : input.pressed) frame.events.push_back(core::ev::KeyPressed{key});
     for (int n = input.repeatedBackspaces; n > 0; --n) frame.events.push_back(core::ev::Backspace{});
 }

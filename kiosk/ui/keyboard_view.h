@@ -21,10 +21,10 @@ struct KeyboardInput {
 
 struct KeyboardView {
     core::KeyRepeat backspaceRepeat;
-    /// Draws the rows of `keyboard` at the cursor, across the content width, in `height` pixels.
-    KeyboardInput DrawKeys(const core::KeyboardModel& keyboard, bool multiline, Frame& frame, float height);
+    /// Draws the rows of `keyboard` at the cursor, across `width` pixels (0: the content width), in `height` pixels.
+    KeyboardInput DrawKeys(const core::KeyboardModel& keyboard, bool multiline, Frame& frame, float height, float width = 0.0f);
     /// The attendee's keyboard: what is tapped becomes events of the kiosk's state machine.
-    void Draw(const core::KioskState& state, Frame& frame, float height);
+    void Draw(const core::KioskState& state, Frame& frame, float height, float width = 0.0f);
 };
 
 }  // namespace kiosk::ui

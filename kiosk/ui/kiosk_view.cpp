@@ -1,7 +1,12 @@
 // Dispatch to the current screen, the top bar and the simple screens (attract, start).
 #include "kiosk/ui/kiosk_view.h"
 
+#include "kiosk/ui/widgets.h"
+
 #include "imgui.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace kiosk::ui {
 
@@ -29,88 +34,267 @@ const KioskViewModel::CategoryInfo* KioskViewModel::category(const std::string& 
 // [SECTION] Top bar
 
 void TopBar::Draw(const core::KioskState& state, Frame& frame) {
-    const Metrics& m = frame.metrics;
-    const float height = m.target;
-    const ImVec2 size(m.unit * 7.0f, height);
+    const theme::Scale sc = frame.scale();
+    const theme::Grid g = frame.grid();
+    const theme::Palette& p = theme::palette();
+    ImFont* font = frame.fonts.bold;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float height = sc.target;
+    const float top = g.top;
+
+    // Left: the language switch, a segmented control behind a globe.
+    const std::string globe = icon::kLanguage;
+    draw->AddText(font, font->FontSize, ImVec2(g.x, top + (height - font->FontSize) * 0.5f), p.textMuted.packed(), globe.c_str());
+    float x = g.x + textWidth(font, font->FontSize, globe) + sc.s;
+    float tabWidth = 0;
     for (const char* language : kLanguages) {
-        const bool current = state.language == language;
-        if (TouchButton(frame, std::string("lang:") + language, frame.text.text(language, std::string("lang.") + language),
-                        size, true, current, "tab")) {
+        tabWidth = std::max(tabWidth, textWidth(font, font->FontSize, frame.text.text(language, std::string("lang.") + language)));
+    }
+    tabWidth = std::max(tabWidth + sc.m * 2.5f, height * 1.2f);
+    // On a narrow screen the three tabs share what is left beside "Fertig".
+    const std::string doneLabel = frame.t("common.done");
+    const float doneWidth = std::max(height * 1.6f, textWidth(font, font->FontSize, doneLabel + "  ") + font->FontSize + sc.m * 2);
+    tabWidth = std::min(tabWidth, (g.x + g.width - doneWidth - sc.m - x) / 3.0f);
+    for (const char* language : kLanguages) {
+        ImGui::SetCursorScreenPos(ImVec2(x, top));
+        ButtonStyle style;
+        style.kind = state.language == language ? ButtonKind::TabSelected : ButtonKind::Tab;
+        style.font = font;
+        style.role = "tab";
+        if (StyledButton(frame, std::string("lang:") + language, frame.text.text(language, std::string("lang.") + language),
+                         ImVec2(tabWidth - sc.xs, height), style)) {
             frame.events.push_back(ev::SetLanguage{language});
         }
-        ImGui::SameLine();
+        x += tabWidth;
     }
+    const float leftEnd = x;
+
+    // Right: "Fertig" ends the session.
+    ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, top));
+    ButtonStyle done;
+    done.kind = ButtonKind::Quiet;
+    done.icon = icon::kDone;
+    done.font = font;
+    if (StyledButton(frame, "done", doneLabel, ImVec2(doneWidth, height), done)) frame.events.push_back(ev::Finish{});
+
+    // Middle: the vote budget as tokens ●●●○○ and in words; below the bar when the row has no room.
     const std::string votes = state.votesLeft > 0 ? frame.text.plural(frame.language, "common.votes_left", state.votesLeft)
                                                   : frame.t("common.votes_none");
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() * 0.5f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFontSize()) * 0.5f);
-    ImGui::TextUnformatted(votes.c_str());
-    frame.elements.push_back({.id = "votes_left", .role = "status", .label = votes, .enabled = false});
-    ImGui::SameLine(ImGui::GetWindowWidth() - m.unit * 10.0f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (height - ImGui::GetFontSize()) * 0.5f);
-    if (TouchButton(frame, "done", frame.t("common.done"), ImVec2(m.unit * 9.0f, height))) {
-        frame.events.push_back(ev::Finish{});
+    const int used = static_cast<int>(state.voted.size());
+    const int total = std::min(12, std::max(0, state.votesLeft) + used);
+    const float radius = font->FontSize * 0.26f;
+    const float wordsWidth = textWidth(frame.fonts.body, frame.fonts.body->FontSize, votes);
+    const float needed = tokensWidth(total, radius) + sc.s + wordsWidth;
+    const float middleLeft = leftEnd + sc.m;
+    const float middleRight = g.x + g.width - doneWidth - sc.m;
+    float rowY = top + height * 0.5f;
+    float rowX = middleLeft + std::max(0.0f, (middleRight - middleLeft - needed) * 0.5f);
+    float bottom = top + height;
+    if (needed > middleRight - middleLeft) {
+        rowY = top + height + sc.s + font->FontSize * 0.5f;
+        rowX = g.x + std::max(0.0f, (g.width - needed) * 0.5f);
+        bottom = rowY + font->FontSize * 0.5f;
     }
-    ImGui::Dummy(ImVec2(0, m.unit * 0.5f));
+    const float tokens = DrawTokens(draw, rowX, rowY, std::max(0, state.votesLeft), total, radius);
+    const float wordsX = rowX + tokens + (total > 0 ? sc.s : 0.0f);
+    const std::string shown = fitText(frame.fonts.body, frame.fonts.body->FontSize, votes, g.x + g.width - wordsX);
+    draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, ImVec2(wordsX, rowY - frame.fonts.body->FontSize * 0.5f),
+                  p.text.packed(), shown.c_str());
+    frame.elements.push_back({.id = "votes_left", .role = "status", .label = votes, .x = rowX, .y = rowY - font->FontSize * 0.5f, .w = wordsX + textWidth(frame.fonts.body, frame.fonts.body->FontSize, shown) - rowX, .h = font->FontSize, .enabled = false});
+    frame.contentTop = bottom + sc.m;
 }
 
 // [SECTION] Attract and start
 
+namespace {
+
+// The ideas the attract screen shows: the most supported when counts are shown, else the newest.
+std::vector<const core::IdeaCard*> highlights(const KioskViewModel& model, std::size_t count) {
+    std::vector<const core::IdeaCard*> cards;
+    cards.reserve(model.ideas.size());
+    for (const auto& idea : model.ideas) cards.push_back(&idea);
+    count = std::min(count, cards.size());
+    std::partial_sort(cards.begin(), cards.begin() + static_cast<std::ptrdiff_t>(count), cards.end(),
+                      [&](const core::IdeaCard* a, const core::IdeaCard* b) {
+                          if (model.showCounts && a->votes != b->votes) return a->votes > b->votes;
+                          return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->number > b->number;
+                      });
+    cards.resize(count);
+    return cards;
+}
+
+}  // namespace
+
 void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
-    const ImVec2 size = ImGui::GetWindowSize();
-    frame.elements.push_back({.id = "attract", .role = "button", .label = "", .w = size.x, .h = size.y, .enabled = true});
-    ImGui::PushFont(frame.fonts.title);
-    ImGui::PushTextWrapPos(size.x - frame.metrics.unit * 2);
-    ImGui::SetCursorPos(ImVec2(frame.metrics.unit * 2, size.y * 0.12f));
-    ImGui::TextWrapped("%s", model.eventTitle.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    // The invitation rotates through the languages, six seconds each, in German, Turkish and English.
-    const auto turn = static_cast<std::size_t>(frame.now / 6.0) % 3;
-    ImGui::SetCursorPos(ImVec2(frame.metrics.unit * 2, size.y * 0.4f));
-    ImGui::PushFont(frame.fonts.bold);
-    ImGui::TextWrapped("%s", frame.text.text(kLanguages[turn], "attract.invite").c_str());
-    ImGui::PopFont();
-    ImGui::SetCursorPosX(frame.metrics.unit * 2);
-    ImGui::TextDisabled("%s", frame.text.format(kLanguages[turn], "attract.ideas_so_far",
-                                                {{"count", std::to_string(model.totalIdeas)}}).c_str());
-    ImGui::SetCursorPos(ImVec2(frame.metrics.unit * 2, size.y * 0.58f));
-    for (std::size_t i = 0; i < model.ideas.size() && i < 4; ++i) {
-        ImGui::SetCursorPosX(frame.metrics.unit * 2);
-        ImGui::Text("#%d  %s", model.ideas[i].number, model.ideas[i].title.c_str());
+    const theme::Scale sc = frame.scale();
+    const theme::Grid g = frame.grid();
+    const theme::Palette& p = theme::palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
+    const bool portrait = screen.y > screen.x;
+
+    // The band: the event's name large, the invitation in all three languages at once.
+    ImFont* title = frame.fonts.title;
+    float y = g.top + sc.xl;
+    const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 2);
+    const float bandTextTop = y;
+    float bandHeight = 0;
+    {
+        float h = textHeight(title, title->FontSize, name, g.width) + sc.l;
+        for (const char* language : kLanguages) {
+            const std::string invite = frame.text.text(language, "attract.invite");
+            h += textHeight(frame.fonts.body, frame.fonts.body->FontSize, invite, g.width) + sc.s;
+        }
+        bandHeight = bandTextTop + h + sc.xl;
+    }
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bandHeight), p.band.packed());
+    y += DrawTextCentred(draw, title, title->FontSize, g.x, y, g.width, p.onBand, name) + sc.l;
+    for (const char* language : kLanguages) {
+        const std::string invite = frame.text.text(language, "attract.invite");
+        ImFont* font = std::string(language) == "de" ? frame.fonts.bold : frame.fonts.body;
+        y += DrawTextCentred(draw, font, font->FontSize, g.x, y, g.width, std::string(language) == "de" ? p.onBand : p.onBandMuted,
+                             invite) + sc.s;
+    }
+
+    // The cue: a large pill saying where to touch, the other languages under it.
+    y = bandHeight + sc.xl;
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
+    const std::string hand = icon::kTouch;
+    const float handWidth = textWidth(bold, bold->FontSize, hand);
+    const std::string cue = fitText(bold, bold->FontSize, frame.text.text("de", "attract.start"), g.width - handWidth - sc.xl * 3);
+    const float pillWidth = handWidth + sc.m + textWidth(bold, bold->FontSize, cue) + sc.xl * 2;
+    const float pillHeight = sc.target * 1.1f;
+    const float pillX = g.x + (g.width - pillWidth) * 0.5f;
+    draw->AddRectFilled(ImVec2(pillX, y), ImVec2(pillX + pillWidth, y + pillHeight), p.primary.packed(), pillHeight * 0.5f);
+    const float textY = y + (pillHeight - bold->FontSize) * 0.5f;
+    draw->AddText(bold, bold->FontSize, ImVec2(pillX + sc.xl, textY), p.onPrimary.packed(), hand.c_str());
+    draw->AddText(bold, bold->FontSize, ImVec2(pillX + sc.xl + handWidth + sc.m, textY), p.onPrimary.packed(), cue.c_str());
+    y += pillHeight + sc.s;
+    const std::string others = frame.text.text("tr", "attract.start") + "  ·  " + frame.text.text("en", "attract.start");
+    y += DrawTextCentred(draw, body, body->FontSize, g.x, y, g.width, p.textMuted, fitLines(body, body->FontSize, others, g.width, 2)) + sc.xl;
+
+    // A calm block: the totals and the leading (or newest) ideas.
+    int votes = 0;
+    for (const auto& idea : model.ideas) votes += idea.votes;
+    std::string totals = frame.text.format("de", "attract.ideas_so_far", {{"count", std::to_string(model.totalIdeas)}});
+    if (model.showCounts) totals += "  ·  " + frame.text.plural("de", "common.vote_count", votes);
+    const std::string heading = frame.t(model.showCounts ? "attract.top_ideas" : "attract.newest_ideas");
+    // The heading on the left and the totals on the right, or the totals under the heading when both do not fit.
+    const float headingWidth = textWidth(bold, bold->FontSize, heading);
+    const float totalsWidth = textWidth(body, body->FontSize, totals);
+    const bool oneLine = headingWidth + sc.xl + totalsWidth <= g.width;
+    DrawText(draw, bold, bold->FontSize, ImVec2(g.x, y), p.text, fitText(bold, bold->FontSize, heading, g.width));
+    if (!oneLine) y += bold->FontSize + sc.s;
+    const std::string totalsShown = fitText(body, body->FontSize, totals, g.width);
+    DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + g.width - totalsWidth : g.x, y), p.textMuted, totalsShown);
+    y += bold->FontSize + sc.m;
+    const float rowHeight = body->FontSize + sc.m * 1.5f;
+    const auto room = static_cast<std::size_t>(std::max(0.0f, (screen.y - g.bottom - y) / (rowHeight + sc.s)));
+    const auto ideas = highlights(model, std::min<std::size_t>(portrait ? 12 : 5, room));
+    for (const core::IdeaCard* idea : ideas) {
+        const auto* category = model.category(idea->category);
+        DrawCard(draw, {g.x, y, g.width, rowHeight}, category ? category->color : 0u, sc);
+        const float ty = y + (rowHeight - body->FontSize) * 0.5f;
+        const std::string number = "#" + std::to_string(idea->number);
+        const float numberWidth = textWidth(bold, bold->FontSize, "#0000");
+        draw->AddText(bold, bold->FontSize, ImVec2(g.x + sc.l, ty), p.textMuted.packed(), number.c_str());
+        std::string count;
+        float countWidth = 0;
+        if (model.showCounts) {
+            count = frame.text.plural("de", "common.vote_count", idea->votes);
+            countWidth = textWidth(body, body->FontSize, count);
+            draw->AddText(body, body->FontSize, ImVec2(g.x + g.width - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
+        }
+        const float titleX = g.x + sc.l + numberWidth + sc.m;
+        const std::string line = fitText(body, body->FontSize, idea->title, g.x + g.width - sc.l - countWidth - sc.m - titleX);
+        draw->AddText(body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), line.c_str());
+        y += rowHeight + sc.s;
     }
     // A touch anywhere starts: on release, and not when the touch became a drag.
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !frame.suppressTaps) frame.events.push_back(ev::Begin{});
 }
 
 void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
-    const Metrics& m = frame.metrics;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float height = ImGui::GetContentRegionAvail().y;
-    ImGui::PushFont(frame.fonts.title);
-    ImGui::TextWrapped("%s", model.eventTitle.c_str());
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, m.unit * 2));
-    ImGui::PushFont(frame.fonts.title);
-    const ImVec2 big = m.portrait ? ImVec2(width, height * 0.3f) : ImVec2((width - m.unit) * 0.5f, height * 0.5f);
-    if (TouchButton(frame, "choose:submit", frame.t("start.submit"), big, model.submissionOpen, true)) {
-        frame.events.push_back(ev::ChooseSubmit{});
+    const theme::Scale sc = frame.scale();
+    const theme::Palette& p = theme::palette();
+    const Box area = contentBox(frame);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
+    ImFont* title = frame.fonts.title;
+    float y = area.y + sc.m;
+    const std::string name = fitLines(title, title->FontSize, model.eventTitle, area.w, 2);
+    y += DrawTextCentred(draw, title, title->FontSize, area.x, y, area.w, p.text, name) + sc.xl;
+
+    // Two large tiles, each with an icon, its name and one line saying what happens.
+    const float bottomNote = model.submissionOpen ? 0.0f : frame.fonts.body->FontSize * 2 + sc.m;
+    const float room = area.bottom() - y - bottomNote;
+    const Box first = portrait ? Box{area.x, y, area.w, std::min(room * 0.5f - sc.m * 0.5f, sc.target * 4.5f)}
+                               : Box{area.x, y, (area.w - sc.l) * 0.5f, std::min(room, sc.target * 5.5f)};
+    const Box second = portrait ? Box{area.x, first.bottom() + sc.m, first.w, first.h}
+                                : Box{first.right() + sc.l, y, first.w, first.h};
+    struct Tile {
+        const char* id;
+        const char* label;
+        const char* hint;
+        const char* icon;
+        bool enabled;
+        ButtonKind kind;
+        core::Event event;
+    };
+    const Tile tiles[] = {
+        {"choose:submit", "start.submit", "start.submit_hint", icon::kIdea, model.submissionOpen, ButtonKind::Primary, ev::ChooseSubmit{}},
+        {"choose:browse", "start.browse", "start.browse_hint", icon::kBrowse, true, ButtonKind::Quiet, ev::ChooseBrowse{}},
+    };
+    for (int i = 0; i < 2; ++i) {
+        const Tile& tile = tiles[i];
+        const Box box = i == 0 ? first : second;
+        ImGui::SetCursorScreenPos(ImVec2(box.x, box.y));
+        ButtonStyle style;
+        style.kind = tile.kind;
+        style.enabled = tile.enabled;
+        style.custom = true;
+        const std::string label = frame.t(tile.label);
+        if (StyledButton(frame, tile.id, label, ImVec2(box.w, box.h), style)) frame.events.push_back(tile.event);
+        const theme::Rgb ink = !tile.enabled ? p.onDisabled : tile.kind == ButtonKind::Primary ? p.onPrimary : p.text;
+        const theme::Rgb soft = !tile.enabled ? p.onDisabled : tile.kind == ButtonKind::Primary ? p.onPrimary : p.textMuted;
+        const float pad = sc.l;
+        const std::string hint = frame.t(tile.hint);
+        const std::string labelShown = fitLines(title, title->FontSize, label, box.w - pad * 2, 2);
+        const std::string hintShown = fitLines(frame.fonts.body, frame.fonts.body->FontSize, hint, box.w - pad * 2, 2);
+        const float iconSize = title->FontSize * 1.4f;
+        const float contentHeight = iconSize + sc.m + textHeight(title, title->FontSize, labelShown, box.w - pad * 2) + sc.s +
+                                    textHeight(frame.fonts.body, frame.fonts.body->FontSize, hintShown, box.w - pad * 2);
+        float ty = box.y + std::max(pad, (box.h - contentHeight) * 0.5f);
+        const float iconWidth = textWidth(title, iconSize, tile.icon);
+        draw->AddText(title, iconSize, ImVec2(box.x + (box.w - iconWidth) * 0.5f, ty), ink.packed(), tile.icon);
+        ty += iconSize + sc.m;
+        ty += DrawTextCentred(draw, title, title->FontSize, box.x + pad, ty, box.w - pad * 2, ink, labelShown) + sc.s;
+        DrawTextCentred(draw, frame.fonts.body, frame.fonts.body->FontSize, box.x + pad, ty, box.w - pad * 2, soft, hintShown);
     }
-    if (!m.portrait) ImGui::SameLine(0, m.unit);
-    if (TouchButton(frame, "choose:browse", frame.t("start.browse"), big, true, true)) {
-        frame.events.push_back(ev::ChooseBrowse{});
+    if (!model.submissionOpen) {
+        const std::string closed = frame.t("errors.submission_closed");
+        DrawTextCentred(draw, frame.fonts.body, frame.fonts.body->FontSize, area.x, second.bottom() + sc.m, area.w, p.text,
+                        fitLines(frame.fonts.body, frame.fonts.body->FontSize, closed, area.w, 2));
     }
-    ImGui::PopFont();
-    if (!model.submissionOpen) ImGui::TextWrapped("%s", frame.t("errors.submission_closed").c_str());
 }
 
 // [SECTION] Dispatch
 
 void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
     frame.language = state.language;
-    BeginFullscreen("##kiosk", IM_COL32(238, 240, 245, 255));
-    if (state.screen != Screen::Attract && state.screen != Screen::Trouble) topBar.Draw(state, frame);
-    switch (state.screen) {
+    if (!frame.press) frame.press = &press;
+    lastDrawn = frame.now;
+    BeginFullscreen("##kiosk", theme::palette().page.packed());
+    frame.contentTop = 0;
+    frame.reservedBottom = Overlays::messageHeight(state, frame);
+    if (frame.reservedBottom > 0) frame.reservedBottom += frame.scale().m;
+    // Under "Sind Sie noch da?" and the trouble screen nothing else is drawn: the overlay covers it and takes
+    // every touch, so nothing beneath may be listed as tappable either.
+    const bool covered = state.idleWarning || state.screen == Screen::Trouble;
+    if (!covered && state.screen != Screen::Attract) topBar.Draw(state, frame);
+    if (!covered) switch (state.screen) {
         case Screen::Attract: attract.Draw(state, model, frame); break;
         case Screen::Start: start.Draw(state, model, frame); break;
         case Screen::Browse: browse.Draw(state, model, frame); break;
@@ -120,6 +304,25 @@ void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model,
     }
     EndFullscreen();
     overlays.Draw(state, frame);
+}
+
+double KioskView::nextChangeAt(const core::KioskState& state, double now) const {
+    double next = -1;
+    auto sooner = [&](double at) { next = next < 0 ? at : std::min(next, at); };
+    if (press.until > now) sooner(press.until);
+    if (core::activeFieldLimit(state.screen) > 0) {
+        // The caret blinks from the last key on: it changes every half period.
+        const double half = theme::kCaretPeriod * 0.5;
+        const double since = std::max(0.0, now - state.lastInputAt);
+        sooner(state.lastInputAt + (std::floor(since / half) + 1.0) * half);
+    }
+    // A countdown shows whole seconds: the next one starts when the time left crosses a whole number.
+    if (state.screen == Screen::Thanks) sooner(state.thanksUntil - std::ceil(state.thanksUntil - now) + 1.0);
+    if (state.idleWarning) {
+        const double end = state.lastInputAt + state.idleTimeout + state.idleCountdown;
+        sooner(end - std::ceil(end - now) + 1.0);
+    }
+    return next;
 }
 
 }  // namespace kiosk::ui

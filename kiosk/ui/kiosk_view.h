@@ -60,6 +60,8 @@ struct SubmitScreen {
 /// "Sind Sie noch da?", the trouble screen, and short messages.
 struct Overlays {
     void Draw(const core::KioskState& state, Frame& frame);
+    /// Height of the message box at the bottom (0 without a message): the screen keeps that much free.
+    static float messageHeight(const core::KioskState& state, const Frame& frame);
 };
 
 struct KioskView {
@@ -69,10 +71,15 @@ struct KioskView {
     BrowseScreen browse;
     SubmitScreen submit;
     Overlays overlays;
+    PressFeedback press;   ///< the last tapped button keeps its pressed colour for a moment
+    double lastDrawn = 0;  ///< Frame::now of the last frame drawn
     /// Draws the current screen; events go into frame.events, tappable elements into frame.elements.
     void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
-    /// Something is still animating (scroll inertia): keep rendering.
-    bool isAnimating() const { return browse.isMoving(); }
+    /// Something is still animating (scroll inertia, a tapped button's pressed colour): keep rendering.
+    bool isAnimating() const { return browse.isMoving() || lastDrawn < press.until; }
+    /// When the picture changes next by itself (the caret's blink, a countdown's second), or a negative number
+    /// when nothing on screen depends on the time. The app's loop may wait until then instead of redrawing.
+    double nextChangeAt(const core::KioskState& state, double now) const;
 };
 
 }  // namespace kiosk::ui

@@ -61,7 +61,7 @@ void ModerationView::DrawTextField(const core::PanelModel& model, Frame& frame, 
 }
 
 void ModerationView::DrawTyping(Frame& frame) {
-    BeginFullscreen("##moderation_typing", IM_COL32(245, 246, 248, 255));
+    BeginFullscreen("##moderation_typing", theme::palette().page.packed());
     const Metrics& m = frame.metrics;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     std::string& value = *typingTarget();

@@ -57,12 +57,14 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
         DrawTyping(frame);
         return;
     }
-    BeginFullscreen("##moderation", IM_COL32(245, 246, 248, 255));
+    BeginFullscreen("##moderation", theme::palette().page.packed());
     const Metrics& m = frame.metrics;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImGui::SetCursorPos(ImVec2(m.unit, m.unit * 0.6f));
     ImGui::PushFont(frame.fonts.bold);
-    ImGui::TextUnformatted((frame.t("panel.title") + " – " + model.eventTitle).c_str());
+    // The event's name is shortened with "…" where it would run under "Schließen".
+    const std::string heading = frame.t("panel.title") + " – " + model.eventTitle;
+    ImGui::TextUnformatted(fitText(frame.fonts.bold, frame.fonts.bold->FontSize, heading, screen.x - m.unit * 15).c_str());
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(screen.x - m.unit * 13, m.unit * 0.3f));
     if (TouchButton(frame, "panel:close", frame.t("panel.close"), ImVec2(m.unit * 12, m.target * 0.7f))) out.close = true;
@@ -198,7 +200,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
         ImGui::SetCursorPosX(left);
         ImGui::TextWrapped("%s", text.c_str());
     };
-    if (!idea->description.empty()) line(idea->description);
+    if (!idea->description.empty()) line(fitLines(ImGui::GetFont(), ImGui::GetFontSize(), idea->description, width, 10));
     if (!idea->author.empty()) line("– " + idea->author);
     line(statusLabel(frame, idea->status) + (idea->category.empty() ? "" : " · " + idea->category) + " · " +
          frame.text.plural(frame.language, "common.vote_count", idea->votes));
@@ -206,7 +208,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
     if (!idea->flagged.empty()) {
         std::string words;
         for (const auto& w : idea->flagged) words += (words.empty() ? "" : ", ") + w;
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 40, 30, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().trouble.packed());
         line(frame.text.format(frame.language, "panel.flagged", {{"words", words}}));
         ImGui::PopStyleColor();
     }
@@ -324,7 +326,7 @@ void ModerationView::DrawLog(const core::PanelModel& model, Frame& frame, float 
     Pager(frame, static_cast<int>(model.log.size()), perPage, m.unit, top + height - m.target * 0.7f);
     for (int i = page * perPage; i < std::min(static_cast<int>(model.log.size()), (page + 1) * perPage); ++i) {
         ImGui::SetCursorPos(ImVec2(m.unit, top + static_cast<float>(i - page * perPage) * line));
-        ImGui::TextUnformatted(model.log[i].line.c_str());
+        ImGui::TextUnformatted(fitText(ImGui::GetFont(), ImGui::GetFontSize(), model.log[i].line, ImGui::GetWindowWidth() - m.unit * 2).c_str());
     }
 }
 

@@ -7,12 +7,12 @@ namespace kiosk::ui {
 
 PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
     PinPadInput pressed;
-    BeginFullscreen("##pinpad", IM_COL32(30, 40, 60, 255));
+    BeginFullscreen("##pinpad", theme::palette().band.packed());
     const Metrics& m = frame.metrics;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float key = m.target * 1.2f;
     const float left = (screen.x - key * 3 - m.unit * 2) / 2;
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().onBand.packed());
     ImGui::SetCursorPos(ImVec2(left, m.unit * 2));
     ImGui::PushFont(frame.fonts.title);
     ImGui::TextUnformatted(frame.t("panel.pin_title").c_str());
@@ -30,8 +30,8 @@ PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
     ImGui::PopStyleColor();
     const float top = ImGui::GetCursorPosY() + m.unit;
     // Light keys with large digits: readable on the dark keypad, and nothing else on screen competes.
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(225, 233, 245, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(225, 233, 245, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::palette().keySurface.packed());
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::palette().keySurface.packed());
     ImGui::PushFont(frame.fonts.title);
     const char* layout = "123456789";
     for (int i = 0; i < 9; ++i) {

@@ -91,11 +91,12 @@ class Attendee:
             self.title = None
             self.tap_any(view, "next")
             return
-        self.tap_any(view, "key:" + self.title[len(typed)])
+        self.tap_any(view, "key:" + self.title[len(typed)].lower())
 
     def new_title(self):
         while True:
-            title = "".join(self.rng.choice(LETTERS) for _ in range(5))
+            # The keyboard capitalises a title's first letter by itself (never an i: Turkish makes it İ).
+            title = self.rng.choice(LETTERS.replace("i", "")).upper() + "".join(self.rng.choice(LETTERS) for _ in range(4))
             if title not in self.used:
                 self.used.add(title)
                 return title

@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <functional>
 #include <string>
@@ -28,7 +29,7 @@ struct ImGuiHarness {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
-        fonts = kiosk::ui::loadFonts(height);
+        fonts = kiosk::ui::loadFonts(std::min(width, height));  // as the app: from the shorter side
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -98,7 +98,7 @@ TEST_SUITE("ui") {
         vertices = 0;
         for (int i = 0; i < ImGui::GetDrawData()->CmdListsCount; ++i) vertices += ImGui::GetDrawData()->CmdLists[i]->VtxBuffer.Size;
         CHECK(vertices < withTwelve);
-        CHECK(imgui.fonts.body->FontSize == doctest::Approx(30.0f));
+        CHECK(imgui.fonts.body->FontSize == doctest::Approx(30.0f * 1.36f));  // an em of 1080/36, loaded by line height
     }
 
     TEST_CASE("colours from the event file") {

@@ -1,0 +1,37 @@
+// Shared pieces of the kiosk's screens: the column, vote tokens, chips, the step indicator, section text.
+#pragma once
+
+#include "kiosk/ui/frame.h"
+
+#include <string>
+
+struct ImDrawList;
+
+namespace kiosk::ui {
+
+/// A rectangle of the screen, in screen pixels.
+struct Box {
+    float x = 0, y = 0, w = 0, h = 0;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+};
+
+/// The area below the top bar, inside the content column, down to the bottom margin.
+Box contentBox(const Frame& frame);
+
+/// A row of `total` round tokens, the first `filled` of them full: ●●●○○. Returns the width drawn.
+float DrawTokens(ImDrawList* draw, float x, float centreY, int filled, int total, float radius);
+float tokensWidth(int total, float radius);
+
+/// A small rounded label with a coloured dot (a topic); shortened to `maxWidth`. Returns the width drawn.
+float DrawChip(ImDrawList* draw, ImFont* font, float x, float y, const std::string& text, unsigned int dotColour,
+               float maxWidth, const theme::Scale& scale);
+float chipHeight(ImFont* font, const theme::Scale& scale);
+
+/// A card's background: surface, rounded, with a coloured stripe at the left when `accent` is not 0.
+void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme::Scale& scale);
+
+/// Where the end of `text` wrapped at `wrapWidth` lands, relative to the text's top-left corner.
+ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,451 @@
+// Reads the drawn text back from Dear ImGui's draw data and checks it against the layout rules.
+#include "drawn_text.h"
+
+#include "kiosk/core/text_edit.h"
+#include "storage/text.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace kiosk::ui::testing {
+
+// [SECTION] Boxes and strings
+
+Box Box::intersect(const Box& o) const {
+    return {std::max(x0, o.x0), std::max(y0, o.y0), std::min(x1, o.x1), std::min(y1, o.y1)};
+}
+
+Box Box::unite(const Box& o) const {
+    if (empty()) return o;
+    if (o.empty()) return *this;
+    return {std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
+}
+
+bool Box::contains(const Box& o, float slack) const {
+    return o.x0 >= x0 - slack && o.y0 >= y0 - slack && o.x1 <= x1 + slack && o.y1 <= y1 + slack;
+}
+
+std::string describe(const Box& box) {
+    char text[96];
+    std::snprintf(text, sizeof text, "(%.0f,%.0f %.0f×%.0f)", box.x0, box.y0, box.width(), box.height());
+    return text;
+}
+
+namespace {
+
+std::u32string codepoints(const std::string& text) {
+    std::u32string out;
+    storage::nfcCodePoints(text, out);
+    return out;
+}
+
+std::string utf8(const std::u32string& text) {
+    const std::vector<unsigned int> units(text.begin(), text.end());
+    return core::utf8FromCodepoints(units.data(), units.size());
+}
+
+bool isSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0; }
+
+// White space says nothing about shortening: wrapping eats it, and "#%d  %s" adds it.
+std::u32string withoutSpace(const std::u32string& text) {
+    std::u32string out;
+    for (char32_t c : text) {
+        if (!isSpace(c)) out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string preview(const std::string& text, std::size_t maxChars) {
+    std::u32string cps = codepoints(text);
+    if (cps.size() <= maxChars) return text;
+    cps.resize(maxChars);
+    return utf8(cps) + "[…]";
+}
+
+const char* kindName(LayoutProblem::Kind kind) {
+    switch (kind) {
+        case LayoutProblem::Kind::Overlap: return "overlap";
+        case LayoutProblem::Kind::Cut: return "cut";
+        case LayoutProblem::Kind::OffScreen: return "off-screen";
+        case LayoutProblem::Kind::OutsideElement: return "outside its element";
+        case LayoutProblem::Kind::ShortenedWithoutEllipsis: return "shortened without ellipsis";
+    }
+    return "?";
+}
+
+// [SECTION] Recording
+
+namespace {
+
+struct GlyphRef {
+    int font = -1;
+    const ImFontGlyph* glyph = nullptr;
+};
+
+// Every visible glyph of the atlas by its exact texture coordinates, and a list for trimmed quads.
+class GlyphIndex {
+public:
+    explicit GlyphIndex(const ImFontAtlas& atlas) {
+        for (int f = 0; f < atlas.Fonts.Size; ++f) {
+            const ImFont* font = atlas.Fonts[f];
+            for (const ImFontGlyph& g : font->Glyphs) {
+                if (!g.Visible) continue;
+                m_exact[{g.U0, g.V0, g.U1, g.V1}] = {f, &g};
+                m_all.push_back({f, &g});
+            }
+        }
+    }
+    GlyphRef exact(float u0, float v0, float u1, float v1) const {
+        const auto it = m_exact.find({u0, v0, u1, v1});
+        return it == m_exact.end() ? GlyphRef{} : it->second;
+    }
+    // ImGui's CPU clipping moves the texture coordinates of a trimmed glyph inside the glyph's own.
+    GlyphRef containing(float u0, float v0, float u1, float v1) const {
+        constexpr float eps = 1e-6f;
+        for (const GlyphRef& r : m_all) {
+            const ImFontGlyph& g = *r.glyph;
+            if (u0 >= g.U0 - eps && u1 <= g.U1 + eps && v0 >= g.V0 - eps && v1 <= g.V1 + eps) return r;
+        }
+        return {};
+    }
+
+private:
+    std::map<std::array<float, 4>, GlyphRef> m_exact;
+    std::vector<GlyphRef> m_all;
+};
+
+struct PlacedGlyph {
+    DrawnGlyph glyph;
+    const ImFontGlyph* source = nullptr;
+    int list = 0;
+    int command = 0;
+    int sequence = 0;  ///< primitives drawn before it in its list: a glyph right after another continues its text
+    float scale = 1;   ///< drawn pixels per atlas pixel of the font
+    float penX = 0;    ///< where the glyph's advance starts
+};
+
+struct Occluder {
+    int list = 0;
+    Box box;
+};
+
+Box clipBox(const ImVec4& r) { return {r.x, r.y, r.z, r.w}; }
+
+}  // namespace
+
+std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& atlas) {
+    const GlyphIndex index(atlas);
+    const ImVec2 white = atlas.TexUvWhitePixel;
+    std::vector<PlacedGlyph> placed;
+    std::vector<Occluder> occluders;
+    constexpr float eps = 0.5f;
+
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        const ImDrawList& list = *data.CmdLists[l];
+        int sequence = 0;
+        for (int c = 0; c < list.CmdBuffer.Size; ++c) {
+            const ImDrawCmd& cmd = list.CmdBuffer[c];
+            if (cmd.UserCallback) continue;
+            const Box clip = clipBox(cmd.ClipRect);
+            const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+            const unsigned int count = cmd.ElemCount;
+            for (unsigned int i = 0; i + 2 < count;) {
+                // ImGui writes a glyph (and a plain rectangle) as four vertices and the triangles a,a+1,a+2 and a,a+2,a+3.
+                const unsigned int a = idx[i];
+                const bool quad = i + 5 < count && idx[i + 1] == a + 1 && idx[i + 2] == a + 2 && idx[i + 3] == a &&
+                                  idx[i + 4] == a + 2 && idx[i + 5] == a + 3;
+                ++sequence;
+                if (!quad) {
+                    i += 3;
+                    continue;
+                }
+                i += 6;
+                const ImDrawVert* v = list.VtxBuffer.Data + cmd.VtxOffset + a;
+                const bool aligned = v[0].pos.y == v[1].pos.y && v[1].pos.x == v[2].pos.x && v[2].pos.y == v[3].pos.y &&
+                                     v[3].pos.x == v[0].pos.x;
+                if (!aligned) continue;
+                const Box box{v[0].pos.x, v[0].pos.y, v[2].pos.x, v[2].pos.y};
+                const unsigned int alpha = (v[0].col >> IM_COL32_A_SHIFT) & 0xFF;
+                if (v[0].uv.x == white.x && v[0].uv.y == white.y && v[2].uv.x == white.x && v[2].uv.y == white.y) {
+                    if (alpha >= 200) occluders.push_back({l, box.intersect(clip)});
+                    continue;
+                }
+                if (alpha == 0) continue;
+                const float u0 = v[0].uv.x, v0 = v[0].uv.y, u1 = v[2].uv.x, v1 = v[2].uv.y;
+                GlyphRef ref = index.exact(u0, v0, u1, v1);
+                const bool trimmed = ref.glyph == nullptr;
+                if (trimmed) ref = index.containing(u0, v0, u1, v1);
+                if (!ref.glyph || box.empty()) continue;
+                const ImFontGlyph& g = *ref.glyph;
+                // Undo ImGui's CPU trimming to get the glyph's whole quad.
+                const float kx = (u1 - u0) > 0 ? box.width() / (u1 - u0) : 0;
+                const float ky = (v1 - v0) > 0 ? box.height() / (v1 - v0) : 0;
+                Box whole = box;
+                bool trimmedX = false, trimmedY = false;
+                if (trimmed && kx > 0 && ky > 0) {
+                    whole = {box.x0 - (u0 - g.U0) * kx, box.y0 - (v0 - g.V0) * ky, box.x1 + (g.U1 - u1) * kx,
+                             box.y1 + (g.V1 - v1) * ky};
+                    trimmedX = whole.x0 < box.x0 - 0.01f || whole.x1 > box.x1 + 0.01f;
+                    trimmedY = whole.y0 < box.y0 - 0.01f || whole.y1 > box.y1 + 0.01f;
+                }
+                PlacedGlyph p;
+                p.glyph.codepoint = g.Codepoint;
+                p.glyph.font = ref.font;
+                p.glyph.quad = whole;
+                p.glyph.visible = box.intersect(clip);
+                p.glyph.cutX = trimmedX || whole.x0 < clip.x0 - eps || whole.x1 > clip.x1 + eps;
+                p.glyph.cutY = trimmedY || whole.y0 < clip.y0 - eps || whole.y1 > clip.y1 + eps;
+                p.glyph.hidden = p.glyph.visible.empty();
+                p.source = &g;
+                p.list = l;
+                p.command = c;
+                p.sequence = sequence;
+                p.scale = g.X1 > g.X0 ? whole.width() / (g.X1 - g.X0) : (g.Y1 > g.Y0 ? whole.height() / (g.Y1 - g.Y0) : 1.0f);
+                p.penX = whole.x0 - g.X0 * p.scale;
+                placed.push_back(p);
+            }
+        }
+    }
+
+    // A window drawn later with an opaque background hides what lies beneath it.
+    for (PlacedGlyph& p : placed) {
+        if (p.glyph.hidden) continue;
+        const Box& b = p.glyph.visible;
+        const float cx = (b.x0 + b.x1) * 0.5f, cy = (b.y0 + b.y1) * 0.5f;
+        for (const Occluder& o : occluders) {
+            if (o.list > p.list && o.box.containsPoint(cx, cy)) {
+                p.glyph.hidden = true;
+                p.glyph.covered = true;
+                p.glyph.visible = {};
+                break;
+            }
+        }
+    }
+
+    // Consecutive glyphs on one line of one draw command in one font and size make a run.
+    std::vector<TextRun> runs;
+    const PlacedGlyph* prev = nullptr;
+    std::u32string visibleText, allText;
+    auto finish = [&] {
+        if (runs.empty()) return;
+        runs.back().text = utf8(visibleText);
+        runs.back().allText = utf8(allText);
+        visibleText.clear();
+        allText.clear();
+    };
+    for (const PlacedGlyph& p : placed) {
+        const ImFont* font = atlas.Fonts[p.glyph.font];
+        const float size = font->FontSize * p.scale;
+        const float lineTop = p.glyph.quad.y0 - p.source->Y0 * p.scale;
+        bool same = prev && prev->list == p.list && prev->sequence + 1 == p.sequence && prev->command == p.command &&
+                    prev->glyph.font == p.glyph.font &&
+                    std::fabs(runs.back().fontSize - size) < 0.05f && std::fabs(runs.back().lineTop - lineTop) < 0.5f;
+        float gap = 0;
+        if (same) {
+            gap = p.penX - (prev->penX + prev->source->AdvanceX * prev->scale);
+            same = gap > -0.5f && gap < size * 1.2f;  // backwards or far away: another text
+        }
+        if (!same) {
+            finish();
+            TextRun run;
+            run.drawList = p.list;
+            run.font = p.glyph.font;
+            run.fontSize = size;
+            run.lineTop = lineTop;
+            run.clip = clipBox(data.CmdLists[p.list]->CmdBuffer[p.command].ClipRect);
+            runs.push_back(run);
+        } else if (const ImFontGlyph* space = font->FindGlyphNoFallback(' ');
+                   space && gap > space->AdvanceX * p.scale * 0.5f) {
+            if (!visibleText.empty() && !p.glyph.hidden) visibleText.push_back(U' ');
+            allText.push_back(U' ');
+        }
+        TextRun& run = runs.back();
+        run.glyphs.push_back(p.glyph);
+        allText.push_back(p.glyph.codepoint);
+        if (!p.glyph.hidden) {
+            visibleText.push_back(p.glyph.codepoint);
+            run.rect = run.rect.unite(p.glyph.visible);
+        }
+        prev = &p;
+    }
+    finish();
+    return runs;
+}
+
+std::vector<TextRun> recordDrawnText() {
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Valid) return {};
+    return recordDrawnText(*data, *ImGui::GetIO().Fonts);
+}
+
+// [SECTION] Checking
+
+namespace {
+
+std::string quoted(const TextRun& run) { return "\"" + preview(run.text.empty() ? run.allText : run.text) + "\""; }
+
+// The smallest element that holds the centre of the run's first visible glyph.
+const LabelledElement* elementOf(const TextRun& run, const LayoutInput& input) {
+    const DrawnGlyph* first = nullptr;
+    for (const DrawnGlyph& g : run.glyphs) {
+        if (!g.hidden) {
+            first = &g;
+            break;
+        }
+    }
+    if (!first) return nullptr;
+    const float cx = (first->visible.x0 + first->visible.x1) * 0.5f, cy = (first->visible.y0 + first->visible.y1) * 0.5f;
+    const LabelledElement* best = nullptr;
+    for (const LabelledElement& e : input.elements) {
+        if (e.rect.empty() || !e.rect.containsPoint(cx, cy)) continue;
+        if (!best || e.rect.width() * e.rect.height() < best->rect.width() * best->rect.height()) best = &e;
+    }
+    return best;
+}
+
+// How many characters of `source`'s beginning `text` ends with (0 when it ends with none).
+std::size_t endsWithPrefixOf(const std::u32string& text, const std::u32string& source) {
+    for (std::size_t n = std::min(text.size(), source.size()); n > 0; --n) {
+        if (text.compare(text.size() - n, n, source, 0, n) == 0) return n;
+    }
+    return 0;
+}
+
+bool endsWithEllipsis(const std::u32string& text) {
+    return (!text.empty() && text.back() == U'…') || (text.size() >= 3 && text.compare(text.size() - 3, 3, U"...") == 0);
+}
+
+struct Block {
+    std::vector<const TextRun*> runs;
+    std::u32string text;  ///< without white space
+};
+
+std::vector<Block> blocks(const std::vector<TextRun>& runs) {
+    std::vector<Block> out;
+    const TextRun* last = nullptr;
+    for (const TextRun& run : runs) {
+        if (!run.anyVisible()) continue;
+        const bool next = last && last->drawList == run.drawList && last->font == run.font &&
+                          std::fabs(last->fontSize - run.fontSize) < 0.05f &&
+                          run.lineTop - last->lineTop > run.fontSize * 0.9f && run.lineTop - last->lineTop < run.fontSize * 1.6f;
+        if (!next) out.push_back({});
+        out.back().runs.push_back(&run);
+        out.back().text += withoutSpace(codepoints(run.text));
+        last = &run;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, const LayoutInput& input) {
+    using Kind = LayoutProblem::Kind;
+    std::vector<LayoutProblem> problems;
+    constexpr float tolerance = 1.0f;
+
+    for (const TextRun& run : runs) {
+        // Off the screen, or cut by the rectangle that clips it.
+        bool offScreen = false, cut = false;
+        for (const DrawnGlyph& g : run.glyphs) {
+            if (g.covered) continue;
+            const bool scrolledAway = g.cutY && !g.cutX && run.clip.height() >= run.fontSize * 3.0f;
+            if (!input.display.contains(g.quad, 0.5f) && !scrolledAway) offScreen = true;
+            if (g.cutX || (g.cutY && !scrolledAway)) cut = true;
+        }
+        if (offScreen) {
+            problems.push_back({Kind::OffScreen, std::string(kindName(Kind::OffScreen)) + ": \"" + preview(run.allText) + "\" " +
+                                                     describe(run.rect) + " leaves the window " + describe(input.display)});
+        } else if (cut) {
+            problems.push_back({Kind::Cut, std::string(kindName(Kind::Cut)) + ": \"" + preview(run.allText) +
+                                               "\" is cut by its clip rectangle " + describe(run.clip) + ", drawn: " +
+                                               quoted(run) + " " + describe(run.rect)});
+        }
+        // Out of the element it starts in.
+        if (const LabelledElement* e = elementOf(run, input)) {
+            for (const DrawnGlyph& g : run.glyphs) {
+                if (!g.hidden && !e->rect.contains(g.visible, tolerance)) {
+                    problems.push_back({Kind::OutsideElement, std::string(kindName(Kind::OutsideElement)) + ": " + quoted(run) +
+                                                                  " " + describe(run.rect) + " runs out of element " + e->id +
+                                                                  " " + describe(e->rect)});
+                    break;
+                }
+            }
+        }
+    }
+
+    // Two texts over each other: compare glyph bitmaps of runs whose rectangles meet.
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (!runs[i].anyVisible()) continue;
+        for (std::size_t j = i + 1; j < runs.size(); ++j) {
+            const Box meet = runs[i].rect.intersect(runs[j].rect);
+            if (meet.width() <= tolerance || meet.height() <= tolerance) continue;
+            bool found = false;
+            for (const DrawnGlyph& a : runs[i].glyphs) {
+                if (a.hidden) continue;
+                for (const DrawnGlyph& b : runs[j].glyphs) {
+                    if (b.hidden) continue;
+                    const Box m = a.visible.intersect(b.visible);
+                    if (m.width() > tolerance && m.height() > tolerance) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (found) break;
+            }
+            if (found) {
+                problems.push_back({Kind::Overlap, std::string(kindName(Kind::Overlap)) + ": " + quoted(runs[i]) + " " +
+                                                       describe(runs[i].rect) + " and " + quoted(runs[j]) + " " +
+                                                       describe(runs[j].rect)});
+            }
+        }
+    }
+
+    // Shortened without "…": a block of text that ends in the beginning of a source but not the whole of it.
+    std::vector<std::u32string> sources;
+    for (const std::string& s : input.sources) sources.push_back(withoutSpace(codepoints(s)));
+    for (const Block& block : blocks(runs)) {
+        if (block.text.empty() || endsWithEllipsis(block.text)) continue;
+        const std::string shown = [&] {
+            std::string all;
+            for (const TextRun* r : block.runs) all += (all.empty() ? "" : " ") + r->text;
+            return all;
+        }();
+        std::string why;
+        bool wholeLabel = false;  // a button showing all of its own label shortens nothing, even if a title begins so
+        if (const LabelledElement* e = elementOf(*block.runs.front(), input)) {
+            const std::u32string label = withoutSpace(codepoints(e->label));
+            const std::size_t n = endsWithPrefixOf(block.text, label);
+            wholeLabel = !label.empty() && block.text.find(label) != std::u32string::npos;
+            if (!label.empty() && !wholeLabel && n > 0 && n < label.size() && (n == block.text.size() || n >= 6)) {
+                why = "the label of " + e->id + " \"" + preview(e->label) + "\"";
+            }
+        }
+        // A block that is a whole source of its own (a topic "Language") shortens no longer one that begins so.
+        for (const std::u32string& source : sources) {
+            if (!source.empty() && block.text == source) wholeLabel = true;
+        }
+        for (std::size_t s = 0; why.empty() && !wholeLabel && s < sources.size(); ++s) {
+            const std::u32string& source = sources[s];
+            if (source.size() < 6 || block.text.find(source) != std::u32string::npos) continue;
+            const std::size_t n = endsWithPrefixOf(block.text, source);
+            if (n >= 6 && n < source.size()) why = "\"" + preview(input.sources[s]) + "\"";
+        }
+        if (!why.empty()) {
+            Box rect;
+            for (const TextRun* r : block.runs) rect = rect.unite(r->rect);
+            problems.push_back({Kind::ShortenedWithoutEllipsis, std::string(kindName(Kind::ShortenedWithoutEllipsis)) + ": \"" +
+                                                                    preview(shown) + "\" " + describe(rect) + " shortens " + why});
+        }
+    }
+    return problems;
+}
+
+}  // namespace kiosk::ui::testing

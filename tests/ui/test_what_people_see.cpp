@@ -1,0 +1,380 @@
+// Looks at the picture: every attendee screen and overlay, the PIN keypad, the moderators' panel and the projector,
+// in German, Turkish and English at 1920×1080, 1080×1920 and 1280×800, with the longest texts the model allows.
+// No text may overlap another, be cut, leave the window or its element, or be shortened without "…".
+#include "drawn_text.h"
+#include "imgui_harness.h"
+
+#include "kiosk/core/keyboard.h"
+#include "kiosk/core/state.h"
+#include "kiosk/core/text_edit.h"
+#include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/moderation_view.h"
+#include "kiosk/ui/projector_view.h"
+#include "storage/demo_texts.h"
+#include "storage/text.h"
+
+#include "imgui.h"
+
+#include <doctest/doctest.h>
+
+#include <cfloat>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+
+using namespace kiosk;
+using ui::testing::LayoutInput;
+using ui::testing::LayoutProblem;
+
+// The kiosk's screens, the PIN keypad and the panel pass since the redesign of issue 13: any overlap or cut text
+// fails the build. The projector (not part of that redesign) still cuts titles and its ticker: its sweep runs and
+// prints every problem, but may fail until the projector is reworked; then set kProjectorMayFail to false.
+constexpr bool kScreensMayFail = false;
+constexpr bool kProjectorMayFail = true;
+
+namespace {
+
+// [SECTION] The longest texts the model allows
+
+/// `pattern` repeated and cut to exactly `chars` characters (code points), never ending in a space.
+std::string fill(const std::string& pattern, std::size_t chars) {
+    std::u32string units, out;
+    storage::nfcCodePoints(pattern, units);
+    while (out.size() < chars) out.push_back(units[out.size() % units.size()]);
+    if (out.back() == U' ') out.back() = U'W';
+    const std::vector<unsigned int> cps(out.begin(), out.end());
+    return core::utf8FromCodepoints(cps.data(), cps.size());
+}
+
+struct LongTexts {
+    // Wide capitals with spaces, long German compounds, and one unbreakable word: each as long as a title may be.
+    std::string wideTitle = fill("WÖGĞW ĞWMŞW WWÜMĞ ", storage::kTitleMax);
+    std::string germanTitle = fill("Integrationskonferenzteilnehmerinnenbegrüßung Willkommenskulturbeauftragtenwahl "
+                                   "Nachbarschaftsfestvorbereitungsgruppe ",
+                                   storage::kTitleMax);
+    std::string wordTitle = fill("W", storage::kTitleMax);
+    std::string description = fill("Mehrsprachige Stadtteilführungen durch Wanne-Eickel und Herten-Westerholt mit "
+                                   "Willkommenslotsinnen, Ğüzel Wörterbücher für Müttercafés und Sprachpatenschaften. ",
+                                   storage::kDescriptionMax / 2) +
+                              "\n" +
+                              fill("Weiterbildungsmöglichkeiten WÖGĞW für Wohnungsbaugenossenschaftsmitglieder ",
+                                   storage::kDescriptionMax / 2 - 1);
+    std::string author = fill("Wolfgang Wüstenhöfer-Großwallstädter Ğüneşoğlu ", storage::kAuthorMax);
+    std::string eventTitle = "Integrationskonferenz der Stadt Herten im Glashaus – Wir gestalten Willkommenskultur gemeinsam";
+};
+
+const LongTexts& texts() {
+    static const LongTexts t;
+    return t;
+}
+
+// The categories of assets/event.example.toml, and one name longer than any of them.
+std::vector<ui::KioskViewModel::CategoryInfo> categories() {
+    return {
+        {"begegnung", {{"de", "Begegnung"}, {"tr", "Tanışma ve buluşma"}, {"en", "Meeting each other"}}, 0xFF3A7BD5},
+        {"bildung", {{"de", "Bildung"}, {"tr", "Eğitim"}, {"en", "Education"}}, 0xFF2E8B57},
+        {"arbeit", {{"de", "Arbeit & Ausbildung"}, {"tr", "İş ve meslek eğitimi"}, {"en", "Work & training"}}, 0xFF8B4513},
+        {"sprache", {{"de", "Sprache"}, {"tr", "Dil"}, {"en", "Language"}}, 0xFF6A5ACD},
+        {"kultur", {{"de", "Kultur & Sport"}, {"tr", "Kültür ve spor"}, {"en", "Culture & sport"}}, 0xFFB22222},
+        {"stadtteil", {{"de", "Stadtteil & Wohnen"}, {"tr", "Mahalle ve konut"}, {"en", "Neighbourhood & housing"}}, 0xFF20808F},
+        {"teilhabe",
+         {{"de", "Gesellschaftliche Teilhabe & Mitbestimmung"},
+          {"tr", "Toplumsal katılım ve birlikte karar verme"},
+          {"en", "Participation & having a say in society"}},
+         0xFF505050},
+    };
+}
+
+std::vector<core::IdeaCard> ideas() {
+    const LongTexts& t = texts();
+    const std::string titles[] = {t.wideTitle, t.germanTitle, t.wordTitle};
+    const char* keys[] = {"teilhabe", "arbeit", "stadtteil", "begegnung", "sprache", "kultur", "bildung"};
+    std::vector<core::IdeaCard> cards;
+    for (int i = 0; i < 12; ++i) {
+        cards.push_back({"idea-" + std::to_string(i), 9988 + i, titles[i % 3], t.description, keys[i % 7], 12345 - i, 1000 + i});
+    }
+    return cards;
+}
+
+ui::KioskViewModel viewModel() {
+    ui::KioskViewModel model;
+    model.eventTitle = texts().eventTitle;
+    model.categories = categories();
+    model.ideas = ideas();
+    model.totalIdeas = 12345;
+    return model;
+}
+
+/// Every text the views may show in full or shortened with "…".
+std::vector<std::string> sources() {
+    const LongTexts& t = texts();
+    std::vector<std::string> all = {t.wideTitle, t.germanTitle, t.wordTitle, t.description, t.author, t.eventTitle};
+    for (const auto& idea : storage::demo::ideas()) {
+        all.push_back(idea.title);
+        all.push_back(idea.description);
+    }
+    for (const auto& c : categories()) {
+        for (const auto& [language, name] : c.names) all.push_back(name);
+    }
+    return all;
+}
+
+// [SECTION] The screens
+
+struct Size {
+    float width, height;
+};
+constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
+const char* const kLanguages[] = {"de", "tr", "en"};
+
+/// One picture: what to draw, given the language. Views are made fresh for every picture.
+using Scene = std::function<ImGuiHarness::DrawFn(const std::string& language)>;
+
+core::KioskState attendee(core::Screen screen, const std::string& language) {
+    const LongTexts& t = texts();
+    core::KioskState state;
+    state.screen = screen;
+    state.language = language;
+    state.keyboard.reset(core::layoutForLanguage(language));
+    state.sessionId = "session";
+    state.votesLeft = 3;
+    state.voted = {"idea-1", "idea-4"};
+    state.detailIdeaId = "idea-0";
+    state.draft = {"teilhabe", t.wideTitle, t.description, t.author};
+    state.inputFull = screen == core::Screen::SubmitTitle;
+    auto similar = ideas();
+    similar.resize(3);
+    state.similar = similar;
+    state.savedNumber = 9999;
+    state.savedPending = true;
+    state.lastInputAt = 5.0;
+    return state;
+}
+
+Scene kioskScene(const std::function<void(core::KioskState&, ui::KioskViewModel&)>& setUp) {
+    return [setUp](const std::string& language) -> ImGuiHarness::DrawFn {
+        auto view = std::make_shared<ui::KioskView>();
+        auto model = std::make_shared<ui::KioskViewModel>(viewModel());
+        core::KioskState state = attendee(core::Screen::Start, language);
+        setUp(state, *model);
+        return [view, model, state](ui::Frame& frame) { view->Draw(state, *model, frame); };
+    };
+}
+
+/// Browse with the demo event's own ideas (ordinary lengths), as `ideenkiosk demo` shows them.
+Scene demoBrowse() {
+    return kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
+        s.screen = core::Screen::Browse;
+        m.ideas.clear();
+        int number = 1;
+        for (const auto& idea : storage::demo::ideas()) {
+            m.ideas.push_back({"demo-" + std::to_string(number), number, idea.title, idea.description, idea.category, number % 7, number});
+            ++number;
+        }
+    });
+}
+
+Scene screen(core::Screen s) {
+    return kioskScene([s](core::KioskState& state, ui::KioskViewModel&) { state.screen = s; });
+}
+
+core::PanelModel panelModel() {
+    const LongTexts& t = texts();
+    core::PanelModel model;
+    model.eventTitle = t.eventTitle;
+    model.atKiosk = true;
+    for (int i = 0; i < 30; ++i) {
+        core::PanelModel::IdeaRow row;
+        row.id = "idea-" + std::to_string(i);
+        row.number = 9970 + i;
+        row.title = i % 2 ? t.germanTitle : t.wideTitle;
+        row.description = t.description;
+        row.author = t.author;
+        row.category = "teilhabe";
+        row.status = i % 3 == 0 ? storage::IdeaStatus::Pending : storage::IdeaStatus::Published;
+        row.votes = 12345 - i;
+        row.flagged = i % 3 == 0 ? std::vector<std::string>{"Werbung"} : std::vector<std::string>{};
+        model.ideas.push_back(row);
+        model.sessions.push_back({"session-" + std::to_string(i), "14:05", "tr", 5, i == 2});
+        model.log.push_back({"14:07  panel  status  #" + std::to_string(row.number) + "  published → hidden  (" + t.author + ")"});
+    }
+    model.exportFolders = {"/media/usb/WILLKOMMENSKULTUR-2009", "/home/kiosk"};
+    return model;
+}
+
+Scene panelScene(ui::ModerationView::Tab tab, bool selectFirst) {
+    return [tab, selectFirst](const std::string&) -> ImGuiHarness::DrawFn {
+        auto view = std::make_shared<ui::ModerationView>();
+        view->tab = tab;
+        if (selectFirst) view->selected = "idea-0";
+        auto model = std::make_shared<core::PanelModel>(panelModel());
+        return [view, model](ui::Frame& frame) {
+            frame.language = "de";  // the panel is German, as at the kiosk
+            ui::PanelOutput out;
+            view->Draw(*model, frame, out);
+        };
+    };
+}
+
+Scene pinPadScene() {
+    return [](const std::string& language) -> ImGuiHarness::DrawFn {
+        core::PanelGate gate;
+        gate.stage = core::PanelGate::Stage::Keypad;
+        gate.digits = "1234";
+        gate.messageKey = "panel.pin_wrong";
+        gate.triesLeft = 2;
+        return [gate, language](ui::Frame& frame) {
+            frame.language = language;
+            std::vector<char> digits;
+            bool erase = false, ok = false, cancel = false;
+            ui::PinPadView().Draw(gate, frame, digits, erase, ok, cancel);
+        };
+    };
+}
+
+ui::ProjectorModel projectorModel() {
+    const LongTexts& t = texts();
+    ui::ProjectorModel model;
+    model.title = t.eventTitle;
+    model.venue = "Glashaus Herten";
+    model.ideas = 12345;
+    model.votes = 123456;
+    model.participants = 4321;
+    for (int i = 0; i < 10; ++i) {
+        const auto& c = categories()[static_cast<std::size_t>(i) % 7];
+        ui::ProjectorModel::Entry e{9990 + i, i % 2 ? t.germanTitle : t.wideTitle, c.names.at("de"), c.color, 12345 - i * 100, i < 2};
+        model.ranking.push_back(e);
+        model.newest.push_back(e);
+        if (e.pinned) model.pinned.push_back(e);
+    }
+    for (const auto& c : categories()) model.categories.emplace_back(c.names.at("de"), c.color);
+    return model;
+}
+
+Scene projectorScene() {
+    // The projector speaks German and turns its invitation through the languages: "language" picks the turn.
+    return [](const std::string& language) -> ImGuiHarness::DrawFn {
+        auto view = std::make_shared<ui::ProjectorView>();
+        auto model = std::make_shared<ui::ProjectorModel>(projectorModel());
+        view->Animate(*model, 10.0f);
+        const double turn = language == "de" ? 0 : language == "tr" ? 1 : 2;
+        return [view, model, turn](ui::Frame& frame) {
+            view->Draw(*model, frame.fonts, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0);
+        };
+    };
+}
+
+// [SECTION] Looking
+
+std::string sizeName(const Size& s) {
+    return std::to_string(static_cast<int>(s.width)) + "x" + std::to_string(static_cast<int>(s.height));
+}
+
+/// Draws `scene` in every language and size and returns every problem, each message starting with
+/// "[screen language size]".
+std::vector<std::string> look(const std::string& name, const Scene& scene) {
+    std::vector<std::string> found;
+    for (const Size& size : kSizes) {
+        ImGuiHarness ui(size.width, size.height);
+        for (const char* language : kLanguages) {
+            const ImGuiHarness::DrawFn draw = scene(language);
+            // Three frames: windows that size themselves to their content appear on their second.
+            for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+            LayoutInput input{{0, 0, size.width, size.height}, {}, sources()};
+            for (const auto& e : ui.lastElements) input.elements.push_back({e.id, e.label, {e.x, e.y, e.x + e.w, e.y + e.h}});
+            const std::string where = "[" + name + " " + language + " " + sizeName(size) + "] ";
+            for (const LayoutProblem& p : ui::testing::findLayoutProblems(ui::testing::recordDrawnText(), input)) {
+                found.push_back(where + p.message);
+            }
+        }
+    }
+    return found;
+}
+
+void checkScreen(const std::string& name, const Scene& scene) {
+    const std::vector<std::string> problems = look(name, scene);
+    std::string report;
+    std::set<std::string> pictures;
+    for (const auto& p : problems) pictures.insert(p.substr(0, p.find(']') + 1));
+    constexpr std::size_t kShown = 40;
+    for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) report += problems[i] + "\n";
+    if (problems.size() > kShown) report += "… and " + std::to_string(problems.size() - kShown) + " more\n";
+    CHECK_MESSAGE(problems.empty(), name << ": " << problems.size() << " problems in " << pictures.size()
+                                         << " of 9 pictures (language × size):\n" << report);
+}
+
+}  // namespace
+
+// One test case per screen, so that `ctest -R browse` looks at one screen and a failure names it. No commas in
+// the names: doctest reads them as a list of filters.
+#define LOOK_AT(title, ...) \
+    TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, __VA_ARGS__); }
+
+TEST_SUITE("ui.what_people_see") {
+    LOOK_AT("attract", screen(core::Screen::Attract))
+    LOOK_AT("start", screen(core::Screen::Start))
+    LOOK_AT("start with submission closed", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
+                s.screen = core::Screen::Start;
+                m.submissionOpen = false;
+            }))
+    LOOK_AT("browse", screen(core::Screen::Browse))
+    LOOK_AT("browse with the demo ideas", demoBrowse())
+    LOOK_AT("browse with no votes left in one topic", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::Browse;
+                s.votesLeft = 0;
+                s.categoryFilter = "teilhabe";
+                s.order = core::BrowseOrder::Popular;
+            }))
+    LOOK_AT("detail", screen(core::Screen::Detail))
+    LOOK_AT("submit: topic", screen(core::Screen::SubmitCategory))
+    LOOK_AT("submit: title", screen(core::Screen::SubmitTitle))
+    LOOK_AT("submit: description", screen(core::Screen::SubmitDescription))
+    LOOK_AT("submit: name", screen(core::Screen::SubmitName))
+    LOOK_AT("submit: similar ideas", screen(core::Screen::SubmitSimilar))
+    LOOK_AT("submit: review", screen(core::Screen::SubmitReview))
+    LOOK_AT("saving", screen(core::Screen::Saving))
+    LOOK_AT("thank-you", screen(core::Screen::Thanks))
+    LOOK_AT("idle warning", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::Browse;
+                s.idleWarning = true;
+            }))
+    LOOK_AT("trouble with a draft", screen(core::Screen::Trouble))
+    LOOK_AT("trouble without a draft", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::Trouble;
+                s.draft = {};
+            }))
+    LOOK_AT("message", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::Browse;
+                s.messageKey = "errors.idea_not_votable";
+            }))
+    LOOK_AT("PIN keypad", pinPadScene())
+    LOOK_AT("panel: to review", panelScene(ui::ModerationView::Tab::Pending, true))
+    LOOK_AT("panel: all ideas", panelScene(ui::ModerationView::Tab::Ideas, true))
+    LOOK_AT("panel: sessions", panelScene(ui::ModerationView::Tab::Sessions, false))
+    LOOK_AT("panel: log", panelScene(ui::ModerationView::Tab::Log, false))
+    LOOK_AT("panel: phases and export", panelScene(ui::ModerationView::Tab::Control, false))
+    TEST_CASE("what people see: projector" * doctest::may_fail(kProjectorMayFail)) { checkScreen("projector", projectorScene()); }
+}
+
+TEST_SUITE("ui.what_people_see") {
+    TEST_CASE("the sweep itself: the texts are as long as the model allows, and it sees the screens' text") {
+        const LongTexts& t = texts();
+        CHECK(core::characterCount(t.wideTitle) == storage::kTitleMax);
+        CHECK(core::characterCount(t.germanTitle) == storage::kTitleMax);
+        CHECK(core::characterCount(t.wordTitle) == storage::kTitleMax);
+        CHECK(core::characterCount(t.description) == storage::kDescriptionMax);
+        CHECK(core::characterCount(t.author) == storage::kAuthorMax);
+        // Nothing the model would change on the way in.
+        for (const auto& title : {t.wideTitle, t.germanTitle, t.wordTitle}) CHECK(storage::cleanText(title, storage::TextField::Title) == title);
+        CHECK(storage::cleanText(t.description, storage::TextField::Description) == t.description);
+        CHECK(storage::cleanText(t.author, storage::TextField::Author) == t.author);
+        // The recorder finds the detail screen's title on the drawn picture, so an empty recording cannot pass.
+        ImGuiHarness ui(1920, 1080);
+        ui.drawFrame(screen(core::Screen::Detail)("de"), false, ImVec2(-FLT_MAX, -FLT_MAX));
+        std::string drawn;
+        for (const auto& run : ui::testing::recordDrawnText()) drawn += run.text;
+        CHECK(drawn.find("WÖGĞW") != std::string::npos);
+        CHECK(drawn.find("#9988") != std::string::npos);
+    }
+}
