@@ -34,6 +34,7 @@ struct DrawnGlyph {
     bool cutY = false;       ///< the same above or below
     bool hidden = false;     ///< nothing of it can be seen (outside its clip rectangle, or under an opaque window)
     bool covered = false;    ///< hidden under an opaque window drawn later: not this text's problem
+    bool trimmed = false;    ///< ImGui trimmed the quad on the CPU to fit a box (a button's label that does not fit)
 };
 
 /// Consecutive glyphs of one line: adjacent in the vertex order of one draw list (nothing else drawn between them),
@@ -83,15 +84,17 @@ const char* kindName(LayoutProblem::Kind kind);
 /// The rules of DESIGN.md's "What people see":
 /// - Overlap: glyph bitmaps of two different runs intersect by more than a pixel both ways (each glyph's own
 ///   bitmap, not its line box, so ascenders and descenders of neighbouring lines may come close).
-/// - Cut: a glyph straddles or lies beyond its clip rectangle left or right (also when ImGui trimmed it on the
-///   CPU), or above or below a clip rectangle lower than three lines of its text. Taller clip rectangles are
-///   scrolled lists and fields that may cut rows at their edges.
+/// - Cut: a glyph straddles or lies beyond its clip rectangle (also when ImGui trimmed it on the CPU). Scrolling
+///   is allowed to cut: a glyph inside its element, where the element itself crosses the clip rectangle (a card or
+///   chip partly scrolled out of its list), and text in no element cut at the top or bottom of a clip rectangle
+///   at least three lines high (a scrolled field).
 /// - OffScreen: a glyph outside `display`.
-/// - OutsideElement: a run whose first visible glyph lies inside an element (the smallest one) has visible
-///   glyphs outside that element's rectangle.
+/// - OutsideElement: a run whose first visible glyph lies inside an element (the smallest one; an element as large
+///   as the screen, such as the attract screen's "touch anywhere", is no label's box) has visible glyphs outside
+///   that element's rectangle.
 /// - ShortenedWithoutEllipsis: lines of one block of text (same list, font and size, one line below the other)
 ///   joined without white space end in a proper prefix of a source (at least 6 characters of it, or any prefix of
-///   the label of the element the text lies in) and not in "…".
+///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view.
 std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, const LayoutInput& input);
 
 /// `text` shortened to `maxChars` characters with "[…]" (not "…", which the views draw), for messages.
