@@ -135,6 +135,7 @@ struct PlacedGlyph {
 struct Occluder {
     int list = 0;
     Box box;
+    bool opaque = false;  ///< alpha 240 and more: what lies beneath cannot be read
 };
 
 Box clipBox(const ImVec4& r) { return {r.x, r.y, r.z, r.w}; }
@@ -175,7 +176,7 @@ std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& 
                 const Box box{v[0].pos.x, v[0].pos.y, v[2].pos.x, v[2].pos.y};
                 const unsigned int alpha = (v[0].col >> IM_COL32_A_SHIFT) & 0xFF;
                 if (v[0].uv.x == white.x && v[0].uv.y == white.y && v[2].uv.x == white.x && v[2].uv.y == white.y) {
-                    if (alpha >= 200) occluders.push_back({l, box.intersect(clip)});
+                    if (alpha >= 128) occluders.push_back({l, box.intersect(clip), alpha >= 240});
                     continue;
                 }
                 if (alpha == 0) continue;
@@ -222,12 +223,15 @@ std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& 
         const Box& b = p.glyph.visible;
         const float cx = (b.x0 + b.x1) * 0.5f, cy = (b.y0 + b.y1) * 0.5f;
         for (const Occluder& o : occluders) {
-            if (o.list > p.list && o.box.containsPoint(cx, cy)) {
-                p.glyph.hidden = true;
-                p.glyph.covered = true;
-                p.glyph.visible = {};
-                break;
+            if (o.list <= p.list || !o.box.containsPoint(cx, cy)) continue;
+            if (!o.opaque) {
+                p.glyph.veiled = true;
+                continue;
             }
+            p.glyph.hidden = true;
+            p.glyph.covered = true;
+            p.glyph.visible = {};
+            break;
         }
     }
 
@@ -359,7 +363,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
         bool offScreen = false, cut = false, trimmed = false;
         const LabelledElement* owner = elementOf(run, input);
         for (const DrawnGlyph& g : run.glyphs) {
-            if (g.covered) continue;
+            if (g.covered || g.veiled) continue;
             // A list scrolls: an element partly scrolled out of its viewport may lose the part of its label that
             // is out too (the glyph lies inside its element, the element crosses the clip rectangle). Text in
             // no element may be cut at the top or bottom of a viewport at least three lines high.
@@ -386,7 +390,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
         // Out of the element it starts in.
         if (const LabelledElement* e = owner) {
             for (const DrawnGlyph& g : run.glyphs) {
-                if (!g.hidden && !e->rect.contains(g.visible, tolerance)) {
+                if (!g.hidden && !g.veiled && !e->rect.contains(g.visible, tolerance)) {
                     problems.push_back({Kind::OutsideElement, std::string(kindName(Kind::OutsideElement)) + ": " + quoted(run) +
                                                                   " " + describe(run.rect) + " runs out of element " + e->id +
                                                                   " " + describe(e->rect)});
@@ -406,7 +410,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             for (const DrawnGlyph& a : runs[i].glyphs) {
                 if (a.hidden) continue;
                 for (const DrawnGlyph& b : runs[j].glyphs) {
-                    if (b.hidden) continue;
+                    if (b.hidden || (a.veiled && b.veiled)) continue;  // both beneath the veil: that screen's test
                     const Box m = a.visible.intersect(b.visible);
                     if (m.width() > tolerance && m.height() > tolerance) {
                         found = true;
@@ -428,6 +432,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
     for (const std::string& s : input.sources) sources.push_back(withoutSpace(codepoints(s)));
     for (const Block& block : blocks(runs)) {
         if (block.text.empty() || endsWithEllipsis(block.text)) continue;
+        if (!block.runs.front()->glyphs.empty() && block.runs.front()->glyphs.front().veiled) continue;  // beneath a veil
         const std::string shown = [&] {
             std::string all;
             for (const TextRun* r : block.runs) all += (all.empty() ? "" : " ") + r->text;

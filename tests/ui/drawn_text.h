@@ -34,6 +34,8 @@ struct DrawnGlyph {
     bool cutY = false;       ///< the same above or below
     bool hidden = false;     ///< nothing of it can be seen (outside its clip rectangle, or under an opaque window)
     bool covered = false;    ///< hidden under an opaque window drawn later: not this text's problem
+    bool veiled = false;     ///< under a translucent window drawn later (a dimming veil): it shows, so it may
+                             ///< overlap the veil's text, but its own cuts are its own screen's business
     bool trimmed = false;    ///< ImGui trimmed the quad on the CPU to fit a box (a button's label that does not fit)
 };
 
@@ -54,8 +56,10 @@ struct TextRun {
 
 /// Every text run in `data`, in drawing order. Glyphs are textured quads whose texture coordinates are those
 /// of a glyph of one of `atlas`'s fonts (a quad trimmed by ImGui's CPU clipping lies inside one); everything
-/// else (the white pixel of shapes, anti-aliased lines) is ignored. An axis-aligned, nearly opaque filled
-/// rectangle of a later draw list (a window's background) hides the glyphs of earlier lists beneath it.
+/// else (the white pixel of shapes, anti-aliased lines) is ignored. An axis-aligned filled rectangle of a later
+/// draw list (a window's background, a button) with an alpha of at least 240 hides the glyphs of earlier lists
+/// beneath it; through a lighter veil (alpha 128 to 239: the idle question dims the screen at 230) text still
+/// shows, so it may overlap the veil's text, while its cuts are left to the test of the screen beneath.
 std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& atlas);
 /// The same for the current ImGui context, after ImGui::Render().
 std::vector<TextRun> recordDrawnText();

@@ -245,9 +245,9 @@ TEST_SUITE("ui.drawn_text") {
         }
     }
 
-    TEST_CASE("a window with an opaque background hides the text beneath it") {
+    TEST_CASE("a window with an opaque background hides the text beneath it, a veil does not") {
         Drawing d;
-        for (const unsigned int alpha : {255u, 100u}) {
+        for (const unsigned int alpha : {255u, 230u, 100u}) {  // 230: the idle question's veil, text shows through
             CAPTURE(alpha);
             const auto runs = d.draw([&](ImDrawList&) {
                 ImGui::SetCursorPos(ImVec2(100, 100));
