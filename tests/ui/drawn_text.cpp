@@ -135,6 +135,7 @@ struct PlacedGlyph {
 struct Occluder {
     int list = 0;
     Box box;
+    bool opaque = false;  ///< alpha 240 and more: what lies beneath cannot be read
 };
 
 Box clipBox(const ImVec4& r) { return {r.x, r.y, r.z, r.w}; }
@@ -175,7 +176,7 @@ std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& 
                 const Box box{v[0].pos.x, v[0].pos.y, v[2].pos.x, v[2].pos.y};
                 const unsigned int alpha = (v[0].col >> IM_COL32_A_SHIFT) & 0xFF;
                 if (v[0].uv.x == white.x && v[0].uv.y == white.y && v[2].uv.x == white.x && v[2].uv.y == white.y) {
-                    if (alpha >= 200) occluders.push_back({l, box.intersect(clip)});
+                    if (alpha >= 128) occluders.push_back({l, box.intersect(clip), alpha >= 240});
                     continue;
                 }
                 if (alpha == 0) continue;
@@ -204,6 +205,7 @@ std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& 
                 p.glyph.cutX = trimmedX || whole.x0 < clip.x0 - eps || whole.x1 > clip.x1 + eps;
                 p.glyph.cutY = trimmedY || whole.y0 < clip.y0 - eps || whole.y1 > clip.y1 + eps;
                 p.glyph.hidden = p.glyph.visible.empty();
+                p.glyph.trimmed = trimmedX || trimmedY;
                 p.source = &g;
                 p.list = l;
                 p.command = c;
@@ -221,12 +223,15 @@ std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& 
         const Box& b = p.glyph.visible;
         const float cx = (b.x0 + b.x1) * 0.5f, cy = (b.y0 + b.y1) * 0.5f;
         for (const Occluder& o : occluders) {
-            if (o.list > p.list && o.box.containsPoint(cx, cy)) {
-                p.glyph.hidden = true;
-                p.glyph.covered = true;
-                p.glyph.visible = {};
-                break;
+            if (o.list <= p.list || !o.box.containsPoint(cx, cy)) continue;
+            if (!o.opaque) {
+                p.glyph.veiled = true;
+                continue;
             }
+            p.glyph.hidden = true;
+            p.glyph.covered = true;
+            p.glyph.visible = {};
+            break;
         }
     }
 
@@ -304,8 +309,10 @@ const LabelledElement* elementOf(const TextRun& run, const LayoutInput& input) {
     if (!first) return nullptr;
     const float cx = (first->visible.x0 + first->visible.x1) * 0.5f, cy = (first->visible.y0 + first->visible.y1) * 0.5f;
     const LabelledElement* best = nullptr;
+    const float screenArea = input.display.width() * input.display.height();
     for (const LabelledElement& e : input.elements) {
         if (e.rect.empty() || !e.rect.containsPoint(cx, cy)) continue;
+        if (e.rect.width() * e.rect.height() >= screenArea * 0.9f) continue;  // "touch anywhere": a screen, not a label's box
         if (!best || e.rect.width() * e.rect.height() < best->rect.width() * best->rect.height()) best = &e;
     }
     return best;
@@ -353,25 +360,37 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
 
     for (const TextRun& run : runs) {
         // Off the screen, or cut by the rectangle that clips it.
-        bool offScreen = false, cut = false;
+        bool offScreen = false, cut = false, trimmed = false;
+        const LabelledElement* owner = elementOf(run, input);
         for (const DrawnGlyph& g : run.glyphs) {
-            if (g.covered) continue;
-            const bool scrolledAway = g.cutY && !g.cutX && run.clip.height() >= run.fontSize * 3.0f;
+            if (g.covered || g.veiled) continue;
+            // A list scrolls: an element partly scrolled out of its viewport may lose the part of its label that
+            // is out too (the glyph lies inside its element, the element crosses the clip rectangle). Text in
+            // no element may be cut at the top or bottom of a viewport at least three lines high.
+            const bool scrolledX = owner && g.quad.x0 >= owner->rect.x0 - 0.5f && g.quad.x1 <= owner->rect.x1 + 0.5f &&
+                                   (owner->rect.x0 < run.clip.x0 - 0.5f || owner->rect.x1 > run.clip.x1 + 0.5f);
+            const bool scrolledY = owner ? g.quad.y0 >= owner->rect.y0 - 0.5f && g.quad.y1 <= owner->rect.y1 + 0.5f &&
+                                               (owner->rect.y0 < run.clip.y0 - 0.5f || owner->rect.y1 > run.clip.y1 + 0.5f)
+                                         : run.clip.height() >= run.fontSize * 3.0f;
+            const bool cutHere = (g.cutX && !scrolledX) || (g.cutY && !scrolledY);
+            const bool scrolledAway = (g.cutX || g.cutY) && !cutHere;
             if (!input.display.contains(g.quad, 0.5f) && !scrolledAway) offScreen = true;
-            if (g.cutX || (g.cutY && !scrolledAway)) cut = true;
+            if (cutHere) cut = true;
+            if (cutHere && g.trimmed) trimmed = true;
         }
         if (offScreen) {
             problems.push_back({Kind::OffScreen, std::string(kindName(Kind::OffScreen)) + ": \"" + preview(run.allText) + "\" " +
                                                      describe(run.rect) + " leaves the window " + describe(input.display)});
         } else if (cut) {
-            problems.push_back({Kind::Cut, std::string(kindName(Kind::Cut)) + ": \"" + preview(run.allText) +
-                                               "\" is cut by its clip rectangle " + describe(run.clip) + ", drawn: " +
-                                               quoted(run) + " " + describe(run.rect)});
+            const std::string by = trimmed ? "is trimmed to fit its box (ImGui's CPU clipping)"
+                                           : "is cut by its clip rectangle " + describe(run.clip);
+            problems.push_back({Kind::Cut, std::string(kindName(Kind::Cut)) + ": \"" + preview(run.allText) + "\" " + by +
+                                               ", drawn: " + quoted(run) + " " + describe(run.rect)});
         }
         // Out of the element it starts in.
-        if (const LabelledElement* e = elementOf(run, input)) {
+        if (const LabelledElement* e = owner) {
             for (const DrawnGlyph& g : run.glyphs) {
-                if (!g.hidden && !e->rect.contains(g.visible, tolerance)) {
+                if (!g.hidden && !g.veiled && !e->rect.contains(g.visible, tolerance)) {
                     problems.push_back({Kind::OutsideElement, std::string(kindName(Kind::OutsideElement)) + ": " + quoted(run) +
                                                                   " " + describe(run.rect) + " runs out of element " + e->id +
                                                                   " " + describe(e->rect)});
@@ -391,7 +410,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             for (const DrawnGlyph& a : runs[i].glyphs) {
                 if (a.hidden) continue;
                 for (const DrawnGlyph& b : runs[j].glyphs) {
-                    if (b.hidden) continue;
+                    if (b.hidden || (a.veiled && b.veiled)) continue;  // both beneath the veil: that screen's test
                     const Box m = a.visible.intersect(b.visible);
                     if (m.width() > tolerance && m.height() > tolerance) {
                         found = true;
@@ -413,6 +432,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
     for (const std::string& s : input.sources) sources.push_back(withoutSpace(codepoints(s)));
     for (const Block& block : blocks(runs)) {
         if (block.text.empty() || endsWithEllipsis(block.text)) continue;
+        if (!block.runs.front()->glyphs.empty() && block.runs.front()->glyphs.front().veiled) continue;  // beneath a veil
         const std::string shown = [&] {
             std::string all;
             for (const TextRun* r : block.runs) all += (all.empty() ? "" : " ") + r->text;
@@ -420,7 +440,9 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
         }();
         std::string why;
         bool wholeLabel = false;  // a button showing all of its own label shortens nothing, even if a title begins so
-        if (const LabelledElement* e = elementOf(*block.runs.front(), input)) {
+        const LabelledElement* owner = elementOf(*block.runs.front(), input);
+        if (owner && !block.runs.front()->clip.contains(owner->rect, 0.5f)) continue;  // partly scrolled out of view
+        if (const LabelledElement* e = owner) {
             const std::u32string label = withoutSpace(codepoints(e->label));
             const std::size_t n = endsWithPrefixOf(block.text, label);
             wholeLabel = !label.empty() && block.text.find(label) != std::u32string::npos;

@@ -34,6 +34,9 @@ struct DrawnGlyph {
     bool cutY = false;       ///< the same above or below
     bool hidden = false;     ///< nothing of it can be seen (outside its clip rectangle, or under an opaque window)
     bool covered = false;    ///< hidden under an opaque window drawn later: not this text's problem
+    bool veiled = false;     ///< under a translucent window drawn later (a dimming veil): it shows, so it may
+                             ///< overlap the veil's text, but its own cuts are its own screen's business
+    bool trimmed = false;    ///< ImGui trimmed the quad on the CPU to fit a box (a button's label that does not fit)
 };
 
 /// Consecutive glyphs of one line: adjacent in the vertex order of one draw list (nothing else drawn between them),
@@ -53,8 +56,10 @@ struct TextRun {
 
 /// Every text run in `data`, in drawing order. Glyphs are textured quads whose texture coordinates are those
 /// of a glyph of one of `atlas`'s fonts (a quad trimmed by ImGui's CPU clipping lies inside one); everything
-/// else (the white pixel of shapes, anti-aliased lines) is ignored. An axis-aligned, nearly opaque filled
-/// rectangle of a later draw list (a window's background) hides the glyphs of earlier lists beneath it.
+/// else (the white pixel of shapes, anti-aliased lines) is ignored. An axis-aligned filled rectangle of a later
+/// draw list (a window's background, a button) with an alpha of at least 240 hides the glyphs of earlier lists
+/// beneath it; through a lighter veil (alpha 128 to 239: the idle question dims the screen at 230) text still
+/// shows, so it may overlap the veil's text, while its cuts are left to the test of the screen beneath.
 std::vector<TextRun> recordDrawnText(const ImDrawData& data, const ImFontAtlas& atlas);
 /// The same for the current ImGui context, after ImGui::Render().
 std::vector<TextRun> recordDrawnText();
@@ -83,15 +88,17 @@ const char* kindName(LayoutProblem::Kind kind);
 /// The rules of DESIGN.md's "What people see":
 /// - Overlap: glyph bitmaps of two different runs intersect by more than a pixel both ways (each glyph's own
 ///   bitmap, not its line box, so ascenders and descenders of neighbouring lines may come close).
-/// - Cut: a glyph straddles or lies beyond its clip rectangle left or right (also when ImGui trimmed it on the
-///   CPU), or above or below a clip rectangle lower than three lines of its text. Taller clip rectangles are
-///   scrolled lists and fields that may cut rows at their edges.
+/// - Cut: a glyph straddles or lies beyond its clip rectangle (also when ImGui trimmed it on the CPU). Scrolling
+///   is allowed to cut: a glyph inside its element, where the element itself crosses the clip rectangle (a card or
+///   chip partly scrolled out of its list), and text in no element cut at the top or bottom of a clip rectangle
+///   at least three lines high (a scrolled field).
 /// - OffScreen: a glyph outside `display`.
-/// - OutsideElement: a run whose first visible glyph lies inside an element (the smallest one) has visible
-///   glyphs outside that element's rectangle.
+/// - OutsideElement: a run whose first visible glyph lies inside an element (the smallest one; an element as large
+///   as the screen, such as the attract screen's "touch anywhere", is no label's box) has visible glyphs outside
+///   that element's rectangle.
 /// - ShortenedWithoutEllipsis: lines of one block of text (same list, font and size, one line below the other)
 ///   joined without white space end in a proper prefix of a source (at least 6 characters of it, or any prefix of
-///   the label of the element the text lies in) and not in "…".
+///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view.
 std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, const LayoutInput& input);
 
 /// `text` shortened to `maxChars` characters with "[…]" (not "…", which the views draw), for messages.

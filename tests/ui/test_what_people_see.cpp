@@ -18,6 +18,7 @@
 #include <doctest/doctest.h>
 
 #include <cfloat>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,6 +28,7 @@ using namespace kiosk;
 using ui::testing::LayoutInput;
 using ui::testing::LayoutProblem;
 
+// IDEEN_SHOW_DRAWN_TEXT=1 prints every text run the checker saw (string, rectangle, clip rectangle, size).
 // The kiosk's screens, the PIN keypad and the panel pass since the redesign of issue 13: any overlap or cut text
 // fails the build. The projector (not part of that redesign) still cuts titles and its ticker: its sweep runs and
 // prints every problem, but may fail until the projector is reworked; then set kProjectorMayFail to false.
@@ -284,7 +286,14 @@ std::vector<std::string> look(const std::string& name, const Scene& scene) {
             LayoutInput input{{0, 0, size.width, size.height}, {}, sources()};
             for (const auto& e : ui.lastElements) input.elements.push_back({e.id, e.label, {e.x, e.y, e.x + e.w, e.y + e.h}});
             const std::string where = "[" + name + " " + language + " " + sizeName(size) + "] ";
-            for (const LayoutProblem& p : ui::testing::findLayoutProblems(ui::testing::recordDrawnText(), input)) {
+            const auto runs = ui::testing::recordDrawnText();
+            if (std::getenv("IDEEN_SHOW_DRAWN_TEXT")) {  // what the checker saw, one line per run
+                for (const auto& run : runs) {
+                    MESSAGE(where << "\"" << run.text << "\" " << ui::testing::describe(run.rect) << " clip "
+                                  << ui::testing::describe(run.clip) << " size " << run.fontSize);
+                }
+            }
+            for (const LayoutProblem& p : ui::testing::findLayoutProblems(runs, input)) {
                 found.push_back(where + p.message);
             }
         }

@@ -1,0 +1,284 @@
+"""Walks the real kiosk through every screen on the current X display and keeps a screenshot of each.
+
+Called by scripts/screenshots.sh once per display size (the display is already running at that size). It taps
+by element id through the automation file (tests/e2e/kiosk_driver.py), types with a physical keyboard
+(xdotool type), asks for screenshots with SIGUSR1, and names each PNG `<screen>_<language>_<W>x<H>.png`.
+"""
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
+import kiosk_driver as kd  # noqa: E402
+
+# What an attendee types in each language; each title is close to a demo idea, so "similar ideas" shows. Only
+# letters of that language's on-screen keyboard: those outside ASCII are tapped there (xdotool cannot type them
+# into the kiosk under Xvfb), the rest comes from a physical keyboard.
+TYPED = {
+    "de": ("Hausaufgabenhilfe für Grundschüler im Gemeindehaus",
+           "Ältere Schülerinnen helfen Jüngeren, zweimal in der Woche.", "Jürgen Öztürk"),
+    "tr": ("Kadınlar için Almanca kursu, akşamları",
+           "Anneler kursa gidebilsin diye çocuklara bakılsın.", "Ayşe Yılmaz"),
+    "en": ("Language tandem app for all of Herten",
+           "Fix bikes, clothes and toasters together on Saturdays.", "Sam Miller"),
+}
+# Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i).
+SMALL = {"Ä": "ä", "Ö": "ö", "Ü": "ü", "Ğ": "ğ", "Ş": "ş", "Ç": "ç", "İ": "i"}
+
+
+class Shooter:
+    def __init__(self, args):
+        self.args = args
+        self.width, self.height = (int(v) for v in args.size.split("x"))
+        kd.SCREEN_W, kd.SCREEN_H = self.width, self.height
+        self.shot = os.path.join(args.work, "current.png")
+        self.taken = []
+        self.missed = []
+
+    def name(self, screen, language):
+        return f"{screen}_{language}_{self.width}x{self.height}.png"
+
+    def shoot(self, process, screen, language):
+        """Asks `process` for a screenshot (SIGUSR1) and keeps it as <screen>_<language>_<size>.png."""
+        if os.path.exists(self.shot):
+            os.remove(self.shot)
+        time.sleep(0.4)  # the frames after a change are drawn
+        process.send_signal(signal.SIGUSR1)
+        size, stable = -1, 0
+        for _ in range(100):
+            time.sleep(0.1)
+            now = os.path.getsize(self.shot) if os.path.exists(self.shot) else -1
+            stable = stable + 1 if now > 0 and now == size else 0
+            size = now
+            if stable >= 2:
+                break
+        if size <= 0:
+            self.missed.append(self.name(screen, language))
+            print(f"  no screenshot of {screen} ({language})", file=sys.stderr)
+            return
+        target = os.path.join(self.args.out, self.name(screen, language))
+        shutil.move(self.shot, target)
+        self.taken.append(target)
+        print(f"  {os.path.basename(target)}")
+
+    def wanted(self, screen):
+        return not self.args.main_only or screen in MAIN_SCREENS
+
+
+MAIN_SCREENS = {"attract", "start", "browse", "submit_category", "submit_title", "thanks", "projector"}
+
+
+def expect(kiosk, *screens, timeout=8.0):
+    view = kiosk.wait_for(lambda v: v.get("screen") in screens, timeout)
+    if view is None:
+        raise RuntimeError(f"expected screen {' or '.join(screens)}, on {kiosk.screen()}")
+    return view
+
+
+def tap(kiosk, element_id):
+    if not kiosk.tap(element_id, timeout=5.0):
+        raise RuntimeError(f"no element {element_id} on screen {kiosk.screen()}")
+    kd.x_flush()
+
+
+def tap_first(kiosk, prefix):
+    view = kiosk.wait_for(lambda v: kd.Kiosk.elements(v, prefix), 5.0)
+    if view is None:
+        raise RuntimeError(f"no element {prefix}… on screen {kiosk.screen()}")
+    kiosk.tap_element(kd.Kiosk.elements(view, prefix)[0])
+    kd.x_flush()
+
+
+def type_text(kiosk, text):
+    """ASCII through a physical keyboard (xdotool type), other letters by tapping the on-screen keyboard."""
+    chunk = ""
+    for ch in text + "\0":
+        if ch != "\0" and ord(ch) < 128:
+            chunk += ch
+            continue
+        if chunk:
+            kd.xdotool("type", "--delay", "20", chunk)
+            time.sleep(0.2)
+            chunk = ""
+        if ch == "\0":
+            break
+        if ch in SMALL:
+            tap(kiosk, "key:shift")
+            ch = SMALL[ch]
+        tap(kiosk, "key:" + ch)
+        time.sleep(0.15)
+    time.sleep(0.3)
+
+
+def kiosk_screens(s, binary, db):
+    """Attract in each language, then one attendee per language through browse, submit and the idle question,
+    then the PIN keypad and the moderators' panel."""
+    automation = os.path.join(s.args.work, "kiosk.json")
+    log = os.path.join(s.args.work, "kiosk.log")
+    kiosk = kd.Kiosk(binary, db, automation, log,
+                     ["--allow-exit", "--idle-timeout", str(s.args.idle_timeout), "--screenshot", s.shot])
+    kiosk.start()
+    try:
+        expect(kiosk, "attract", timeout=30)
+        started = time.monotonic()
+        # The attract screen turns its invitation through de, tr and en, six seconds each, from the start.
+        for language in s.args.languages:
+            delay = started + 2.5 + 6 * ["de", "tr", "en"].index(language) - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            s.shoot(kiosk.proc, "attract", language)
+        for language in s.args.languages:
+            attendee(s, kiosk, language)
+        if not s.args.main_only:
+            moderators(s, kiosk)
+    finally:
+        kiosk.stop()
+
+
+def attendee(s, kiosk, language):
+    title, description, author = TYPED[language]
+    expect(kiosk, "attract")
+    tap(kiosk, "attract")
+    expect(kiosk, "start")
+    tap(kiosk, "lang:" + language)
+    kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    s.shoot(kiosk.proc, "start", language)
+
+    tap(kiosk, "choose:browse")
+    expect(kiosk, "browse")
+    s.shoot(kiosk.proc, "browse", language)
+    if s.wanted("detail"):
+        tap_first(kiosk, "card:")
+        expect(kiosk, "detail")
+        s.shoot(kiosk.proc, "detail", language)
+        tap(kiosk, "back")
+        expect(kiosk, "browse")
+    tap(kiosk, "back")
+    expect(kiosk, "start")
+
+    tap(kiosk, "choose:submit")
+    expect(kiosk, "submit_category")
+    s.shoot(kiosk.proc, "submit_category", language)
+    tap_first(kiosk, "category:")
+    expect(kiosk, "submit_title")
+    type_text(kiosk, title)
+    s.shoot(kiosk.proc, "submit_title", language)
+    tap(kiosk, "next")
+    expect(kiosk, "submit_description")
+    type_text(kiosk, description)
+    if s.wanted("submit_description"):
+        s.shoot(kiosk.proc, "submit_description", language)
+    tap(kiosk, "next")
+    expect(kiosk, "submit_name")
+    type_text(kiosk, author)
+    if s.wanted("submit_name"):
+        s.shoot(kiosk.proc, "submit_name", language)
+    tap(kiosk, "next")
+    view = expect(kiosk, "submit_similar", "submit_review")
+    if view["screen"] == "submit_similar":
+        if s.wanted("submit_similar"):
+            s.shoot(kiosk.proc, "submit_similar", language)
+        tap(kiosk, "next")
+        expect(kiosk, "submit_review")
+    elif s.wanted("submit_similar"):
+        print(f"  (no similar ideas for the {language} title: no submit_similar_{language})", file=sys.stderr)
+    if s.wanted("submit_review"):
+        s.shoot(kiosk.proc, "submit_review", language)
+    tap(kiosk, "send")
+    expect(kiosk, "thanks")
+    s.shoot(kiosk.proc, "thanks", language)
+    tap(kiosk, "thanks:next")
+    expect(kiosk, "start")
+
+    if s.wanted("idle"):
+        # Hands off: after the idle timeout the kiosk asks whether anyone is still there.
+        if kiosk.wait_for(lambda v: v.get("idle_warning"), s.args.idle_timeout + 10) is None:
+            raise RuntimeError("the idle question did not come")
+        s.shoot(kiosk.proc, "idle", language)
+        tap(kiosk, "still_here")
+        # "Fertig" lies under the question: tap it only once the question is gone.
+        kiosk.wait_for(lambda v: not v.get("idle_warning"), 5.0)
+        time.sleep(0.3)
+    tap(kiosk, "done")
+    expect(kiosk, "attract")
+
+
+def moderators(s, kiosk):
+    """A held corner opens the PIN keypad; the PIN opens the panel (German, like the moderators' side)."""
+    expect(kiosk, "attract")
+    kd.xdotool("mousemove", 15, 15, "mousedown", 1)
+    time.sleep(3.6)
+    kd.xdotool("mouseup", 1)
+    expect(kiosk, "pin_pad")
+    for digit in "24":
+        tap(kiosk, "pin:" + digit)
+    s.shoot(kiosk.proc, "pin_pad", "de")
+    for digit in "68":
+        tap(kiosk, "pin:" + digit)
+    tap(kiosk, "pin:ok")
+    expect(kiosk, "moderation")
+    tap(kiosk, "tab:ideas")
+    tap_first(kiosk, "row:")
+    s.shoot(kiosk.proc, "moderation", "de")
+    tap(kiosk, "panel:close")
+    expect(kiosk, "attract")
+
+
+def projector(s, binary, db):
+    automation = os.path.join(s.args.work, "projector.json")
+    if os.path.exists(automation):
+        os.remove(automation)
+    with open(os.path.join(s.args.work, "projector.log"), "ab") as log:
+        proc = subprocess.Popen([binary, "--db", db, "projector", "--allow-exit", "--automation", automation,
+                                 "--screenshot", s.shot], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(300):
+            if os.path.exists(automation):
+                break
+            time.sleep(0.1)
+        time.sleep(2.0)  # the bars have grown
+        s.shoot(proc, "projector", "de")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--size", required=True, help="the display's size, WxH")
+    parser.add_argument("--languages", default="de,tr,en")
+    parser.add_argument("--main-only", action="store_true", help="only the main screens")
+    parser.add_argument("--idle-timeout", type=int, default=10)
+    args = parser.parse_args()
+    args.languages = args.languages.split(",")
+    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(args.work, exist_ok=True)
+    s = Shooter(args)
+    try:
+        kiosk_screens(s, args.bin, args.db)
+        projector(s, args.bin, args.db)
+    except RuntimeError as e:
+        print(f"screenshots at {args.size} stopped: {e} (kiosk log: {os.path.join(args.work, 'kiosk.log')})",
+              file=sys.stderr)
+        return 1
+    finally:
+        kd.x_flush()
+    print(f"{len(s.taken)} screenshots at {args.size}" + (f", {len(s.missed)} missed" if s.missed else ""))
+    return 0 if not s.missed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
