@@ -142,11 +142,14 @@ void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
     draw->AddRect(min, max, p.primary.packed(), sc.radius, 0, sc.border);
     const float pad = sc.m;
     const float wrap = box.w - pad * 2 - sc.s;
-    // Long descriptions show their end, where the typing happens.
+    // Long descriptions show their end, where the typing happens. They scroll by whole lines: the lines above
+    // are not drawn at all, so no half line (or a cedilla's tail) shows at the field's top.
     const ImVec2 end = wrappedTextEnd(font, size, text, wrap);
-    const float shift = std::max(0.0f, end.y + size - (box.h - pad * 2));
+    const int hiddenLines = static_cast<int>(std::ceil(std::max(0.0f, end.y + size - (box.h - pad * 2)) / size));
+    const float shift = static_cast<float>(hiddenLines) * size;
+    const std::size_t first = hiddenLines > 0 ? wrappedLinesStart(font, size, text, wrap, hiddenLines) : 0;
     draw->PushClipRect(ImVec2(min.x + sc.xs, min.y + sc.xs), ImVec2(max.x - sc.xs, max.y - sc.xs), true);
-    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad - shift), p.text.packed(), text.c_str(), text.c_str() + text.size(), wrap);
+    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad), p.text.packed(), text.c_str() + first, text.c_str() + text.size(), wrap);
     const double since = std::max(0.0, frame.now - state.lastInputAt);
     if (std::fmod(since, theme::kCaretPeriod) < theme::kCaretPeriod * 0.5) {
         const ImVec2 caret(min.x + pad + end.x + 1.0f, min.y + pad - shift + end.y);

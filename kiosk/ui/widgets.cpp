@@ -92,4 +92,24 @@ ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float w
     return ImVec2(lastWidth, y);
 }
 
+std::size_t wrappedLinesStart(ImFont* font, float size, const std::string& text, float wrapWidth, int lines) {
+    const char* begin = text.c_str();
+    const char* s = begin;
+    const char* end = s + text.size();
+    const float scale = size / font->FontSize;
+    // The same line breaks as wrappedTextEnd (and ImGui's own wrapping): a forced break, or a wrap whose
+    // following spaces are dropped.
+    for (int line = 0; line < lines && s < end; ++line) {
+        const char* lineEnd = font->CalcWordWrapPositionA(scale, s, end, wrapWidth);
+        if (lineEnd == s) ++lineEnd;
+        if (const char* newline = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(lineEnd - s)))) {
+            s = newline + 1;
+            continue;
+        }
+        s = lineEnd;
+        while (s < end && *s == ' ') ++s;
+    }
+    return static_cast<std::size_t>(s - begin);
+}
+
 }  // namespace kiosk::ui

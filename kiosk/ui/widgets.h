@@ -33,5 +33,8 @@ void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme
 
 /// Where the end of `text` wrapped at `wrapWidth` lands, relative to the text's top-left corner.
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth);
+/// Byte offset where line `lines` (counted from 0) of `text` wrapped at `wrapWidth` starts: a field that scrolls
+/// by whole lines draws from there, so no half line shows at its top.
+std::size_t wrappedLinesStart(ImFont* font, float size, const std::string& text, float wrapWidth, int lines);
 
 }  // namespace kiosk::ui

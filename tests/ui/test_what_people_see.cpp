@@ -228,9 +228,7 @@ Scene pinPadScene() {
         gate.triesLeft = 2;
         return [gate, language](ui::Frame& frame) {
             frame.language = language;
-            std::vector<char> digits;
-            bool erase = false, ok = false, cancel = false;
-            ui::PinPadView().Draw(gate, frame, digits, erase, ok, cancel);
+            ui::PinPadView().Draw(gate, frame);
         };
     };
 }
