@@ -14,29 +14,31 @@ public:
     static constexpr int kFramesAfterChange = 3;
     /// The loop wakes at least this often while idle: timers (idle warning, storage retry) and the heartbeat.
     static constexpr double kIdleWakeSeconds = 0.5;
-    /// The invitation on the attract screen turns to the next language this often.
-    static constexpr double kAttractTurnSeconds = 6.0;
 
     /// Something changed (input, data, a new screen, taps, a screenshot asked for): draw a few frames.
     void requestFrames(int frames = kFramesAfterChange);
     /// Frames still owed (tests, and the loop's own gating).
     int framesOwed() const { return m_framesOwed; }
-    /// How long the loop may wait for events: 0 while frames are owed or the view animates, else the idle wake-up,
-    /// sooner when `otherWakeSeconds` (a second window beside the kiosk) needs the loop earlier.
-    double waitSeconds(bool animating, double otherWakeSeconds = kIdleWakeSeconds) const;
-    /// Whether to draw now: frames owed, an animation, or a clock on screen that changed (the attract screen's
-    /// turn, the idle countdown's or the saving screen's second): those need one frame per change, not three.
+    /// How long the loop may wait for events at `now`: 0 while frames are owed or the view animates, else the idle
+    /// wake-up, sooner when `otherWakeSeconds` (a second window beside the kiosk) or the view's next change
+    /// (viewChangesAt) needs the loop earlier.
+    double waitSeconds(double now, bool animating, double otherWakeSeconds = kIdleWakeSeconds) const;
+    /// Whether to draw now: frames owed, an animation, the view's next change come due (a blinking caret, the
+    /// thank-you countdown's second), or a clock on screen that changed (the idle countdown's or the saving
+    /// screen's second): those need one frame per change, not three.
     bool needsFrame(const KioskState& state, double now, bool animating) const;
     /// A frame was drawn at `now`: one owed frame is paid and the clocks it showed are remembered.
     void frameDrawn(double now);
+    /// After a frame: when the picture just drawn next changes by itself (the view knows: ui::KioskView::nextChangeAt);
+    /// negative when nothing on screen depends on time.
+    void viewChangesAt(double at) { m_viewChangeAt = at; }
 
 private:
-    static int attractTurn(double now);
     static int second(double now);
 
     int m_framesOwed = kFramesAfterChange;  // the first frames show the start screen
-    int m_lastAttractTurn = -1;
     int m_lastSecond = -1;
+    double m_viewChangeAt = -1;
 };
 
 }  // namespace kiosk::core

@@ -29,10 +29,10 @@ TEST_SUITE("frame_policy") {
     TEST_CASE("a new loop draws the first frames, then sleeps") {
         FramePolicy policy;
         const KioskState state = onScreen(Screen::Start);
-        CHECK(policy.waitSeconds(false) == 0.0);
+        CHECK(policy.waitSeconds(0.2, false) == 0.0);
         CHECK(settle(policy, state, 0.1) == FramePolicy::kFramesAfterChange);
         CHECK_FALSE(policy.needsFrame(state, 0.2, false));
-        CHECK(policy.waitSeconds(false) == FramePolicy::kIdleWakeSeconds);
+        CHECK(policy.waitSeconds(0.2, false) == FramePolicy::kIdleWakeSeconds);
     }
 
     TEST_CASE("a change asks for a few frames, never fewer than already owed") {
@@ -42,7 +42,7 @@ TEST_SUITE("frame_policy") {
         SUBCASE("input or new data") {
             policy.requestFrames();
             CHECK(policy.framesOwed() == FramePolicy::kFramesAfterChange);
-            CHECK(policy.waitSeconds(false) == 0.0);
+            CHECK(policy.waitSeconds(0.2, false) == 0.0);
             CHECK(settle(policy, state, 0.2) == FramePolicy::kFramesAfterChange);
         }
         SUBCASE("a smaller request does not shorten a larger one") {
@@ -61,30 +61,36 @@ TEST_SUITE("frame_policy") {
         const KioskState state = onScreen(Screen::Browse);
         settle(policy, state, 0.1);
         CHECK(policy.needsFrame(state, 0.2, true));
-        CHECK(policy.waitSeconds(true) == 0.0);
+        CHECK(policy.waitSeconds(0.2, true) == 0.0);
         CHECK_FALSE(policy.needsFrame(state, 0.2, false));
     }
 
     TEST_CASE("idle, the loop wakes for a second window sooner, never later") {
         FramePolicy policy;
         settle(policy, onScreen(Screen::Start), 0.1);
-        CHECK(policy.waitSeconds(false, 0.25) == 0.25);
-        CHECK(policy.waitSeconds(false, 2.0) == FramePolicy::kIdleWakeSeconds);
+        CHECK(policy.waitSeconds(0.2, false, 0.25) == 0.25);
+        CHECK(policy.waitSeconds(0.2, false, 2.0) == FramePolicy::kIdleWakeSeconds);
     }
 
-    TEST_CASE("the attract screen draws one frame per turn of its invitation") {
+    TEST_CASE("a change the view foresees (a caret's blink, a countdown's second) draws one frame at its time") {
         FramePolicy policy;
-        const KioskState state = onScreen(Screen::Attract);
+        const KioskState state = onScreen(Screen::SubmitTitle);
         settle(policy, state, 1.0);
-        CHECK_FALSE(policy.needsFrame(state, 5.9, false));
-        CHECK(policy.needsFrame(state, 6.1, false));
-        CHECK(settle(policy, state, 6.1) == 1);
-        CHECK_FALSE(policy.needsFrame(state, 11.9, false));
-        SUBCASE("other screens do not turn") {
-            FramePolicy browse;
-            const KioskState other = onScreen(Screen::Browse);
-            settle(browse, other, 1.0);
-            CHECK_FALSE(browse.needsFrame(other, 6.1, false));
+        SUBCASE("nothing on screen depends on time: the loop sleeps its idle wake-up and draws nothing") {
+            policy.viewChangesAt(-1);
+            CHECK(policy.waitSeconds(1.0, false) == FramePolicy::kIdleWakeSeconds);
+            CHECK_FALSE(policy.needsFrame(state, 30.0, false));
+        }
+        SUBCASE("the view changes at 1.3 s: the loop wakes then and draws one frame") {
+            policy.viewChangesAt(1.3);
+            CHECK(policy.waitSeconds(1.0, false) == doctest::Approx(0.3));
+            CHECK_FALSE(policy.needsFrame(state, 1.2, false));
+            CHECK(policy.needsFrame(state, 1.3, false));
+            CHECK(settle(policy, state, 1.3) == 1);
+        }
+        SUBCASE("a change already due: the loop does not sleep") {
+            policy.viewChangesAt(0.5);
+            CHECK(policy.waitSeconds(1.0, false) == 0.0);
         }
     }
 

@@ -187,6 +187,7 @@ int KioskLoop::run() {
         if (!m_frames.needsFrame(m_state, now, m_view.isAnimating())) continue;
         m_frames.frameDrawn(now);
         if (!drawFrame()) break;
+        m_frames.viewChangesAt(m_view.nextChangeAt(m_state, clock()));
     }
     finish();
     return 0;
@@ -195,7 +196,7 @@ int KioskLoop::run() {
 bool KioskLoop::waitForEvents() {
     // An idle kiosk still wakes as often as the projector needs; the projector's wake-ups make no kiosk frames.
     const double otherWake = m_projector ? m_projector->wantsWakeWithin() : core::FramePolicy::kIdleWakeSeconds;
-    return m_window.waitEvents(m_frames.waitSeconds(m_view.isAnimating(), otherWake));
+    return m_window.waitEvents(m_frames.waitSeconds(clock(), m_view.isAnimating(), otherWake));
 }
 
 // The projector reads the same file; when it cannot (a damaged file), the kiosk still serves attendees and says
