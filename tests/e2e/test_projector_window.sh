@@ -41,8 +41,14 @@ focused=$(xdotool getwindowfocus getwindowname 2>/dev/null)
 # [SECTION] A vote at the kiosk reaches the projector window within a second
 tap attract; wait_screen start
 tap choose:browse; wait_screen browse
-tap vote:2
-for _ in $(seq 1 30); do grep -q "confirmed vote" "$WORK/kiosk.log" && break; sleep 0.1; done
+# This section measures the way to the projector, not the tap (the lost-tap case has its own check below): on a
+# machine loaded by the tests beside this one, a tap that went unseen is tried again, and said so.
+for attempt in 1 2 3; do
+  tap vote:2
+  for _ in $(seq 1 30); do grep -q "confirmed vote" "$WORK/kiosk.log" && break; sleep 0.1; done
+  grep -q "confirmed vote" "$WORK/kiosk.log" && break
+  echo "the tap on vote:2 was not confirmed within 3 s (attempt $attempt); screen $(screen_name)" >&2
+done
 wait_projected 'd["totals"]["votes"]' 1 30
 [ "$(projected '[i["count"] for i in d["ideas"] if i["number"] == 2][0]')" = 1 ] && pass || fail "idea #2 shows 1 vote"
 [ "$(projected 'd["ideas"][0]["number"]')" = 2 ] && pass || fail "idea #2 leads the ranking"
