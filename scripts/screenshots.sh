@@ -2,15 +2,20 @@
 # Renders every screen of the kiosk in German, Turkish and English under Xvfb into docs/screenshots/, named
 # <screen>_<language>_<W>x<H>.png: 1920x1080 and 1080x1920 for every screen, 1280x800 for the main ones.
 #   ./scripts/screenshots.sh [FOLDER]      (default docs/screenshots; the PNGs there are replaced)
-# IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en" pick fewer.
+# IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en" pick fewer;
+# IDEEN_SCREENSHOT_BIN=PATH uses a binary already built (e.g. build/ci's) instead of building `dev`.
 # It drives the real binary (the `dev` build) on a demo event: taps by element id through the automation file,
 # types with a physical keyboard (xdotool), and asks for each picture with SIGUSR1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ideen_install "${IDEEN_BUILD_PACKAGES[@]}" xvfb xdotool x11-utils python3 libgl1-mesa-dri pngquant
-ideen_build dev
-bin="$IDEEN_ROOT/build/dev/kiosk/app/ideenkiosk"
+if [ -n "${IDEEN_SCREENSHOT_BIN:-}" ]; then
+  bin="$(realpath "$IDEEN_SCREENSHOT_BIN")"
+else
+  ideen_build dev
+  bin="$IDEEN_ROOT/build/dev/kiosk/app/ideenkiosk"
+fi
 out="$(realpath -m "${1:-$IDEEN_ROOT/docs/screenshots}")"
 sizes=(${IDEEN_SCREENSHOT_SIZES:-1920x1080 1080x1920 1280x800})
 languages="${IDEEN_SCREENSHOT_LANGUAGES:-de,tr,en}"
