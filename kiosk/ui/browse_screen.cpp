@@ -82,14 +82,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     ImFont* body = frame.fonts.body;
 
     // Row 1: back, and the order as one segmented control.
-    const std::string backLabel = frame.t("common.back");
-    const float backWidth = std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, backLabel) + bold->FontSize + sc.s + sc.m * 2);
-    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y));
-    ButtonStyle back;
-    back.kind = ButtonKind::Quiet;
-    back.icon = icon::kBack;
-    back.font = bold;
-    if (StyledButton(frame, "back", backLabel, ImVec2(backWidth, sc.target), back)) frame.events.push_back(ev::Back{});
+    const float backWidth = DrawBackButton(frame, frame.t("common.back"), area.x, area.y);
     const std::pair<core::BrowseOrder, const char*> orders[] = {{core::BrowseOrder::Random, "browse.order_random"},
                                                                 {core::BrowseOrder::Newest, "browse.order_newest"},
                                                                 {core::BrowseOrder::Popular, "browse.order_popular"}};
@@ -228,17 +221,7 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     ImFont* title = frame.fonts.title;
-    const std::string closeLabel = frame.t("browse.close");
-    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y));
-    ButtonStyle back;
-    back.kind = ButtonKind::Quiet;
-    back.icon = icon::kBack;
-    back.font = bold;
-    if (StyledButton(frame, "back", closeLabel,
-                     ImVec2(std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, closeLabel) + bold->FontSize + sc.s + sc.m * 2), sc.target),
-                     back)) {
-        frame.events.push_back(ev::Back{});
-    }
+    DrawBackButton(frame, frame.t("browse.close"), area.x, area.y);
     const core::IdeaCard* idea = nullptr;
     for (const auto& card : model.ideas) {
         if (card.id == state.detailIdeaId) idea = &card;

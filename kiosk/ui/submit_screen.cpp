@@ -345,14 +345,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     }
 
     // Header: back on the left, the step indicator on the right; then the step's question.
-    const std::string backLabel = frame.t("common.back");
-    const float backWidth = std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, backLabel) + bold->FontSize + sc.s + sc.m * 2);
-    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y));
-    ButtonStyle back;
-    back.kind = ButtonKind::Quiet;
-    back.icon = icon::kBack;
-    back.font = bold;
-    if (StyledButton(frame, "back", backLabel, ImVec2(backWidth, sc.target), back)) frame.events.push_back(ev::Back{});
+    const float backWidth = DrawBackButton(frame, frame.t("common.back"), area.x, area.y);
     if (step >= 0) drawSteps(frame, step, {area.x + backWidth + sc.l, area.y, area.w - backWidth - sc.l, sc.target});
     float y = area.y + sc.target + sc.l;
     const std::string prompt = fitLines(title, title->FontSize, frame.t(promptKey(state.screen)), area.w, 2);

@@ -59,6 +59,19 @@ void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme
     }
 }
 
+float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
+    const theme::Scale sc = frame.scale();
+    ImFont* bold = frame.fonts.bold;
+    const float width = std::max(sc.target * 1.6f, textWidth(bold, bold->FontSize, label) + bold->FontSize + sc.s + sc.m * 2);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonStyle back;
+    back.kind = ButtonKind::Quiet;
+    back.icon = icon::kBack;
+    back.font = bold;
+    if (StyledButton(frame, "back", label, ImVec2(width, sc.target), back)) frame.events.push_back(core::ev::Back{});
+    return width;
+}
+
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth) {
     const char* s = text.c_str();
     const char* end = s + text.size();

@@ -31,6 +31,10 @@ float chipHeight(ImFont* font, const theme::Scale& scale);
 /// A card's background: surface, rounded, with a coloured stripe at the left when `accent` is not 0.
 void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme::Scale& scale);
 
+/// The "back" button at the top left of a screen (an arrow and `label`), as wide as its label needs. Returns
+/// its width; a tap sends ev::Back.
+float DrawBackButton(Frame& frame, const std::string& label, float x, float y);
+
 /// Where the end of `text` wrapped at `wrapWidth` lands, relative to the text's top-left corner.
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth);
 /// Byte offset where line `lines` (counted from 0) of `text` wrapped at `wrapWidth` starts: a field that scrolls
