@@ -9,6 +9,8 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -37,51 +39,99 @@ bool ProjectorView::Animate(const ProjectorModel& model, float dt) {
 
 namespace {
 
-void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, ImVec2 at, float unit) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     const std::pair<const char*, int> totals[] = {{"projector.ideas", model.ideas},
                                                   {"projector.votes", model.votes},
                                                   {"projector.participants", model.participants}};
-    for (const auto& [key, value] : totals) {
-        const std::string number = std::to_string(value);
+    return totals[i];
+}
+
+/// The width the totals need: the side column never gets narrower, so a number is never shortened.
+float totalsWidth(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text) {
+    float widest = 0;
+    for (int i = 0; i < 3; ++i) {
+        const auto [key, value] = totalsOf(model, i);
+        widest = std::max(widest, textWidth(fonts.title, fonts.title->FontSize, std::to_string(value)));
+        widest = std::max(widest, textWidth(fonts.body, fonts.body->FontSize, text.text("de", key)));
+    }
+    return widest;
+}
+
+void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, ImVec2 at, float right, float unit) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int i = 0; i < 3; ++i) {
+        const auto [key, value] = totalsOf(model, i);
+        const std::string number = fitText(fonts.title, fonts.title->FontSize, std::to_string(value), right - at.x);
+        const std::string label = fitText(fonts.body, fonts.body->FontSize, text.text("de", key), right - at.x);
         draw->AddText(fonts.title, fonts.title->FontSize, at, IM_COL32(30, 100, 170, 255), number.c_str());
         draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x, at.y + fonts.title->FontSize),
-                      IM_COL32(80, 80, 80, 255), text.text("de", key).c_str());
+                      IM_COL32(80, 80, 80, 255), label.c_str());
         at.y += fonts.title->FontSize + fonts.body->FontSize + unit;
     }
 }
 
-/// One category at a time, with its three best ideas; it turns with the invitation's language.
-void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, float right, float unit, double now) {
+/// One category at a time, with its three best ideas; it turns with the invitation's language. Each idea takes at
+/// most two lines, and an idea that would reach below `bottom` (the ticker) is left out whole.
+void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, float right, float bottom, float unit,
+                   double now) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const auto turn = static_cast<std::size_t>(now / ProjectorView::kTurnSeconds);
     const auto& [name, color] = model.categories[turn % model.categories.size()];
     const float band = fonts.bold->FontSize * 1.6f;
+    if (at.y + band > bottom) return;
     draw->AddRectFilled(at, ImVec2(right, at.y + band), color, unit * 0.3f);
+    const std::string shownName = fitText(fonts.bold, fonts.bold->FontSize, name, right - at.x - unit);
     draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
-                  IM_COL32(255, 255, 255, 255), name.c_str());
+                  IM_COL32(255, 255, 255, 255), shownName.c_str());
     float y = at.y + band + unit * 0.5f;
     int shown = 0;
     for (const auto& entry : model.ranking) {
         if (entry.category != name) continue;
-        const std::string line = "#" + std::to_string(entry.number) + " " + entry.title;
+        const std::string line = fitLines(fonts.body, fonts.body->FontSize,
+                                          "#" + std::to_string(entry.number) + " " + entry.title, right - at.x, 2);
+        const float height = textHeight(fonts.body, fonts.body->FontSize, line, right - at.x);
+        if (y + height > bottom) break;
         draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x, y), IM_COL32(40, 40, 40, 255), line.c_str(), nullptr,
                       right - at.x);
-        y += fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, right - at.x, line.c_str()).y + unit * 0.4f;
+        y += height + unit * 0.4f;
         if (++shown == 3) break;
     }
+}
+
+/// Where the pause sign starts: the title band's text keeps clear of it.
+float frozenMarkLeft(const Fonts& fonts, const core::Catalog& text, ImVec2 size, float unit) {
+    return size.x - textWidth(fonts.body, fonts.body->FontSize, text.text("de", "projector.frozen")) - unit * 4;
 }
 
 /// A quiet pause sign in the top corner: the moderators see the picture is held, the hall is not distracted.
 void drawFrozenMark(const Fonts& fonts, const core::Catalog& text, ImVec2 size, float unit) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const std::string label = text.text("de", "projector.frozen");
-    const float textWidth = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label.c_str()).x;
-    const ImVec2 at(size.x - textWidth - unit * 4, unit * 0.6f);
+    const ImVec2 at(frozenMarkLeft(fonts, text, size, unit), unit * 0.6f);
     const ImU32 color = IM_COL32(220, 235, 250, 200);
     draw->AddRectFilled(at, ImVec2(at.x + unit * 0.4f, at.y + unit * 1.4f), color);
     draw->AddRectFilled(ImVec2(at.x + unit * 0.8f, at.y), ImVec2(at.x + unit * 1.2f, at.y + unit * 1.4f), color);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x + unit * 1.8f, at.y - unit * 0.1f), color, label.c_str());
+}
+
+/// The ticker's line: the heading, then as many whole ideas as fit in `room`; the first that does not fit is
+/// shortened with "…" when a useful part of it fits, and the line ends there. It never runs off the window.
+std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, float room, float unit) {
+    const float size = fonts.body->FontSize;
+    std::string line = fitText(fonts.body, size, text.text("de", "projector.newest"), room);
+    for (const auto& entry : model.newest) {
+        const std::string head = "   #" + std::to_string(entry.number) + " ";
+        const std::string whole = head + fitText(fonts.body, size, entry.title, FLT_MAX) + "   ·";
+        if (textWidth(fonts.body, size, line + whole) <= room) {
+            line += whole;
+            continue;
+        }
+        // Less than a few letters of a title says nothing: then the line ends after the last whole idea.
+        const float rest = room - textWidth(fonts.body, size, line + head);
+        if (rest >= unit * 6) line += head + fitText(fonts.body, size, entry.title, rest);
+        break;
+    }
+    return line;
 }
 
 }  // namespace
@@ -92,25 +142,44 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     const float unit = size.y / 54.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
-    // [SECTION] Title band with how to take part, in the three languages in turn
+    // [SECTION] Title band with how to take part, in the three languages in turn. Each is one line, shortened with
+    // "…" when it is too long: a second line would run into the next, a clipped one would end mid-letter.
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, unit * 7), IM_COL32(30, 100, 170, 255));
-    draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), model.title.c_str(),
-                  nullptr, size.x - unit * 4);
+    const float titleRight = model.frozen ? frozenMarkLeft(fonts, text, size, unit) - unit : size.x - unit * 2;
+    const std::string title = fitText(fonts.title, fonts.title->FontSize, model.title, titleRight - unit * 2);
+    draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), title.c_str());
     const char* languages[] = {"de", "tr", "en"};
-    const std::string invite = text.text(languages[static_cast<int>(now / kTurnSeconds) % 3], "projector.take_part");
+    const std::string invite = fitText(fonts.body, fonts.body->FontSize,
+                                       text.text(languages[static_cast<int>(now / kTurnSeconds) % 3], "projector.take_part"),
+                                       size.x - unit * 4);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(unit * 2, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
 
-    // [SECTION] Ranking: rows slide to their new place, bars grow to their new length
+    // [SECTION] Columns. The ranking takes about two thirds; the vote counts sit right of the bars and the side column
+    // keeps at least the width its totals need, so on a narrow (portrait) screen the bars give way, not the figures.
+    const std::size_t shownRows = std::min(model.ranking.size(), static_cast<std::size_t>(std::max(0, topCount)));
+    float labelWidth = 0, countWidth = 0;
+    for (std::size_t i = 0; i < shownRows; ++i) {
+        const auto& entry = model.ranking[i];
+        labelWidth = std::max(labelWidth, textWidth(fonts.bold, fonts.bold->FontSize, "#" + std::to_string(entry.number)));
+        countWidth = std::max(countWidth, textWidth(fonts.title, fonts.title->FontSize, std::to_string(entry.votes)));
+    }
     const float left = unit * 2;
-    const float width = size.x * 0.68f;
+    const float right = size.x - unit;
+    const float side = std::min(left + size.x * 0.68f + unit * 6, right - totalsWidth(model, fonts, text));
+    const float countGap = model.showCounts ? std::max(unit * 6, countWidth + unit * 2) : unit * 6;
+    const float width = std::max(unit, std::min(size.x * 0.68f, side - left - countGap));
+    // The titles start after the widest "#number", all at one edge.
+    const float titleX = left + std::max(unit * 5, labelWidth + unit * 2);
+
+    // [SECTION] Ranking: rows slide to their new place, bars grow to their new length
     const float rowHeight = (size.y - unit * 16) / static_cast<float>(topCount);
     float top = unit * 9;
     if (model.awaitingReveal) {
-        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255),
-                      text.text("de", "projector.results_follow").c_str());
+        const std::string follow = fitText(fonts.bold, fonts.bold->FontSize, text.text("de", "projector.results_follow"), width);
+        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str());
         top += unit;
     }
-    for (std::size_t i = 0; i < model.ranking.size() && i < static_cast<std::size_t>(topCount); ++i) {
+    for (std::size_t i = 0; i < shownRows; ++i) {
         const auto& entry = model.ranking[i];
         const auto found = motion.find(entry.number);
         const Motion m = found == motion.end() ? Motion{static_cast<float>(i), 0} : found->second;
@@ -122,40 +191,40 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         char label[32];
         std::snprintf(label, sizeof label, "#%d", entry.number);
         draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left + unit, y + unit * 0.3f), IM_COL32(90, 90, 90, 255), label);
-        draw->PushClipRect(ImVec2(left, y), ImVec2(left + width, y + rowHeight), true);
-        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left + unit * 5, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
-                      entry.title.c_str());
-        draw->PopClipRect();
+        const std::string shownTitle = fitText(fonts.title, fonts.title->FontSize, entry.title, left + width - unit * 0.5f - titleX);
+        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
+                      shownTitle.c_str());
         if (model.showCounts) {
             const std::string votes = std::to_string(entry.votes);
             draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left + width + unit, y + unit * 0.1f), entry.color, votes.c_str());
         }
     }
     if (model.ranking.empty()) {
-        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255),
-                      text.text("de", "projector.empty").c_str());
+        const std::string empty = fitText(fonts.title, fonts.title->FontSize, text.text("de", "projector.empty"), width);
+        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255), empty.c_str());
     }
 
-    // [SECTION] Side column: totals, pinned ideas, one category in the spotlight
-    const float side = left + width + unit * 6;
-    drawTotals(model, fonts, text, ImVec2(side, top), unit);
+    // [SECTION] Side column: totals, pinned ideas, one category in the spotlight; nothing reaches into the ticker.
+    const float tickerTop = size.y - unit * 4;
+    const float bottom = tickerTop - unit * 0.5f;
+    drawTotals(model, fonts, text, ImVec2(side, top), right, unit);
     float y = top + (fonts.title->FontSize + fonts.body->FontSize + unit) * 3 + unit;
     for (const auto& entry : model.pinned) {
-        const std::string pinned = "» #" + std::to_string(entry.number) + " " + entry.title;
+        const std::string pinned =
+            fitLines(fonts.bold, fonts.bold->FontSize, "» #" + std::to_string(entry.number) + " " + entry.title, right - side, 2);
+        const float height = textHeight(fonts.bold, fonts.bold->FontSize, pinned, right - side);
+        if (y + height > bottom) break;
         draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(side, y), IM_COL32(180, 60, 40, 255), pinned.c_str(), nullptr,
-                      size.x - side - unit);
-        y += fonts.bold->FontSize * 2.4f;
+                      right - side);
+        y += std::max(height + unit * 0.4f, fonts.bold->FontSize * 2.4f);
     }
-    if (!model.categories.empty()) drawSpotlight(model, fonts, ImVec2(side, y), size.x - unit, unit, now);
+    if (!model.categories.empty()) drawSpotlight(model, fonts, ImVec2(side, y), right, bottom, unit, now);
 
     // [SECTION] The newest ideas along the bottom. It changes when ideas come in, not with time, so a quiet
     // hall costs no frames.
-    std::string ticker = text.text("de", "projector.newest");
-    for (const auto& entry : model.newest) ticker += "   #" + std::to_string(entry.number) + " " + entry.title + "   ·";
-    draw->AddRectFilled(ImVec2(0, size.y - unit * 4), ImVec2(size.x, size.y), IM_COL32(30, 40, 60, 255));
-    draw->PushClipRect(ImVec2(0, size.y - unit * 4), size, true);
+    draw->AddRectFilled(ImVec2(0, tickerTop), ImVec2(size.x, size.y), IM_COL32(30, 40, 60, 255));
+    const std::string ticker = tickerLine(model, fonts, text, size.x - unit * 4, unit);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
-    draw->PopClipRect();
     if (model.frozen) drawFrozenMark(fonts, text, size, unit);
     EndFullscreen();
 }
