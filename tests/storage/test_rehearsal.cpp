@@ -9,12 +9,22 @@
 
 using namespace storage;
 
+namespace {
+
+// An event with a three-vote budget and one idea already in, on a clock the test moves.
+struct RehearsalStage {
+    fixtures::ManualClock clock;
+    Store store{":memory:", fixtures::options(clock)};
+    std::string eventId = store.createEvent(fixtures::conference(3));
+    RehearsalStage() { store.submitIdea(eventId, fixtures::idea("Sprachcafé im Glashaus", "sprache")); }
+};
+
+}  // namespace
+
 TEST_SUITE("rehearsal") {
     TEST_CASE("a rehearsal adds ideas and votes within the session budget") {
-        fixtures::ManualClock clock;
-        Store store(":memory:", fixtures::options(clock));
-        const auto eventId = store.createEvent(fixtures::conference(3));
-        store.submitIdea(eventId, fixtures::idea("Sprachcafé im Glashaus", "sprache"));
+        RehearsalStage stage;
+        auto& [clock, store, eventId] = stage;
         Rehearsal rehearsal(store, eventId, 11);
         for (int i = 0; i < 300; ++i) {
             const std::string line = rehearsal.step();
@@ -34,10 +44,8 @@ TEST_SUITE("rehearsal") {
     }
 
     TEST_CASE("a rehearsal follows the phases") {
-        fixtures::ManualClock clock;
-        Store store(":memory:", fixtures::options(clock));
-        const auto eventId = store.createEvent(fixtures::conference(3));
-        store.submitIdea(eventId, fixtures::idea("Sprachcafé im Glashaus", "sprache"));
+        RehearsalStage stage;
+        auto& [clock, store, eventId] = stage;
         Rehearsal rehearsal(store, eventId, 5);
         SUBCASE("voting closed: only ideas") {
             store.setVotingOpen(eventId, false, "test");

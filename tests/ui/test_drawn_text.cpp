@@ -48,6 +48,18 @@ std::string all(const std::vector<LayoutProblem>& problems) {
 
 }  // namespace
 
+namespace {
+
+// "Stadtteil & Wohnen" behind a clip rectangle whose edge runs through the middle of the "W", whatever the font size.
+void drawCutThroughW(ImDrawList& l, ImFont* f) {
+    const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Stadtteil & W").x - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W").x * 0.5f;
+    l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
+    l.AddText(f, f->FontSize, ImVec2(100, 200), 0xFF000000, "Stadtteil & Wohnen");
+    l.PopClipRect();
+}
+
+}  // namespace
+
 TEST_SUITE("ui.drawn_text") {
     TEST_CASE("the recorder reads back each string, its spaces and its rectangle") {
         Drawing d;
@@ -135,12 +147,7 @@ TEST_SUITE("ui.drawn_text") {
         Drawing d;
         SUBCASE("PushClipRect narrower than the text") {
             const auto runs = d.draw([&](ImDrawList& l) {
-                // The edge runs through the middle of the "W", whatever the font size.
-                ImFont* f = d.fonts.body;
-                const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Stadtteil & W").x - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W").x * 0.5f;
-                l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
-                l.AddText(d.fonts.body, d.fonts.body->FontSize, ImVec2(100, 200), 0xFF000000, "Stadtteil & Wohnen");
-                l.PopClipRect();
+                drawCutThroughW(l, d.fonts.body);
             });
             const auto problems = ui::testing::findLayoutProblems(runs, d.input());
             CHECK(count(problems, Kind::Cut) == 1);
@@ -273,12 +280,7 @@ TEST_SUITE("ui.drawn_text") {
         }
         SUBCASE("and text cut beneath it is not this picture's problem") {
             const auto runs = d.draw([&](ImDrawList& l) {
-                // The edge runs through the middle of the "W", whatever the font size.
-                ImFont* f = d.fonts.body;
-                const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Stadtteil & W").x - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W").x * 0.5f;
-                l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
-                l.AddText(d.fonts.body, d.fonts.body->FontSize, ImVec2(100, 200), 0xFF000000, "Stadtteil & Wohnen");
-                l.PopClipRect();
+                drawCutThroughW(l, d.fonts.body);
                 ImGui::SetNextWindowPos(ImVec2(0, 0));
                 ImGui::SetNextWindowSize(ImVec2(1920, 1080));
                 ImGui::Begin("##cover", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
