@@ -36,6 +36,12 @@ struct Wizard {
         send(ev::ChooseSubmit{});
         send(ev::PickCategory{"sprache"});
     }
+    /// On to the description with a title typed.
+    void toDescription() {
+        toTitle();
+        send(ev::TypeText{"Sprachcafé"});
+        send(ev::Next{});
+    }
 };
 
 }  // namespace
@@ -102,9 +108,7 @@ TEST_SUITE("core") {
 
     TEST_CASE("the description capitalises its first letter and each new sentence") {
         Wizard w;
-        w.toTitle();
-        w.send(ev::TypeText{"Sprachcafé"});
-        w.send(ev::Next{});
+        w.toDescription();
         REQUIRE(w.state.screen == Screen::SubmitDescription);
         CHECK(w.state.keyboard.shift);
         w.keys({"key:j", "key:a", "key:period", "key:space", "key:g", "key:u", "key:t"});
@@ -115,9 +119,7 @@ TEST_SUITE("core") {
 
     TEST_CASE("the thank-you screen counts down and returns to the start by itself") {
         Wizard w;
-        w.toTitle();
-        w.send(ev::TypeText{"Sprachcafé"});
-        w.send(ev::Next{});
+        w.toDescription();
         w.send(ev::Next{});
         w.send(ev::Next{});
         REQUIRE(w.state.screen == Screen::SubmitReview);
