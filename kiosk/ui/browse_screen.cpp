@@ -106,7 +106,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
 
     // Row 2: topic filters, wrapped onto as many lines as they need; a label wider than the column is shortened.
     float y = area.y + sc.target + sc.l;
-    const float chipHeight = std::max(60.0f, sc.target * 0.75f);
+    const float filterHeight = std::max(60.0f, sc.target * 0.75f);
     struct Filter {
         std::string id, label, key;
         unsigned int colour;
@@ -117,10 +117,10 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     for (const auto& f : filters) {
         const float dot = f.colour ? body->FontSize * 0.22f : 0.0f;
         const float inner = dot > 0 ? dot * 2 + sc.s : 0.0f;
-        const float width = std::min(area.w, std::max(chipHeight * 1.5f, textWidth(body, body->FontSize, f.label) + inner + sc.m * 2));
+        const float width = std::min(area.w, std::max(filterHeight * 1.5f, textWidth(body, body->FontSize, f.label) + inner + sc.m * 2));
         if (x > area.x && x + width > area.right()) {
             x = area.x;
-            y += chipHeight + sc.s;
+            y += filterHeight + sc.s;
         }
         const bool selected = state.categoryFilter == f.key;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -128,24 +128,24 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         style.kind = selected ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.role = "tab";
         style.custom = true;
-        if (StyledButton(frame, f.id, f.label, ImVec2(width, chipHeight), style)) frame.events.push_back(ev::SetCategoryFilter{f.key});
+        if (StyledButton(frame, f.id, f.label, ImVec2(width, filterHeight), style)) frame.events.push_back(ev::SetCategoryFilter{f.key});
         const theme::Rgb ink = selected ? p.onPrimary : p.text;
         float tx = x + sc.m;
         if (dot > 0) {
-            draw->AddCircleFilled(ImVec2(tx + dot, y + chipHeight * 0.5f), dot + 2.0f, p.surface.packed(), 16);
-            draw->AddCircleFilled(ImVec2(tx + dot, y + chipHeight * 0.5f), dot, f.colour | 0xFF000000u, 16);
+            draw->AddCircleFilled(ImVec2(tx + dot, y + filterHeight * 0.5f), dot + 2.0f, p.surface.packed(), 16);
+            draw->AddCircleFilled(ImVec2(tx + dot, y + filterHeight * 0.5f), dot, f.colour | 0xFF000000u, 16);
             tx += inner;
         }
         const std::string shown = fitText(body, body->FontSize, f.label, x + width - sc.m - tx);
-        draw->AddText(body, body->FontSize, ImVec2(tx, y + (chipHeight - body->FontSize) * 0.5f), ink.packed(), shown.c_str());
+        draw->AddText(body, body->FontSize, ImVec2(tx, y + (filterHeight - body->FontSize) * 0.5f), ink.packed(), shown.c_str());
         x += width + sc.s;
     }
-    y += chipHeight + sc.l;
+    y += filterHeight + sc.l;
 
     // The list: only the cards in view are drawn, so 5,000 ideas cost what ten do.
     const ImVec2 origin(area.x, y);
     const ImVec2 avail(area.w, std::max(1.0f, area.bottom() - y));
-    const float cardHeight = sc.m * 2 + chipHeight * 0.0f + bold->FontSize + sc.s + bold->FontSize + sc.s + body->FontSize * 2;
+    const float cardHeight = sc.m * 2 + bold->FontSize + sc.s + bold->FontSize + sc.s + body->FontSize * 2;
     const float rowHeight = cardHeight + sc.m;
     scroller.setExtent(static_cast<float>(model.ideas.size()) * rowHeight, avail.y);
     trackFinger(scroller, frame, origin, ImVec2(origin.x + avail.x, origin.y + avail.y));

@@ -92,7 +92,7 @@ float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, th
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size());
     if (!insideClip(draw, pos, ImVec2(pos.x + extent.x, pos.y + extent.y))) return wrapWidth > 0 ? extent.y : size;
     draw->AddText(font, size, pos, colour.packed(), text.c_str(), text.c_str() + text.size(), wrapWidth);
-    return wrapWidth > 0 ? textHeight(font, size, text, wrapWidth) : size;
+    return wrapWidth > 0 ? extent.y : size;
 }
 
 float DrawTextCentred(ImDrawList* draw, ImFont* font, float size, float x, float y, float width, theme::Rgb colour,

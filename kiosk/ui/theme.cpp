@@ -57,11 +57,6 @@ double contrastRatio(Rgb a, Rgb b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-Rgb fromPacked(unsigned int packed) {
-    return {static_cast<std::uint8_t>(packed & 0xFF), static_cast<std::uint8_t>((packed >> 8) & 0xFF),
-            static_cast<std::uint8_t>((packed >> 16) & 0xFF)};
-}
-
 Rgb readableOn(Rgb background) {
     const Palette& p = palette();
     return contrastRatio(p.text, background) >= contrastRatio(p.onPrimary, background) ? p.text : p.onPrimary;

@@ -68,7 +68,6 @@ double contrastRatio(Rgb a, Rgb b);
 
 /// Dark text or white, whichever reads better on `background` (for category colours that come from the event file).
 Rgb readableOn(Rgb background);
-Rgb fromPacked(unsigned int packed);
 
 // [SECTION] Type, spacing, layout
 
