@@ -45,6 +45,16 @@ run() {
   LINE=$(grep -E '^SUMMARY ' "$log" | tail -1 || true)
 }
 
+# run_round NAME SECONDS ENV…: the kill or monkey test for SECONDS in this round; prints its summary and keeps
+# it in `line`; fails when the test left no summary.
+run_round() {
+  local name="$1" seconds="$2"; shift 2
+  run "$name" "$LOGS/$name-$rounds.log" $((seconds + 300)) "$@"
+  line="$LINE"
+  printf '   %-7s %s\n' "$name:" "${line#SUMMARY test=$name }"
+  [ -n "$line" ]
+}
+
 # Rounds of about ten minutes, so that every fault comes back and every test gets fresh seeds; each round's
 # time, less one pass over the fault tests, goes to the kill and monkey tests in equal parts.
 planned=$(( (TOTAL + 300) / 600 ))
@@ -60,10 +70,7 @@ while :; do
   rounds=$((rounds + 1))
   ideen_log "Soak round $rounds: kill and monkey ${share} s each, then the fault tests (${left} s left)"
 
-  run kill "$LOGS/kill-$rounds.log" $((share + 300)) KILL_SECONDS="$share" KILL_SEED="$RANDOM$RANDOM"
-  line="$LINE"
-  echo "   kill:   ${line#SUMMARY test=kill }"
-  if [ -n "$line" ]; then
+  if run_round kill "$share" KILL_SECONDS="$share" KILL_SEED="$RANDOM$RANDOM"; then
     add kill_runs 1; add kill_rounds "$(figure "$line" rounds)"; add confirmed "$(figure "$line" confirmed)"
     add found "$(figure "$line" found)"; add lost "$(figure "$line" lost)"; add duplicated "$(figure "$line" duplicated)"
     add kill_crashes "$(figure "$line" crashes)"; add kill_hangs "$(figure "$line" hangs)"
@@ -71,10 +78,7 @@ while :; do
     add kill_missing 1
   fi
 
-  run monkey "$LOGS/monkey-$rounds.log" $((share + 300)) MONKEY_SECONDS="$share" MONKEY_SEED="$RANDOM$RANDOM"
-  line="$LINE"
-  echo "   monkey: ${line#SUMMARY test=monkey }"
-  if [ -n "$line" ]; then
+  if run_round monkey "$share" MONKEY_SECONDS="$share" MONKEY_SEED="$RANDOM$RANDOM"; then
     add monkey_runs 1; add actions "$(figure "$line" actions)"; add monkey_crashes "$(figure "$line" crashes)"
     add monkey_hangs "$(figure "$line" hangs)"; add leaves "$(figure "$line" leaves)"; add panel "$(figure "$line" panel)"
     keep_max growth "$(figure "$line" rss_growth_kb)"

@@ -70,14 +70,12 @@ void voteButton(const core::KioskState& state, const core::IdeaCard& idea, Frame
 }  // namespace
 
 void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
+    const auto [sc, p, draw] = Pen(frame);
     if (generation != state.generation) {  // a new person: back to the top
         scroller.reset();
         generation = state.generation;
     }
     const Box area = contentBox(frame);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
 
@@ -157,7 +155,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     ImGui::SetCursorScreenPos(origin);
     ImGui::BeginChild("##cards", avail, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                                    ImGuiWindowFlags_NoBackground);
-    draw = ImGui::GetWindowDrawList();
+    ImDrawList* cards = ImGui::GetWindowDrawList();  // the list of the scrolling child
     const auto range = core::visibleRows(static_cast<int>(model.ideas.size()), rowHeight, scroller.offset(), avail.y);
     const float vote = voteWidth(frame);
     for (int i = range.first; i < range.last; ++i) {
@@ -165,7 +163,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         const float top = origin.y + static_cast<float>(i) * rowHeight - scroller.offset();
         const Box card{origin.x, top, avail.x, cardHeight};
         const auto* category = model.category(idea.category);
-        DrawCard(draw, card, 0u, sc);
+        DrawCard(cards, card, 0u, sc);
         // The card opens the detail: a button without a label of its own under the card's text.
         const float voteX = card.right() - sc.m - vote;
         ImGui::SetCursorScreenPos(ImVec2(card.x, card.y));
@@ -177,7 +175,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             frame.events.push_back(ev::OpenDetail{idea.id});
         }
         if (category) {
-            draw->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color | 0xFF000000u, sc.radius,
+            cards->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color | 0xFF000000u, sc.radius,
                                 ImDrawFlags_RoundCornersLeft);
         }
         // Hierarchy: number and topic, the title, two lines of description.
@@ -185,16 +183,16 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         const float textRight = voteX - sc.l;
         float ty = card.y + sc.m;
         const std::string number = "#" + std::to_string(idea.number);
-        DrawText(draw, bold, bold->FontSize, ImVec2(left, ty), p.textMuted, number);
+        DrawText(cards, bold, bold->FontSize, ImVec2(left, ty), p.textMuted, number);
         if (category) {
             const float nx = left + textWidth(bold, bold->FontSize, number) + sc.m;
-            DrawChip(draw, body, nx, ty - sc.xs, category->name(state.language), category->color, textRight - nx, sc);
+            DrawChip(cards, body, nx, ty - sc.xs, category->name(state.language), category->color, textRight - nx, sc);
         }
         ty += bold->FontSize + sc.s;
-        DrawText(draw, bold, bold->FontSize, ImVec2(left, ty), p.text, fitText(bold, bold->FontSize, idea.title, textRight - left));
+        DrawText(cards, bold, bold->FontSize, ImVec2(left, ty), p.text, fitText(bold, bold->FontSize, idea.title, textRight - left));
         ty += bold->FontSize + sc.s;
         if (!idea.description.empty()) {
-            DrawText(draw, body, body->FontSize, ImVec2(left, ty), p.textMuted,
+            DrawText(cards, body, body->FontSize, ImVec2(left, ty), p.textMuted,
                      fitLines(body, body->FontSize, idea.description, textRight - left, 2), textRight - left);
         }
         // The count above the vote button, the undo hint below it.
@@ -204,7 +202,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         float vy = card.y + (card.h - blockHeight) * 0.5f;
         if (model.showCounts) {
             const std::string count = fitText(body, body->FontSize, frame.text.plural(state.language, "common.vote_count", idea.votes), vote);
-            DrawText(draw, body, body->FontSize, ImVec2(voteX + (vote - textWidth(body, body->FontSize, count)) * 0.5f, vy), p.text, count);
+            DrawText(cards, body, body->FontSize, ImVec2(voteX + (vote - textWidth(body, body->FontSize, count)) * 0.5f, vy), p.text, count);
             vy += body->FontSize + sc.xs;
         }
         ImGui::SetCursorScreenPos(ImVec2(voteX, vy));
@@ -214,10 +212,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
 }
 
 void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
+    const auto [sc, p, draw] = Pen(frame);
     const Box area = contentBox(frame);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     ImFont* title = frame.fonts.title;

@@ -33,6 +33,8 @@ theme::Grid Frame::grid() const {
     return theme::gridFor(size.x, size.y, scale());
 }
 
+Pen::Pen(const Frame& frame) : sc(frame.scale()), p(theme::palette()), draw(ImGui::GetWindowDrawList()) {}
+
 // [SECTION] Text that fits
 
 float textWidth(ImFont* font, float size, const std::string& text) {
@@ -159,12 +161,10 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
     if (fired && frame.press) *frame.press = {id, frame.now + theme::kPressFeedbackSeconds};
     const bool flashing = frame.press && frame.press->id == id && frame.now < frame.press->until;
 
-    const theme::Palette& p = theme::palette();
-    const theme::Scale sc = frame.scale();
+    const auto [sc, p, draw] = Pen(frame);
     ButtonColours colours = coloursFor(style.kind);
     if (!style.enabled) colours = {p.disabled, p.onDisabled, p.disabled};
     const bool pressed = style.enabled && (held || flashing);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     if (pressed && style.kind == ButtonKind::Danger) {
         draw->AddRectFilled(pos, max, p.troubleSurface.packed(), sc.radius);

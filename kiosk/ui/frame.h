@@ -59,6 +59,15 @@ struct Frame {
     theme::Grid grid() const;    ///< its margins and content column
 };
 
+/// What a drawing function starts from: the frame's scale, the theme's colours and the current window's draw list.
+/// Unpacked where it is used: `const auto [sc, p, draw] = Pen(frame);`.
+struct Pen {
+    theme::Scale sc;
+    const theme::Palette& p;
+    ImDrawList* draw;
+    explicit Pen(const Frame& frame);
+};
+
 /// How a button looks. Every kind takes its colours from the theme.
 enum class ButtonKind { Secondary, Primary, Success, Quiet, Key, Tab, TabSelected, Danger, OnBand, Card };
 

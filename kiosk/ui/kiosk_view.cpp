@@ -34,11 +34,9 @@ const KioskViewModel::CategoryInfo* KioskViewModel::category(const std::string& 
 // [SECTION] Top bar
 
 void TopBar::Draw(const core::KioskState& state, Frame& frame) {
-    const theme::Scale sc = frame.scale();
+    const auto [sc, p, draw] = Pen(frame);
     const theme::Grid g = frame.grid();
-    const theme::Palette& p = theme::palette();
     ImFont* font = frame.fonts.bold;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const float height = sc.target;
     const float top = g.top;
 
@@ -126,11 +124,9 @@ std::vector<const core::IdeaCard*> highlights(const KioskViewModel& model, std::
 }  // namespace
 
 void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
-    const theme::Scale sc = frame.scale();
+    const auto [sc, p, draw] = Pen(frame);
     const theme::Grid g = frame.grid();
-    const theme::Palette& p = theme::palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
     const bool portrait = screen.y > screen.x;
 
@@ -217,10 +213,8 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
 }
 
 void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
+    const auto [sc, p, draw] = Pen(frame);
     const Box area = contentBox(frame);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
     ImFont* title = frame.fonts.title;
     float y = area.y + sc.m;

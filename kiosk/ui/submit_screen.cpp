@@ -56,9 +56,7 @@ const std::string& fieldText(const core::KioskState& state) {
 // Five numbered circles joined by a line: done ones green with a tick, the current one blue, the rest open;
 // the current step's name beside them. Returns the height used.
 void drawSteps(Frame& frame, int step, const Box& box) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* bold = frame.fonts.bold;
     const float r = bold->FontSize * 0.5f;
     const float spacing = r * 2 + sc.m;
@@ -131,9 +129,7 @@ void drawCategories(const KioskViewModel& model, const core::KioskState& state, 
 
 // The text field with its caret at the insertion point (the end), blinking from the last key on, and the counter.
 void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* font = frame.fonts.body;
     const float size = font->FontSize;
     const std::string& text = fieldText(state);
@@ -161,9 +157,7 @@ void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
 
 // "12 von 120 Zeichen" under the field; near the limit in warning colours with an icon, at the limit with a note.
 float drawCounter(const core::KioskState& state, Frame& frame, float x, float y, float maxWidth) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* font = frame.fonts.body;
     const std::size_t limit = core::activeFieldLimit(state.screen);
     const std::size_t count = core::characterCount(fieldText(state));
@@ -186,9 +180,7 @@ float drawCounter(const core::KioskState& state, Frame& frame, float x, float y,
 }
 
 void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Frame& frame, const Box& box) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     const std::string support = frame.t("submit.similar_support");
@@ -232,9 +224,7 @@ void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Fra
 }
 
 void drawReview(const core::KioskState& state, const KioskViewModel& model, Frame& frame, const Box& box) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* title = frame.fonts.title;
     ImFont* body = frame.fonts.body;
     const auto* category = model.category(state.draft.category);
@@ -264,9 +254,7 @@ void drawReview(const core::KioskState& state, const KioskViewModel& model, Fram
 
 // The thank-you: a tick, the idea's number large, what happens next, and the way back with its countdown.
 void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto [sc, p, draw] = Pen(frame);
     ImFont* title = frame.fonts.title;
     ImFont* body = frame.fonts.body;
     const float width = std::min(box.w, sc.em * 36.0f);
@@ -325,10 +313,8 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
 }  // namespace
 
 void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
-    const theme::Scale sc = frame.scale();
-    const theme::Palette& p = theme::palette();
+    const auto [sc, p, draw] = Pen(frame);
     const Box area = contentBox(frame);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     ImFont* bold = frame.fonts.bold;
     ImFont* title = frame.fonts.title;
     const int step = stepOf(state.screen);

@@ -66,7 +66,7 @@ TEST_SUITE("panel") {
         }
     }
 
-    TEST_CASE("an abandoned keypad or panel closes by itself; use keeps it open") {
+    TEST_CASE("an abandoned keypad or panel closes by itself, but use keeps it open") {
         PanelGate gate;
         gate.stage = Stage::Keypad;
         touchPanel(gate, 100.0);
@@ -82,7 +82,7 @@ TEST_SUITE("panel") {
         CHECK(gate.digits.empty());
     }
 
-    TEST_CASE("rejecting, hiding and voiding need a reason; the rest do not") {
+    TEST_CASE("rejecting, hiding and voiding need a reason, the rest do not") {
         CHECK(needsReason(PanelAction::Kind::Reject));
         CHECK(needsReason(PanelAction::Kind::Hide));
         CHECK(needsReason(PanelAction::Kind::VoidSession));
@@ -90,7 +90,7 @@ TEST_SUITE("panel") {
         CHECK_FALSE(needsReason(PanelAction::Kind::Merge));
     }
 
-    TEST_CASE("an idea's actions follow its status; pin or unpin only when published") {
+    TEST_CASE("an idea's actions follow its status: pin or unpin only when published") {
         using Kind = PanelAction::Kind;
         PanelModel::IdeaRow idea;
         idea.status = storage::IdeaStatus::Pending;
@@ -105,7 +105,7 @@ TEST_SUITE("panel") {
         CHECK(ideaActions(idea).empty());
     }
 
-    TEST_CASE("the panel's fields take the model's limits; a reason a sentence") {
+    TEST_CASE("the panel's fields take the model's limits, a reason a sentence") {
         CHECK(panelFieldLimit(PanelField::Title) == 120);
         CHECK(panelFieldLimit(PanelField::Description) == 1000);
         CHECK(panelFieldLimit(PanelField::Author) == 60);

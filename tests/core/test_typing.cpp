@@ -89,7 +89,7 @@ TEST_SUITE("core") {
         CHECK(w.state.draft.title == "İz");
     }
 
-    TEST_CASE("tapping shift on automatic capitals keeps one capital; twice locks; thrice gives lower case") {
+    TEST_CASE("tapping shift on automatic capitals keeps one capital, twice locks, thrice gives lower case") {
         Wizard w;
         w.toTitle();
         SUBCASE("once") {

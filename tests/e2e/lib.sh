@@ -231,34 +231,40 @@ still_saved() {
   if [ -s "$1" ] && [ -z "$lost" ]; then pass; else fail "rows saved before the fault are gone or changed: $lost"; fi
 }
 
+# start_holder NAME READY DB: runs the Python program on standard input as the kiosk's user in the background,
+# with DB as its argument, and waits until it prints READY; its process id in HOLDER.
+start_holder() {
+  local state="$WORK/$1.state" python=python3 program
+  program=$(cat)
+  rm -f "$state"
+  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3   # another user may not reach ours (pyenv)
+  "${KIOSK_AS[@]}" "$python" -c "$program" "$3" >"$state" &
+  HOLDER=$!
+  CHILDREN+=("$HOLDER")
+  for _ in $(seq 1 100); do grep -q "$2" "$state" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+
 # hold_lock DB: another process (as the kiosk's user) takes the write lock (BEGIN EXCLUSIVE) and keeps it until
 # release_lock.
 hold_lock() {
-  rm -f "$WORK/lock.state"
-  local python=python3
-  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3   # another user may not reach ours (pyenv)
-  "${KIOSK_AS[@]}" "$python" - "$1" >"$WORK/lock.state" <<'PY' &
+  start_holder lock locked "$1" <<'PY'
 import sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
 con.execute("BEGIN EXCLUSIVE")
 print("locked", flush=True)
 time.sleep(3600)
 PY
-  LOCK=$!
-  CHILDREN+=("$LOCK")
-  for _ in $(seq 1 100); do grep -q locked "$WORK/lock.state" 2>/dev/null && return 0; sleep 0.1; done
-  fail "the lock holder did not get the lock"
-  return 1
+  local started=$?
+  LOCK=$HOLDER
+  [ "$started" -eq 0 ] || { fail "the lock holder did not get the lock"; return 1; }
 }
 release_lock() { kill "$LOCK" 2>/dev/null; wait "$LOCK" 2>/dev/null; }
 
 # hold_connection DB: another process (as the kiosk's user) keeps a connection open without a transaction, as
 # the projector does: the WAL and its shared memory file stay. release_connection closes it cleanly.
 hold_connection() {
-  rm -f "$WORK/reader.state"
-  local python=python3
-  [ "${#KIOSK_AS[@]}" -gt 0 ] && python=/usr/bin/python3
-  "${KIOSK_AS[@]}" "$python" - "$1" >"$WORK/reader.state" <<'PY' &
+  start_holder reader open "$1" <<'PY'
 import signal, sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1])
 con.execute("SELECT count(*) FROM meta").fetchall()
@@ -270,11 +276,9 @@ print("open", flush=True)
 while True:
     time.sleep(1)
 PY
-  READER=$!
-  CHILDREN+=("$READER")
-  for _ in $(seq 1 100); do grep -q open "$WORK/reader.state" 2>/dev/null && return 0; sleep 0.1; done
-  fail "the other connection did not open"
-  return 1
+  local started=$?
+  READER=$HOLDER
+  [ "$started" -eq 0 ] || { fail "the other connection did not open"; return 1; }
 }
 release_connection() { kill -TERM "$READER" 2>/dev/null; wait "$READER" 2>/dev/null; }
 

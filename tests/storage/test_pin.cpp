@@ -56,7 +56,7 @@ TEST_SUITE("pin") {
         }
     }
 
-    TEST_CASE("five wrong tries lock entry; while locked even the right PIN is not checked") {
+    TEST_CASE("five wrong tries lock entry, and while locked even the right PIN is not checked") {
         fixtures::ManualClock clock;
         Store store(":memory:", fixtures::options(clock));
         setPin(store, "2009");

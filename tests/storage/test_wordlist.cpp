@@ -147,7 +147,7 @@ TEST_SUITE("wordlist") {
         }
     }
 
-    TEST_CASE("phrases match consecutive words; results keep the file's spelling, once, in text order") {
+    TEST_CASE("phrases match consecutive words and results keep the file's spelling, once, in text order") {
         const auto list = listOf({{"de", "Halt die Fresse"}, {"en", "fuck off"}, {"en", "son of a bitch"},
                                   {"tr", "orospu çocuğu"}, {"en", "idiot"}, {"de", "ausländer raus"}});
         CHECK(list.matches("halt, die fresse!") == Words{"Halt die Fresse"});

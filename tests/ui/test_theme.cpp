@@ -44,7 +44,7 @@ TEST_SUITE("ui.theme") {
         }
     }
 
-    TEST_CASE("body text has an em of 1/36 of the shorter side, loaded by line height; headings are larger") {
+    TEST_CASE("body text has an em of 1/36 of the shorter side, loaded by line height, and headings are larger") {
         for (const auto& [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}, std::pair{1280.0f, 800.0f}}) {
             const Scale s = scaleFor(w, h);
             CHECK(s.em >= std::min(w, h) / 36.0f - 0.01f);
