@@ -4,15 +4,16 @@
 #   BENCH_IDEAS=… BENCH_VOTES=…   size of the export benchmark (default 100000 ideas, 1000000 votes)
 #   BENCH_SECTIONS="kiosk …"     only these of: model export kiosk projector (default all)
 #   BENCH_PRESET=ci               measure the build of that preset instead of dev (the same optimisation)
-#   BENCH_BIN=PATH                measure that ideenkiosk binary (e.g. an older build, for before/after)
+#   BENCH_BIN=PATH                measure that ideenkiosk binary (e.g. an older build, for before/after), unbuilt
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ideen_install "${IDEEN_BUILD_PACKAGES[@]}" "${IDEEN_TEST_PACKAGES[@]}" bc
 preset="${BENCH_PRESET:-dev}"
-ideen_build "$preset"
 bin="${BENCH_BIN:-$IDEEN_ROOT/build/$preset/kiosk/app/ideenkiosk}"
 bench="$IDEEN_ROOT/build/$preset/tests/ideen_bench"
+# A given binary is measured as it is; the preset's tree is built only when it lacks its bench program.
+[ -n "${BENCH_BIN:-}" ] && [ -x "$bench" ] || ideen_build "$preset"
 sections=" ${BENCH_SECTIONS:-model export kiosk projector} "
 measures() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/ideen-bench.XXXXXX")"

@@ -3,6 +3,7 @@
 # <screen>_<language>_<W>x<H>.png: 1920x1080 and 1080x1920 for every screen, 1280x800 for the main ones.
 #   ./scripts/screenshots.sh [FOLDER]      (default docs/screenshots; the PNGs there are replaced)
 # IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en" pick fewer;
+# IDEEN_SCREENSHOT_ONLY=moderators renders only the PIN keypad and the panel (into the folder, keeping the rest);
 # IDEEN_SCREENSHOT_BIN=PATH uses a binary already built (e.g. build/ci's) instead of building `dev`.
 # It drives the real binary (the `dev` build) on a demo event: taps by element id through the automation file,
 # types with a physical keyboard (xdotool), and asks for each picture with SIGUSR1.
@@ -25,9 +26,17 @@ trap '[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
 export LIBGL_ALWAYS_SOFTWARE=1
 
 mkdir -p "$out"
-rm -f "$out"/*.png
+touch "$work/started"
+only=()
+if [ "${IDEEN_SCREENSHOT_ONLY:-}" = moderators ]; then
+  only=(--only-moderators)
+  rm -f "$out"/pin_pad_*.png "$out"/moderation*.png
+else
+  rm -f "$out"/*.png
+fi
 failed=0
 for size in "${sizes[@]}"; do
+  [ ${#only[@]} -gt 0 ] && [ "$size" = 1280x800 ] && continue   # the panel is not shot at this size
   # A fresh demo event for each size (the same seed: the same ideas), with a PIN for the moderators' keypad.
   db="$work/demo-$size.db"
   "$bin" --db "$db" demo --ideas 60 --votes 400 --seed 2009 >/dev/null
@@ -38,7 +47,7 @@ for size in "${sizes[@]}"; do
   main_only=()
   [ "$size" = 1280x800 ] && main_only=(--main-only)
   python3 "$IDEEN_ROOT/scripts/lib/screenshots.py" --bin "$bin" --db "$db" --out "$out" --work "$work/$size" \
-    --size "$size" --languages "$languages" "${main_only[@]}" || failed=1
+    --size "$size" --languages "$languages" "${main_only[@]}" "${only[@]}" || failed=1
   kill "$xvfb" 2>/dev/null || true
   wait "$xvfb" 2>/dev/null || true
   xvfb=""
@@ -47,7 +56,9 @@ done
 # Fewer colours, same look: pngquant makes the PNGs a third of their size or less.
 if command -v pngquant >/dev/null 2>&1; then
   ideen_log "Compressing with pngquant"
-  for png in "$out"/*.png; do pngquant --force --skip-if-larger --quality 70-95 --output "$png" -- "$png" || true; done
+  # Only the pictures of this run: quantising a picture again changes it for nothing.
+  find "$out" -name '*.png' -newer "$work/started" -print0 |
+    while IFS= read -r -d '' png; do pngquant --force --skip-if-larger --quality 70-95 --output "$png" -- "$png" || true; done
 fi
 count=$(find "$out" -name '*.png' | wc -l)
 echo "$count screenshots ($(du -sh "$out" | cut -f1)) in $out"

@@ -49,6 +49,11 @@ inline constexpr const char* kClose = "\uf00d";      // times
 inline constexpr const char* kClock = "\uf017";      // clock-o
 inline constexpr const char* kProjector = "\uf26c";  // television
 inline constexpr const char* kModeration = "\uf06e"; // eye
+inline constexpr const char* kHide = "\uf070";       // eye-slash
+inline constexpr const char* kPin = "\uf08d";        // thumb-tack
+inline constexpr const char* kEdit = "\uf040";       // pencil
+inline constexpr const char* kMerge = "\uf126";      // code-fork: two ideas become one
+inline constexpr const char* kStick = "\uf287";      // usb
 }  // namespace icon
 
 /// The code points of every icon above, as an ImGui glyph range (pairs, 0-terminated).

@@ -1,54 +1,15 @@
-// Draws the moderators' panel: tabs for what waits for review, all ideas, sessions, the log, and the day's
-// controls; a detail pane with the actions for the chosen idea. Rows come in pages, so a finger needs no scrolling.
+// Draws the moderators' panel: a header band, tabs for what waits for review, all ideas, sessions, the log and
+// the day's controls; lists of cards on the left, the chosen idea or session with its actions in a pane on the
+// right (the ideas' part is in moderation_ideas.cpp). Rows come in pages, so a finger needs no scrolling.
 #include "kiosk/ui/moderation_view.h"
 
-#include "kiosk/core/text_edit.h"
-
-#include "imgui.h"
-
-#include <algorithm>
+#include "kiosk/ui/moderation_parts.h"
 
 namespace kiosk::ui {
 
-using Action = core::PanelAction;
-using Kind = core::PanelAction::Kind;
+using namespace panel;
 
 void ModerationView::Reset() { *this = ModerationView{}; }
-
-namespace {
-
-// Presets let a moderator at the touchscreen give a reason without a keyboard; the laptop can type one.
-const char* kReasonKeys[] = {"panel.reason_offensive", "panel.reason_duplicate", "panel.reason_off_topic",
-                             "panel.reason_advert", "panel.reason_personal"};
-
-std::string statusLabel(const Frame& frame, storage::IdeaStatus status) {
-    return frame.t("panel.status_" + storage::toString(status));
-}
-
-std::string rowLabel(const Frame& frame, const core::PanelModel::IdeaRow& idea) {
-    std::string label = core::shortenForDisplay("#" + std::to_string(idea.number) + "  " + idea.title, 70);
-    label += "   · " + statusLabel(frame, idea.status) + " · " + std::to_string(idea.votes);
-    if (idea.pinned) label += " · " + frame.t("panel.pinned");
-    if (!idea.flagged.empty()) label += " · !";
-    return label;
-}
-
-Action action(Kind kind, const std::string& target, const std::string& reason = {}) {
-    Action a;
-    a.kind = kind;
-    a.target = target;
-    a.reason = reason;
-    return a;
-}
-
-Action toggle(Kind kind, bool on) {
-    Action a;
-    a.kind = kind;
-    a.on = on;
-    return a;
-}
-
-}  // namespace
 
 // [SECTION] The panel
 
@@ -58,39 +19,53 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
         return;
     }
     BeginFullscreen("##moderation", theme::palette().page.packed());
-    const Metrics& m = frame.metrics;
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImGui::SetCursorPos(ImVec2(m.unit, m.unit * 0.6f));
-    ImGui::PushFont(frame.fonts.bold);
-    // The event's name is shortened with "…" where it would run under "Schließen".
-    const std::string heading = frame.t("panel.title") + " – " + model.eventTitle;
-    ImGui::TextUnformatted(fitText(frame.fonts.bold, frame.fonts.bold->FontSize, heading, screen.x - m.unit * 15).c_str());
-    ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(screen.x - m.unit * 13, m.unit * 0.3f));
-    if (TouchButton(frame, "panel:close", frame.t("panel.close"), ImVec2(m.unit * 12, m.target * 0.7f))) out.close = true;
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
+
+    // The band: what this is and for which event, and the way out.
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), p.band.packed());
+    const std::string closeLabel = frame.t("panel.close");
+    const float closeWidth = textWidth(body, body->FontSize, std::string(icon::kClose) + "  " + closeLabel) + sc.l * 2;
+    const float closeX = screen.x - l.margin - closeWidth;
+    const std::string heading = std::string(icon::kModeration) + "  " + frame.t("panel.title");
+    const float headingWidth = textWidth(bold, bold->FontSize, heading);
+    const float textY = (l.bandHeight - bold->FontSize) * 0.5f;
+    DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, textY), p.onBand, heading);
+    const float eventX = l.margin + headingWidth + sc.m;
+    DrawText(draw, body, body->FontSize, ImVec2(eventX, textY), p.onBandMuted,
+             fitText(body, body->FontSize, model.eventTitle, closeX - sc.l - eventX));
+    ImGui::SetCursorScreenPos(ImVec2(closeX, (l.bandHeight - l.controlHeight) * 0.5f));
+    if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
+        out.close = true;
+    }
+
     DrawTabs(model, frame);
     if (!message.empty()) {
-        ImGui::SetCursorPos(ImVec2(m.unit, screen.y - m.unit * 2));
-        ImGui::TextUnformatted(message.c_str());
+        const float y = l.bottom + sc.m;
+        draw->AddRectFilled(ImVec2(l.margin, y - sc.xs), ImVec2(screen.x - l.margin, y + body->FontSize + sc.xs), p.surfaceSunken.packed(),
+                            sc.radius);
+        DrawText(draw, body, body->FontSize, ImVec2(l.margin + sc.m, y), p.text,
+                 fitText(body, body->FontSize, message, screen.x - l.margin * 2 - sc.m * 2));
     }
-    const float top = m.unit * 3 + m.target * 1.6f;
-    const float height = screen.y - top - m.unit * 3;
-    const float listWidth = screen.x * 0.55f;
     switch (tab) {
         case Tab::Pending:
         case Tab::Ideas:
-            DrawIdeaList(model, frame, out, tab == Tab::Pending, top, listWidth, height);
-            DrawIdeaDetail(model, frame, out, listWidth + m.unit * 2, top, screen.x - listWidth - m.unit * 3);
+            DrawIdeaList(model, frame, out, tab == Tab::Pending, l.top, l.listWidth, l.listHeight());
+            DrawIdeaDetail(model, frame, out, l.pane());
             break;
-        case Tab::Sessions: DrawSessions(model, frame, out, top, listWidth, height); break;
-        case Tab::Log: DrawLog(model, frame, top, height); break;
-        case Tab::Control: DrawControl(model, frame, out, top); break;
+        case Tab::Sessions: DrawSessions(model, frame, out, l.top, l.listWidth, l.listHeight()); break;
+        case Tab::Log: DrawLog(model, frame, l.top, l.height()); break;
+        case Tab::Control: DrawControl(model, frame, out, l.top); break;
     }
     EndFullscreen();
 }
 
 void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
-    const Metrics& m = frame.metrics;
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
     const std::pair<Tab, std::string> tabs[] = {
         {Tab::Pending, frame.text.format(frame.language, "panel.tab_pending", {{"count", std::to_string(model.pendingCount())}})},
         {Tab::Ideas, frame.t("panel.tab_ideas")},
@@ -98,10 +73,19 @@ void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
         {Tab::Log, frame.t("panel.tab_log")},
         {Tab::Control, frame.t("panel.tab_control")}};
     const char* ids[] = {"tab:pending", "tab:ideas", "tab:sessions", "tab:log", "tab:control"};
-    const float width = (ImGui::GetMainViewport()->Size.x - m.unit * 2) / 5 - m.unit * 0.5f;
+    // A segmented control: one sunken track, the chosen tab in the primary colour.
+    const float trackWidth = ImGui::GetMainViewport()->Size.x - l.margin * 2;
+    draw->AddRectFilled(ImVec2(l.margin, l.tabsTop), ImVec2(l.margin + trackWidth, l.tabsTop + l.tabsHeight), p.surfaceSunken.packed(),
+                        sc.radius);
+    const float inset = sc.xs;
+    const float width = (trackWidth - inset * 2) / 5;
     for (int i = 0; i < 5; ++i) {
-        ImGui::SetCursorPos(ImVec2(m.unit + static_cast<float>(i) * (width + m.unit * 0.5f), m.unit * 1.5f + m.target * 0.7f));
-        if (TouchButton(frame, ids[i], tabs[i].second, ImVec2(width, m.target * 0.8f), true, tab == tabs[i].first, "tab")) {
+        ImGui::SetCursorScreenPos(ImVec2(l.margin + inset + static_cast<float>(i) * width, l.tabsTop + inset));
+        ButtonStyle style;
+        style.kind = tab == tabs[i].first ? ButtonKind::TabSelected : ButtonKind::Tab;
+        style.role = "tab";
+        style.font = frame.fonts.bold;
+        if (StyledButton(frame, ids[i], tabs[i].second, ImVec2(width, l.tabsHeight - inset * 2), style)) {
             tab = tabs[i].first;
             page = 0;
             selected.clear();
@@ -112,260 +96,145 @@ void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
 }
 
 bool ModerationView::Pager(Frame& frame, int rows, int perPage, float x, float y) {
-    const Metrics& m = frame.metrics;
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
     const int pages = std::max(1, (rows + perPage - 1) / perPage);
     page = std::clamp(page, 0, pages - 1);
-    ImGui::SetCursorPos(ImVec2(x, y));
-    if (TouchButton(frame, "page:prev", "<", ImVec2(m.target, m.target * 0.7f), page > 0)) --page;
-    ImGui::SameLine();
-    ImGui::Text("%d / %d", page + 1, pages);
-    ImGui::SameLine();
-    if (TouchButton(frame, "page:next", ">", ImVec2(m.target, m.target * 0.7f), page + 1 < pages)) ++page;
-    return pages > 1;
+    if (pages == 1) return false;
+    ImFont* body = frame.fonts.body;
+    const ImVec2 button(sc.target, l.controlHeight);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (ActionButton(frame, "page:prev", "", icon::kBack, ButtonKind::Secondary, button, page > 0)) --page;
+    const std::string label = std::to_string(page + 1) + " / " + std::to_string(pages);
+    const float labelWidth = textWidth(body, body->FontSize, "000 / 000");
+    DrawTextCentred(draw, body, body->FontSize, x + button.x + sc.s, y + (button.y - body->FontSize) * 0.5f, labelWidth, p.text, label);
+    ImGui::SetCursorScreenPos(ImVec2(x + button.x + labelWidth + sc.s * 2, y));
+    if (ActionButton(frame, "page:next", "", icon::kNext, ButtonKind::Secondary, button, page + 1 < pages)) ++page;
+    return true;
 }
 
-void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly,
-                                  float top, float width, float height) {
-    const Metrics& m = frame.metrics;
-    std::vector<const core::PanelModel::IdeaRow*> rows;
-    for (const auto& idea : model.ideas) {
-        if (!pendingOnly || idea.status == storage::IdeaStatus::Pending) rows.push_back(&idea);
-    }
-    if (rows.empty()) {
-        ImGui::SetCursorPos(ImVec2(m.unit, top));
-        ImGui::TextUnformatted(frame.t(pendingOnly ? "panel.nothing_pending" : "panel.no_ideas").c_str());
-        return;
-    }
-    const float rowHeight = m.target * 0.7f;
-    const int perPage = std::max(1, static_cast<int>((height - rowHeight) / (rowHeight + m.unit * 0.3f)));
-    Pager(frame, static_cast<int>(rows.size()), perPage, m.unit, top + height - rowHeight);
-    for (int i = page * perPage; i < std::min(static_cast<int>(rows.size()), (page + 1) * perPage); ++i) {
-        const auto& idea = *rows[i];
-        ImGui::SetCursorPos(ImVec2(m.unit, top + static_cast<float>(i - page * perPage) * (rowHeight + m.unit * 0.3f)));
-        const bool mergeCandidate = pickingMergeTarget && idea.id != selected &&
-                                    idea.status != storage::IdeaStatus::Merged;
-        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.02f, 0.5f));
-        const bool tapped = TouchButton(frame, "row:" + std::to_string(idea.number), rowLabel(frame, idea),
-                                        ImVec2(width, rowHeight), !pickingMergeTarget || mergeCandidate,
-                                        idea.id == selected, "card");
-        ImGui::PopStyleVar();
-        if (tapped) {
-            if (pickingMergeTarget) {
-                Action merge = action(Kind::Merge, selected, reason);
-                merge.other = idea.id;
-                out.actions.push_back(merge);
-                pickingMergeTarget = false;
-            } else {
-                selected = idea.id;
-                editing = false;
-                reason.clear();
-            }
-        }
-    }
-}
-
-void ModerationView::DrawReason(const core::PanelModel& model, Frame& frame, float width) {
-    const Metrics& m = frame.metrics;
-    const float x = ImGui::GetCursorPosX();
-    ImGui::TextUnformatted(frame.t("panel.reason").c_str());
-    int column = 0;
-    const float button = (width - m.unit) / 2;
-    for (const char* key : kReasonKeys) {
-        const std::string text = frame.t(key);
-        ImGui::SetCursorPosX(x + static_cast<float>(column) * (button + m.unit));
-        const std::string id = std::string("reason:") + (key + std::string("panel.reason_").size());
-        if (TouchButton(frame, id, text, ImVec2(button, m.target * 0.6f), true, reason == text)) reason = text;
-        if (column == 0) ImGui::SameLine();
-        column = 1 - column;
-    }
-    if (column == 1) ImGui::NewLine();
-    ImGui::SetCursorPosX(x);
-    DrawTextField(model, frame, Field::Reason, frame.t("panel.reason_hint"), width);
-}
-
-void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, float left, float top,
-                                    float width) {
-    const Metrics& m = frame.metrics;
-    const auto* idea = model.idea(selected);
-    ImGui::SetCursorPos(ImVec2(left, top));
-    if (!idea) {
-        ImGui::TextWrapped("%s", frame.t("panel.choose_idea").c_str());
-        return;
-    }
-    ImGui::PushTextWrapPos(left + width);
-    ImGui::PushFont(frame.fonts.bold);
-    ImGui::TextWrapped("#%d %s", idea->number, idea->title.c_str());
-    ImGui::PopFont();
-    const auto line = [&](const std::string& text) {
-        ImGui::SetCursorPosX(left);
-        ImGui::TextWrapped("%s", text.c_str());
-    };
-    if (!idea->description.empty()) line(fitLines(ImGui::GetFont(), ImGui::GetFontSize(), idea->description, width, 10));
-    if (!idea->author.empty()) line("– " + idea->author);
-    line(statusLabel(frame, idea->status) + (idea->category.empty() ? "" : " · " + idea->category) + " · " +
-         frame.text.plural(frame.language, "common.vote_count", idea->votes));
-    if (idea->mergedIntoNumber > 0) line(frame.text.format(frame.language, "panel.merged_into", {{"number", std::to_string(idea->mergedIntoNumber)}}));
-    if (!idea->flagged.empty()) {
-        std::string words;
-        for (const auto& w : idea->flagged) words += (words.empty() ? "" : ", ") + w;
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().trouble.packed());
-        line(frame.text.format(frame.language, "panel.flagged", {{"words", words}}));
-        ImGui::PopStyleColor();
-    }
-    ImGui::PopTextWrapPos();
-    if (pickingMergeTarget) {
-        line(frame.text.format(frame.language, "panel.pick_target", {{"number", std::to_string(idea->number)}}));
-        ImGui::SetCursorPosX(left);
-        if (TouchButton(frame, "merge:cancel", frame.t("panel.cancel"), ImVec2(width / 2, m.target * 0.7f))) pickingMergeTarget = false;
-        return;
-    }
-    ImGui::Dummy(ImVec2(0, m.unit * 0.5f));
-    if (editing) {
-        for (const auto& [field, hint] : {std::pair{Field::Title, "panel.edit_title"},
-                                          std::pair{Field::Description, "panel.edit_description"},
-                                          std::pair{Field::Author, "panel.edit_author"}}) {
-            ImGui::SetCursorPosX(left);
-            DrawTextField(model, frame, field, frame.t(hint), width);
-        }
-        ImGui::SetCursorPosX(left);
-        DrawReason(model, frame, width);
-        ImGui::SetCursorPosX(left);
-        if (TouchButton(frame, "edit:save", frame.t("panel.save"), ImVec2(width / 2 - m.unit / 2, m.target * 0.7f), true, true)) {
-            Action edit = action(Kind::Edit, idea->id, reason);
-            edit.edit.title = editTitle;
-            edit.edit.description = editDescription;
-            edit.edit.author = editAuthor;
-            out.actions.push_back(edit);
-            editing = false;
-        }
-        ImGui::SameLine();
-        if (TouchButton(frame, "edit:cancel", frame.t("panel.cancel"), ImVec2(width / 2 - m.unit / 2, m.target * 0.7f))) editing = false;
-        return;
-    }
-    ImGui::SetCursorPosX(left);
-    DrawReason(model, frame, width);
-    const ImVec2 button(width / 2 - m.unit / 2, m.target * 0.7f);
-    int placed = 0;
-    const auto offer = [&](const char* id, const std::string& label, Kind kind, bool primary = false) {
-        const bool enabled = !core::needsReason(kind) || !reason.empty();
-        ImGui::SetCursorPosX(left + static_cast<float>(placed % 2) * (button.x + m.unit));
-        if (TouchButton(frame, id, label, button, enabled, primary)) out.actions.push_back(action(kind, idea->id, reason));
-        if (placed++ % 2 == 0) ImGui::SameLine();
-    };
-    for (const Kind kind : core::ideaActions(*idea)) {
-        switch (kind) {
-            case Kind::Approve: offer("act:approve", frame.t("panel.approve"), kind, true); break;
-            case Kind::Reject: offer("act:reject", frame.t("panel.reject"), kind); break;
-            case Kind::Hide: offer("act:hide", frame.t("panel.hide"), kind); break;
-            case Kind::Unhide: offer("act:unhide", frame.t("panel.unhide"), kind); break;
-            case Kind::Pin: offer("act:pin", frame.t("panel.pin"), kind); break;
-            case Kind::Unpin: offer("act:unpin", frame.t("panel.unpin"), kind); break;
-            default: break;
-        }
-    }
-    if (placed % 2 == 1) ImGui::NewLine();
-    if (idea->status == storage::IdeaStatus::Merged) return;
-    ImGui::SetCursorPosX(left);
-    if (TouchButton(frame, "act:merge", frame.t("panel.merge"), button)) pickingMergeTarget = true;
-    ImGui::SameLine(left + button.x + m.unit);
-    if (TouchButton(frame, "act:edit", frame.t("panel.edit"), button)) {
-        editing = true;
-        editTitle = idea->title;
-        editDescription = idea->description;
-        editAuthor = idea->author;
-    }
-}
+// [SECTION] Sessions, log, controls
 
 void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width,
                                   float height) {
-    const Metrics& m = frame.metrics;
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
     if (model.sessions.empty()) {
-        ImGui::SetCursorPos(ImVec2(m.unit, top));
-        ImGui::TextUnformatted(frame.t("panel.no_sessions").c_str());
+        DrawText(draw, body, body->FontSize, ImVec2(l.margin, top), p.textMuted, fitText(body, body->FontSize, frame.t("panel.no_sessions"), width));
         return;
     }
-    const float rowHeight = m.target * 0.7f;
-    const int perPage = std::max(1, static_cast<int>((height - rowHeight) / (rowHeight + m.unit * 0.3f)));
-    Pager(frame, static_cast<int>(model.sessions.size()), perPage, m.unit, top + height - rowHeight);
+    const int perPage = rowsPerPage(l);
+    Pager(frame, static_cast<int>(model.sessions.size()), perPage, l.margin, top + height - l.controlHeight);
     const core::PanelModel::SessionRow* chosen = nullptr;
     for (int i = 0; i < static_cast<int>(model.sessions.size()); ++i) {
-        const auto& s = model.sessions[i];
+        const auto& s = model.sessions[static_cast<std::size_t>(i)];
         if (s.id == selected) chosen = &s;
         if (i < page * perPage || i >= (page + 1) * perPage) continue;
-        ImGui::SetCursorPos(ImVec2(m.unit, top + static_cast<float>(i - page * perPage) * (rowHeight + m.unit * 0.3f)));
-        std::string label = s.started + "  " + s.language + "  · " + frame.text.plural(frame.language, "common.vote_count", s.votes);
-        if (s.voided) label += " · " + frame.t("panel.voided");
-        if (TouchButton(frame, "session:" + std::to_string(i), label, ImVec2(width, rowHeight), true, s.id == selected, "card")) {
+        const Box box = rowBox(l, i - page * perPage, l.margin, width);
+        const std::string votes = frame.text.plural(frame.language, "common.vote_count", s.votes);
+        const std::string label = "#" + std::to_string(i + 1) + "  " + s.started + "  " + s.language + "  " + votes;
+        if (RowCard(frame, "session:" + std::to_string(i), label, box, s.id == selected, true)) {
             selected = s.id;
             reason.clear();
         }
+        const float cy = box.y + box.h * 0.5f;
+        const float textY = cy - body->FontSize * 0.5f;
+        const float x = box.x + sc.l;
+        DrawText(draw, bold, bold->FontSize, ImVec2(x, cy - bold->FontSize * 0.5f), p.text, s.started);
+        DrawText(draw, body, body->FontSize, ImVec2(x + textWidth(bold, bold->FontSize, s.started) + sc.l, textY), p.textMuted, s.language);
+        float right = box.right() - sc.m;
+        const float votesWidth = textWidth(body, body->FontSize, votes);
+        DrawText(draw, body, body->FontSize, ImVec2(right - votesWidth, textY), p.text, votes);
+        right -= votesWidth + sc.m;
+        if (s.voided) DrawBadgeLeftOf(draw, body, right, cy, frame.t("panel.voided"), {p.trouble, p.troubleSurface}, sc);
     }
-    const float left = width + m.unit * 2;
-    const float paneWidth = ImGui::GetMainViewport()->Size.x - left - m.unit;
-    ImGui::SetCursorPos(ImVec2(left, top));
+    const Box pane = l.pane();
+    DrawCard(draw, pane, 0u, sc);
+    const float x = pane.x + sc.l;
+    const float inner = pane.w - sc.l * 2;
+    float y = pane.y + sc.l;
     if (!chosen) {
-        ImGui::TextWrapped("%s", frame.t("panel.choose_session").c_str());
+        DrawText(draw, body, body->FontSize, ImVec2(x, y), p.textMuted, fitLines(body, body->FontSize, frame.t("panel.choose_session"), inner, 3), inner);
         return;
     }
-    ImGui::PushTextWrapPos(left + paneWidth);
-    ImGui::TextWrapped("%s", frame.t("panel.void_explained").c_str());
-    ImGui::PopTextWrapPos();
+    y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, frame.t("panel.void_explained"), inner, 6), inner) + sc.m;
     if (chosen->voided) return;
-    ImGui::SetCursorPosX(left);
-    DrawReason(model, frame, paneWidth);
-    ImGui::SetCursorPosX(left);
-    if (TouchButton(frame, "act:void", frame.t("panel.void"), ImVec2(paneWidth, m.target * 0.7f), !reason.empty())) {
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    DrawReason(model, frame, inner);
+    if (ActionButton(frame, "act:void", frame.t("panel.void"), icon::kClose, ButtonKind::Danger, ImVec2(inner, l.controlHeight), !reason.empty())) {
         out.actions.push_back(action(Kind::VoidSession, chosen->id, reason));
     }
 }
 
 void ModerationView::DrawLog(const core::PanelModel& model, Frame& frame, float top, float height) {
-    const Metrics& m = frame.metrics;
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const int perPage = std::max(1, static_cast<int>((height - m.target) / line));
-    Pager(frame, static_cast<int>(model.log.size()), perPage, m.unit, top + height - m.target * 0.7f);
-    for (int i = page * perPage; i < std::min(static_cast<int>(model.log.size()), (page + 1) * perPage); ++i) {
-        ImGui::SetCursorPos(ImVec2(m.unit, top + static_cast<float>(i - page * perPage) * line));
-        ImGui::TextUnformatted(fitText(ImGui::GetFont(), ImGui::GetFontSize(), model.log[i].line, ImGui::GetWindowWidth() - m.unit * 2).c_str());
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
+    ImFont* body = frame.fonts.body;
+    const float width = ImGui::GetMainViewport()->Size.x - l.margin * 2;
+    const float line = body->FontSize + sc.s;
+    const int perPage = std::max(1, static_cast<int>((height - l.controlHeight - sc.m * 3) / line));
+    Pager(frame, static_cast<int>(model.log.size()), perPage, l.margin, top + height - l.controlHeight);
+    const int last = std::min(static_cast<int>(model.log.size()), (page + 1) * perPage);
+    if (last <= page * perPage) return;
+    // One card for the page; every other line on a sunken stripe, so the eye keeps its row.
+    DrawCard(draw, {l.margin, top, width, static_cast<float>(last - page * perPage) * line + sc.m * 2}, 0u, sc);
+    for (int i = page * perPage; i < last; ++i) {
+        const float y = top + sc.m + static_cast<float>(i - page * perPage) * line;
+        if (i % 2 == 1) draw->AddRectFilled(ImVec2(l.margin + sc.s, y), ImVec2(l.margin + width - sc.s, y + line), p.page.packed());
+        DrawText(draw, body, body->FontSize, ImVec2(l.margin + sc.m, y + sc.s * 0.5f), p.text,
+                 fitText(body, body->FontSize, model.log[static_cast<std::size_t>(i)].line, width - sc.m * 2));
     }
 }
 
 void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top) {
-    const Metrics& m = frame.metrics;
-    const ImVec2 button(m.unit * 24, m.target * 0.8f);
-    const auto row = [&](const char* id, const std::string& state, const std::string& label, Action a) {
-        ImGui::Dummy(ImVec2(0, m.unit * 0.2f));
-        ImGui::SetCursorPosX(m.unit);
-        if (TouchButton(frame, id, label, button)) out.actions.push_back(a);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(state.c_str());
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame);
+    ImFont* bold = frame.fonts.bold;
+    const float width = std::min(ImGui::GetMainViewport()->Size.x - l.margin * 2, sc.em * 40.0f);
+    const float rowHeight = l.controlHeight + sc.m * 2;
+    const float buttonWidth = width * 0.42f;
+    float y = top;
+    // One card per phase: where it stands on the left, what changes it on the right.
+    const auto row = [&](const char* id, const std::string& state, const std::string& label, Action a, bool on) {
+        DrawCard(draw, {l.margin, y, width, rowHeight}, on ? p.success.packed() : p.border.packed(), sc);
+        DrawText(draw, bold, bold->FontSize, ImVec2(l.margin + sc.l, y + (rowHeight - bold->FontSize) * 0.5f), p.text,
+                 fitText(bold, bold->FontSize, state, width - buttonWidth - sc.l * 2 - sc.m));
+        ImGui::SetCursorScreenPos(ImVec2(l.margin + width - sc.m - buttonWidth, y + sc.m));
+        if (ActionButton(frame, id, label, nullptr, ButtonKind::Secondary, ImVec2(buttonWidth, l.controlHeight))) out.actions.push_back(a);
+        y += rowHeight + sc.s;
     };
-    ImGui::SetCursorPos(ImVec2(m.unit, top));
     row("ctl:submission", frame.t(model.submissionOpen ? "panel.submission_open" : "panel.submission_closed"),
         frame.t(model.submissionOpen ? "panel.close_submission" : "panel.open_submission"),
-        toggle(Kind::SetSubmission, !model.submissionOpen));
+        toggle(Kind::SetSubmission, !model.submissionOpen), model.submissionOpen);
     row("ctl:voting", frame.t(model.votingOpen ? "panel.voting_open" : "panel.voting_closed"),
-        frame.t(model.votingOpen ? "panel.close_voting" : "panel.open_voting"), toggle(Kind::SetVoting, !model.votingOpen));
+        frame.t(model.votingOpen ? "panel.close_voting" : "panel.open_voting"), toggle(Kind::SetVoting, !model.votingOpen),
+        model.votingOpen);
     if (model.countsAfterReveal) {
         row("ctl:reveal", frame.t(model.countsRevealed ? "panel.counts_shown" : "panel.counts_hidden"),
             frame.t(model.countsRevealed ? "panel.hide_counts" : "panel.reveal_counts"),
-            toggle(Kind::RevealCounts, !model.countsRevealed));
+            toggle(Kind::RevealCounts, !model.countsRevealed), model.countsRevealed);
     }
     row("ctl:freeze", frame.t(model.projectorFrozen ? "panel.projector_frozen" : "panel.projector_live"),
-        frame.t(model.projectorFrozen ? "panel.unfreeze" : "panel.freeze"), toggle(Kind::FreezeProjector, !model.projectorFrozen));
-    ImGui::Dummy(ImVec2(0, m.unit));
-    ImGui::SetCursorPosX(m.unit);
-    ImGui::TextUnformatted(frame.t("panel.export_to").c_str());
+        frame.t(model.projectorFrozen ? "panel.unfreeze" : "panel.freeze"), toggle(Kind::FreezeProjector, !model.projectorFrozen),
+        !model.projectorFrozen);
+    y += sc.m;
+    DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, y), p.textMuted, fitText(bold, bold->FontSize, frame.t("panel.export_to"), width));
+    y += bold->FontSize + sc.s;
     for (std::size_t i = 0; i < model.exportFolders.size() && i < 4; ++i) {
-        ImGui::SetCursorPosX(m.unit);
-        if (TouchButton(frame, "export:" + std::to_string(i), model.exportFolders[i], ImVec2(m.unit * 40, m.target * 0.7f))) {
+        ImGui::SetCursorScreenPos(ImVec2(l.margin, y));
+        if (ActionButton(frame, "export:" + std::to_string(i), model.exportFolders[i], icon::kStick, ButtonKind::Secondary,
+                         ImVec2(width, l.controlHeight))) {
             out.actions.push_back(action(Kind::Export, model.exportFolders[i]));
         }
+        y += l.controlHeight + sc.s;
     }
     if (!model.atKiosk) return;
-    ImGui::Dummy(ImVec2(0, m.unit));
-    ImGui::SetCursorPosX(m.unit);
-    if (TouchButton(frame, "ctl:leave", frame.t("panel.leave_kiosk"), button)) out.actions.push_back(action(Kind::LeaveKiosk, {}));
+    ImGui::SetCursorScreenPos(ImVec2(l.margin, y + sc.m));
+    if (ActionButton(frame, "ctl:leave", frame.t("panel.leave_kiosk"), icon::kBack, ButtonKind::Quiet, ImVec2(buttonWidth, l.controlHeight))) {
+        out.actions.push_back(action(Kind::LeaveKiosk, {}));
+    }
 }
 
 }  // namespace kiosk::ui

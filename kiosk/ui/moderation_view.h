@@ -4,6 +4,7 @@
 #include "kiosk/core/panel.h"
 #include "kiosk/ui/frame.h"
 #include "kiosk/ui/keyboard_view.h"
+#include "kiosk/ui/widgets.h"
 
 #include <string>
 #include <vector>
@@ -55,7 +56,9 @@ private:
     void DrawTabs(const core::PanelModel& model, Frame& frame);
     void DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly, float top,
                       float width, float height);
-    void DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, float left, float top, float width);
+    void DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, const Box& pane);
+    void DrawIdeaActions(Frame& frame, PanelOutput& out, const core::PanelModel::IdeaRow& idea, float width);
+    void DrawEdit(const core::PanelModel& model, Frame& frame, PanelOutput& out, const core::PanelModel::IdeaRow& idea, float width);
     void DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width, float height);
     void DrawLog(const core::PanelModel& model, Frame& frame, float top, float height);
     void DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top);

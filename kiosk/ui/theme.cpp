@@ -29,6 +29,7 @@ std::vector<TextPair> textPairs(const Palette& p) {
         {"on success", p.onSuccess, p.success},
         {"on success pressed", p.onSuccess, p.successPressed},
         {"success text on surface", p.success, p.surface},
+        {"success on success surface", p.success, p.successSurface},
         {"warning on surface", p.warning, p.surface},
         {"warning on page", p.warning, p.page},
         {"warning on warning surface", p.warning, p.warningSurface},

@@ -32,6 +32,7 @@ struct Palette {
     Rgb onPrimary{0xFF, 0xFF, 0xFF};
     Rgb success{0x1A, 0x6E, 0x3E};         ///< "Unterstützt": the voted state
     Rgb successPressed{0x0F, 0x4A, 0x29};
+    Rgb successSurface{0xE2, 0xF3, 0xE8};  ///< behind a "published" status chip
     Rgb onSuccess{0xFF, 0xFF, 0xFF};
     Rgb warning{0x8F, 0x4A, 0x00};         ///< the counter near its limit (text on surface/page)
     Rgb warningSurface{0xFF, 0xF1, 0xDC};  ///< behind a warning line

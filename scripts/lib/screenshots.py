@@ -125,6 +125,9 @@ def kiosk_screens(s, binary, db):
     kiosk.start()
     try:
         expect(kiosk, "attract", timeout=30)
+        if s.args.only_moderators:
+            moderators(s, kiosk)
+            return
         started = time.monotonic()
         # The attract screen turns its invitation through de, tr and en, six seconds each, from the start.
         for language in s.args.languages:
@@ -225,6 +228,15 @@ def moderators(s, kiosk):
     tap(kiosk, "tab:ideas")
     tap_first(kiosk, "row:")
     s.shoot(kiosk.proc, "moderation", "de")
+    tap(kiosk, "tab:pending")
+    s.shoot(kiosk.proc, "moderation_review", "de")
+    tap(kiosk, "tab:sessions")
+    tap_first(kiosk, "session:")
+    s.shoot(kiosk.proc, "moderation_sessions", "de")
+    tap(kiosk, "tab:log")
+    s.shoot(kiosk.proc, "moderation_log", "de")
+    tap(kiosk, "tab:control")
+    s.shoot(kiosk.proc, "moderation_control", "de")
     tap(kiosk, "panel:close")
     expect(kiosk, "attract")
 
@@ -261,6 +273,7 @@ def main():
     parser.add_argument("--size", required=True, help="the display's size, WxH")
     parser.add_argument("--languages", default="de,tr,en")
     parser.add_argument("--main-only", action="store_true", help="only the main screens")
+    parser.add_argument("--only-moderators", action="store_true", help="only the PIN keypad and the panel")
     parser.add_argument("--idle-timeout", type=int, default=10)
     args = parser.parse_args()
     args.languages = args.languages.split(",")
@@ -269,7 +282,8 @@ def main():
     s = Shooter(args)
     try:
         kiosk_screens(s, args.bin, args.db)
-        projector(s, args.bin, args.db)
+        if not args.only_moderators:
+            projector(s, args.bin, args.db)
     except RuntimeError as e:
         print(f"screenshots at {args.size} stopped: {e} (kiosk log: {os.path.join(args.work, 'kiosk.log')})",
               file=sys.stderr)
