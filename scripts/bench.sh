@@ -48,6 +48,9 @@ printf 'export ideas to CSV (%s ideas): ideenkiosk %.2f s, sqlite3 -csv %.2f s, 
 printf 'export votes to CSV (%s votes): ideenkiosk %.2f s, sqlite3 -csv %.2f s, ratio %.2f\n' \
   "$votes" "$ours_votes" "$theirs_votes" "$(echo "$ours_votes / $theirs_votes" | bc -l)"
 
+# [SECTION] The venue sync through a throwaway PostgreSQL 15
+"$IDEEN_ROOT/scripts/bench_sync.sh" "$bin" "$IDEEN_ROOT" || echo "venue sync figures: not measured (see above)"
+
 # [SECTION] The kiosk window on a virtual 1920×1080 display (Xvfb, Mesa llvmpipe: software OpenGL)
 ideen_virtual_display 1920x1080
 trap 'kill "$IDEEN_XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
