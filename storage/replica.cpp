@@ -1,6 +1,7 @@
 // The outbox and the application of remote changes: how the venue sync reads and writes the model.
 #include "storage/replica.h"
 
+#include "storage/schema.h"
 #include "storage/store_impl.h"
 #include "storage/text.h"
 
@@ -347,9 +348,44 @@ std::int64_t outboxBacklog(Store& store) { return store.db().execAndGet("SELECT 
 
 // [SECTION] Pull
 
+namespace {
+
+std::string syncState(Store& store, const char* key) {
+    SQLite::Statement q(store.db(), "SELECT value FROM sync_state WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+void setSyncState(Store& store, const char* key, const std::string& value) {
+    SQLite::Statement put(store.db(), "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                                      "value = excluded.value");
+    put.bind(1, key);
+    put.bind(2, value);
+    put.exec();
+}
+
+}  // namespace
+
+bool attachToServer(Store& store, const std::string& serverId) {
+    const std::string known = syncState(store, "server_id");
+    if (known == serverId) return false;
+    bool requeued = false;
+    store.transaction([&] {
+        // The first server: the outbox already holds everything not yet pushed anywhere.
+        if (!known.empty()) {
+            store.db().exec("DELETE FROM outbox");
+            store.db().exec(kQueueAllRows);
+            setSyncState(store, "pull_cursor", "0");
+            requeued = true;
+        }
+        setSyncState(store, "server_id", serverId);
+    });
+    return requeued;
+}
+
 std::int64_t pullCursor(Store& store) {
-    SQLite::Statement q(store.db(), "SELECT value FROM sync_state WHERE key = 'pull_cursor'");
-    return q.executeStep() ? std::stoll(q.getColumn(0).getString()) : 0;
+    const std::string cursor = syncState(store, "pull_cursor");
+    return cursor.empty() ? 0 : std::stoll(cursor);
 }
 
 ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& changes) {
@@ -372,11 +408,7 @@ ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& ch
                     break;
             }
         }
-        SQLite::Statement cursor(store.db(),
-            "INSERT INTO sync_state(key, value) VALUES ('pull_cursor', ?) ON CONFLICT(key) DO UPDATE SET value = "
-            "excluded.value");
-        cursor.bind(1, std::to_string(changes.back().serverSeq));
-        cursor.exec();
+        setSyncState(store, "pull_cursor", std::to_string(changes.back().serverSeq));
         store.db().exec("DELETE FROM sync_applying");
     });
     return report;

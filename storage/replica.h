@@ -46,6 +46,10 @@ void acknowledgeOutbox(Store& store, std::int64_t seq);
 /// Entries waiting in the outbox.
 std::int64_t outboxBacklog(Store& store);
 
+/// Remembers which server this file syncs with. When it synced with another one before (a new server, a restored
+/// one), every row is queued again and the cursor starts at 0, in one transaction; returns true then.
+bool attachToServer(Store& store, const std::string& serverId);
+
 /// The server sequence up to which this file has applied remote changes (0: none yet).
 std::int64_t pullCursor(Store& store);
 

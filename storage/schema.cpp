@@ -128,12 +128,19 @@ CREATE TABLE sync_state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+)sql";
+
+}  // namespace
+
+const char* const kQueueAllRows = R"sql(
 INSERT INTO outbox(kind, row_id) SELECT 'event', id FROM events ORDER BY created_at, id;
 INSERT INTO outbox(kind, row_id) SELECT 'session', id FROM sessions ORDER BY started_at, id;
 INSERT INTO outbox(kind, row_id) SELECT 'idea', id FROM ideas ORDER BY merged_into IS NOT NULL, created_at, id;
 INSERT INTO outbox(kind, row_id) SELECT 'vote', id FROM votes ORDER BY kind = 'retract', created_at, id;
 INSERT INTO outbox(kind, row_id) SELECT 'moderation', id FROM moderation_log ORDER BY at, id;
 )sql";
+
+namespace {
 
 // The triggers of version 4, one per table and statement kind (made from one template so they cannot drift).
 std::string outboxTriggers() {
@@ -164,6 +171,7 @@ const std::vector<Migration>& migrations() {
         {3, [](SQLite::Database& db) { db.exec(kSchemaV3); }},
         {4, [](SQLite::Database& db) {
              db.exec(kSchemaV4);
+             db.exec(kQueueAllRows);
              db.exec(outboxTriggers());
          }},
     };

@@ -19,7 +19,8 @@ struct ServerMigration {
     const char* sql;
 };
 
-// Version 1: what kiosks pushed, in the server's order; each kiosk's contact; the venue-wide idea numbers.
+// Version 1: what kiosks pushed, in the server's order; each kiosk's contact; the venue-wide idea numbers; the
+// server's identity (a kiosk file that meets another server pushes everything again and pulls from the start).
 // A row is a change of one record of a kiosk file (its whole state as JSON), recognised by (kiosk, outbox number).
 const ServerMigration kMigrations[] = {
     {1, R"sql(
@@ -42,6 +43,11 @@ CREATE TABLE ideenkiosk.kiosks (
     pull_cursor   bigint NOT NULL DEFAULT 0,
     pushed        bigint NOT NULL DEFAULT 0
 );
+CREATE TABLE ideenkiosk.meta (
+    key   text PRIMARY KEY,
+    value text NOT NULL
+);
+INSERT INTO ideenkiosk.meta(key, value) VALUES ('server_id', gen_random_uuid()::text);
 CREATE TABLE ideenkiosk.idea_numbers (
     idea_id  text PRIMARY KEY,
     event_id text NOT NULL,
@@ -97,6 +103,10 @@ void requireServerSchema(PgConnection& pg) {
     }
     throw PgError("the server's schema " + str(found) + " is older than this Ideenkiosk's (" +
                   str(newestServerSchema()) + "); run `ideenkiosk server init --server URL`");
+}
+
+std::string serverId(PgConnection& pg) {
+    return pg.exec("SELECT value FROM ideenkiosk.meta WHERE key = 'server_id'").text(0, 0);
 }
 
 int pushRows(PgConnection& pg, const std::string& kioskId, const std::vector<storage::OutboxRow>& rows,

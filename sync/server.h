@@ -23,6 +23,9 @@ int initServer(PgConnection& pg);
 /// Throws PgError with one clear line unless the server's schema is the one this build speaks.
 void requireServerSchema(PgConnection& pg);
 
+/// The server's identity, made by `server init`.
+std::string serverId(PgConnection& pg);
+
 /// Sends `rows` of kiosk `kioskId` in one pipelined transaction: each row is recorded once (a row sent again
 /// is recognised by kiosk and outbox number and changes nothing), a new idea gets the next venue number of its
 /// event, and the kiosk's last contact and `backlogAfter` are noted. Returns how many rows were new.

@@ -15,6 +15,8 @@ std::string SyncReport::summary() const {
 
 namespace {
 
+constexpr int kMaxRounds = 20;
+
 void pushAll(storage::Store& store, PgConnection& pg, const SyncOptions& options, SyncReport& report) {
     for (;;) {
         const auto batch = storage::outboxBatch(store, options.batchRows);
@@ -47,12 +49,16 @@ void pullAll(storage::Store& store, PgConnection& pg, const SyncOptions& options
 
 SyncReport syncOnce(storage::Store& store, PgConnection& pg, const SyncOptions& options) {
     requireServerSchema(pg);
+    if (storage::attachToServer(store, serverId(pg)) && options.log) {
+        options.log("this file synced with another server before: every row is queued again, the cursor starts at 0");
+    }
     SyncReport report;
-    do {
+    // Rounds until the outbox stays empty; bounded, for a file someone keeps writing to meanwhile.
+    for (int round = 0; round < kMaxRounds; ++round) {
         pushAll(store, pg, options, report);
         pullAll(store, pg, options, report);
-        // A conflict kept for later means this file still has the newer change: the next round sends it.
-    } while (storage::outboxBacklog(store) > 0);
+        if (storage::outboxBacklog(store) == 0) break;
+    }
     report.backlog = storage::outboxBacklog(store);
     report.cursor = storage::pullCursor(store);
     noteContact(pg, store.kioskId(), report.cursor, report.backlog);

@@ -105,6 +105,31 @@ same_everywhere "after the killed push was resumed" a b c d
 psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'" >"$WORK/d-server"
 [ "$(cat "$WORK/d-server")" -ge 16500 ] && pass || fail "d's rows on the server: $(cat "$WORK/d-server")"
 
+echo "[a new server (dropped and made again) gets every row again from a kiosk that knew the old one]"
+psql_value "DROP SCHEMA ideenkiosk CASCADE" >/dev/null 2>&1
+"$BIN" server init --server "$PG_URL" >/dev/null || fail "server init of the new server"
+sync_once a
+[ "$(server_counts)" = "$(counts "$WORK/a.db")" ] && pass ||
+  fail "the new server has $(server_counts), a has $(counts "$WORK/a.db")"
+grep -q "another server before" "$WORK/sync-a.log" && pass || fail "the switch of servers was not logged"
+for k in b c d; do sync_once "$k"; done
+same_everywhere "after the new server" a b c d
+
+echo "[the sync worker: a commit at one kiosk reaches another running kiosk's file without --once]"
+for k in a b; do
+  kiosk "$k" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
+  CHILDREN+=($!)
+done
+sleep 1
+kiosk a idea add --title "Live von Kiosk A" >/dev/null 2>&1 || fail "idea add on a with its worker running"
+seen=""
+for _ in $(seq 1 100); do
+  [ "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM ideas WHERE title = 'Live von Kiosk A'")" = 1 ] && { seen=1; break; }
+  sleep 0.1
+done
+[ -n "$seen" ] && pass || fail "an idea added at a did not reach b's file within 10 s (worker logs: $(tail -n 2 "$WORK/worker-b.log"))"
+for pid in "${CHILDREN[@]: -2}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+
 echo "[failures: one clear line each, and the kiosk goes on locally]"
 before="$(db_fingerprint "$WORK/a.db")"
 expect_clear_failure "password authentication failed" "wrong password" -- \

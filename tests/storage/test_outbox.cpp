@@ -199,4 +199,22 @@ TEST_CASE("remote changes apply through the merge rules and never echo into the 
     }
 }
 
+TEST_CASE("a file that meets another server queues everything again and pulls from the start") {
+    Venue v;
+    v.a.submitIdea(v.event, fixtures::idea("Sprachcafé"));
+    const auto queued = outboxBacklog(v.a);
+    CHECK_FALSE(attachToServer(v.a, "server-1"));  // the first server: the outbox has everything already
+    CHECK(outboxBacklog(v.a) == queued);
+    applyRemoteChanges(v.a, pushed(v.a, v.serverSeq));
+    CHECK(outboxBacklog(v.a) == 0);
+    CHECK(pullCursor(v.a) > 0);
+    CHECK_FALSE(attachToServer(v.a, "server-1"));
+    CHECK(outboxBacklog(v.a) == 0);
+    CHECK(attachToServer(v.a, "server-2"));
+    CHECK(pullCursor(v.a) == 0);
+    const int rows = countOf(v.a, "events") + countOf(v.a, "sessions") + countOf(v.a, "ideas") + countOf(v.a, "votes") +
+                     countOf(v.a, "moderation_log");
+    CHECK(outboxBacklog(v.a) == rows);
+}
+
 }  // TEST_SUITE
