@@ -59,6 +59,9 @@ bench_export() {
 }
 measures export && bench_export
 
+# [SECTION] The venue sync through a throwaway PostgreSQL 15
+"$IDEEN_ROOT/scripts/bench_sync.sh" "$bin" "$IDEEN_ROOT" || echo "venue sync figures: not measured (see above)"
+
 # [SECTION] The kiosk window on a virtual 1920×1080 display (Xvfb, Mesa llvmpipe: software OpenGL)
 ideen_virtual_display 1920x1080
 trap 'kill "$IDEEN_XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <string>
+
 namespace storage {
 
 namespace {
@@ -107,6 +109,55 @@ ALTER TABLE events ADD COLUMN counts_revealed INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN projector_frozen INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 4: the outbox of the PostgreSQL sync. Triggers record every written row (kind and id) in the same
+// transaction as the write itself, so nothing can commit locally and be forgotten by the sync, whichever code path
+// wrote it (a kiosk tap, the command line, import, merge); a rollback takes the outbox rows with it. The sync
+// itself applies what other kiosks wrote with a row in `sync_applying` (inside its own transaction, so no other
+// connection ever sees it), which keeps pulled rows out of the outbox. AUTOINCREMENT: an outbox number is never
+// used twice in one file, because the server recognises a row pushed twice by (kiosk, outbox number).
+// The rows written before this version are queued too, so the first sync pushes the whole file.
+const char* kSchemaV4 = R"sql(
+CREATE TABLE outbox (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind   TEXT NOT NULL CHECK (kind IN ('event', 'session', 'idea', 'vote', 'moderation')),
+    row_id TEXT NOT NULL
+);
+CREATE INDEX outbox_row ON outbox(kind, row_id);
+CREATE TABLE sync_applying (on_behalf TEXT NOT NULL);
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql";
+
+}  // namespace
+
+const char* const kQueueAllRows = R"sql(
+INSERT INTO outbox(kind, row_id) SELECT 'event', id FROM events ORDER BY created_at, id;
+INSERT INTO outbox(kind, row_id) SELECT 'session', id FROM sessions ORDER BY started_at, id;
+INSERT INTO outbox(kind, row_id) SELECT 'idea', id FROM ideas ORDER BY merged_into IS NOT NULL, created_at, id;
+INSERT INTO outbox(kind, row_id) SELECT 'vote', id FROM votes ORDER BY kind = 'retract', created_at, id;
+INSERT INTO outbox(kind, row_id) SELECT 'moderation', id FROM moderation_log ORDER BY at, id;
+)sql";
+
+namespace {
+
+// The triggers of version 4, one per table and statement kind (made from one template so they cannot drift).
+std::string outboxTriggers() {
+    struct Table { const char* table; const char* kind; };
+    const Table tables[] = {{"events", "event"}, {"sessions", "session"}, {"ideas", "idea"}, {"votes", "vote"},
+                            {"moderation_log", "moderation"}};
+    std::string sql;
+    for (const auto& t : tables) {
+        for (const char* op : {"INSERT", "UPDATE"}) {
+            sql += std::string("CREATE TRIGGER outbox_") + t.table + "_" + op + " AFTER " + op + " ON " + t.table +
+                   " WHEN NOT EXISTS (SELECT 1 FROM sync_applying) BEGIN INSERT INTO outbox(kind, row_id) VALUES ('" +
+                   t.kind + "', NEW.id); END;\n";
+        }
+    }
+    return sql;
+}
+
 int pragmaInt(SQLite::Database& db, const char* pragma) {
     return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
@@ -118,6 +169,11 @@ const std::vector<Migration>& migrations() {
         {1, [](SQLite::Database& db) { db.exec(kSchemaV1); }},
         {2, [](SQLite::Database& db) { db.exec(kSchemaV2); }},
         {3, [](SQLite::Database& db) { db.exec(kSchemaV3); }},
+        {4, [](SQLite::Database& db) {
+             db.exec(kSchemaV4);
+             db.exec(kQueueAllRows);
+             db.exec(outboxTriggers());
+         }},
     };
     return steps;
 }

@@ -15,6 +15,10 @@ struct Migration {
     std::function<void(SQLite::Database&)> apply;
 };
 
+/// SQL that queues every synced row of the file in the outbox (parents first): migration 4 runs it, and the sync
+/// when the file meets a different server than before.
+extern const char* const kQueueAllRows;
+
 /// The migrations of this build, in order.
 const std::vector<Migration>& migrations();
 

@@ -239,6 +239,7 @@ EventSettings validated(const EventSettings& input) {
     return s;
 }
 
+}  // namespace
 
 nlohmann::json settingsJson(const EventSettings& s) {
     return {{"title", s.title},          {"venue", s.venue},
@@ -249,8 +250,6 @@ nlohmann::json settingsJson(const EventSettings& s) {
             {"counts_revealed", s.countsRevealed}, {"projector_frozen", s.projectorFrozen},
             {"categories", categoriesToJson(s.categories)}};
 }
-
-}  // namespace
 
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s) {
     st.bind(":title", s.title);

@@ -80,6 +80,9 @@ void bindEventSettings(SQLite::Statement& st, const EventSettings& s);
 /// like cleanText and checkLength); language untouched.
 NewIdea cleanedIdea(const NewIdea& input);
 
+/// The settings as the moderation log records them (and the sync sends them).
+nlohmann::json settingsJson(const EventSettings& s);
+
 nlohmann::json categoriesToJson(const std::vector<Category>& categories);
 std::vector<Category> categoriesFromJson(const std::string& text);
 

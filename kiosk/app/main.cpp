@@ -2,12 +2,17 @@
 #include "kiosk/app/cli/cli.h"
 
 #include "storage/text.h"
+#include "sync/pg.h"
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -15,6 +20,24 @@ namespace {
 int fail(const std::string& message, int code) {
     std::cerr << "ideenkiosk: " << storage::printableLine(message, 300) << '\n';
     return code;
+}
+
+// A password in `--server URL` would show in `ps` and /proc/<pid>/cmdline: the arguments are parsed from a copy
+// and the password is overwritten in the process's own argument memory.
+void hideServerPasswords(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        char* value = nullptr;
+        if (std::strcmp(argv[i], "--server") == 0 && i + 1 < argc) {
+            value = argv[i + 1];
+        } else if (std::strncmp(argv[i], "--server=", 9) == 0) {
+            value = argv[i] + 9;
+        }
+        if (!value) continue;
+        const std::size_t length = std::strlen(value);
+        const std::string masked = pgsync::maskSecrets(value, value);
+        std::memset(value, ' ', length);
+        std::memcpy(value, masked.data(), std::min(length, masked.size()));
+    }
 }
 
 }  // namespace
@@ -55,9 +78,15 @@ int main(int argc, char** argv) {
     kiosk::app::addProjectorCommand(app, context, windows);
     kiosk::app::addModerateCommand(app, context, windows);
     kiosk::app::addWordListCommands(app, context);
+    kiosk::app::addServerCommands(app);
+    kiosk::app::addSyncCommand(app, context);
 
+    std::vector<std::string> arguments(argv, argv + argc);
+    std::vector<char*> parsed;
+    for (auto& argument : arguments) parsed.push_back(argument.data());
+    hideServerPasswords(argc, argv);
     try {
-        app.parse(argc, argv);
+        app.parse(argc, parsed.data());
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

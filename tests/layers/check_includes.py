@@ -38,6 +38,8 @@ FOLDER_RULES = {
     # View models from the store: it may name kiosk/ui's model types, but draws nothing and opens no window.
     'kiosk/app/present/': [IMGUI, GLFW, GL, SQLITE, KIOSK_APP_WINDOW, KIOSK_APP_CLI],
     'kiosk/app/window/': [KIOSK_APP_CLI],
+    # The venue sync: storage and libpq, never a window or the kiosk's layers.
+    'sync/': [IMGUI, GLFW, GL, KIOSK],
 }
 # Only kiosk/app/window/ may touch GLFW and OpenGL.
 WINDOW_FOLDER = 'kiosk/app/window/'
@@ -111,6 +113,11 @@ def self_test():
         ('tests/ui/a.cpp', '# include "imgui_internal.h"', True),
         ('kiosk/app/window/a.cpp', '#include <GL/gl.h>', False),
         ('kiosk/app/window/a.cpp', '#include "backends/imgui_impl_glfw.h"', False),
+        ('sync/a.cpp', '#include "kiosk/core/state.h"', True),
+        ('sync/a.cpp', '#include "imgui.h"', True),
+        ('sync/a.cpp', '#include <libpq-fe.h>', False),
+        ('sync/a.cpp', '#include "storage/store.h"', False),
+        ('storage/a.cpp', '#include <libpq-fe.h>', True),
     ]
     failures = []
     for rel_path, line, expect_violation in cases:

@@ -3,6 +3,7 @@
 
 #include "kiosk/app/logic/window_launcher.h"
 #include "storage/store.h"
+#include "sync/sync_worker.h"
 
 #include <CLI/CLI.hpp>
 
@@ -79,6 +80,13 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addModerateCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addWordListCommands(CLI::App& app, CliContext& context);  ///< wordlist show|check
+void addServerCommands(CLI::App& app);                         ///< server init|status (the venue's PostgreSQL)
+void addSyncCommand(CLI::App& app, CliContext& context);       ///< sync [--once]
+
+/// The --server option (also IDEEN_SERVER): a libpq connection string, required.
+void addServerOption(CLI::App& command, std::string& server);
+/// The sync worker's options for this database and server (log lines go to spdlog).
+pgsync::SyncWorkerOptions syncWorkerOptions(const CliContext& context, const std::string& url, double maxIdleSeconds);
 
 /// A warning of a command-line command: one line on stderr.
 void warnOnStderr(const std::string& line);

@@ -1,23 +1,57 @@
-// `ideenkiosk projector`: the live ranking for the hall as its own read-only process.
+// `ideenkiosk projector`: the live ranking for the hall as its own read-only process, optionally of the whole venue.
 #include "kiosk/app/cli/window_args.h"
 
+#include "sync/venue_sync.h"
+
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
+#include <memory>
 
 namespace kiosk::app {
 
+namespace {
+
+struct ProjectorArgs : WindowArgs {
+    std::string server;
+};
+
+// Brings the projector's file up to the venue's state before the window opens; without the server it shows the
+// copy it has (the venue's picture as of the last sync) and the worker catches up when the server is back.
+void catchUp(const CliContext& context, const std::string& url) {
+    try {
+        auto store = context.openStore();
+        pgsync::PgConnection pg(url);
+        spdlog::info("sync: {}", pgsync::syncOnce(*store, pg).summary());
+    } catch (const pgsync::PgError& e) {
+        spdlog::warn("sync: {} (showing the local copy)", e.what());
+    }
+}
+
+}  // namespace
+
 void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) {
     auto* projector = app.add_subcommand("projector", "Show the live ranking on a projector (reads the database only)");
-    auto args = std::make_shared<WindowArgs>();
+    auto args = std::make_shared<ProjectorArgs>();
     projector->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
     projector->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead")->check(kWindowSize);
     projector->add_flag("--allow-exit", args->allowExit, "Let Escape close the window");
     projector->add_option("--automation", args->automation, "Keep a JSON description of what is shown in this file");
     projector->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1");
+    projector->add_option("--server", args->server,
+                          "Show the whole venue: keep --db a copy of the venue's PostgreSQL, following its "
+                          "notifications on a thread of its own");
     projector->callback([&context, args, windows] {
         WindowLauncher& launcher = requireWindows(windows);
         const ProjectorOptions options{windowOptions(context, *args)};
+        std::unique_ptr<pgsync::SyncWorker> sync;
+        if (!args->server.empty()) {
+            catchUp(context, args->server);
+            sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
+        }
         context.resolveEvent(*context.openStore(true));
         const int code = launcher.runProjector(options);
+        sync.reset();
         if (code != 0) std::exit(code);
     });
 }

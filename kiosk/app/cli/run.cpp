@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <memory>
 
 namespace kiosk::app {
 
@@ -34,6 +35,7 @@ struct RunArgs : WindowArgs {
     double idleTimeout = 60;
     int busyTimeoutMs = 5000;
     std::string frameTimes;
+    std::string server;
     SecondWindowArgs projector;
 };
 
@@ -61,6 +63,9 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         ->check(kWindowSize);
     run->add_option("--projector-automation", args->projector.automation, "Keep a JSON description of the projector here");
     run->add_option("--projector-screenshot", args->projector.screenshot, "Write a PNG of the projector here on SIGUSR1");
+    run->add_option("--server", args->server,
+                    "Sync with the venue's PostgreSQL (a libpq connection string) on a thread of its own; the kiosk "
+                    "writes locally first and goes on when the network fails");
     run->callback([&context, args, windows] {
         args->projector.check(args->monitor, args->windowed.empty());
         WindowLauncher& launcher = requireWindows(windows);
@@ -85,7 +90,12 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
             spdlog::error("starting with the trouble screen: {}", e.what());
         }
         if (options.projector) launcher.requireMonitor(options.projector->monitor, "--projector-monitor");
+        // The sync worker has its own thread and connections; the frame loop never waits for it, and pulled rows
+        // show at the loop's next wake-up (it looks at the file's change counter at least every half second).
+        std::unique_ptr<pgsync::SyncWorker> sync;
+        if (!args->server.empty()) sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
         const int code = launcher.runKiosk(options);
+        sync.reset();
         if (code != 0) std::exit(code);
     });
 }

@@ -1,0 +1,417 @@
+// The outbox and the application of remote changes: how the venue sync reads and writes the model.
+#include "storage/replica.h"
+
+#include "storage/schema.h"
+#include "storage/store_impl.h"
+#include "storage/text.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <nlohmann/json.hpp>
+
+namespace storage {
+
+namespace {
+
+using nlohmann::json;
+
+// [SECTION] Rows as JSON
+
+const char* tableOf(const std::string& kind) {
+    if (kind == "event") return "events";
+    if (kind == "session") return "sessions";
+    if (kind == "idea") return "ideas";
+    if (kind == "vote") return "votes";
+    if (kind == "moderation") return "moderation_log";
+    throw StoreError("unknown kind of synced row: " + printableLine(kind, 40));
+}
+
+// Columns that describe this file, not the row: never sent, never compared.
+bool localOnly(const std::string& column) { return column == "title_fold" || column == "active"; }
+
+json rowObject(Store& store, const std::string& kind, const std::string& rowId) {
+    SQLite::Statement q(store.db(), std::string("SELECT * FROM ") + tableOf(kind) + " WHERE id = ?");
+    q.bind(1, rowId);
+    if (!q.executeStep()) return nullptr;
+    json row = json::object();
+    for (int c = 0; c < q.getColumnCount(); ++c) {
+        const std::string name = q.getColumnName(c);
+        if (localOnly(name)) continue;
+        const auto column = q.getColumn(c);
+        if (column.isNull()) {
+            row[name] = nullptr;
+        } else if (column.isInteger()) {
+            row[name] = column.getInt64();
+        } else {
+            row[name] = column.getString();
+        }
+    }
+    return row;
+}
+
+std::string text(const json& row, const char* key) {
+    const auto it = row.find(key);
+    return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t integer(const json& row, const char* key) {
+    const auto it = row.find(key);
+    return it != row.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+Event eventFrom(const json& row) {
+    Event e;
+    e.id = text(row, "id");
+    e.createdAt = integer(row, "created_at");
+    auto& s = e.settings;
+    s.title = text(row, "title");
+    s.venue = text(row, "venue");
+    s.startsOn = text(row, "starts_on");
+    s.endsOn = text(row, "ends_on");
+    s.categories = categoriesFromJson(text(row, "categories"));
+    s.voteBudget = static_cast<int>(integer(row, "vote_budget"));
+    s.showCounts = integer(row, "show_counts") != 0;
+    s.moderation = moderationModeFromString(text(row, "moderation"));
+    s.submissionOpen = integer(row, "submission_open") != 0;
+    s.votingOpen = integer(row, "voting_open") != 0;
+    s.countsAfterReveal = integer(row, "counts_after_reveal") != 0;
+    s.countsRevealed = integer(row, "counts_revealed") != 0;
+    s.projectorFrozen = integer(row, "projector_frozen") != 0;
+    return e;
+}
+
+Session sessionFrom(const json& row) {
+    Session s;
+    s.id = text(row, "id");
+    s.eventId = text(row, "event_id");
+    s.kioskId = text(row, "kiosk_id");
+    s.language = text(row, "language");
+    s.startedAt = integer(row, "started_at");
+    if (row.contains("ended_at") && row["ended_at"].is_number_integer()) s.endedAt = integer(row, "ended_at");
+    const std::string reason = text(row, "end_reason");
+    s.end = integer(row, "voided") != 0 ? SessionEnd::Voided
+            : reason == "finished"     ? SessionEnd::Finished
+            : reason == "idle"         ? SessionEnd::IdleTimeout
+                                       : SessionEnd::Open;
+    return s;
+}
+
+Idea ideaFrom(const json& row) {
+    Idea i;
+    i.id = text(row, "id");
+    i.eventId = text(row, "event_id");
+    i.number = static_cast<int>(integer(row, "number"));
+    i.title = text(row, "title");
+    i.description = text(row, "description");
+    i.author = text(row, "author");
+    i.category = text(row, "category");
+    i.language = text(row, "language");
+    i.status = ideaStatusFromString(text(row, "status"));
+    i.mergedInto = text(row, "merged_into");
+    i.pinned = integer(row, "pinned") != 0;
+    i.createdAt = integer(row, "created_at");
+    i.kioskId = text(row, "kiosk_id");
+    i.kioskSeq = integer(row, "kiosk_seq");
+    return i;
+}
+
+VoteEvent voteFrom(const json& row) {
+    VoteEvent v;
+    v.id = text(row, "id");
+    v.eventId = text(row, "event_id");
+    v.ideaId = text(row, "idea_id");
+    v.sessionId = text(row, "session_id");
+    v.kind = voteKindFromString(text(row, "kind"));
+    v.retracts = text(row, "retracts");
+    v.createdAt = integer(row, "created_at");
+    v.kioskId = text(row, "kiosk_id");
+    return v;
+}
+
+ModerationEntry moderationFrom(const json& row) {
+    ModerationEntry e;
+    e.id = text(row, "id");
+    e.eventId = text(row, "event_id");
+    e.at = integer(row, "at");
+    e.actor = text(row, "actor");
+    e.action = text(row, "action");
+    e.targetId = text(row, "target_id");
+    e.before = text(row, "before");
+    e.after = text(row, "after");
+    e.reason = text(row, "reason");
+    e.kioskId = text(row, "kiosk_id");
+    return e;
+}
+
+// [SECTION] Applying one change
+
+bool pendingLocally(Store& store, const std::string& kind, const std::string& rowId) {
+    SQLite::Statement q(store.db(), "SELECT 1 FROM outbox WHERE kind = ? AND row_id = ? LIMIT 1");
+    q.bind(1, kind);
+    q.bind(2, rowId);
+    return q.executeStep();
+}
+
+// The fields last-writer-wins decides, without the ones that describe this file or the venue number.
+json mutableState(json row) {
+    if (row.is_object()) {
+        row.erase("number");
+        row.erase("kiosk_id");
+    }
+    return row;
+}
+
+void updateIdea(Store& store, const Idea& remote) {
+    const NewIdea clean = cleanedIdea({remote.title, remote.description, remote.author, remote.category, remote.language});
+    SQLite::Statement update(store.db(),
+        "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, category = ?, status = ?, "
+        "merged_into = ?, pinned = ? WHERE id = ?");
+    update.bind(1, clean.title);
+    update.bind(2, foldForCompare(clean.title));
+    update.bind(3, clean.description);
+    update.bind(4, clean.author);
+    update.bind(5, clean.category);
+    update.bind(6, toString(remote.status));
+    if (remote.mergedInto.empty()) {
+        update.bind(7);
+    } else {
+        update.bind(7, remote.mergedInto);
+    }
+    update.bind(8, remote.pinned ? 1 : 0);
+    update.bind(9, remote.id);
+    update.exec();
+}
+
+void updateEvent(Store& store, const Event& remote) {
+    SQLite::Statement update(store.db(),
+        "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
+        ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
+        ":submission, voting_open = :voting, counts_after_reveal = :after_reveal, counts_revealed = :revealed, "
+        "projector_frozen = :frozen WHERE id = :id");
+    bindEventSettings(update, remote.settings);
+    update.bind(":id", remote.id);
+    update.exec();
+}
+
+// Sessions only move forward: an open session may end, a session may become voided; never back.
+bool advanceSession(Store& store, const Session& remote) {
+    SQLite::Statement update(store.db(),
+        "UPDATE sessions SET ended_at = coalesce(ended_at, ?), "
+        "end_reason = CASE WHEN end_reason = 'open' THEN ? ELSE end_reason END, voided = max(voided, ?) "
+        "WHERE id = ? AND ((end_reason = 'open' AND ? <> 'open') OR voided < ?)");
+    const std::string reason = remote.end == SessionEnd::Finished      ? "finished"
+                               : remote.end == SessionEnd::IdleTimeout ? "idle"
+                               : remote.endedAt                        ? "finished"
+                                                                       : "open";
+    const int voided = remote.end == SessionEnd::Voided ? 1 : 0;
+    if (remote.endedAt) {
+        update.bind(1, *remote.endedAt);
+    } else {
+        update.bind(1);
+    }
+    update.bind(2, reason);
+    update.bind(3, voided);
+    update.bind(4, remote.id);
+    update.bind(5, reason);
+    update.bind(6, voided);
+    return update.exec() > 0;
+}
+
+// Gives the idea the server's venue number; a provisional number of another idea in the way moves aside.
+bool takeVenueNumber(Store& store, const Idea& idea, int venueNumber, ApplyReport& report) {
+    SQLite::Statement current(store.db(), "SELECT number FROM ideas WHERE id = ?");
+    current.bind(1, idea.id);
+    if (!current.executeStep() || current.getColumn(0).getInt() == venueNumber) return false;
+    const int before = current.getColumn(0).getInt();
+    SQLite::Statement holder(store.db(), "SELECT id FROM ideas WHERE event_id = ? AND number = ?");
+    holder.bind(1, idea.eventId);
+    holder.bind(2, venueNumber);
+    if (holder.executeStep()) {
+        SQLite::Statement aside(store.db(),
+            "UPDATE ideas SET number = (SELECT max(number) + 1 FROM ideas WHERE event_id = ?) WHERE id = ?");
+        aside.bind(1, idea.eventId);
+        aside.bind(2, holder.getColumn(0).getString());
+        aside.exec();
+    }
+    SQLite::Statement set(store.db(), "UPDATE ideas SET number = ? WHERE id = ?");
+    set.bind(1, venueNumber);
+    set.bind(2, idea.id);
+    set.exec();
+    report.lines.push_back("idea " + idea.id + ": provisional #" + std::to_string(before) + " is venue #" +
+                           std::to_string(venueNumber));
+    return true;
+}
+
+void linkSession(Store& store, const json& row) {
+    const std::string sessionId = text(row, "session_id");
+    if (sessionId.empty()) return;
+    SQLite::Statement link(store.db(), "UPDATE ideas SET session_id = ? WHERE id = ? AND session_id IS NULL");
+    link.bind(1, sessionId);
+    link.bind(2, text(row, "id"));
+    link.exec();
+}
+
+enum class Outcome { Inserted, Updated, Unchanged, KeptLocal };
+
+// Ideas and events: inserted when new, else last-writer-wins in server order unless this file has an unsent change.
+template <typename Record, typename Insert, typename Update>
+Outcome applyMutable(Store& store, const RemoteChange& change, const json& row, const Record& record, Insert insert,
+                     Update update) {
+    const json local = rowObject(store, change.kind, change.rowId);
+    if (local.is_null()) {
+        insert(record);
+        return Outcome::Inserted;
+    }
+    if (mutableState(local) == mutableState(row)) return Outcome::Unchanged;
+    if (pendingLocally(store, change.kind, change.rowId)) return Outcome::KeptLocal;
+    update(record);
+    return Outcome::Updated;
+}
+
+Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report) {
+    const json row = json::parse(change.payload, nullptr, false);
+    if (!row.is_object() || text(row, "id") != change.rowId) {
+        throw StoreError("server change " + std::to_string(change.serverSeq) + " is not a row of ours");
+    }
+    if (change.kind == "vote") return store.insertVoteRecord(voteFrom(row)) ? Outcome::Inserted : Outcome::Unchanged;
+    if (change.kind == "moderation") {
+        return store.insertModerationRecord(moderationFrom(row)) ? Outcome::Inserted : Outcome::Unchanged;
+    }
+    if (change.kind == "session") {
+        const Session s = sessionFrom(row);
+        if (store.insertSessionRecord(s)) return Outcome::Inserted;
+        return advanceSession(store, s) ? Outcome::Updated : Outcome::Unchanged;
+    }
+    if (change.kind == "event") {
+        const Event e = eventFrom(row);
+        const Outcome outcome = applyMutable(
+            store, change, row, e, [&](const Event& x) { store.insertEventRecord(x); },
+            [&](const Event& x) { updateEvent(store, x); });
+        // Not activateEvent: its log entry would exist in this file only, and the files must stay equal.
+        SQLite::Statement activate(store.db(), "UPDATE events SET active = 1 WHERE id = ? AND NOT EXISTS "
+                                               "(SELECT 1 FROM events WHERE active = 1)");
+        activate.bind(1, e.id);
+        activate.exec();
+        return outcome;
+    }
+    if (change.kind == "idea") {
+        const Idea idea = ideaFrom(row);
+        Outcome outcome = applyMutable(
+            store, change, row, idea,
+            [&](const Idea& x) {
+                store.insertIdeaRecord(x);
+                linkSession(store, row);
+            },
+            [&](const Idea& x) { updateIdea(store, x); });
+        if (change.venueNumber > 0 && takeVenueNumber(store, idea, change.venueNumber, report) &&
+            outcome == Outcome::Unchanged) {
+            outcome = Outcome::Updated;
+        }
+        return outcome;
+    }
+    throw StoreError("unknown kind of synced row: " + printableLine(change.kind, 40));
+}
+
+}  // namespace
+
+// [SECTION] Outbox
+
+std::string rowJson(Store& store, const std::string& kind, const std::string& rowId) {
+    const json row = rowObject(store, kind, rowId);
+    return row.is_null() ? std::string() : row.dump();
+}
+
+std::vector<OutboxRow> outboxBatch(Store& store, int limit) {
+    std::vector<OutboxRow> batch;
+    SQLite::Statement q(store.db(), "SELECT seq, kind, row_id FROM outbox ORDER BY seq LIMIT ?");
+    q.bind(1, limit);
+    while (q.executeStep()) {
+        OutboxRow r;
+        r.seq = q.getColumn(0).getInt64();
+        r.kind = q.getColumn(1).getString();
+        r.rowId = q.getColumn(2).getString();
+        batch.push_back(std::move(r));
+    }
+    for (auto& r : batch) r.payload = rowJson(store, r.kind, r.rowId);
+    return batch;
+}
+
+void acknowledgeOutbox(Store& store, std::int64_t seq) {
+    store.transaction([&] {
+        SQLite::Statement remove(store.db(), "DELETE FROM outbox WHERE seq <= ?");
+        remove.bind(1, seq);
+        remove.exec();
+    });
+}
+
+std::int64_t outboxBacklog(Store& store) { return store.db().execAndGet("SELECT count(*) FROM outbox").getInt64(); }
+
+// [SECTION] Pull
+
+namespace {
+
+std::string syncState(Store& store, const char* key) {
+    SQLite::Statement q(store.db(), "SELECT value FROM sync_state WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+void setSyncState(Store& store, const char* key, const std::string& value) {
+    SQLite::Statement put(store.db(), "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                                      "value = excluded.value");
+    put.bind(1, key);
+    put.bind(2, value);
+    put.exec();
+}
+
+}  // namespace
+
+bool attachToServer(Store& store, const std::string& serverId) {
+    const std::string known = syncState(store, "server_id");
+    if (known == serverId) return false;
+    bool requeued = false;
+    store.transaction([&] {
+        // The first server: the outbox already holds everything not yet pushed anywhere.
+        if (!known.empty()) {
+            store.db().exec("DELETE FROM outbox");
+            store.db().exec(kQueueAllRows);
+            setSyncState(store, "pull_cursor", "0");
+            requeued = true;
+        }
+        setSyncState(store, "server_id", serverId);
+    });
+    return requeued;
+}
+
+std::int64_t pullCursor(Store& store) {
+    const std::string cursor = syncState(store, "pull_cursor");
+    return cursor.empty() ? 0 : std::stoll(cursor);
+}
+
+ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& changes) {
+    ApplyReport report;
+    if (changes.empty()) return report;
+    store.transaction([&] {
+        // Parents may come later in the same batch (a merged idea before its target in an old file's backlog).
+        store.db().exec("PRAGMA defer_foreign_keys = ON");
+        store.db().exec("INSERT INTO sync_applying(on_behalf) VALUES ('pull')");
+        for (const auto& change : changes) {
+            switch (applyOne(store, change, report)) {
+                case Outcome::Inserted: ++report.inserted; break;
+                case Outcome::Updated: ++report.updated; break;
+                case Outcome::Unchanged: ++report.unchanged; break;
+                case Outcome::KeptLocal:
+                    ++report.keptLocal;
+                    report.lines.push_back("conflict on " + change.kind + " " + change.rowId + ": kept this kiosk's " +
+                                           "unsent change over server change " + std::to_string(change.serverSeq) +
+                                           " of kiosk " + change.kioskId + " (it is pushed next and wins everywhere)");
+                    break;
+            }
+        }
+        setSyncState(store, "pull_cursor", std::to_string(changes.back().serverSeq));
+        store.db().exec("DELETE FROM sync_applying");
+    });
+    return report;
+}
+
+}  // namespace storage

@@ -1,0 +1,61 @@
+// The sync worker: a thread with its own SQLite and PostgreSQL connections that keeps a kiosk file in sync.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace pgsync {
+
+/// What moderators may see of the sync (discreetly): connected or not, when it last completed, rows waiting.
+struct SyncStatus {
+    bool connected = false;
+    std::int64_t lastSyncMs = 0;   ///< system clock, ms since the epoch; 0: never
+    std::int64_t waiting = 0;      ///< outbox rows not yet on the server
+    std::string lastError;         ///< one line, password masked; empty after a good round
+};
+
+struct SyncWorkerOptions {
+    std::string dbPath;
+    std::string conninfo;
+    /// A round at least this often even when nothing was noticed (a missed notification, a write of a process
+    /// that the change counter shows late).
+    double maxIdleSeconds = 5;
+    /// How often the worker looks at its file's change counter for local writes to push.
+    double watchSeconds = 0.1;
+    std::function<void()> changed;                        ///< after a round that applied something (wake the loop)
+    std::function<void(const std::string&)> log;          ///< one line per event worth logging
+};
+
+/// Starts at construction, stops (and joins) at destruction or stop(). Never blocks its owner: the owner only reads
+/// status(). Reconnects with backoff (1 s doubling to 30 s); while the server is away the kiosk writes locally.
+/// Between rounds it waits for a local commit (its file's change counter), a NOTIFY from the server (another
+/// kiosk pushed), or maxIdleSeconds.
+class SyncWorker {
+public:
+    explicit SyncWorker(SyncWorkerOptions options);
+    ~SyncWorker();
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void stop();
+    SyncStatus status() const;
+
+private:
+    void run();
+    void setStatus(const std::function<void(SyncStatus&)>& change);
+    bool sleepFor(double seconds);  ///< false when asked to stop
+
+    SyncWorkerOptions m_options;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    SyncStatus m_status;
+    std::atomic<bool> m_stopping{false};
+    std::thread m_thread;
+};
+
+}  // namespace pgsync

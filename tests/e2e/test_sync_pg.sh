@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# The venue sync against a real PostgreSQL 15 started by this test: three kiosks writing at once, then
+# `sync --once` everywhere and the same counts in every file and on the server; a push sent twice; a kiosk killed
+# in the middle of a push; a wrong password, an unreachable host and a newer server schema (one line each, and
+# the kiosk goes on locally); no password in error lines or the process's command line.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pg_lib.sh"
+start_pg
+trap 'stop_pg; cleanup' EXIT
+
+kiosk() { local name="$1"; shift; "$BIN" --db "$WORK/$name.db" "$@"; }
+
+# counts FILE: the rows of every synced table, one line.
+counts() {
+  sqlite3 "$1" "SELECT (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM sessions) || ' ' ||
+                (SELECT count(*) FROM ideas) || ' ' || (SELECT count(*) FROM votes) || ' ' ||
+                (SELECT count(*) FROM moderation_log)"
+}
+server_counts() {
+  psql_value "SELECT string_agg(n::text, ' ' ORDER BY o) FROM (SELECT o, (SELECT count(DISTINCT row_id) FROM
+              ideenkiosk.changes WHERE kind = k) AS n FROM (VALUES (1, 'event'), (2, 'session'), (3, 'idea'),
+              (4, 'vote'), (5, 'moderation')) AS kinds(o, k)) AS c"
+}
+# ideas FILE: every idea's id, venue number and status (what must be the same everywhere).
+ideas_fingerprint() { sqlite3 "$1" "SELECT id, number, status, pinned FROM ideas ORDER BY id" | md5sum; }
+sync_once() { kiosk "$1" sync --server "$PG_URL" --once >>"$WORK/sync-$1.log" 2>&1 || fail "sync of $1 failed: $(tail -n 1 "$WORK/sync-$1.log")"; }
+same_everywhere() {
+  local what="$1"; shift
+  local want; want="$(counts "$WORK/$1.db")"
+  local name
+  for name in "$@"; do
+    [ "$(counts "$WORK/$name.db")" = "$want" ] || { fail "$what: $name has $(counts "$WORK/$name.db"), $1 has $want"; return; }
+    [ "$(ideas_fingerprint "$WORK/$name.db")" = "$(ideas_fingerprint "$WORK/$1.db")" ] ||
+      { fail "$what: the ideas of $name differ from $1's (numbers, status or pin)"; return; }
+  done
+  [ "$(server_counts)" = "$want" ] || { fail "$what: the server has $(server_counts), the kiosks $want"; return; }
+  echo "  $what: every file and the server hold $want (events sessions ideas votes log)"
+  pass
+}
+
+echo "[server init]"
+expect_exit 0 "server init" -- "$BIN" server init --server "$PG_URL"
+grep -q "0 -> 1" "$WORK/out" && pass || fail "server init did not report 0 -> 1: $(cat "$WORK/out")"
+expect_exit 0 "server init on a current schema" -- "$BIN" server init --server "$PG_URL"
+grep -q "is current" "$WORK/out" && pass || fail "a second init did not say current: $(cat "$WORK/out")"
+
+echo "[three kiosks writing at once, then sync --once everywhere]"
+kiosk a demo --ideas 20 --votes 60 --seed 1 >/dev/null || fail "demo on a"
+sync_once a
+for k in b c; do sync_once "$k"; done
+[ "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM events WHERE active = 1")" = 1 ] && pass || fail "b did not take the venue's event"
+for k in a b c; do
+  kiosk "$k" rehearse --rate 40 --seconds 3 --seed "${#k}$RANDOM" >"$WORK/rehearse-$k.log" 2>&1 &
+  CHILDREN+=($!)
+done
+sleep 1
+for k in a b c; do sync_once "$k"; done  # while they write: pushes and pulls interleave with local commits
+wait
+for round in 1 2; do for k in a b c; do sync_once "$k"; done; done
+same_everywhere "after three kiosks wrote at once" a b c
+psql_value "SELECT count(*) FROM (SELECT event_id, number FROM ideenkiosk.idea_numbers GROUP BY 1, 2 HAVING count(*) > 1) d" |
+  grep -qx 0 && pass || fail "two ideas share a venue number on the server"
+[ "$(sqlite3 "$WORK/c.db" "SELECT max(number) = count(*) FROM ideas")" = 1 ] && pass ||
+  fail "venue numbers on c are not 1..N: $(sqlite3 "$WORK/c.db" "SELECT min(number), max(number), count(*) FROM ideas")"
+
+echo "[moderation decided on one kiosk applies everywhere]"
+hidden_number="$(sqlite3 "$WORK/a.db" "SELECT number FROM ideas WHERE status = 'published' ORDER BY number LIMIT 1")"
+kiosk b idea hide "$hidden_number" --reason Doppelt >/dev/null 2>&1 || fail "idea hide on b"
+sync_once b; sync_once a; sync_once c
+for k in a c; do
+  got="$(sqlite3 "$WORK/$k.db" "SELECT status FROM ideas WHERE number = $hidden_number")"
+  [ "$got" = hidden ] && pass || fail "idea #$hidden_number is '$got' on $k after b hid it"
+done
+same_everywhere "after moderation" a b c
+
+echo "[the same push twice changes nothing]"
+kiosk a idea add --title "Noch eine Idee aus dem Foyer" >/dev/null 2>&1 || fail "idea add on a"
+cp "$WORK/a.db" "$WORK/a-replay.db"
+sync_once a
+before="$(psql_value "SELECT count(*) || '/' || max(seq) FROM ideenkiosk.changes")"
+kiosk a-replay sync --server "$PG_URL" --once >"$WORK/replay.log" 2>&1 || fail "replayed push failed"
+after="$(psql_value "SELECT count(*) || '/' || max(seq) FROM ideenkiosk.changes")"
+[ "$before" = "$after" ] && pass || fail "pushing the same outbox again changed the server: $before -> $after"
+grep -q "(0 new to the server)" "$WORK/replay.log" && pass || fail "the replay reported new rows: $(head -n 1 "$WORK/replay.log")"
+
+echo "[a kiosk killed with SIGKILL in the middle of a push loses and doubles nothing]"
+kiosk d demo --ideas 1500 --votes 15000 --seed 4 >/dev/null || fail "demo on d"
+sync_once a  # a's rows reach the server first, so d pulls a venue and pushes into it
+d_kiosk="$(sqlite3 "$WORK/d.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
+kiosk d sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
+pid=$!
+CHILDREN+=("$pid")
+for _ in $(seq 1 500); do
+  n="$(psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'")"
+  [ "$n" -gt 0 ] && break
+  sleep 0.01
+done
+kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+left="$(sqlite3 "$WORK/d.db" "SELECT count(*) FROM outbox")"
+echo "  killed after $n of d's rows reached the server; $left rows still in d's outbox"
+[ "$left" -gt 0 ] && pass || fail "the kill came too late to test anything (outbox empty)"
+sync_once d
+for round in 1 2; do for k in a b c d; do sync_once "$k"; done; done
+same_everywhere "after the killed push was resumed" a b c d
+psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'" >"$WORK/d-server"
+[ "$(cat "$WORK/d-server")" -ge 16500 ] && pass || fail "d's rows on the server: $(cat "$WORK/d-server")"
+
+echo "[a new server (dropped and made again) gets every row again from a kiosk that knew the old one]"
+psql_value "DROP SCHEMA ideenkiosk CASCADE" >/dev/null 2>&1
+"$BIN" server init --server "$PG_URL" >/dev/null || fail "server init of the new server"
+sync_once a
+[ "$(server_counts)" = "$(counts "$WORK/a.db")" ] && pass ||
+  fail "the new server has $(server_counts), a has $(counts "$WORK/a.db")"
+grep -q "another server before" "$WORK/sync-a.log" && pass || fail "the switch of servers was not logged"
+for k in b c d; do sync_once "$k"; done
+same_everywhere "after the new server" a b c d
+
+echo "[the sync worker: a commit at one kiosk reaches another running kiosk's file without --once]"
+for k in a b; do
+  kiosk "$k" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
+  CHILDREN+=($!)
+done
+sleep 1
+kiosk a idea add --title "Live von Kiosk A" >/dev/null 2>&1 || fail "idea add on a with its worker running"
+seen=""
+for _ in $(seq 1 100); do
+  [ "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM ideas WHERE title = 'Live von Kiosk A'")" = 1 ] && { seen=1; break; }
+  sleep 0.1
+done
+[ -n "$seen" ] && pass || fail "an idea added at a did not reach b's file within 10 s (worker logs: $(tail -n 2 "$WORK/worker-b.log"))"
+for pid in "${CHILDREN[@]: -2}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+
+echo "[failures: one clear line each, and the kiosk goes on locally]"
+before="$(db_fingerprint "$WORK/a.db")"
+expect_clear_failure "password authentication failed" "wrong password" -- \
+  "$BIN" --db "$WORK/a.db" sync --once --server "$PG_TCP_URL_NO_PASSWORD password=Falsch-Geheim-99"
+grep -q "Falsch-Geheim-99" "$WORK/err" && fail "the wrong password appears in the error line" || pass
+closed="$(free_port)"
+expect_clear_failure "cannot connect" "unreachable host" -- \
+  "$BIN" --db "$WORK/a.db" sync --once --server "host=127.0.0.1 port=$closed dbname=postgres user=ideen password=$PG_PASSWORD"
+grep -q "$PG_PASSWORD" "$WORK/err" && fail "the password appears in the error line" || pass
+expect_clear_failure "cannot connect" "unreachable host (URI)" -- \
+  "$BIN" --db "$WORK/a.db" sync --once --server "postgresql://ideen:$PG_PASSWORD@127.0.0.1:$closed/postgres"
+grep -q "$PG_PASSWORD" "$WORK/err" && fail "the URI's password appears in the error line" || pass
+psql_value "INSERT INTO ideenkiosk.schema_version(version) VALUES (99)" >/dev/null
+expect_clear_failure "newer than this" "a server schema newer than the binary" -- \
+  "$BIN" --db "$WORK/a.db" sync --once --server "$PG_URL"
+expect_clear_failure "newer than this" "server init refuses a newer schema" -- "$BIN" server init --server "$PG_URL"
+psql_value "DELETE FROM ideenkiosk.schema_version WHERE version = 99" >/dev/null
+[ "$(db_fingerprint "$WORK/a.db")" = "$before" ] && pass || fail "a failed sync changed the kiosk file"
+expect_exit 0 "the kiosk goes on locally after failed syncs" -- kiosk a idea add --title "Offline geschrieben"
+expect_exit 0 "and syncs it later" -- kiosk a sync --once --server "$PG_URL"
+
+echo "[the right password over TCP; never in status output or the process's command line]"
+expect_exit 0 "server status with a password" -- \
+  "$BIN" server status --server "postgresql://ideen:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
+grep -q "kiosk $d_kiosk" "$WORK/out" && pass || fail "status does not list kiosk d: $(cat "$WORK/out")"
+grep -q "$PG_PASSWORD" "$WORK/out" && fail "status shows the password" || pass
+kiosk a sync --interval 0.2 --server "$PG_TCP_URL_NO_PASSWORD password=$PG_PASSWORD" >"$WORK/loop.log" 2>&1 &
+pid=$!
+CHILDREN+=("$pid")
+sleep 1
+if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$PG_PASSWORD"; then
+  fail "the password is visible in /proc/$pid/cmdline"
+else
+  pass
+fi
+kill -TERM "$pid"; wait "$pid" 2>/dev/null
+grep -q "$PG_PASSWORD" "$WORK/loop.log" && fail "the sync loop logged the password" || pass
+
+finish

@@ -1,0 +1,220 @@
+// The sync's outbox (written in the same transaction as every write) and applying remote changes by the merge rules.
+#include "fixtures.h"
+#include "storage/replica.h"
+#include "storage/schema.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace storage;
+
+namespace {
+
+// Outbox entries by kind.
+std::map<std::string, int> outboxKinds(Store& store) {
+    std::map<std::string, int> kinds;
+    for (const auto& row : outboxBatch(store, 100000)) ++kinds[row.kind];
+    return kinds;
+}
+
+int countOf(Store& store, const char* table) {
+    return store.db().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
+}
+
+// What a server would hand out after `from` pushed its whole outbox: its entries in order, numbered from `seq`.
+std::vector<RemoteChange> pushed(Store& from, std::int64_t& seq) {
+    std::vector<RemoteChange> changes;
+    for (const auto& row : outboxBatch(from, 100000)) {
+        changes.push_back({++seq, from.kioskId(), row.kind, row.rowId, row.payload, 0});
+    }
+    if (!changes.empty()) acknowledgeOutbox(from, outboxBatch(from, 100000).back().seq);
+    return changes;
+}
+
+struct Venue {
+    fixtures::ManualClock clock;
+    Store a{":memory:", fixtures::options(clock, 1, "kiosk-a")};
+    Store b{":memory:", fixtures::options(clock, 2, "kiosk-b")};
+    std::string event = a.createEvent(fixtures::conference(3));
+    std::int64_t serverSeq = 0;
+};
+
+}  // namespace
+
+TEST_SUITE("storage.outbox") {
+
+TEST_CASE("every kind of write is queued in the outbox of its own transaction") {
+    fixtures::ManualClock clock;
+    Store store(":memory:", fixtures::options(clock));
+    const auto event = store.createEvent(fixtures::conference(3));
+    CHECK(outboxKinds(store) == std::map<std::string, int>{{"event", 1}, {"moderation", 1}});
+    acknowledgeOutbox(store, outboxBatch(store, 100).back().seq);
+    CHECK(outboxBacklog(store) == 0);
+
+    SUBCASE("ideas, sessions, votes and retractions") {
+        const auto session = store.startSession(event, "de");
+        const auto idea = store.submitIdea(event, fixtures::idea("Stadtrundfahrten mit Migranten"), session);
+        store.castVote(session, idea.id);
+        store.retractVote(session, idea.id);
+        const auto kinds = outboxKinds(store);
+        CHECK(kinds.at("session") == 1);
+        CHECK(kinds.at("idea") >= 1);
+        CHECK(kinds.at("vote") == 2);
+        const auto batch = outboxBatch(store, 100);
+        for (const auto& row : batch) CHECK_MESSAGE(row.payload.find(row.rowId) != std::string::npos, row.kind);
+    }
+    SUBCASE("moderation and event settings") {
+        const auto idea = store.submitIdea(event, fixtures::idea("Sprachcafé"));
+        acknowledgeOutbox(store, outboxBatch(store, 100).back().seq);
+        store.setIdeaStatus(idea.id, IdeaStatus::Hidden, "test");
+        store.setVotingOpen(event, false, "test");
+        const auto kinds = outboxKinds(store);
+        CHECK(kinds.at("idea") == 1);
+        CHECK(kinds.at("event") == 1);
+        CHECK(kinds.at("moderation") == 2);
+        CHECK(outboxBatch(store, 100).front().payload.find("\"hidden\"") != std::string::npos);
+    }
+    SUBCASE("a write that rolls back leaves nothing in the outbox") {
+        CHECK_THROWS(store.transaction([&] {
+            store.submitIdea(event, fixtures::idea("Wird verworfen"));
+            CHECK(outboxBacklog(store) > 0);
+            throw std::runtime_error("rolled back");
+        }));
+        CHECK(outboxBacklog(store) == 0);
+        CHECK(store.ideas(event).empty());
+        {
+            SQLite::Transaction scope(store.db());
+            store.db().exec("UPDATE events SET title = 'nie gespeichert'");
+            CHECK(outboxBacklog(store) == 1);
+        }  // no commit: the scope's end rolls the write and its outbox row back
+        CHECK(outboxBacklog(store) == 0);
+    }
+    SUBCASE("a refused write queues nothing") {
+        const auto session = store.startSession(event, "de");
+        const auto idea = store.submitIdea(event, fixtures::idea("Eins"));
+        store.castVote(session, idea.id);
+        const auto before = outboxBacklog(store);
+        CHECK(fixtures::codeOf([&] { store.castVote(session, idea.id); }) != "no error");
+        CHECK(outboxBacklog(store) == before);
+    }
+}
+
+TEST_CASE("migration 4 queues the rows a file had before it") {
+    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const auto& all = migrations();
+    migrate(db, ":memory:", Store::kApplicationId, {all[0], all[1], all[2]});
+    db.exec("INSERT INTO events(id, title, vote_budget, moderation, created_at, kiosk_id) "
+            "VALUES ('e1', 'Alt', 3, 'publish', 1, 'k')");
+    db.exec("INSERT INTO sessions(id, event_id, kiosk_id, language, started_at) VALUES ('s1', 'e1', 'k', 'de', 2)");
+    migrate(db, ":memory:", Store::kApplicationId, all);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
+    SQLite::Statement q(db, "SELECT kind, row_id FROM outbox ORDER BY seq");
+    std::vector<std::string> queued;
+    while (q.executeStep()) queued.push_back(q.getColumn(0).getString() + ":" + q.getColumn(1).getString());
+    CHECK(queued == std::vector<std::string>{"event:e1", "session:s1"});
+}
+
+TEST_CASE("remote changes apply through the merge rules and never echo into the outbox") {
+    Venue v;
+    const auto session = v.a.startSession(v.event, "de");
+    const auto first = v.a.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"), session);
+    v.a.castVote(session, first.id);
+    const auto changes = pushed(v.a, v.serverSeq);
+    const auto report = applyRemoteChanges(v.b, changes);
+    CHECK(report.inserted == 5);  // event, its log entry, session, idea, vote
+    CHECK(outboxBacklog(v.b) == 0);
+    CHECK(pullCursor(v.b) == v.serverSeq);
+    CHECK(v.b.activeEvent()->id == v.event);
+    CHECK(v.b.idea(first.id)->votes == 1);
+    for (const char* table : {"events", "sessions", "ideas", "votes", "moderation_log"}) {
+        CHECK_MESSAGE(countOf(v.a, table) == countOf(v.b, table), table);
+    }
+
+    SUBCASE("the same changes again change nothing") {
+        const auto again = applyRemoteChanges(v.b, changes);
+        CHECK(again.inserted == 0);
+        CHECK(again.updated == 0);
+        CHECK(again.unchanged == static_cast<int>(changes.size()));
+        CHECK(countOf(v.b, "votes") == 1);
+    }
+    SUBCASE("moderation decided at one kiosk applies at the other") {
+        v.a.setIdeaStatus(first.id, IdeaStatus::Hidden, "panel");
+        v.a.setPinned(first.id, true, "panel");
+        const auto report2 = applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+        CHECK(report2.updated >= 1);
+        CHECK(toString(v.b.idea(first.id)->status) == "hidden");
+        CHECK(v.b.idea(first.id)->pinned);
+        CHECK(outboxBacklog(v.b) == 0);
+    }
+    SUBCASE("a session only moves forward") {
+        v.b.voidSession(session, "panel", "test");
+        acknowledgeOutbox(v.b, outboxBatch(v.b, 100).back().seq);
+        v.a.endSession(session, SessionEnd::Finished);
+        applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+        const auto s = v.b.session(session);
+        CHECK(toString(s->end) == toString(SessionEnd::Voided));
+        CHECK(s->endedAt.has_value());
+        CHECK(v.b.idea(first.id)->votes == 0);  // a voided session's votes stop counting
+    }
+    SUBCASE("an unsent local change of the same idea is kept and logged; the server's order decides later") {
+        v.b.setIdeaStatus(first.id, IdeaStatus::Hidden, "panel-b");
+        v.a.setPinned(first.id, true, "panel-a");
+        const auto report2 = applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+        CHECK(report2.keptLocal == 1);
+        REQUIRE(!report2.lines.empty());
+        CHECK(report2.lines.front().find("conflict on idea") != std::string::npos);
+        CHECK(toString(v.b.idea(first.id)->status) == "hidden");
+        CHECK_FALSE(v.b.idea(first.id)->pinned);
+        // b pushes; the server orders its change last, so a applies it and both agree.
+        const auto fromB = pushed(v.b, v.serverSeq);
+        applyRemoteChanges(v.a, fromB);
+        applyRemoteChanges(v.b, fromB);
+        CHECK(toString(v.a.idea(first.id)->status) == "hidden");
+        CHECK(v.a.idea(first.id)->pinned == v.b.idea(first.id)->pinned);
+    }
+    SUBCASE("the venue number replaces a provisional one and moves another provisional number aside") {
+        const auto own = v.b.submitIdea(v.event, fixtures::idea("Sprachcafé"));
+        CHECK(own.number == 2);
+        auto change = pushed(v.a, v.serverSeq);
+        CHECK(change.empty());
+        RemoteChange numbered{++v.serverSeq, "kiosk-a", "idea", first.id, rowJson(v.a, "idea", first.id), 2};
+        const auto report2 = applyRemoteChanges(v.b, {numbered});
+        CHECK(v.b.idea(first.id)->number == 2);
+        CHECK(v.b.idea(own.id)->number == 3);
+        CHECK(report2.lines.front().find("venue #2") != std::string::npos);
+    }
+    SUBCASE("a change the model refuses applies nothing, and the cursor stays") {
+        const auto cursor = pullCursor(v.b);
+        v.a.submitIdea(v.event, fixtures::idea("Gut"));
+        auto bad = pushed(v.a, v.serverSeq);
+        bad.push_back({++v.serverSeq, "kiosk-x", "idea", "x1", R"({"id":"x1","status":"weird"})", 0});
+        CHECK_THROWS(applyRemoteChanges(v.b, bad));
+        CHECK(pullCursor(v.b) == cursor);
+        CHECK(countOf(v.b, "ideas") == 1);
+        CHECK(countOf(v.b, "sync_applying") == 0);
+    }
+}
+
+TEST_CASE("a file that meets another server queues everything again and pulls from the start") {
+    Venue v;
+    v.a.submitIdea(v.event, fixtures::idea("Sprachcafé"));
+    const auto queued = outboxBacklog(v.a);
+    CHECK_FALSE(attachToServer(v.a, "server-1"));  // the first server: the outbox has everything already
+    CHECK(outboxBacklog(v.a) == queued);
+    applyRemoteChanges(v.a, pushed(v.a, v.serverSeq));
+    CHECK(outboxBacklog(v.a) == 0);
+    CHECK(pullCursor(v.a) > 0);
+    CHECK_FALSE(attachToServer(v.a, "server-1"));
+    CHECK(outboxBacklog(v.a) == 0);
+    CHECK(attachToServer(v.a, "server-2"));
+    CHECK(pullCursor(v.a) == 0);
+    const int rows = countOf(v.a, "events") + countOf(v.a, "sessions") + countOf(v.a, "ideas") + countOf(v.a, "votes") +
+                     countOf(v.a, "moderation_log");
+    CHECK(outboxBacklog(v.a) == rows);
+}
+
+}  // TEST_SUITE
