@@ -79,10 +79,30 @@ void gatherRanking(storage::Store& store, const std::string& eventId, const Topi
     for (auto& [key, ideas] : byTopic) data.bestPerTopic.push_back({topics.name(key, options.language), ideas});
 }
 
-void gatherGroups(const storage::Stats& stats, const Topics& topics, const std::string& language, ReportData& data) {
-    for (const auto& [hour, counts] : stats.perHour) {
-        data.perHour.push_back({(hour < 10 ? "0" : "") + std::to_string(hour), counts.first, counts.second});
+// Hours in the order of the day they happened on: an evening event that goes past midnight starts at its
+// evening hours, not at 00. The day starts after the longest stretch of hours without activity.
+std::vector<GroupCount> hoursInOrder(const std::map<int, std::pair<int, int>>& perHour) {
+    std::vector<GroupCount> hours;
+    for (const auto& [hour, counts] : perHour) {
+        hours.push_back({(hour < 10 ? "0" : "") + std::to_string(hour), counts.first, counts.second});
     }
+    std::vector<int> keys;
+    for (const auto& entry : perHour) keys.push_back(entry.first);
+    std::size_t start = 0;
+    int longestGap = -1;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const int previous = i == 0 ? keys.back() - 24 : keys[i - 1];
+        if (keys[i] - previous > longestGap) {
+            longestGap = keys[i] - previous;
+            start = i;
+        }
+    }
+    std::rotate(hours.begin(), hours.begin() + static_cast<std::ptrdiff_t>(start), hours.end());
+    return hours;
+}
+
+void gatherGroups(const storage::Stats& stats, const Topics& topics, const std::string& language, ReportData& data) {
+    data.perHour = hoursInOrder(stats.perHour);
     // Statistics label topics by their German name; the report wants them in its own language and order.
     auto perCategory = stats.perCategory;
     for (const auto& [key, name] : topics.ordered) {

@@ -60,12 +60,12 @@ const std::map<std::string_view, Words>& words() {
                               "The report holds no personal data: no names, no single person's sessions, nothing "
                               "about who moderated."}},
         {"method", {"Zur Methode", "Yöntem hakkında", "Method notes"}},
-        {"method_budget", {"Jede Sitzung an einem Gerät hatte %d Stimmen; eine Idee konnte in einer Sitzung höchstens "
+        {"method_budget", {"Jede Sitzung an einem Gerät hatte {budget} Stimmen; eine Idee konnte in einer Sitzung höchstens "
                            "eine Stimme bekommen. Zurückgenommene Stimmen und Stimmen ungültig erklärter Sitzungen "
                            "zählen nicht.",
-                           "Bir cihazdaki her oturumun %d oyu vardı; bir fikir bir oturumda en fazla bir oy "
+                           "Bir cihazdaki her oturumun {budget} oyu vardı; bir fikir bir oturumda en fazla bir oy "
                            "alabilirdi. Geri alınan oylar ve geçersiz sayılan oturumların oyları sayılmaz.",
-                           "Each session at a device had %d votes; an idea could get at most one vote per session. "
+                           "Each session at a device had {budget} votes; an idea could get at most one vote per session. "
                            "Retracted votes and votes of sessions declared void do not count."}},
         {"method_order", {"Die Geräte zeigten die Ideen in jeder Sitzung in einer eigenen zufälligen Reihenfolge, "
                           "damit keine Idee allein durch ihren Platz in der Liste Stimmen gewinnt.",
@@ -85,6 +85,7 @@ const std::map<std::string_view, Words>& words() {
         {"method_moderation", {"Ausgeblendete und noch nicht freigegebene Ideen stehen nicht in der Rangliste.",
                                "Gizlenen ve henüz onaylanmamış fikirler sıralamada yer almaz.",
                                "Hidden ideas and ideas not yet approved are not in the ranking."}},
+        {"no_data", {"Keine Daten", "Veri yok", "No data"}},
         {"made_with", {"Erstellt mit Ideenkiosk", "Ideenkiosk ile oluşturuldu", "Made with Ideenkiosk"}},
         {"page", {"Seite", "Sayfa", "Page"}},
         {"continued", {"(Fortsetzung)", "(devamı)", "(continued)"}},

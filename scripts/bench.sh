@@ -48,6 +48,20 @@ printf 'export ideas to CSV (%s ideas): ideenkiosk %.2f s, sqlite3 -csv %.2f s, 
 printf 'export votes to CSV (%s votes): ideenkiosk %.2f s, sqlite3 -csv %.2f s, ratio %.2f\n' \
   "$votes" "$ours_votes" "$theirs_votes" "$(echo "$ours_votes / $theirs_votes" | bc -l)"
 
+# [SECTION] The results report (PDF) and the Excel workbook, small and large
+small_db="$work/report1000.db"
+"$bin" --db "$small_db" demo --ideas 1000 --votes 10000 >/dev/null
+for size in "1000 10000 $small_db" "$ideas $votes $db"; do
+  read -r n_ideas n_votes file <<<"$size"
+  report_s=$(seconds "$bin" --db "$file" report -o "$work/report.pdf")
+  workbook_s=$(seconds "$bin" --db "$file" export all -o "$work")
+  xlsx_s=$(seconds "$bin" --db "$file" export votes --format xlsx -o "$work/votes.xlsx")
+  printf 'report PDF (%s ideas, %s votes): %.2f s, %s KiB; workbook of the votes: %.2f s, %s KiB; export all (CSV, JSON, workbook, report, backup): %.2f s\n' \
+    "$n_ideas" "$n_votes" "$report_s" "$(( $(stat -c %s "$work/report.pdf") / 1024 ))" "$xlsx_s" \
+    "$(( $(stat -c %s "$work/votes.xlsx") / 1024 ))" "$workbook_s"
+  rm -rf "$work"/ideenkiosk-*
+done
+
 # [SECTION] The kiosk window on a virtual 1920×1080 display (Xvfb, Mesa llvmpipe: software OpenGL)
 ideen_virtual_display 1920x1080
 trap 'kill "$IDEEN_XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT

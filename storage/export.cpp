@@ -30,7 +30,7 @@ using RowSink = std::function<void(Row&&)>;  // rows are handed over, so CSV can
 // million JSON objects.
 json toJson(const Cell& cell) {
     switch (cell.kind) {
-        case Cell::Kind::Number: return std::stoll(cell.text);
+        case Cell::Kind::Number: return cell.text.empty() ? json(nullptr) : json(std::stoll(cell.text));
         case Cell::Kind::Boolean: return cell.text == "1";
         case Cell::Kind::NullIfEmpty:
         case Cell::Kind::Timestamp: return cell.text.empty() ? json(nullptr) : json(cell.text);
@@ -43,7 +43,7 @@ json toJson(const Cell& cell) {
 Cell text(std::string s) { return {Cell::Kind::Text, std::move(s)}; }
 Cell number(std::int64_t n) { return {Cell::Kind::Number, std::to_string(n)}; }
 Cell optionalText(std::string s) { return {Cell::Kind::NullIfEmpty, std::move(s)}; }
-Cell optionalNumber(std::optional<std::int64_t> n) { return {Cell::Kind::NullIfEmpty, n ? std::to_string(*n) : ""}; }
+Cell optionalNumber(std::optional<std::int64_t> n) { return {Cell::Kind::Number, n ? std::to_string(*n) : ""}; }
 Cell boolean(bool b) { return {Cell::Kind::Boolean, b ? "1" : "0"}; }
 Cell timestamp(TimeMs ms) { return {Cell::Kind::Timestamp, formatTimestamp(ms), ms}; }
 Cell optionalTimestamp(std::optional<TimeMs> ms) { return ms ? timestamp(*ms) : Cell{Cell::Kind::Timestamp, "", 0}; }

@@ -30,7 +30,8 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
 std::vector<std::string> exportColumns(const std::string& table);
 
 /// One cell of an export row: the text CSV writes, and what the value is, so that JSON and spreadsheets can
-/// give it its type. A timestamp's text is formatTimestamp(time); an empty text is a missing value.
+/// give it its type. A timestamp's text is formatTimestamp(time); an empty text is a missing value (JSON null,
+/// an empty spreadsheet cell) for every kind but Text.
 struct ExportCell {
     enum class Kind { Text, Number, Boolean, NullIfEmpty, Json, Timestamp } kind = Kind::Text;
     std::string text;

@@ -123,6 +123,22 @@ TEST_SUITE("report_data") {
         }
     }
 
+    TEST_CASE("hours past midnight follow the evening they belong to") {
+        setenv("TZ", "UTC", 1);
+        tzset();
+        fixtures::ManualClock clock;  // 17:00 UTC
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        for (int hours : {5, 1, 1, 1}) {  // 22:00, 23:00, 00:00, 01:00
+            clock.advance(hours * 3600 * 1000LL);
+            store.submitIdea(event, fixtures::idea("Idee " + std::to_string(*clock.now)));
+        }
+        const auto data = report::gatherReport(store, event);
+        REQUIRE(data.perHour.size() == 4);
+        CHECK(data.perHour[0].label == "22");
+        CHECK(data.perHour[3].label == "01");
+    }
+
     TEST_CASE("an event without votes or ideas has zeros, not errors") {
         fixtures::ManualClock clock;
         Store store(":memory:", fixtures::options(clock));
