@@ -66,6 +66,9 @@ for chart in hours topics languages; do
   grep -q "<svg" "$WORK/charts/$chart.svg" && pass || fail "$chart.svg is no SVG"
 done
 [ -s "$EXPORT/ideenkiosk.xlsx" ] && [ -s "$EXPORT/bericht.pdf" ] && pass || fail "export all lacks the workbook or the report"
+# Typed cells, frozen header, autofilter, no formula: in the workbook's own XML.
+python3 "$SRC/tests/e2e/workbook_types.py" "$EXPORT/ideenkiosk.xlsx" && pass || fail "the workbook's cells have the wrong types"
+python3 "$SRC/tests/e2e/workbook_types.py" "$WORK/ideas.xlsx" && pass || fail "export --format xlsx has the wrong types"
 
 # [SECTION] No votes, 10,000 ideas, hostile titles
 EMPTY="$WORK/empty.db"
