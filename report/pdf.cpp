@@ -49,9 +49,10 @@ public:
         ++m_page;
         m_y = kMargin;
     }
+    bool fits(double height) const { return m_y + height <= kBottom; }
     /// Starts a new page unless `height` still fits on this one.
     void ensure(double height) {
-        if (m_y + height > kBottom) newPage();
+        if (!fits(height)) newPage();
     }
     void heading(const std::string& title) {
         ensure(60);
@@ -93,36 +94,49 @@ struct Column {
     draw::Align align = draw::Align::Left;
 };
 
-// One table row: cells wrapped in their columns (titles up to three lines), shaded every other row.
-void tableRow(Document& doc, const std::vector<Column>& columns, const std::vector<std::string>& cells, bool header,
-              bool shaded) {
-    const draw::Font font = header ? kBold : kBody;
-    constexpr int kMaxLines = 3;
+constexpr int kMaxCellLines = 3;
+
+double rowHeight(Document& doc, const std::vector<Column>& columns, const std::vector<std::string>& cells,
+                 draw::Font font) {
     double height = 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        height = std::max(height, doc.text().height(cells[i], columns[i].width - 6, font, kMaxLines));
+        height = std::max(height, doc.text().height(cells[i], columns[i].width - 6, font, kMaxCellLines));
     }
-    height += 6;
-    doc.ensure(height);
-    if (shaded || header) {
-        draw::setGrey(doc.cr(), header ? 0.85 : 0.94);
+    return height + 6;
+}
+
+// One table row at the cursor: cells wrapped in their columns (up to three lines), shaded as asked.
+void drawRow(Document& doc, const std::vector<Column>& columns, const std::vector<std::string>& cells, draw::Font font,
+             double shade, double height) {
+    if (shade < 1.0) {
+        draw::setGrey(doc.cr(), shade);
         cairo_rectangle(doc.cr(), kMargin, doc.y(), kBodyWidth, height);
         cairo_fill(doc.cr());
     }
     draw::setGrey(doc.cr(), 0.0);
     double x = kMargin;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        doc.text().draw(cells[i], x + 3, doc.y() + 3, columns[i].width - 6, font, columns[i].align, kMaxLines);
+        doc.text().draw(cells[i], x + 3, doc.y() + 3, columns[i].width - 6, font, columns[i].align, kMaxCellLines);
         x += columns[i].width;
     }
     doc.advance(height);
 }
 
+// A table whose header row is drawn again at the top of every page it goes on to.
 void table(Document& doc, const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::string> headers;
     for (const auto& c : columns) headers.push_back(c.header);
-    tableRow(doc, columns, headers, true, false);
-    for (std::size_t r = 0; r < rows.size(); ++r) tableRow(doc, columns, rows[r], false, r % 2 == 1);
+    const double headerHeight = rowHeight(doc, columns, headers, kBold);
+    doc.ensure(headerHeight * 2.5);
+    drawRow(doc, columns, headers, kBold, 0.85, headerHeight);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const double height = rowHeight(doc, columns, rows[r], kBody);
+        if (!doc.fits(height)) {
+            doc.newPage();
+            drawRow(doc, columns, headers, kBold, 0.85, headerHeight);
+        }
+        drawRow(doc, columns, rows[r], kBody, r % 2 == 1 ? 0.94 : 1.0, height);
+    }
     doc.advance(12);
 }
 
