@@ -62,6 +62,20 @@ measures export && bench_export
 # [SECTION] The venue sync through a throwaway PostgreSQL 15
 "$IDEEN_ROOT/scripts/bench_sync.sh" "$bin" "$IDEEN_ROOT" || echo "venue sync figures: not measured (see above)"
 
+# [SECTION] The results report (PDF) and the Excel workbook, small and large
+small_db="$work/report1000.db"
+"$bin" --db "$small_db" demo --ideas 1000 --votes 10000 >/dev/null
+for size in "1000 10000 $small_db" "$ideas $votes $db"; do
+  read -r n_ideas n_votes file <<<"$size"
+  report_s=$(seconds "$bin" --db "$file" report -o "$work/report.pdf")
+  workbook_s=$(seconds "$bin" --db "$file" export all -o "$work")
+  xlsx_s=$(seconds "$bin" --db "$file" export votes --format xlsx -o "$work/votes.xlsx")
+  printf 'report PDF (%s ideas, %s votes): %.2f s, %s KiB; workbook of the votes: %.2f s, %s KiB; export all (CSV, JSON, workbook, report, backup): %.2f s\n' \
+    "$n_ideas" "$n_votes" "$report_s" "$(( $(stat -c %s "$work/report.pdf") / 1024 ))" "$xlsx_s" \
+    "$(( $(stat -c %s "$work/votes.xlsx") / 1024 ))" "$workbook_s"
+  rm -rf "$work"/ideenkiosk-*
+done
+
 # [SECTION] The kiosk window on a virtual 1920×1080 display (Xvfb, Mesa llvmpipe: software OpenGL)
 ideen_virtual_display 1920x1080
 trap 'kill "$IDEEN_XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT

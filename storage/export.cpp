@@ -22,31 +22,31 @@ namespace {
 
 // [SECTION] Rows of each table as (column, value) pairs; CSV and JSON writers share them.
 
-// A cell is its CSV text plus what JSON should make of it; JSON values are built only for JSON exports,
-// which keeps a million-row CSV export from constructing a million JSON objects.
-struct Cell {
-    enum class Kind { Text, Number, Boolean, NullIfEmpty, Json } kind = Kind::Text;
-    std::string text;
-    json toJson() const {
-        switch (kind) {
-            case Kind::Number: return std::stoll(text);
-            case Kind::Boolean: return text == "1";
-            case Kind::NullIfEmpty: return text.empty() ? json(nullptr) : json(text);
-            case Kind::Json: return json::parse(text, nullptr, false);
-            case Kind::Text: break;
-        }
-        return text;
-    }
-};
-using Row = std::vector<Cell>;
+using Cell = ExportCell;
+using Row = ExportRow;
 using RowSink = std::function<void(Row&&)>;  // rows are handed over, so CSV can move the text out
+
+// JSON values are built only for JSON exports, which keeps a million-row CSV export from constructing a
+// million JSON objects.
+json toJson(const Cell& cell) {
+    switch (cell.kind) {
+        case Cell::Kind::Number: return cell.text.empty() ? json(nullptr) : json(std::stoll(cell.text));
+        case Cell::Kind::Boolean: return cell.text == "1";
+        case Cell::Kind::NullIfEmpty:
+        case Cell::Kind::Timestamp: return cell.text.empty() ? json(nullptr) : json(cell.text);
+        case Cell::Kind::Json: return json::parse(cell.text, nullptr, false);
+        case Cell::Kind::Text: break;
+    }
+    return cell.text;
+}
 
 Cell text(std::string s) { return {Cell::Kind::Text, std::move(s)}; }
 Cell number(std::int64_t n) { return {Cell::Kind::Number, std::to_string(n)}; }
 Cell optionalText(std::string s) { return {Cell::Kind::NullIfEmpty, std::move(s)}; }
-Cell optionalNumber(std::optional<std::int64_t> n) { return {Cell::Kind::NullIfEmpty, n ? std::to_string(*n) : ""}; }
+Cell optionalNumber(std::optional<std::int64_t> n) { return {Cell::Kind::Number, n ? std::to_string(*n) : ""}; }
 Cell boolean(bool b) { return {Cell::Kind::Boolean, b ? "1" : "0"}; }
-Cell timestamp(TimeMs ms) { return text(formatTimestamp(ms)); }
+Cell timestamp(TimeMs ms) { return {Cell::Kind::Timestamp, formatTimestamp(ms), ms}; }
+Cell optionalTimestamp(std::optional<TimeMs> ms) { return ms ? timestamp(*ms) : Cell{Cell::Kind::Timestamp, "", 0}; }
 Cell jsonText(std::string s) { return {Cell::Kind::Json, std::move(s)}; }
 
 const std::map<std::string, std::vector<std::string>> kColumns = {
@@ -91,7 +91,7 @@ void voteRows(Store& store, const Event& event, const RowSink& sink) {
 void sessionRows(Store& store, const Event& event, const RowSink& sink) {
     for (const auto& s : store.sessions(event.id)) {
         sink({text(s.id), text(s.kioskId), text(s.language), timestamp(s.startedAt),
-              optionalText(s.endedAt ? formatTimestamp(*s.endedAt) : ""), text(toString(s.end)), number(s.votesUsed)});
+              optionalTimestamp(s.endedAt), text(toString(s.end)), number(s.votesUsed)});
     }
 }
 
@@ -133,20 +133,27 @@ std::vector<std::string> exportColumns(const std::string& table) {
     return it->second;
 }
 
+void forEachExportRow(Store& store, const std::string& eventId, const std::string& table, const RowSink& sink) {
+    exportColumns(table);  // refuses an unknown table
+    const auto event = store.event(eventId);
+    if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
+    const std::map<std::string, std::function<void(Store&, const Event&, const RowSink&)>> producers = {
+        {"ideas", ideaRows}, {"votes", voteRows}, {"sessions", sessionRows}, {"moderation", moderationRows}};
+    producers.at(table)(store, *event, sink);
+}
+
 void exportTable(Store& store, const std::string& eventId, const std::string& table, const ExportOptions& options,
                  std::ostream& out) {
     const auto columns = exportColumns(table);
     const auto event = store.event(eventId);
     if (!event) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
-    const std::map<std::string, std::function<void(Store&, const Event&, const RowSink&)>> producers = {
-        {"ideas", ideaRows}, {"votes", voteRows}, {"sessions", sessionRows}, {"moderation", moderationRows}};
-    const auto& produce = producers.at(table);
+    auto produce = [&](const RowSink& sink) { forEachExportRow(store, eventId, table, sink); };
 
     if (options.format == ExportFormat::Csv) {
         CsvWriter writer(out, options.dialect);
         writer.row(columns);
         std::vector<std::string> fields(columns.size());
-        produce(store, *event, [&](Row&& row) {
+        produce([&](Row&& row) {
             for (std::size_t i = 0; i < row.size(); ++i) fields[i] = std::move(row[i].text);
             writer.row(fields);
         });
@@ -155,9 +162,9 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
     // JSON, streamed: the envelope by hand, each row through nlohmann::json.
     out << "{\"event\":" << eventJson(*event).dump() << ",\"" << table << "\":[";
     bool first = true;
-    produce(store, *event, [&](Row&& row) {
+    produce([&](Row&& row) {
         json object = json::object();
-        for (std::size_t i = 0; i < row.size(); ++i) object[columns[i]] = row[i].toJson();
+        for (std::size_t i = 0; i < row.size(); ++i) object[columns[i]] = toJson(row[i]);
         out << (first ? "\n" : ",\n") << object.dump();
         first = false;
     });

@@ -4,6 +4,7 @@
 #include "storage/csv.h"
 #include "storage/store.h"
 
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -27,5 +28,20 @@ void exportTable(Store& store, const std::string& eventId, const std::string& ta
 
 /// The column names of a table's CSV export, in order.
 std::vector<std::string> exportColumns(const std::string& table);
+
+/// One cell of an export row: the text CSV writes, and what the value is, so that JSON and spreadsheets can
+/// give it its type. A timestamp's text is formatTimestamp(time); an empty text is a missing value (JSON null,
+/// an empty spreadsheet cell) for every kind but Text.
+struct ExportCell {
+    enum class Kind { Text, Number, Boolean, NullIfEmpty, Json, Timestamp } kind = Kind::Text;
+    std::string text;
+    TimeMs time = 0;  ///< Timestamp only
+};
+using ExportRow = std::vector<ExportCell>;
+
+/// Hands each row of `table` (in exportColumns' order) to `sink`, streamed as exportTable writes them; the
+/// one producer behind every export format. Throws RuleError("bad_table" / "unknown_event").
+void forEachExportRow(Store& store, const std::string& eventId, const std::string& table,
+                      const std::function<void(ExportRow&&)>& sink);
 
 }  // namespace storage

@@ -43,6 +43,9 @@ Stats computeStats(Store& store, const std::string& eventId) {
         ++stats.ideasPerLanguage[i.language];
         ideaCategory[i.id] = i.category;
     }
+    std::map<std::string, std::string> sessionLanguage;
+    const auto sessions = store.sessions(eventId);
+    for (const auto& s : sessions) sessionLanguage[s.id] = s.language;
     SQLite::Statement votes(store.db(), std::string("SELECT ") + kVoteColumns + ", s.voided, EXISTS (SELECT 1 FROM votes r "
                                         "WHERE r.retracts = v.id) FROM votes v JOIN sessions s ON s.id = v.session_id "
                                         "WHERE v.event_id = ?");
@@ -60,9 +63,11 @@ Stats computeStats(Store& store, const std::string& eventId) {
         ++stats.liveVotes;
         ++stats.perHour[localHour(vote.createdAt)].second;
         ++stats.perCategory[categoryName(ideaCategory[vote.ideaId])].second;
+        ++stats.votesPerLanguage[sessionLanguage[vote.sessionId]];
     }
-    for (const auto& s : store.sessions(eventId)) {
+    for (const auto& s : sessions) {
         ++stats.sessions;
+        ++stats.sessionsPerKiosk[s.kioskId];
         if (activeSessions.count(s.id)) ++stats.sessionsPerLanguage[s.language];
     }
     stats.participants = static_cast<int>(activeSessions.size());

@@ -23,6 +23,8 @@ struct Stats {
     std::map<std::string, std::pair<int, int>> perCategory;  ///< category name -> (ideas, live votes)
     std::map<std::string, int> ideasPerLanguage;
     std::map<std::string, int> sessionsPerLanguage;
+    std::map<std::string, int> votesPerLanguage;     ///< live votes by the language of the session that cast them
+    std::map<std::string, int> sessionsPerKiosk;     ///< every session, by the kiosk (or other source) that started it
 };
 
 Stats computeStats(Store& store, const std::string& eventId);

@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
     kiosk::app::addRestoreCommand(app, context);
     kiosk::app::addMergeCommand(app);
     kiosk::app::addStatsCommand(app, context);
+    kiosk::app::addReportCommand(app, context);
     kiosk::app::addCheckCommand(app, context);
     kiosk::app::addDemoCommand(app, context);
     kiosk::app::addRunCommand(app, context, windows);

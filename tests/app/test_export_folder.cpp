@@ -1,4 +1,5 @@
-// A whole event into a folder: the four tables as CSV and JSON and a backup, in a new dated folder.
+// A whole event into a folder: the four tables as CSV and JSON, the workbook, the report and a backup, in a new
+// dated folder.
 #include "app_fixtures.h"
 
 #include "kiosk/app/logic/export_folder.h"
@@ -28,6 +29,9 @@ TEST_SUITE("export_folder") {
             CHECK(fs::is_regular_file(made / (table + ".json")));
         }
         CHECK(fs::is_regular_file(made / "ideenkiosk-backup.db"));
+        // The workbook (a zip) and the results report (a PDF) go onto the stick with the rest.
+        CHECK(fileText(made / "ideenkiosk.xlsx").rfind("PK", 0) == 0);
+        CHECK(fileText(made / "bericht.pdf").rfind("%PDF-", 0) == 0);
         // The CSV is the same bytes `export ideas` writes: German Excel's dialect with its BOM.
         std::ostringstream direct;
         storage::exportTable(*c.store, c.eventId, "ideas", storage::ExportOptions{}, direct);
@@ -35,7 +39,7 @@ TEST_SUITE("export_folder") {
         CHECK(fileText(made / "ideas.csv").rfind("\xEF\xBB\xBF", 0) == 0);
         // Nothing else: no temporary files left behind.
         const auto files = std::distance(fs::directory_iterator(made), fs::directory_iterator());
-        CHECK(files == static_cast<long>(storage::kExportTables.size() * 2 + 1));
+        CHECK(files == static_cast<long>(storage::kExportTables.size() * 2 + 3));
         fs::remove_all(folder);
     }
 

@@ -84,6 +84,10 @@ tap ctl:freeze
 tap export:0
 until_true "ls '$HOME' | grep -c '^ideenkiosk-'" 1 && pass || fail "an export folder appeared in $HOME"
 folder=$(ls -d "$HOME"/ideenkiosk-* 2>/dev/null | head -1)
+# The folder appears first; the workbook, the report and the backup are renamed into it whole, the backup last.
+for _ in $(seq 1 600); do [ -s "$folder/ideenkiosk-backup.db" ] && break; sleep 0.1; done
+[ "$(head -c 2 "$folder/ideenkiosk.xlsx" 2>/dev/null)" = PK ] && [ "$(head -c 5 "$folder/bericht.pdf" 2>/dev/null)" = %PDF- ] \
+  && pass || fail "the panel's export holds the workbook and the report: $(ls "$folder")"
 [ -s "$folder/ideas.csv" ] && [ -s "$folder/moderation.json" ] && [ "$(sqlite3 "$folder/ideenkiosk-backup.db" 'PRAGMA quick_check')" = ok ] \
   && pass || fail "the export holds CSV, JSON and a good backup"
 kill -USR1 "$KIOSK"; sleep 1; cp "$WORK/panel.png" /tmp/panel_control.png 2>/dev/null

@@ -24,14 +24,18 @@ KIOSK_APP_WINDOW = ('kiosk/app/window/', r'^kiosk/app/window/')
 KIOSK_APP_PRESENT = ('kiosk/app/present/', r'^kiosk/app/present/')
 KIOSK_APP_CLI = ('kiosk/app/cli/', r'^kiosk/app/cli/')
 SYNC_PHONES = ('sync/ or phones/', r'^(sync|phones)/')
+REPORT = ('report/', r'^report/')
+CAIRO_XLSX = ('cairo/pango/xlsxwriter', r'(^|/)(cairo|pango)[^/]*/|(^|/)xlsxwriter(\.h|/)')
 NETWORK = ('HTTP/PostgreSQL', r'(^|/)httplib\.h$|(^|/)libpq-fe\.h$')
 
 # Folder (relative to the source root, "/"-terminated) -> what no file below it may include. A folder that does
 # not exist yet is simply not checked; its rule applies from the day it appears.
 FOLDER_RULES = {
-    'storage/': [IMGUI, GLFW, GL, KIOSK, SYNC_PHONES, NETWORK],
+    'storage/': [IMGUI, GLFW, GL, KIOSK, SYNC_PHONES, NETWORK, REPORT, CAIRO_XLSX],
+    # The results report and workbook: storage's figures drawn with cairo/pango, written with libxlsxwriter.
+    'report/': [IMGUI, GLFW, GL, KIOSK, SYNC_PHONES, NETWORK],
     'kiosk/core/': [IMGUI, GLFW, GL, SQLITE, KIOSK_UI, KIOSK_APP],
-    'kiosk/ui/': [STORAGE, SQLITE, GLFW, GL, KIOSK_APP],
+    'kiosk/ui/': [STORAGE, SQLITE, GLFW, GL, KIOSK_APP, REPORT],
     'kiosk/app/cli/': [IMGUI, GLFW, GL, KIOSK_UI, KIOSK_APP_WINDOW, KIOSK_APP_PRESENT],
     # The headless app library: effects, store keeper, panel actions, export folder; no drawing at all.
     'kiosk/app/logic/': [IMGUI, GLFW, GL, SQLITE, KIOSK_UI, KIOSK_APP_WINDOW, KIOSK_APP_PRESENT, KIOSK_APP_CLI],
@@ -92,6 +96,13 @@ def self_test():
         ('storage/a.cpp', '#include "imgui.h"', True),
         ('storage/a.cpp', '#include "kiosk/core/state.h"', True),
         ('storage/a.cpp', '#include <SQLiteCpp/Database.h>', False),
+        ('storage/a.cpp', '#include "report/report_data.h"', True),
+        ('storage/a.cpp', '#include <cairo/cairo.h>', True),
+        ('storage/a.cpp', '#include <xlsxwriter.h>', True),
+        ('report/a.cpp', '#include "storage/stats.h"', False),
+        ('report/a.cpp', '#include <pango/pangocairo.h>', False),
+        ('report/a.cpp', '#include "kiosk/core/state.h"', True),
+        ('report/a.cpp', '#include "imgui.h"', True),
         ('kiosk/core/a.h', '#include <SQLiteCpp/Statement.h>', True),
         ('kiosk/core/a.h', '#include <sqlite3.h>', True),
         ('kiosk/core/a.h', '#include "storage/types.h"', False),

@@ -72,6 +72,7 @@ void addBackupCommand(CLI::App& app, CliContext& context);     ///< backup
 void addRestoreCommand(CLI::App& app, CliContext& context);    ///< restore
 void addMergeCommand(CLI::App& app);                           ///< merge (works on the files it names)
 void addStatsCommand(CLI::App& app, CliContext& context);      ///< stats
+void addReportCommand(CLI::App& app, CliContext& context);     ///< report
 void addCheckCommand(CLI::App& app, CliContext& context);      ///< check
 void addDemoCommand(CLI::App& app, CliContext& context);       ///< demo
 /// run, projector and moderate open windows through `windows`; null in a build without them (IDEEN_BUILD_UI=OFF),

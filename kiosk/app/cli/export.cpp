@@ -1,7 +1,9 @@
-// `ideenkiosk export`: one table as CSV for German Excel or JSON, or everything of the event into a folder.
+// `ideenkiosk export`: one table as CSV for German Excel or JSON, an Excel workbook, or everything of the event
+// into a folder.
 #include "kiosk/app/cli/cli.h"
 #include "kiosk/app/logic/export_folder.h"
 #include "kiosk/app/logic/output_file.h"
+#include "kiosk/app/logic/report_files.h"
 
 #include "storage/export.h"
 
@@ -23,7 +25,7 @@ void addExportCommand(CLI::App& app, CliContext& context) {
     exportCmd->add_option("TABLE", ex->table, "ideas, votes, sessions, moderation, or all (into the folder -o)")
         ->required()
         ->check(CLI::IsMember(tables));
-    exportCmd->add_option("--format", ex->format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+    exportCmd->add_option("--format", ex->format, "csv, json or xlsx (an Excel workbook)")->check(CLI::IsMember({"csv", "json", "xlsx"}))->capture_default_str();
     exportCmd->add_option("--dialect", ex->dialect, "excel-de (BOM, ';', all quoted) or rfc4180")
         ->check(CLI::IsMember({"excel-de", "rfc4180"}))
         ->capture_default_str();
@@ -37,6 +39,10 @@ void addExportCommand(CLI::App& app, CliContext& context) {
         if (ex->table == "all") {
             if (ex->output.empty()) throw UsageError("export all needs a folder: -o FOLDER");
             std::cout << "exported to " << exportToFolder(*store, eventId, ex->output) << '\n';
+            return;
+        }
+        if (ex->format == "xlsx") {
+            writeWorkbookFile(*store, eventId, ex->output, {ex->table});
             return;
         }
         writeOutput(ex->output, [&](std::ostream& out) { storage::exportTable(*store, eventId, ex->table, options, out); });

@@ -2,6 +2,7 @@
 #include "kiosk/app/logic/export_folder.h"
 
 #include "kiosk/app/logic/output_file.h"
+#include "kiosk/app/logic/report_files.h"
 #include "storage/backup.h"
 #include "storage/export.h"
 
@@ -52,6 +53,8 @@ std::string exportToFolder(storage::Store& store, const std::string& eventId, co
         writeOutput((target / (table + ".json")).string(),
                     [&](std::ostream& out) { storage::exportTable(store, eventId, table, json, out); });
     }
+    writeWorkbookFile(store, eventId, (target / "ideenkiosk.xlsx").string());
+    writeReportFile(report::gatherReport(store, eventId), (target / "bericht.pdf").string());
     storage::backupDatabase(store, (target / "ideenkiosk-backup.db").string());
     return target.string();
 }

@@ -1,5 +1,5 @@
-// Everything of one event into a folder (a USB stick at the end of the day): CSV for German Excel, JSON, and a
-// backup of the database, each file written atomically so a stick pulled too early holds no half file.
+// Everything of one event into a folder (a USB stick at the end of the day): CSV for German Excel, JSON, an Excel
+// workbook, the results report (PDF) and a backup of the database, each file written atomically so a stick pulled too early holds no half file.
 #pragma once
 
 #include "storage/store.h"
@@ -10,7 +10,8 @@
 namespace kiosk::app {
 
 /// Creates `folder`/ideenkiosk-YYYY-MM-DD-HHMMSS/ with ideas, votes, sessions and moderation as CSV (excel-de)
-/// and JSON, plus ideenkiosk-backup.db. Returns the new folder. Throws StoreError with a clear message.
+/// and JSON, plus ideenkiosk.xlsx, bericht.pdf (the German results report) and ideenkiosk-backup.db. Returns the
+/// new folder. Throws StoreError with a clear message.
 std::string exportToFolder(storage::Store& store, const std::string& eventId, const std::string& folder);
 
 /// Where a moderator would export to: mounted removable media first (/media/USER/*, /run/media/USER/*), then

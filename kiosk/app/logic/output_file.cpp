@@ -33,7 +33,14 @@ void writeOutput(const std::string& path, const std::function<void(std::ostream&
     try {
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            produce(out);
+            try {
+                produce(out);
+            } catch (const storage::StoreError&) {
+                // A writer that failed because the stream did (cairo, the workbook) says so in its own words;
+                // the one line names the file instead.
+                if (!out) throw storage::StoreError("cannot write " + path + " (disk full?)");
+                throw;
+            }
             out.flush();
             if (!out) throw storage::StoreError("cannot write " + path + " (disk full?)");
         }
