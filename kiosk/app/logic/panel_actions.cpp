@@ -117,7 +117,10 @@ PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, 
         if (action.kind == Kind::Export) {
             const std::string folder = exportToFolder(store, eventId, action.target);
             spdlog::info("panel: exported to {}", folder);
-            result.message = text.format(language, "panel.exported", {{"folder", folder}});
+            const FolderSize size = folderSize(folder);
+            spdlog::info("panel: {} files, {} bytes written", size.files, size.bytes);
+            result.message = text.format(language, "panel.exported", {{"folder", folder}, {"files", std::to_string(size.files)},
+                                                                      {"size", humanSize(size.bytes)}});
         } else {
             applyToStore(store, eventId, actor, action);
             result.message = text.format(language, "panel.done", {{"what", describe(store, action, text, language)}});
