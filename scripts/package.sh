@@ -14,6 +14,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake --preset ci >/dev/null
   build="$IDEEN_ROOT/build/ci"
 fi
+build="$(cd "$build" && pwd)"
 # The package's dates (man page, changelog) follow the last commit, so the same commit gives the same files.
 if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git -C "$IDEEN_ROOT" rev-parse HEAD >/dev/null 2>&1; then
   SOURCE_DATE_EPOCH="$(git -C "$IDEEN_ROOT" log -1 --format=%ct)"

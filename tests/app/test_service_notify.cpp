@@ -50,6 +50,7 @@ struct SupervisedEnvironment {
     ~SupervisedEnvironment() {
         unsetenv("NOTIFY_SOCKET");
         unsetenv("WATCHDOG_USEC");
+        unsetenv("WATCHDOG_PID");
     }
 };
 
@@ -86,5 +87,16 @@ TEST_SUITE("service_notify") {
         CHECK(messages[1] == "WATCHDOG=1");
         CHECK(messages[2] == "WATCHDOG=1");
         CHECK(notifier.sent() == 3);
+    }
+
+    TEST_CASE("under cage the watchdog belongs to the parent, and the kiosk still keeps its interval") {
+        const auto folder = app_fixtures::freshFolder("notify-cage");
+        NotifySocket socket((folder / "notify.sock").string());
+        SupervisedEnvironment environment((folder / "notify.sock").string(), "10000000");
+        setenv("WATCHDOG_PID", std::to_string(getppid()).c_str(), 1);
+        kiosk::app::ServiceNotifier notifier;
+        CHECK(notifier.watchdogSeconds() == doctest::Approx(10.0));
+        notifier.alive(0.0);
+        REQUIRE(socket.received() == std::vector<std::string>{"WATCHDOG=1"});
     }
 }

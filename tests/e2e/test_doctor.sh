@@ -60,9 +60,12 @@ database = "$DB"
 url = "127.0.0.1:$(cat "$WORK/closed-port")"
 TOML
 broken no-server "server: no answer from 127.0.0.1" -- "$BIN" --config "$WORK/unreachable.toml" doctor
-"$BIN" --db "$WORK/empty.db" event list >/dev/null
-broken no-event "event: no active event" -- "$BIN" --db "$WORK/empty.db" doctor
-grep -q "^WARN  pin: no PIN" "$WORK/no-event.out" && pass || fail "a database without a PIN warns: $(cat "$WORK/no-event.out")"
+echo 4711 | "$BIN" --db "$WORK/no-event.db" pin set >/dev/null  # a database with a PIN but no event
+broken no-event "event: no active event" -- "$BIN" --db "$WORK/no-event.db" doctor
+# A missing PIN is a warning: doctor still exits 0.
+"$BIN" --db "$WORK/no-pin.db" event load "$SRC/assets/event.example.toml" >/dev/null
+"$BIN" --db "$WORK/no-pin.db" doctor >"$WORK/no-pin.out" 2>&1 && pass || fail "no PIN alone fails doctor: $(cat "$WORK/no-pin.out")"
+grep -q "^WARN  pin: no PIN.* -> ideenkiosk .*pin set" "$WORK/no-pin.out" && pass || fail "a database without a PIN warns: $(cat "$WORK/no-pin.out")"
 head -c 8192 /dev/urandom >"$WORK/corrupt.db"
 broken corrupt "database: " -- "$BIN" --db "$WORK/corrupt.db" doctor
 if [ "$(id -u)" = 0 ]; then

@@ -2,7 +2,7 @@
 # Helpers for the package tests: the build tree, the package built from it (package.build), a work folder.
 #   bash tests/package/test_X.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
-BUILD="$1"
+BUILD="$(cd "$1" && pwd)"
 SRC="$2"
 # The e2e helpers (expectations, Xvfb, cleanup) with the binary of this build tree.
 # shellcheck source=../e2e/lib.sh

@@ -18,7 +18,7 @@ cp -a /usr/lib/systemd/system "$ROOT/usr/lib/systemd/"
 cp /usr/bin/cage "$ROOT/usr/bin/cage"
 for unit in ideenkiosk-kiosk.service ideenkiosk-projector.service ideenkiosk-backup.service ideenkiosk-backup.timer; do
   # It warns about unknown keys and values it cannot parse but exits 0: any output at all is a failure.
-  if systemd-analyze verify --man=no --root="$ROOT" "$ROOT/lib/systemd/system/$unit" >"$WORK/verify.log" 2>&1 \
+  if systemd-analyze verify --man=no --root="$ROOT" "$ROOT/usr/lib/systemd/system/$unit" >"$WORK/verify.log" 2>&1 \
      && [ ! -s "$WORK/verify.log" ]; then
     pass
   else
@@ -26,7 +26,7 @@ for unit in ideenkiosk-kiosk.service ideenkiosk-projector.service ideenkiosk-bac
   fi
 done
 # What the kiosk unit must say (verify above proved systemd reads these lines as meant).
-props="$(cat "$ROOT/lib/systemd/system/ideenkiosk-kiosk.service")"
+props="$(cat "$ROOT/usr/lib/systemd/system/ideenkiosk-kiosk.service")"
 for want in '^Type=notify' '^User=ideenkiosk' '^Restart=always' '^WatchdogSec=' '^TTYPath=/dev/tty1' \
   '^ExecStart=/usr/bin/cage .*-- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml run'; do
   grep -Eq "$want" <<<"$props" && pass || fail "the kiosk unit has $want"

@@ -14,8 +14,14 @@ ServiceNotifier::ServiceNotifier() {
     const char* socket = std::getenv("NOTIFY_SOCKET");
     m_supervised = socket && *socket;
     uint64_t usec = 0;
-    // > 0 only when WATCHDOG_USEC is set for this very process (WATCHDOG_PID, when set, must be ours).
-    if (sd_watchdog_enabled(0, &usec) > 0) m_watchdogSeconds = static_cast<double>(usec) / 1e6;
+    // sd_watchdog_enabled says yes only when WATCHDOG_PID (if set) is this process. Under cage it names cage, our
+    // parent and the unit's main process; the unit's NotifyAccess=all lets us pet the watchdog for it, so the
+    // interval is read from the environment then.
+    if (sd_watchdog_enabled(0, &usec) > 0) {
+        m_watchdogSeconds = static_cast<double>(usec) / 1e6;
+    } else if (const char* text = std::getenv("WATCHDOG_USEC"); m_supervised && text) {
+        m_watchdogSeconds = static_cast<double>(std::strtoull(text, nullptr, 10)) / 1e6;
+    }
     if (m_supervised) spdlog::info("supervised: notify socket set, watchdog {} s", m_watchdogSeconds);
 }
 
