@@ -3,8 +3,10 @@
 # virtual one, takes screenshots of the first screens and says where they are.
 #   ./scripts/kiosk.sh [extra arguments for `ideenkiosk run`, e.g. --windowed 1280x720 --allow-exit]
 # IDEEN_DB=path picks another database (default: the demo database under $XDG_DATA_HOME/ideenkiosk).
+# On a display the kiosk is restarted when it crashes or is killed, as the systemd unit does on a venue PC.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$IDEEN_ROOT/scripts/lib/supervise.sh"
 
 ideen_install "${IDEEN_BUILD_PACKAGES[@]}" "${IDEEN_TEST_PACKAGES[@]}"
 ideen_build dev
@@ -20,7 +22,8 @@ fi
 
 if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then
   ideen_log "Starting the kiosk on $DISPLAY (database $db)"
-  exec "$bin" --db "$db" run "$@"
+  ideen_supervise "$bin" --db "$db" run "$@"
+  exit
 fi
 
 # No display: a virtual one, a short scripted look at the kiosk, and screenshots to look at.

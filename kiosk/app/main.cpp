@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--wordlists", context.wordListDir, "Folder with de.txt, tr.txt and en.txt (default: <assets>/wordlists)");
 
+    kiosk::app::addConfigOption(app, context);
+
     kiosk::app::WindowLauncher* windows = kiosk::app::windowLauncher();
     kiosk::app::addEventCommands(app, context);
     kiosk::app::addIdeaCommands(app, context);
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     kiosk::app::addReportCommand(app, context);
     kiosk::app::addCheckCommand(app, context);
     kiosk::app::addDemoCommand(app, context);
+    kiosk::app::addDoctorCommand(app, context, windows);
     kiosk::app::addRunCommand(app, context, windows);
     kiosk::app::addProjectorCommand(app, context, windows);
     kiosk::app::addModerateCommand(app, context, windows);
@@ -97,6 +100,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return fail(std::string(e.what()) + " (see ideenkiosk --help)", 2);
     } catch (const kiosk::app::UsageError& e) {
+        return fail(e.what(), 2);
+    } catch (const kiosk::app::ConfigError& e) {
         return fail(e.what(), 2);
     } catch (const storage::RuleError& e) {
         return fail(e.what(), 1);

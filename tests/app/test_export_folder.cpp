@@ -40,7 +40,19 @@ TEST_SUITE("export_folder") {
         // Nothing else: no temporary files left behind.
         const auto files = std::distance(fs::directory_iterator(made), fs::directory_iterator());
         CHECK(files == static_cast<long>(storage::kExportTables.size() * 2 + 3));
+        // What the panel then says it wrote: the same count, and the bytes of the files.
+        const auto size = kiosk::app::folderSize(made.string());
+        CHECK(size.files == files);
+        std::uintmax_t bytes = 0;
+        for (const auto& entry : fs::directory_iterator(made)) bytes += entry.file_size();
+        CHECK(size.bytes == bytes);
         fs::remove_all(folder);
+    }
+
+    TEST_CASE("sizes for people, in decimal units as sticks are sold") {
+        CHECK(kiosk::app::humanSize(999) == "999 B");
+        CHECK(kiosk::app::humanSize(840000) == "840 KB");
+        CHECK(kiosk::app::humanSize(12345678) == "12.3 MB");
     }
 
     TEST_CASE("a folder that is missing is refused with its name") {

@@ -3,6 +3,7 @@
 
 #include "kiosk/app/logic/panel_actions.h"
 #include "storage/moderation.h"
+#include "storage/service_log.h"
 
 #include <doctest/doctest.h>
 
@@ -60,6 +61,16 @@ TEST_SUITE("panel_actions") {
         SUBCASE("away from the kiosk there is no kiosk mode to leave") {
             CHECK_FALSE(app::loadPanelModel(*c.store, c.eventId, false).atKiosk);
         }
+    }
+
+    TEST_CASE("the kiosk's crashes head the moderators' log") {
+        app_fixtures::ConferenceStore c;
+        const auto before = app::loadPanelModel(*c.store, c.eventId, true).log.size();
+        storage::recordCrash(*c.store, c.store->now(), "std::bad_alloc");
+        storage::recordCrash(*c.store, c.store->now(), "std::bad_alloc");
+        const auto model = app::loadPanelModel(*c.store, c.eventId, true);
+        REQUIRE(model.log.size() == before + 1);
+        CHECK(model.log[0].line.find("kiosk  crash  2x  (std::bad_alloc)") != std::string::npos);
     }
 
     TEST_CASE("a merged idea shows the number it went into") {

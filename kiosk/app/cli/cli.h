@@ -1,6 +1,7 @@
 // The organisers' command line: shared context and the registration of each group of subcommands.
 #pragma once
 
+#include "kiosk/app/logic/kiosk_config.h"
 #include "kiosk/app/logic/window_launcher.h"
 #include "storage/store.h"
 #include "sync/sync_worker.h"
@@ -27,6 +28,8 @@ struct CliContext {
     std::string assetDir;
     std::string eventId;      ///< --event: which event; empty means the active one
     std::string wordListDir;  ///< --wordlists: the organisers' own word lists instead of <assets>/wordlists
+    std::string configPath;   ///< --config: kiosk.toml, read before the subcommand runs
+    KioskConfig config;       ///< what --config set (nothing without it); command-line options win
 
     /// Opens the database (creating its folder when writing). Throws StoreError with a clear message.
     std::unique_ptr<storage::Store> openStore(bool readOnly = false,
@@ -53,6 +56,17 @@ std::string defaultDatabasePath();
 void checkDatabasePath(const std::string& path);
 std::string defaultAssetDir();
 
+/// --config FILE: reads it once parsing is complete (before any subcommand runs) and takes --db and --assets from it
+/// unless they were given on the command line. Subcommands take their own settings with `configured`.
+void addConfigOption(CLI::App& app, CliContext& context);
+/// `target` = `value` when the file set it and `option` was not given on the command line.
+template <class T>
+void configured(const CLI::Option* option, T& target, const std::optional<T>& value) {
+    if (value && option->count() == 0) target = *value;
+}
+/// The file's event_file, loaded and activated when the database has no active event yet (a fresh venue PC).
+void loadConfiguredEvent(const CliContext& context);
+
 /// A required argument or option of `command` holding text; shared, because the callback reads it after parsing.
 std::shared_ptr<std::string> requiredText(CLI::App& command, const std::string& name, const std::string& help);
 
@@ -75,6 +89,8 @@ void addStatsCommand(CLI::App& app, CliContext& context);      ///< stats
 void addReportCommand(CLI::App& app, CliContext& context);     ///< report
 void addCheckCommand(CLI::App& app, CliContext& context);      ///< check
 void addDemoCommand(CLI::App& app, CliContext& context);       ///< demo
+/// doctor: the venue PC's checks; asks `windows` for the monitors and fonts (null: a build without windows).
+void addDoctorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 /// run, projector and moderate open windows through `windows`; null in a build without them (IDEEN_BUILD_UI=OFF),
 /// where they parse as always and then fail with one clear line.
 void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);

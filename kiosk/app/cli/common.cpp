@@ -22,6 +22,14 @@ std::string defaultDatabasePath() {
 
 std::string defaultAssetDir() {
     if (const char* env = std::getenv("IDEEN_ASSETS"); env && *env) return env;
+    // Installed (by the package, or unpacked anywhere with `dpkg-deb -x`): <prefix>/bin/ideenkiosk finds its
+    // assets in <prefix>/share/ideenkiosk. A build tree has no such folder and uses the source tree's assets.
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const std::filesystem::path installed = self.parent_path().parent_path() / "share" / "ideenkiosk";
+        if (std::filesystem::is_directory(installed / "i18n", ec)) return installed.string();
+    }
     return IDEEN_ASSET_DIR;
 }
 

@@ -36,6 +36,8 @@ struct RunArgs : WindowArgs {
     int busyTimeoutMs = 5000;
     std::string frameTimes;
     std::string server;
+    double hangAfter = 0;
+    double crashAfter = 0;
     SecondWindowArgs projector;
 };
 
@@ -44,9 +46,9 @@ struct RunArgs : WindowArgs {
 void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) {
     auto* run = app.add_subcommand("run", "Start the attendee kiosk (fullscreen) on the active event");
     auto args = std::make_shared<RunArgs>();
-    run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
+    auto* monitor = run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
     run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
-    run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
+    auto* idleTimeout = run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
         ->capture_default_str();
     run->add_option("--busy-timeout", args->busyTimeoutMs,
@@ -57,7 +59,11 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
     run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
     run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame here at exit (benchmarks)");
-    run->add_option("--projector-monitor", args->projector.monitor, "Also show the projector, fullscreen on this monitor")
+    // Tests only, so not in --help: after this many seconds the frame loop stops turning (a hung kiosk for the
+    // watchdog test; the process stays alive) or an exception escapes a frame (the crash handling).
+    run->add_option("--test-hang-after", args->hangAfter)->group("")->check(CLI::Range(0.0, 3600.0));
+    run->add_option("--test-crash-after", args->crashAfter)->group("")->check(CLI::Range(0.0, 3600.0));
+    auto* projectorMonitor = run->add_option("--projector-monitor", args->projector.monitor, "Also show the projector, fullscreen on this monitor")
         ->check(CLI::Range(0, 16));
     run->add_option("--projector-windowed", args->projector.windowed, "Also show the projector, in a window of WxH pixels")
         ->check(kWindowSize);
@@ -66,7 +72,11 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_option("--server", args->server,
                     "Sync with the venue's PostgreSQL (a libpq connection string) on a thread of its own; the kiosk "
                     "writes locally first and goes on when the network fails");
-    run->callback([&context, args, windows] {
+    run->callback([&context, args, windows, monitor, idleTimeout, projectorMonitor] {
+        configured(monitor, args->monitor, context.config.monitor);
+        configured(projectorMonitor, args->projector.monitor, context.config.kioskProjectorMonitor);
+        configured(idleTimeout, args->idleTimeout, context.config.idleTimeout);
+        if (args->server.empty() && context.config.server) args->server = *context.config.server;  // [server] url
         args->projector.check(args->monitor, args->windowed.empty());
         WindowLauncher& launcher = requireWindows(windows);
         RunOptions options;
@@ -74,6 +84,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         options.idleTimeoutSeconds = args->idleTimeout;
         options.busyTimeoutMs = args->busyTimeoutMs;
         options.frameTimesFile = args->frameTimes;
+        options.hangAfterSeconds = args->hangAfter;
+        options.crashAfterSeconds = args->crashAfter;
         if (args->projector.wanted()) options.projector.emplace(ProjectorOptions{windowOptions(context, args->projector)});
         // A missing or broken word list is logged and the kiosk runs without it: it must never keep the doors shut.
         options.wordList = context.loadWordList([](const std::string& line) { spdlog::warn("{}", line); });
@@ -83,6 +95,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         // A database without an active event is a set-up mistake: a clear error now beats a blank screen. A file
         // that cannot be used (corrupt, read-only, a full disk) is trouble the kiosk shows and recovers from.
         try {
+            loadConfiguredEvent(context);
             context.resolveEvent(*context.openStore());
         } catch (const storage::StoreError& e) {
             spdlog::error("starting with the trouble screen: {}", e.what());

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -57,6 +58,29 @@ std::string exportToFolder(storage::Store& store, const std::string& eventId, co
     writeReportFile(report::gatherReport(store, eventId), (target / "bericht.pdf").string());
     storage::backupDatabase(store, (target / "ideenkiosk-backup.db").string());
     return target.string();
+}
+
+FolderSize folderSize(const std::string& folder) {
+    FolderSize size;
+    std::error_code error;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        if (!it->is_regular_file(error)) continue;
+        ++size.files;
+        size.bytes += it->file_size(error);
+    }
+    return size;
+}
+
+std::string humanSize(std::uintmax_t bytes) {
+    char text[32];
+    if (bytes < 1000) {
+        std::snprintf(text, sizeof text, "%ju B", bytes);
+    } else if (bytes < 1000 * 1000) {
+        std::snprintf(text, sizeof text, "%.0f KB", static_cast<double>(bytes) / 1e3);
+    } else {
+        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    }
+    return text;
 }
 
 std::vector<std::string> exportFolderCandidates() {

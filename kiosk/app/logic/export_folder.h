@@ -4,6 +4,7 @@
 
 #include "storage/store.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,15 @@ namespace kiosk::app {
 /// and JSON, plus ideenkiosk.xlsx, bericht.pdf (the German results report) and ideenkiosk-backup.db. Returns the
 /// new folder. Throws StoreError with a clear message.
 std::string exportToFolder(storage::Store& store, const std::string& eventId, const std::string& folder);
+
+/// What an export folder holds: how many files and bytes (for the panel's message after an export).
+struct FolderSize {
+    int files = 0;
+    std::uintmax_t bytes = 0;
+};
+FolderSize folderSize(const std::string& folder);
+/// Bytes for people: "840 KB", "12.3 MB" (decimal units, as sticks are sold).
+std::string humanSize(std::uintmax_t bytes);
 
 /// Where a moderator would export to: mounted removable media first (/media/USER/*, /run/media/USER/*), then
 /// the home folder. Only writable folders.

@@ -4,6 +4,7 @@
 #include "kiosk/app/logic/export_folder.h"
 #include "kiosk/core/text_edit.h"
 #include "storage/moderation.h"
+#include "storage/service_log.h"
 #include "storage/timefmt.h"
 
 #include <spdlog/spdlog.h>
@@ -105,6 +106,11 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
         model.sessions.push_back({it->id, clock(it->startedAt), it->language, it->votesUsed, it->end == storage::SessionEnd::Voided});
     }
     const auto log = store.moderationLog(eventId);
+    // The kiosk's crashes head the log: how often the process had to be restarted, and why the last time.
+    if (const auto crashes = storage::crashRecord(store); crashes.count > 0) {
+        model.log.push_back({clock(crashes.lastAt) + "  kiosk  crash  " + std::to_string(crashes.count) + "x  (" +
+                             core::shortenForDisplay(crashes.lastReason, 80) + ")"});
+    }
     for (auto it = log.rbegin(); it != log.rend() && model.log.size() < 500; ++it) model.log.push_back({logLine(*it, numbers)});
     model.exportFolders = exportFolderCandidates();
     return model;
@@ -117,7 +123,10 @@ PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, 
         if (action.kind == Kind::Export) {
             const std::string folder = exportToFolder(store, eventId, action.target);
             spdlog::info("panel: exported to {}", folder);
-            result.message = text.format(language, "panel.exported", {{"folder", folder}});
+            const FolderSize size = folderSize(folder);
+            spdlog::info("panel: {} files, {} bytes written", size.files, size.bytes);
+            result.message = text.format(language, "panel.exported", {{"folder", folder}, {"files", std::to_string(size.files)},
+                                                                      {"size", humanSize(size.bytes)}});
         } else {
             applyToStore(store, eventId, actor, action);
             result.message = text.format(language, "panel.done", {{"what", describe(store, action, text, language)}});

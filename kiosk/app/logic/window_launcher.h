@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -30,6 +31,8 @@ struct RunOptions : WindowOptions {
     double idleTimeoutSeconds = 60;
     int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
+    double hangAfterSeconds = 0;  ///< tests: the frame loop stops turning after this long (0 = never)
+    double crashAfterSeconds = 0; ///< tests: an exception escapes a frame after this long (0 = never)
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
     std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
 };
@@ -37,6 +40,13 @@ struct RunOptions : WindowOptions {
 /// The moderators' panel in a window of its own (a laptop beside the stage).
 struct ModerateOptions : WindowOptions {
     std::string eventId;
+};
+
+/// One monitor of the display, as `doctor` reports it.
+struct MonitorInfo {
+    std::string name;
+    int width = 0;   ///< the current video mode, in pixels
+    int height = 0;
 };
 
 /// The windows of the app. kiosk/app/window provides it; a build without windows has none (nullptr).
@@ -49,6 +59,10 @@ public:
     virtual int runKiosk(const RunOptions& options) = 0;
     virtual int runProjector(const ProjectorOptions& options) = 0;
     virtual int runModerate(const ModerateOptions& options) = 0;
+    /// The display's monitors in GLFW's order (0 = primary). Throws std::runtime_error when there is no display.
+    virtual std::vector<MonitorInfo> monitors() = 0;
+    /// The font files the windows load that are missing (empty when every one is there).
+    virtual std::vector<std::string> missingFonts() = 0;
 };
 
 /// The window part of this build, or nullptr when it was built without one (IDEEN_BUILD_UI=OFF). Defined once

@@ -4,6 +4,7 @@
 
 #include "kiosk/app/logic/kiosk_effects.h"
 #include "kiosk/app/logic/output_file.h"
+#include "kiosk/app/logic/service_notify.h"
 #include "kiosk/app/logic/store_keeper.h"
 #include "kiosk/app/present/automation.h"
 #include "kiosk/app/present/model_cache.h"
@@ -13,6 +14,7 @@
 #include "kiosk/app/window/signals.h"
 #include "kiosk/core/frame_policy.h"
 #include "kiosk/ui/kiosk_view.h"
+#include "storage/service_log.h"
 #include "storage/store.h"
 
 #include "imgui.h"
@@ -21,12 +23,14 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <random>
+#include <thread>
 
 #include <unistd.h>
 
@@ -110,6 +114,9 @@ public:
     int run();
 
 private:
+    void turn();                   // one turn of the loop; throws what escapes a frame
+    [[noreturn]] void crashed(const std::exception& e);  // logs it with its context, counts it, ends the process
+    void testFaults();             // --test-hang-after, --test-crash-after: a hung or failing loop
     // The steps of one turn of the loop, in order.
     bool waitForEvents();          // sleeps as long as the frame policy allows; true when input reached the kiosk
     void stepProjector();          // the projector beside the kiosk, if any, follows commits and draws
@@ -147,6 +154,8 @@ private:
     AutomationFile m_automation;
     std::vector<std::pair<double, double>> m_frameTimes;  // (process, main thread) CPU ms per frame
     Heartbeat m_heartbeat;
+    ServiceNotifier m_notifier;
+    bool m_done = false;
 };
 
 storage::StoreOptions keeperOptions(const RunOptions& options) {
@@ -178,25 +187,71 @@ KioskLoop::KioskLoop(const RunOptions& options)
 }
 
 int KioskLoop::run() {
-    while (!m_window.shouldClose() && !stopRequested()) {
-        const bool hadInput = waitForEvents();
-        if (m_window.escapePressed() && m_options.allowExit) break;
-        stepProjector();
-        observe(hadInput);
-        const double now = clock();
-        if (!m_frames.needsFrame(m_state, now, m_view.isAnimating())) continue;
-        m_frames.frameDrawn(now);
-        if (!drawFrame()) break;
-        m_frames.viewChangesAt(m_view.nextChangeAt(m_state, clock()));
+    try {
+        while (!m_done && !m_window.shouldClose() && !stopRequested()) turn();
+    } catch (const std::exception& e) {
+        crashed(e);
     }
+    m_notifier.stopping();
     finish();
     return 0;
 }
 
+void KioskLoop::turn() {
+    testFaults();
+    const bool hadInput = waitForEvents();
+    if (m_window.escapePressed() && m_options.allowExit) {
+        m_done = true;
+        return;
+    }
+    stepProjector();
+    observe(hadInput);
+    const double now = clock();
+    if (!m_frames.needsFrame(m_state, now, m_view.isAnimating())) return;
+    m_frames.frameDrawn(now);
+    if (!drawFrame()) {
+        m_done = true;
+        return;
+    }
+    // The supervisor counts the kiosk as started once attendees can see it.
+    m_notifier.ready("showing " + std::string(core::screenName(m_state.screen)));
+    m_frames.viewChangesAt(m_view.nextChangeAt(m_state, clock()));
+}
+
+// Whatever escaped a frame ends the process: the supervisor (systemd, scripts/kiosk.sh) starts a fresh one,
+// which shows the attract screen with everything committed so far. Neither drawing on nor the usual shutdown is
+// safe after an unknown failure (an ImGui frame may be half begun): the log is flushed and the process exits
+// at once, as after a kill, which the store is built to survive.
+void KioskLoop::crashed(const std::exception& e) {
+    spdlog::critical("kiosk crashed after {} frames, {:.0f} s up, on screen {}: {}", m_heartbeat.frames, clock(),
+                     core::screenName(m_state.screen), e.what());
+    try {
+        storage::Store store(m_options.dbPath, keeperOptions(m_options));
+        const auto record = storage::recordCrash(store, store.now(), e.what());
+        spdlog::critical("crash {} of this database recorded", record.count);
+    } catch (const std::exception& again) {
+        spdlog::error("the crash could not be counted in the database: {}", again.what());
+    }
+    spdlog::default_logger()->flush();
+    std::fflush(nullptr);
+    std::_Exit(kCrashExitCode);
+}
+
+void KioskLoop::testFaults() {
+    if (m_options.crashAfterSeconds > 0 && clock() >= m_options.crashAfterSeconds) {
+        throw std::runtime_error("test: a frame failed on purpose (--test-crash-after)");
+    }
+    if (m_options.hangAfterSeconds <= 0 || clock() < m_options.hangAfterSeconds) return;
+    spdlog::warn("test: the frame loop stops turning now (--test-hang-after)");
+    while (!stopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    m_done = true;
+}
+
 bool KioskLoop::waitForEvents() {
     // An idle kiosk still wakes as often as the projector needs; the projector's wake-ups make no kiosk frames.
+    // And at least twice per watchdog interval, so an idle kiosk is not taken for a hung one.
     const double otherWake = m_projector ? m_projector->wantsWakeWithin() : core::FramePolicy::kIdleWakeSeconds;
-    return m_window.waitEvents(m_frames.waitSeconds(clock(), m_view.isAnimating(), otherWake));
+    return m_window.waitEvents(m_frames.waitSeconds(clock(), m_view.isAnimating(), m_notifier.maxSleepSeconds(otherWake)));
 }
 
 // The projector reads the same file; when it cannot (a damaged file), the kiosk still serves attendees and says
@@ -220,6 +275,7 @@ void KioskLoop::observe(bool hadInput) {
     const bool warnedBefore = m_state.idleWarning;
     dispatch(core::ev::Tick{});
     m_heartbeat.beat(clock(), m_state);
+    m_notifier.alive(clock());
     // Not ImGui's DisplaySize: the projector's step() left its own ImGui context current.
     const auto [displayWidth, displayHeight] = m_window.displaySize();
     const float unitNow = ui::Metrics::forScreen(displayWidth, displayHeight).unit;

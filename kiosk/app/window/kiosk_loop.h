@@ -5,6 +5,9 @@
 
 namespace kiosk::app {
 
+/// The exit code of a kiosk that crashed: an exception escaped a frame (EX_SOFTWARE of sysexits.h).
+inline constexpr int kCrashExitCode = 70;
+
 /// Opens the window and runs until it is closed (Escape only with allowExit) or SIGTERM/SIGINT.
 /// Returns the process exit code.
 int runKiosk(const RunOptions& options);

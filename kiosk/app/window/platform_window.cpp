@@ -62,6 +62,24 @@ void requireMonitor(int index, const std::string& option) {
     if (index >= count) throw std::runtime_error(option + " " + std::to_string(index) + ": " + missingMonitor(index, count));
 }
 
+std::vector<MonitorInfo> listMonitors() {
+    acquireGlfw();
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<MonitorInfo> list;
+    for (int i = 0; i < count; ++i) {
+        MonitorInfo info;
+        if (const char* name = glfwGetMonitorName(monitors[i])) info.name = name;
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitors[i])) {
+            info.width = mode->width;
+            info.height = mode->height;
+        }
+        list.push_back(info);
+    }
+    releaseGlfw();
+    return list;
+}
+
 // [SECTION] Input callbacks of the main window
 
 namespace {

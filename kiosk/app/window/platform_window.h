@@ -1,10 +1,12 @@
 // The only place that touches GLFW and OpenGL: a window with its own Dear ImGui context, one or two per process.
 #pragma once
 
+#include "kiosk/app/logic/window_launcher.h"
 #include "kiosk/ui/fonts.h"
 
 #include <string>
 #include <utility>
+#include <vector>
 
 struct GLFWwindow;
 struct ImGuiContext;
@@ -29,6 +31,8 @@ enum class WindowRole {
 /// Throws std::runtime_error starting with `option` when monitor `index` does not exist or there is no display;
 /// lets a caller refuse before any window opens.
 void requireMonitor(int index, const std::string& option);
+/// The monitors GLFW sees (throws std::runtime_error without a display).
+std::vector<MonitorInfo> listMonitors();
 
 /// One GLFW window with its own OpenGL and Dear ImGui contexts. GLFW stays initialised while any window lives.
 ///

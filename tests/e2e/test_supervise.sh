@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Crash handling: an exception escaping a frame (--test-crash-after) is logged with its context, counted in the
+# database, and ends the process with exit 70; the development loop of scripts/kiosk.sh (ideen_supervise)
+# starts a fresh kiosk on the attract screen with everything saved before; SIGTERM ends the loop for good.
+source "$(dirname "$0")/lib.sh"
+source "$SRC/scripts/lib/supervise.sh"
+kiosk_setup
+"$BIN" --db "$DB" idea add --title "Vor dem Absturz gespeichert" >/dev/null
+
+# The first start crashes after 2 s, the restarted one does not.
+cat >"$WORK/kiosk-once-crashing.sh" <<SH
+#!/usr/bin/env bash
+if [ ! -e "$WORK/crashed-once" ]; then
+  touch "$WORK/crashed-once"
+  exec "$BIN" --db "$DB" run --windowed 1280x720 --automation "$AUTOMATION" --test-crash-after 2
+fi
+exec "$BIN" --db "$DB" run --windowed 1280x720 --automation "$AUTOMATION"
+SH
+ideen_supervise bash "$WORK/kiosk-once-crashing.sh" >"$WORK/kiosk.log" 2>"$WORK/supervise.log" &
+SUPERVISOR=$!
+CHILDREN+=("$SUPERVISOR")
+
+for _ in $(seq 1 200); do [ "$(grep -c 'word lists:' "$WORK/kiosk.log")" -ge 2 ] && break; sleep 0.1; done
+grep -q "kiosk crashed after [0-9]* frames, [0-9]* s up, on screen attract: test: a frame failed on purpose" \
+  "$WORK/kiosk.log" && pass || fail "the crash is logged with its context: $(tail -5 "$WORK/kiosk.log")"
+grep -q "the kiosk ended with exit 70; starting it again" "$WORK/supervise.log" && pass \
+  || fail "the loop saw exit 70 and restarted: $(cat "$WORK/supervise.log")"
+[ "$(grep -c 'word lists:' "$WORK/kiosk.log")" = 2 ] && pass || fail "a second kiosk process started"
+
+# The fresh kiosk draws the attract screen, and nothing saved before the crash is lost.
+rm -f "$AUTOMATION"
+for _ in $(seq 1 100); do [ -s "$AUTOMATION" ] && break; sleep 0.1; done
+python3 - "$AUTOMATION" <<'PY' && pass || fail "the restarted kiosk shows the attract screen"
+import json, sys
+assert json.load(open(sys.argv[1]))["screen"] == "attract"
+PY
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM ideas WHERE title = 'Vor dem Absturz gespeichert'")" = 1 ] && pass \
+  || fail "the idea saved before the crash is still there"
+[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'crash_count'")" = 1 ] && pass || fail "one crash counted"
+sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'crash_last_reason'" | grep -q "on purpose" && pass \
+  || fail "the crash's reason is kept"
+"$BIN" --db "$DB" doctor >"$WORK/doctor.out" 2>/dev/null
+grep -q "^WARN  crashes: 1 so far" "$WORK/doctor.out" && pass || fail "doctor shows the crash: $(cat "$WORK/doctor.out")"
+
+# SIGTERM to the loop reaches the kiosk, which ends cleanly, and nothing is started again.
+kill -TERM "$SUPERVISOR"
+wait "$SUPERVISOR"
+code=$?
+[ "$code" = 0 ] && pass || fail "the loop ended with the kiosk's clean exit, got $code: $(cat "$WORK/supervise.log")"
+[ "$(grep -c 'word lists:' "$WORK/kiosk.log")" = 2 ] && pass || fail "no restart after SIGTERM"
+grep -q "kiosk window closed" "$WORK/kiosk.log" && pass || fail "the kiosk closed cleanly on SIGTERM"
+finish
