@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     kiosk::app::addProjectorCommand(app, context, windows);
     kiosk::app::addModerateCommand(app, context, windows);
     kiosk::app::addWordListCommands(app, context);
+    kiosk::app::addPhonesCommands(app, context);
 
     try {
         app.parse(argc, argv);

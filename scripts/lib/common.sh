@@ -10,7 +10,7 @@ source "$IDEEN_ROOT/scripts/lib/display.sh"
 IDEEN_BUILD_PACKAGES=(build-essential cmake pkg-config libimgui-dev libglfw3-dev libgl-dev libsqlite3-dev
   libsqlitecpp-dev doctest-dev libcli11-dev libutf8proc-dev libspdlog-dev libtomlplusplus-dev
   nlohmann-json3-dev libfreetype-dev libstb-dev libsodium-dev fonts-noto-core fonts-font-awesome
-  libcpp-httplib-dev libqrcodegencpp-dev)
+  libcpp-httplib-dev libqrcodegencpp-dev libpng-dev)
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz targets of scripts/fuzz.sh.
 IDEEN_TEST_PACKAGES=(xvfb xdotool x11-utils sqlite3 python3 libgl1-mesa-dri clang libclang-rt-14-dev
   zbar-tools curl chromium wrk)

@@ -24,6 +24,8 @@ KIOSK_APP_WINDOW = ('kiosk/app/window/', r'^kiosk/app/window/')
 KIOSK_APP_PRESENT = ('kiosk/app/present/', r'^kiosk/app/present/')
 KIOSK_APP_CLI = ('kiosk/app/cli/', r'^kiosk/app/cli/')
 SYNC_PHONES = ('sync/ or phones/', r'^(sync|phones)/')
+SYNC = ('sync/', r'^sync/')
+HTTP = ('cpp-httplib', r'(^|/)httplib\.h$')
 NETWORK = ('HTTP/PostgreSQL', r'(^|/)httplib\.h$|(^|/)libpq-fe\.h$')
 
 # Folder (relative to the source root, "/"-terminated) -> what no file below it may include. A folder that does
@@ -38,6 +40,10 @@ FOLDER_RULES = {
     # View models from the store: it may name kiosk/ui's model types, but draws nothing and opens no window.
     'kiosk/app/present/': [IMGUI, GLFW, GL, SQLITE, KIOSK_APP_WINDOW, KIOSK_APP_CLI],
     'kiosk/app/window/': [KIOSK_APP_CLI],
+    # The phone server knows the model and HTTP, never a window, the kiosk's code or the sync.
+    'phones/': [IMGUI, GLFW, GL, KIOSK, SYNC],
+    # cpp-httplib stays inside phones/: the kiosk starts the server through phones/server.h.
+    'kiosk/': [HTTP],
 }
 # Only kiosk/app/window/ may touch GLFW and OpenGL.
 WINDOW_FOLDER = 'kiosk/app/window/'
@@ -111,6 +117,12 @@ def self_test():
         ('tests/ui/a.cpp', '# include "imgui_internal.h"', True),
         ('kiosk/app/window/a.cpp', '#include <GL/gl.h>', False),
         ('kiosk/app/window/a.cpp', '#include "backends/imgui_impl_glfw.h"', False),
+        ('phones/a.cpp', '#include "imgui.h"', True),
+        ('phones/a.cpp', '#include "kiosk/core/state.h"', True),
+        ('phones/a.cpp', '#include <httplib.h>', False),
+        ('phones/a.cpp', '#include "storage/store.h"', False),
+        ('kiosk/app/cli/a.cpp', '#include <httplib.h>', True),
+        ('kiosk/app/cli/a.cpp', '#include "phones/server.h"', False),
     ]
     failures = []
     for rel_path, line, expect_violation in cases:

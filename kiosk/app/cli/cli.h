@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/app/logic/window_launcher.h"
+#include "phones/server.h"
 #include "storage/store.h"
 
 #include <CLI/CLI.hpp>
@@ -79,6 +80,9 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addModerateCommand(CLI::App& app, CliContext& context, WindowLauncher* windows);
 void addWordListCommands(CLI::App& app, CliContext& context);  ///< wordlist show|check
+void addPhonesCommands(CLI::App& app, CliContext& context);    ///< phones --listen, phones qr
+/// The phone server's options for `phones --listen` and `run --phones` (UsageError for a bad ADDRESS:PORT).
+phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale = 1.0);
 
 /// A warning of a command-line command: one line on stderr.
 void warnOnStderr(const std::string& line);

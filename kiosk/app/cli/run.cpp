@@ -35,6 +35,7 @@ struct RunArgs : WindowArgs {
     int busyTimeoutMs = 5000;
     std::string frameTimes;
     SecondWindowArgs projector;
+    std::string phones;
 };
 
 }  // namespace
@@ -61,6 +62,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         ->check(kWindowSize);
     run->add_option("--projector-automation", args->projector.automation, "Keep a JSON description of the projector here");
     run->add_option("--projector-screenshot", args->projector.screenshot, "Write a PNG of the projector here on SIGUSR1");
+    run->add_option("--phones", args->phones,
+                    "Also serve the phone page on ADDRESS:PORT (its own threads; only that address)");
     run->callback([&context, args, windows] {
         args->projector.check(args->monitor, args->windowed.empty());
         WindowLauncher& launcher = requireWindows(windows);
@@ -85,7 +88,22 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
             spdlog::error("starting with the trouble screen: {}", e.what());
         }
         if (options.projector) launcher.requireMonitor(options.projector->monitor, "--projector-monitor");
+        // The phone server runs beside the kiosk on its own threads and connections; the frame loop never waits on
+        // it. If it cannot start (address taken, not on this machine) the kiosk still runs and the log says why.
+        std::unique_ptr<phones::PhoneServer> phoneServer;
+        if (!args->phones.empty()) {
+            phones::ServerOptions phoneOptions = phoneServerOptions(context, args->phones);
+            phoneOptions.wordList = options.wordList;
+            phoneServer = std::make_unique<phones::PhoneServer>(std::move(phoneOptions));
+            try {
+                phoneServer->start();
+            } catch (const std::exception& e) {
+                spdlog::error("phones: not started: {}", e.what());
+                phoneServer.reset();
+            }
+        }
         const int code = launcher.runKiosk(options);
+        phoneServer.reset();
         if (code != 0) std::exit(code);
     });
 }
