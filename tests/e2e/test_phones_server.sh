@@ -17,7 +17,7 @@ k idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
 # A free port: bind port 0 through python, then use it (a race with another test is possible but unlikely).
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
-k phones --listen "127.0.0.1:$PORT" >"$WORK/phones.out" 2>"$WORK/phones.log" &
+"$BIN" --db "$DB" phones --listen "127.0.0.1:$PORT" >"$WORK/phones.log" 2>&1 &
 SERVER=$!
 CHILDREN+=("$SERVER")
 for _ in $(seq 50); do curl -s -o /dev/null "$URL/" && break; sleep 0.1; done
@@ -76,7 +76,7 @@ kill -TERM "$SERVER"; wait "$SERVER"; rc=$?
 expect_exit 0 "qr svg" -- k phones qr --url "http://192.168.1.10:8080/" -o "$WORK/join.svg"
 grep -q "<svg" "$WORK/join.svg" && pass || fail "an SVG was written"
 expect_exit 0 "qr png" -- k phones --listen 192.168.1.10:8080 qr -o "$WORK/join.png"
-decoded=$(zbarimg --quiet --raw "$WORK/join.png" 2>&1)
+decoded=$(zbarimg --quiet --raw "$WORK/join.png" 2>/dev/null)
 [ "$decoded" = "http://192.168.1.10:8080/" ] && pass || fail "zbarimg read '$decoded'"
 expect_exit 2 "qr to an unknown format" -- k phones qr --url http://x/ -o "$WORK/join.gif"
 expect_exit 2 "a bad listen address" -- k phones --listen nonsense
