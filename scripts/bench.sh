@@ -129,3 +129,6 @@ t0=$(cpu_ticks "$pid"); sleep 20; t1=$(cpu_ticks "$pid")
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 printf 'kiosk with the projector window, idle CPU on the attract screen over 20 s: %.2f %% of one core\n' \
   "$(echo "($t1 - $t0) * 100 / $hz / 20" | bc -l)"
+
+# [SECTION] Phones: 100 phones voting for 10 s against `ideenkiosk phones` (wrk)
+"$IDEEN_ROOT/scripts/bench_phones.sh" "$bin" 10 100

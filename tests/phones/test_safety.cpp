@@ -3,9 +3,13 @@
 
 #include "phones/api.h"
 #include "phones/token.h"
+#include "storage/text.h"
+#include "tests/nasty/nasty.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+
+#include <cstdio>
 
 using namespace storage;
 using nlohmann::json;
@@ -184,5 +188,61 @@ TEST_SUITE("phones.safety") {
             CHECK(last.contentType.rfind("text/html", 0) == 0);
             CHECK(last.body.find("Zu viele Anfragen") != std::string::npos);
         }
+    }
+}
+
+namespace {
+
+// JSON text of raw bytes: quotes, backslashes and control bytes escaped, every other byte left as it is (so
+// invalid UTF-8 reaches the server's parser as a phone could send it).
+std::string rawJsonString(const std::string& bytes) {
+    std::string out = "\"";
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+TEST_SUITE("phones.safety") {
+    TEST_CASE("the nasty-strings corpus as a phone's idea, search and cookie: a clear answer, clean storage") {
+        Guarded g;
+        g.join();
+        const auto corpus = nasty::load(std::string(IDEEN_SOURCE_DIR) + "/tests/nasty/strings.txt");
+        REQUIRE(corpus.size() > 20);
+        for (const auto& entry : corpus) {
+            CAPTURE(entry.name);
+            g.clock.advance(60'000);  // past the per-session idea limit
+            const auto saved = g.api.handle(g.post("/api/ideas", "{\"title\":" + rawJsonString(entry.text) + "}"));
+            CHECK((saved.status == 201 || saved.status == 400 || saved.status == 409 || saved.status == 413));
+            CHECK(json::accept(saved.body));
+            if (saved.status == 201) {
+                const auto idea = g.store.ideaByNumber(g.event, json::parse(saved.body)["number"].get<int>());
+                REQUIRE(idea);
+                CHECK(isValidUtf8(idea->title));
+                CHECK(idea->title.find("\u202e") == std::string::npos);
+            }
+            auto search = g.get("/api/similar");
+            search.query["text"] = entry.text;
+            const auto found = g.api.handle(search);
+            CHECK((found.status == 200 || found.status == 400));
+            auto forged = g.get("/api/state");
+            forged.cookie = std::string(phones::kSessionCookie) + "=" + entry.text;
+            const auto state = g.api.handle(forged);
+            CHECK(state.status == 200);
+            CHECK(json::parse(state.body)["session"].is_null());
+        }
+        CHECK(g.store.check().ok);
     }
 }
