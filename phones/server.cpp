@@ -55,6 +55,18 @@ struct PhoneServer::Impl {
         if (options.log) options.log(line);
     }
     void serve(const httplib::Request& in, httplib::Response& out);
+    /// "host:port" as a browser sends it in Host for the address served.
+    std::string authority() const {
+        const bool v6 = options.listen.host.find(':') != std::string::npos;
+        return (v6 ? "[" + options.listen.host + "]" : options.listen.host) + ":" + std::to_string(port);
+    }
+    static Response hostRefused(const std::string& host) {
+        Response r;
+        r.status = 421;
+        r.body = R"({"error":"bad_host"})";
+        r.refusal = "Host '" + host.substr(0, 100) + "' is not this server's address";
+        return r;
+    }
 };
 
 namespace {
@@ -77,7 +89,13 @@ void PhoneServer::Impl::serve(const httplib::Request& in, httplib::Response& out
     request.host = in.get_header_value("Host");
     request.cookie = in.get_header_value("Cookie");
     request.remoteAddress = in.remote_addr;
-    const Response response = api->handle(request);
+    // DNS rebinding: a page of another site whose name now points here would pass the Origin check with its own
+    // Host; only the address phones were given is served (any name when bound to every address).
+    const std::string expectedHost = authority();
+    const bool wildcard = options.listen.host == "0.0.0.0" || options.listen.host == "::";
+    const Response response = wildcard || request.host == expectedHost
+                                  ? api->handle(request)
+                                  : hostRefused(request.host);
     out.status = response.status;
     for (const auto& [name, value] : response.headers) out.set_header(name, value);
     out.set_content(response.body, response.contentType.c_str());

@@ -54,6 +54,9 @@ head -c 20000 /dev/zero | tr '\0' a >"$WORK/big"
 [ "$(code -H "Origin: $URL" -H 'Content-Type: application/json' --data-binary "@$WORK/big" "$URL/api/ideas")" = 413 ] && pass || fail "oversized body"
 [ "$(code --path-as-is "$URL/../../etc/passwd")" = 404 ] || [ "$(code --path-as-is "$URL/../../etc/passwd")" = 400 ] && pass || fail "path outside the table"
 [ "$(code "$URL/ideen.db")" = 404 ] && pass || fail "no file from disk"
+# DNS rebinding: another site's name pointing here sends its own Host and a matching Origin.
+[ "$(code -H "Host: evil.example:$PORT" -H "Origin: http://evil.example:$PORT" -H 'Content-Type: application/json' \
+     --data '{"language":"de"}' "$URL/api/session")" = 421 ] && pass || fail "a foreign Host is refused"
 [ "$(code -X DELETE "$URL/api/vote")" = 405 ] && pass || fail "DELETE"
 # Malformed HTTP: the server answers 400 (or closes) and keeps serving.
 printf 'GARBAGE / HTTP/9.9\r\nHost: x\r\n\r\n' | timeout 3 python3 -c '
