@@ -53,7 +53,7 @@ const std::map<std::string, std::vector<std::string>> kColumns = {
     {"ideas", {"number", "id", "title", "description", "category", "category_name", "language", "status", "votes",
                "created_at", "merged_into_number", "merged_into", "author", "pinned", "kiosk_id", "kiosk_seq"}},
     {"votes", {"id", "idea_number", "idea_id", "session_id", "kind", "retracts", "created_at", "kiosk_id"}},
-    {"sessions", {"id", "kiosk_id", "language", "started_at", "ended_at", "end", "votes_used"}},
+    {"sessions", {"id", "kiosk_id", "source", "language", "started_at", "ended_at", "end", "votes_used"}},
     {"moderation", {"id", "at", "actor", "action", "target_id", "before", "after", "reason", "kiosk_id"}},
 };
 
@@ -90,7 +90,7 @@ void voteRows(Store& store, const Event& event, const RowSink& sink) {
 
 void sessionRows(Store& store, const Event& event, const RowSink& sink) {
     for (const auto& s : store.sessions(event.id)) {
-        sink({text(s.id), text(s.kioskId), text(s.language), timestamp(s.startedAt),
+        sink({text(s.id), text(s.kioskId), text(toString(s.source)), text(s.language), timestamp(s.startedAt),
               optionalTimestamp(s.endedAt), text(toString(s.end)), number(s.votesUsed)});
     }
 }

@@ -158,6 +158,17 @@ std::string outboxTriggers() {
     return sql;
 }
 
+// Version 5: phones on the venue's Wi-Fi. Every session records where it came from (a kiosk or a phone), for
+// moderators and exports; a phone's session is found by the hash of its cookie token, kept apart from the
+// sessions table so that exports, merges and the sync never carry it. (Version 4 is the sync outbox.)
+const char* kSchemaV5 = R"sql(
+ALTER TABLE sessions ADD COLUMN source TEXT NOT NULL DEFAULT 'kiosk' CHECK (source IN ('kiosk', 'phone'));
+CREATE TABLE phone_tokens (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL UNIQUE REFERENCES sessions(id)
+);
+)sql";
+
 int pragmaInt(SQLite::Database& db, const char* pragma) {
     return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
@@ -174,6 +185,7 @@ const std::vector<Migration>& migrations() {
              db.exec(kQueueAllRows);
              db.exec(outboxTriggers());
          }},
+        {5, [](SQLite::Database& db) { db.exec(kSchemaV5); }},
     };
     return steps;
 }

@@ -186,6 +186,23 @@ void Store::transaction(const std::function<void()>& body) {
     }
 }
 
+std::vector<std::exception_ptr> Store::transactionBatch(const std::vector<std::function<void()>>& bodies) {
+    std::vector<std::exception_ptr> errors(bodies.size());
+    transaction([&] {
+        for (std::size_t i = 0; i < bodies.size(); ++i) {
+            m->db.exec("SAVEPOINT batch_item");
+            try {
+                bodies[i]();
+            } catch (...) {
+                errors[i] = std::current_exception();
+                m->db.exec("ROLLBACK TO batch_item");
+            }
+            m->db.exec("RELEASE batch_item");
+        }
+    });
+    return errors;
+}
+
 // [SECTION] Events
 
 nlohmann::json categoriesToJson(const std::vector<Category>& categories) {
@@ -397,22 +414,45 @@ void checkLanguage(const std::string& language) {
 
 }  // namespace
 
-std::string Store::startSession(const std::string& eventId, const std::string& language) {
+std::string Store::startSession(const std::string& eventId, const std::string& language, SessionSource source) {
     checkLanguage(language);
     std::string id;
     transaction([&] {
         if (!event(eventId)) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
         id = newId();
         SQLite::Statement insert(m->db,
-            "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at) VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at, source) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, id);
         insert.bind(2, eventId);
         insert.bind(3, m->kioskId);
         insert.bind(4, language);
         insert.bind(5, now());
+        insert.bind(6, toString(source));
         insert.exec();
     });
     return id;
+}
+
+std::string Store::startPhoneSession(const std::string& eventId, const std::string& language,
+                                     const std::string& tokenHash) {
+    if (tokenHash.empty()) throw RuleError("bad_token", "a phone session needs its token's hash");
+    std::string id;
+    transaction([&] {
+        id = startSession(eventId, language, SessionSource::Phone);
+        SQLite::Statement insert(m->db, "INSERT INTO phone_tokens(token_hash, session_id) VALUES (?, ?)");
+        insert.bind(1, tokenHash);
+        insert.bind(2, id);
+        insert.exec();
+    });
+    return id;
+}
+
+std::optional<Session> Store::sessionByTokenHash(const std::string& tokenHash) {
+    SQLite::Statement q(m->db, std::string(kSessionSelect) +
+                                   "WHERE s.id = (SELECT session_id FROM phone_tokens WHERE token_hash = ?)");
+    q.bind(1, tokenHash);
+    if (!q.executeStep()) return std::nullopt;
+    return readSession(q);
 }
 
 void Store::endSession(const std::string& sessionId, SessionEnd how) {

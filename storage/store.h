@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -57,7 +58,7 @@ struct CheckReport {
 /// stable code; database failures throw StoreError (or SQLite::Exception).
 class Store {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kApplicationId = 0x4944454B;  ///< "IDEK"
 
     /// Opens or creates `path` (":memory:" for tests), migrates it and runs quick_check.
@@ -96,7 +97,12 @@ public:
     void setProjectorFrozen(const std::string& eventId, bool frozen, const std::string& actor);    ///< "projector"
 
     // [SECTION] Sessions
-    std::string startSession(const std::string& eventId, const std::string& language);
+    std::string startSession(const std::string& eventId, const std::string& language,
+                             SessionSource source = SessionSource::Kiosk);
+    /// Starts a phone's session and records the hash of its cookie token (never the token) in one transaction.
+    std::string startPhoneSession(const std::string& eventId, const std::string& language, const std::string& tokenHash);
+    /// The session whose phone token has this hash, if any.
+    std::optional<Session> sessionByTokenHash(const std::string& tokenHash);
     void endSession(const std::string& sessionId, SessionEnd how);
     std::optional<Session> session(const std::string& sessionId);
     std::vector<Session> sessions(const std::string& eventId);
@@ -145,6 +151,10 @@ public:
     /// Runs `body` inside one BEGIN IMMEDIATE transaction; every Store call inside joins it, and an
     /// exception thrown from `body` rolls everything back. Nested calls join the outer transaction.
     void transaction(const std::function<void()>& body);
+    /// Group commit: runs every body in one BEGIN IMMEDIATE transaction, each in its own savepoint, so a body
+    /// that throws undoes only its own writes. Returns one entry per body: null when it succeeded, else what it
+    /// threw. When the commit itself fails this throws StoreError and nothing of any body is saved.
+    std::vector<std::exception_ptr> transactionBatch(const std::vector<std::function<void()>>& bodies);
 
     struct InsertResult {
         bool inserted = false;   ///< false: a row with this id existed already (nothing changed)

@@ -39,12 +39,22 @@ VoteCounts countVotes(SQLite::Database& db, const std::string& eventId) {
     return counts;
 }
 
-std::optional<Idea> Store::idea(const std::string& ideaId) {
-    SQLite::Statement q(m->db, std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE id = ?");
+namespace {
+
+// The idea's row without its derived count: the rules need its event and status, and counting an idea's votes
+// costs a walk over all of them (a popular idea at a busy event has thousands).
+std::optional<Idea> ideaRow(SQLite::Database& db, const std::string& ideaId) {
+    SQLite::Statement q(db, std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE id = ?");
     q.bind(1, ideaId);
     if (!q.executeStep()) return std::nullopt;
-    Idea result = readIdea(q);
-    result.votes = voteCount(ideaId);
+    return readIdea(q);
+}
+
+}  // namespace
+
+std::optional<Idea> Store::idea(const std::string& ideaId) {
+    auto result = ideaRow(m->db, ideaId);
+    if (result) result->votes = voteCount(ideaId);
     return result;
 }
 
@@ -221,7 +231,7 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
         auto s = session(sessionId);
         if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
-        auto i = idea(ideaId);
+        auto i = ideaRow(m->db, ideaId);
         if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         auto e = event(s->eventId);
         if (!e->settings.votingOpen) throw RuleError("voting_closed", "voting is closed");

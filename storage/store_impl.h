@@ -48,7 +48,7 @@ inline constexpr const char* kEventColumns =
 /// Reads one row of kSessionSelect (a whole statement up to FROM: add WHERE and ORDER BY); votesUsed is derived.
 Session readSession(SQLite::Statement& row);
 inline constexpr const char* kSessionSelect =
-    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, "
+    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, s.source, "
     "(SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
     "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
 

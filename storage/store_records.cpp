@@ -314,7 +314,7 @@ bool Store::insertSessionRecord(const Session& s) {
     transaction([&] {
         if (exists(m->db, "sessions", s.id)) return;
         SQLite::Statement insert(m->db, "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at, ended_at, "
-                                        "end_reason, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                        "end_reason, voided, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, s.id.empty() ? newId() : s.id);
         insert.bind(2, s.eventId);
         insert.bind(3, s.kioskId.empty() ? m->kioskId : s.kioskId);
@@ -328,6 +328,7 @@ bool Store::insertSessionRecord(const Session& s) {
         insert.bind(7, s.end == SessionEnd::Voided || s.end == SessionEnd::Open
                            ? std::string(s.endedAt ? "finished" : "open") : toString(s.end));
         insert.bind(8, s.end == SessionEnd::Voided ? 1 : 0);
+        insert.bind(9, toString(s.source));
         insert.exec();
         inserted = true;
     });

@@ -64,7 +64,8 @@ Session readSession(SQLite::Statement& row) {
     s.startedAt = row.getColumn(4).getInt64();
     if (!row.getColumn(5).isNull()) s.endedAt = row.getColumn(5).getInt64();
     s.end = sessionEndFrom(row.getColumn(6).getString(), row.getColumn(7).getInt() != 0);
-    s.votesUsed = row.getColumn(8).getInt();
+    s.source = sessionSourceFrom(row.getColumn(8).getString());
+    s.votesUsed = row.getColumn(9).getInt();
     return s;
 }
 

@@ -56,4 +56,10 @@ std::string toString(SessionEnd end) {
     return "open";
 }
 
+std::string toString(SessionSource source) { return source == SessionSource::Phone ? "phone" : "kiosk"; }
+
+SessionSource sessionSourceFrom(const std::string& text) {
+    return text == "phone" ? SessionSource::Phone : SessionSource::Kiosk;
+}
+
 }  // namespace storage

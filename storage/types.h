@@ -124,6 +124,11 @@ struct VoteEvent {
 enum class SessionEnd { Open, Finished, IdleTimeout, Voided };
 std::string toString(SessionEnd end);
 
+/// Where a session took place: at a kiosk's screen or on an attendee's phone (the phone server).
+enum class SessionSource { Kiosk, Phone };
+std::string toString(SessionSource source);
+SessionSource sessionSourceFrom(const std::string& text);  ///< "phone" is a phone, anything else a kiosk
+
 struct Session {
     std::string id;
     std::string eventId;
@@ -132,6 +137,7 @@ struct Session {
     TimeMs startedAt = 0;
     std::optional<TimeMs> endedAt;
     SessionEnd end = SessionEnd::Open;
+    SessionSource source = SessionSource::Kiosk;
     int votesUsed = 0;      ///< derived: live votes cast in this session
 };
 

@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
     kiosk::app::addWordListCommands(app, context);
     kiosk::app::addServerCommands(app);
     kiosk::app::addSyncCommand(app, context);
+    kiosk::app::addPhonesCommands(app, context);
 
     std::vector<std::string> arguments(argv, argv + argc);
     std::vector<char*> parsed;

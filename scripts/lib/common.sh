@@ -10,12 +10,12 @@ source "$IDEEN_ROOT/scripts/lib/display.sh"
 IDEEN_BUILD_PACKAGES=(build-essential cmake pkg-config libimgui-dev libglfw3-dev libgl-dev libsqlite3-dev
   libsqlitecpp-dev doctest-dev libcli11-dev libutf8proc-dev libspdlog-dev libtomlplusplus-dev
   nlohmann-json3-dev libfreetype-dev libstb-dev libsodium-dev libpq-dev libsystemd-dev fonts-noto-core
-  fonts-font-awesome libcairo2-dev libpango1.0-dev libxlsxwriter-dev)
+  fonts-font-awesome libcairo2-dev libpango1.0-dev libxlsxwriter-dev libcpp-httplib-dev libqrcodegencpp-dev libpng-dev)
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz targets of scripts/fuzz.sh; postgresql-15 (with
 # its client, psql) is the venue server the sync tests start themselves (no system service is used);
 # poppler-utils and LibreOffice (without its GUI) read the results report and the workbook back in tests/e2e.
 IDEEN_TEST_PACKAGES=(xvfb xdotool x11-utils sqlite3 python3 libgl1-mesa-dri clang libclang-rt-14-dev
-  postgresql-15 postgresql-client-15 poppler-utils libreoffice-calc-nogui)
+  postgresql-15 postgresql-client-15 poppler-utils libreoffice-calc-nogui zbar-tools curl chromium wrk)
 # The Debian package: built with CPack (dpkg-dev for dpkg-shlibdeps), checked with lintian and systemd-analyze,
 # and started under cage headless through Xwayland.
 IDEEN_TEST_PACKAGES+=(dpkg-dev lintian systemd cage xwayland)

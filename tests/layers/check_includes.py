@@ -26,6 +26,8 @@ KIOSK_APP_CLI = ('kiosk/app/cli/', r'^kiosk/app/cli/')
 SYNC_PHONES = ('sync/ or phones/', r'^(sync|phones)/')
 REPORT = ('report/', r'^report/')
 CAIRO_XLSX = ('cairo/pango/xlsxwriter', r'(^|/)(cairo|pango)[^/]*/|(^|/)xlsxwriter(\.h|/)')
+SYNC = ('sync/', r'^sync/')
+HTTP = ('cpp-httplib', r'(^|/)httplib\.h$')
 NETWORK = ('HTTP/PostgreSQL', r'(^|/)httplib\.h$|(^|/)libpq-fe\.h$')
 
 # Folder (relative to the source root, "/"-terminated) -> what no file below it may include. A folder that does
@@ -44,6 +46,10 @@ FOLDER_RULES = {
     'kiosk/app/window/': [KIOSK_APP_CLI],
     # The venue sync: storage and libpq, never a window or the kiosk's layers.
     'sync/': [IMGUI, GLFW, GL, KIOSK],
+    # The phone server knows the model and HTTP, never a window, the kiosk's code or the sync.
+    'phones/': [IMGUI, GLFW, GL, KIOSK, SYNC],
+    # cpp-httplib stays inside phones/: the kiosk starts the server through phones/server.h.
+    'kiosk/': [HTTP],
 }
 # Only kiosk/app/window/ may touch GLFW and OpenGL.
 WINDOW_FOLDER = 'kiosk/app/window/'
@@ -129,6 +135,12 @@ def self_test():
         ('sync/a.cpp', '#include <libpq-fe.h>', False),
         ('sync/a.cpp', '#include "storage/store.h"', False),
         ('storage/a.cpp', '#include <libpq-fe.h>', True),
+        ('phones/a.cpp', '#include "imgui.h"', True),
+        ('phones/a.cpp', '#include "kiosk/core/state.h"', True),
+        ('phones/a.cpp', '#include <httplib.h>', False),
+        ('phones/a.cpp', '#include "storage/store.h"', False),
+        ('kiosk/app/cli/a.cpp', '#include <httplib.h>', True),
+        ('kiosk/app/cli/a.cpp', '#include "phones/server.h"', False),
     ]
     failures = []
     for rel_path, line, expect_violation in cases:

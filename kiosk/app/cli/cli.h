@@ -3,6 +3,7 @@
 
 #include "kiosk/app/logic/kiosk_config.h"
 #include "kiosk/app/logic/window_launcher.h"
+#include "phones/server.h"
 #include "storage/store.h"
 #include "sync/sync_worker.h"
 
@@ -104,6 +105,9 @@ void addSyncCommand(CLI::App& app, CliContext& context);       ///< sync [--once
 void addServerOption(CLI::App& command, std::string& server);
 /// The sync worker's options for this database and server (log lines go to spdlog).
 pgsync::SyncWorkerOptions syncWorkerOptions(const CliContext& context, const std::string& url, double maxIdleSeconds);
+void addPhonesCommands(CLI::App& app, CliContext& context);    ///< phones --listen, phones qr
+/// The phone server's options for `phones --listen` and `run --phones` (UsageError for a bad ADDRESS:PORT).
+phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale = 1.0);
 
 /// A warning of a command-line command: one line on stderr.
 void warnOnStderr(const std::string& line);

@@ -39,6 +39,7 @@ struct RunArgs : WindowArgs {
     double hangAfter = 0;
     double crashAfter = 0;
     SecondWindowArgs projector;
+    std::string phones;
 };
 
 }  // namespace
@@ -69,6 +70,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         ->check(kWindowSize);
     run->add_option("--projector-automation", args->projector.automation, "Keep a JSON description of the projector here");
     run->add_option("--projector-screenshot", args->projector.screenshot, "Write a PNG of the projector here on SIGUSR1");
+    run->add_option("--phones", args->phones,
+                    "Also serve the phone page on ADDRESS:PORT (its own threads; only that address)");
     run->add_option("--server", args->server,
                     "Sync with the venue's PostgreSQL (a libpq connection string) on a thread of its own; the kiosk "
                     "writes locally first and goes on when the network fails");
@@ -103,11 +106,26 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
             spdlog::error("starting with the trouble screen: {}", e.what());
         }
         if (options.projector) launcher.requireMonitor(options.projector->monitor, "--projector-monitor");
-        // The sync worker has its own thread and connections; the frame loop never waits for it, and pulled rows
-        // show at the loop's next wake-up (it looks at the file's change counter at least every half second).
+        // The sync worker and the phone server each have their own threads and connections; the frame loop never
+        // waits for them, and what they write shows at the loop's next wake-up (it looks at the file's change
+        // counter at least every half second). A phone server that cannot start (address taken) leaves the kiosk
+        // running, and the log says why.
         std::unique_ptr<pgsync::SyncWorker> sync;
         if (!args->server.empty()) sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
+        std::unique_ptr<phones::PhoneServer> phoneServer;
+        if (!args->phones.empty()) {
+            phones::ServerOptions phoneOptions = phoneServerOptions(context, args->phones);
+            phoneOptions.wordList = options.wordList;
+            phoneServer = std::make_unique<phones::PhoneServer>(std::move(phoneOptions));
+            try {
+                phoneServer->start();
+            } catch (const std::exception& e) {
+                spdlog::error("phones: not started: {}", e.what());
+                phoneServer.reset();
+            }
+        }
         const int code = launcher.runKiosk(options);
+        phoneServer.reset();
         sync.reset();
         if (code != 0) std::exit(code);
     });

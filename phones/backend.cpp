@@ -1,0 +1,100 @@
+// Read pool and group-commit writer of the phone server.
+#include "phones/backend.h"
+
+#include "storage/store.h"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <future>
+
+namespace phones {
+
+// [SECTION] Reads
+
+void ReaderPool::run(const StoreWork& work) {
+    std::unique_ptr<storage::Store> store;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_idle.empty()) {
+            store = std::move(m_idle.back());
+            m_idle.pop_back();
+        }
+    }
+    if (!store) store = m_open();
+    try {
+        work(*store);
+    } catch (const storage::StoreError&) {
+        throw;  // the connection goes with the exception: the next read opens a fresh one
+    } catch (const SQLite::Exception&) {
+        throw;
+    } catch (...) {
+        std::lock_guard lock(m_mutex);
+        m_idle.push_back(std::move(store));
+        throw;
+    }
+    std::lock_guard lock(m_mutex);
+    m_idle.push_back(std::move(store));
+}
+
+// [SECTION] Writes
+
+struct GroupWriter::Job {
+    const StoreWork* work;
+    std::promise<void> done;
+};
+
+GroupWriter::GroupWriter(std::unique_ptr<storage::Store> store) : m_store(std::move(store)), m_thread([this] { loop(); }) {}
+
+GroupWriter::~GroupWriter() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void GroupWriter::run(const StoreWork& work) {
+    Job job{&work, {}};
+    auto done = job.done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) throw storage::StoreError("the phone server is stopping");
+        m_queue.push_back(&job);
+    }
+    m_wake.notify_one();
+    done.get();
+}
+
+void GroupWriter::loop() {
+    for (;;) {
+        std::vector<Job*> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty()) return;  // stopping, and nothing left to write
+            while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(m_queue.front());
+                m_queue.pop_front();
+            }
+        }
+        std::vector<std::function<void()>> bodies;
+        bodies.reserve(batch.size());
+        for (Job* job : batch) bodies.emplace_back([this, job] { (*job->work)(*m_store); });
+        try {
+            const auto errors = m_store->transactionBatch(bodies);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (errors[i]) {
+                    batch[i]->done.set_exception(errors[i]);
+                } else {
+                    batch[i]->done.set_value();
+                }
+            }
+        } catch (...) {
+            // The commit failed (locked too long, disk full): nothing of this batch was saved, each hears why.
+            for (Job* job : batch) job->done.set_exception(std::current_exception());
+        }
+    }
+}
+
+}  // namespace phones

@@ -1,0 +1,79 @@
+// A phone in Debian's chromium (headless, phone viewport, touch): vote, take back, budget exhausted, submit with a
+// similar idea shown first, language switch; every step checked in the database with sqlite3.
+// Usage: node phone_flow.mjs URL DATABASE
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+
+const [url, db] = process.argv.slice(2);
+const sql = (query) => execFileSync('sqlite3', [db, query]).toString().trim();
+const liveVotes = () => sql("SELECT count(*) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE s.source = 'phone' " +
+  "AND v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+let failures = 0;
+const check = (ok, what) => { if (!ok) { failures++; console.error('FAIL: ' + what); } else { console.log('ok: ' + what); } };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
+    isMobile: true, hasTouch: true, locale: 'de-DE' });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  // A refused vote (409) is expected and logged by chromium; a CSP violation or a script error is not.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('status of 409')) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('button.vote[data-idea="1"]');
+  check(await page.textContent('#browse-heading') === 'Ideen', 'German first');
+
+  // Targets are at least 44 CSS px.
+  const box = await page.locator('button.vote[data-idea="1"]').boundingBox();
+  check(box && box.height >= 44 && box.width >= 44, 'vote button is at least 44 px: ' + JSON.stringify(box));
+
+  await page.tap('button.vote[data-idea="1"]');
+  await page.waitForSelector('button.vote[data-idea="1"][aria-pressed="true"]');
+  check(liveVotes() === '1', 'tap to vote: one live phone vote in the database');
+  await page.tap('button.vote[data-idea="2"]');
+  await page.waitForSelector('button.vote[data-idea="2"][aria-pressed="true"]');
+  check(liveVotes() === '2', 'second vote stored');
+  await page.tap('button.vote[data-idea="3"]');
+  await page.waitForSelector('#notice:not([hidden])');
+  check((await page.textContent('#notice')).includes('Alle Ihre Stimmen'), 'budget exhausted is said in German');
+  check(liveVotes() === '2', 'budget exhausted: still two votes');
+
+  await page.tap('button.vote[data-idea="1"]');
+  await page.waitForSelector('button.vote[data-idea="1"][aria-pressed="false"]');
+  check(liveVotes() === '1', 'take back: one live vote left');
+  check(sql("SELECT count(*) FROM votes WHERE kind = 'retract'") === '1', 'the take-back is an event in the log');
+
+  // Submit: a similar idea is shown first, then the idea is saved with its number.
+  await page.tap('#new-idea');
+  await page.fill('#f-title', 'Stadtrundfahrt mit Migrantinnen');
+  await page.tap('#f-send');
+  await page.waitForSelector('#similar:not([hidden])');
+  check((await page.textContent('#similar-list')).includes('Stadtrundfahrten mit Migranten'), 'the similar idea is shown first');
+  check(sql("SELECT count(*) FROM ideas WHERE title = 'Stadtrundfahrt mit Migrantinnen'") === '0', 'nothing saved yet');
+  await page.tap('#f-send');
+  await page.waitForSelector('#thanks:not([hidden])');
+  const number = sql("SELECT number FROM ideas WHERE title = 'Stadtrundfahrt mit Migrantinnen'");
+  check(number !== '', 'the idea is stored');
+  check((await page.textContent('#thanks-text')).includes(number), 'thank-you names number ' + number);
+  check(sql("SELECT s.source FROM ideas i JOIN sessions s ON s.id = i.session_id WHERE i.number = " + number) === 'phone',
+    'the idea belongs to the phone session');
+
+  // Language switch.
+  await page.tap('button[data-lang="tr"]');
+  check(await page.getAttribute('html', 'lang') === 'tr', 'html lang follows the language');
+  await page.tap('#thanks .back');
+  check(await page.textContent('#browse-heading') === 'Fikirler', 'Turkish texts after the switch');
+  await page.tap('button[data-lang="en"]');
+  check(await page.textContent('#new-idea') === 'Submit your own idea', 'English texts');
+  check(consoleErrors.length === 0, 'no console errors, CSP violations or 404s: ' + consoleErrors.join(' | '));
+} finally {
+  await browser.close();
+}
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The phone server over real sockets: `phones --listen` beside the data, the page and its headers, a vote and an
+# idea through HTTP checked in the database, each safety refusal over the wire (one log line each, nothing
+# changed), malformed HTTP, and the QR code decoded by zbarimg.
+source "$(dirname "$0")/lib.sh"
+DB="$WORK/event.db"
+k() { "$BIN" --db "$DB" "$@"; }
+q() { sqlite3 "$DB" "$1"; }
+for tool in curl zbarimg; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/lib/common.sh installs it)"; exit 77; }
+done
+
+k event load "$SRC/assets/event.example.toml" >/dev/null
+k idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
+k idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
+
+# A free port: bind port 0 through python, then use it (a race with another test is possible but unlikely).
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$PORT"
+"$BIN" --db "$DB" phones --listen "127.0.0.1:$PORT" >"$WORK/phones.log" 2>&1 &
+SERVER=$!
+CHILDREN+=("$SERVER")
+for _ in $(seq 50); do curl -s -o /dev/null "$URL/" && break; sleep 0.1; done
+
+# [SECTION] The page and its headers
+curl -s -D "$WORK/h" -o "$WORK/page" "$URL/"
+grep -qi "^content-security-policy: default-src 'none'; script-src 'self'" "$WORK/h" && pass || fail "CSP header: $(cat "$WORK/h")"
+grep -q '<script src="/app.js"' "$WORK/page" && pass || fail "the page loads its script from us"
+grep -q 'http' "$WORK/page" && grep -E -q '(src|href)="https?://' "$WORK/page" && fail "the page names an external resource" || pass
+for file in app.js app.css texts.json; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/$file")" = 200 ] && pass || fail "/$file is served"
+done
+
+# [SECTION] A phone takes part
+JAR="$WORK/jar"
+post() { curl -s -o "$WORK/body" -w '%{http_code}' -b "$JAR" -c "$JAR" -H "Origin: $URL" -H 'Content-Type: application/json' --data "$2" "$URL$1"; }
+[ "$(post /api/session '{"language":"tr"}')" = 201 ] && pass || fail "session started: $(cat "$WORK/body")"
+grep -q "HttpOnly" "$JAR" && pass || fail "the cookie is HttpOnly (curl marks it #HttpOnly_)"
+[ "$(post /api/vote '{"idea":1}')" = 200 ] && pass || fail "vote: $(cat "$WORK/body")"
+[ "$(q "SELECT count(*) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE s.source = 'phone' AND s.language = 'tr'")" = 1 ] \
+  && pass || fail "the vote is stored under a phone session"
+[ "$(post /api/ideas '{"title":"Mehr Bänke am Markt","category":"begegnung"}')" = 201 ] && pass || fail "idea: $(cat "$WORK/body")"
+[ "$(q "SELECT count(*) FROM ideas WHERE title = 'Mehr Bänke am Markt' AND session_id IS NOT NULL")" = 1 ] && pass || fail "idea stored"
+k export sessions -o "$WORK/sessions.csv" >/dev/null 2>&1 || k export sessions >"$WORK/sessions.csv"
+grep -q '"phone"' "$WORK/sessions.csv" && pass || fail "the sessions export names the phone: $(head -3 "$WORK/sessions.csv")"
+
+# [SECTION] Refusals over the wire: each refused, logged in one line, nothing changed
+before=$(db_fingerprint "$DB")
+logged_before=$(grep -c "phones: refused" "$WORK/phones.log")
+code() { curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$@"; }
+[ "$(code -H "Origin: http://evil.example" -H 'Content-Type: application/json' --data '{"idea":2}' "$URL/api/vote")" = 403 ] && pass || fail "foreign origin"
+[ "$(code -H "Origin: $URL" --data 'idea=2' "$URL/api/vote")" = 415 ] && pass || fail "form post"
+head -c 20000 /dev/zero | tr '\0' a >"$WORK/big"
+[ "$(code -H "Origin: $URL" -H 'Content-Type: application/json' --data-binary "@$WORK/big" "$URL/api/ideas")" = 413 ] && pass || fail "oversized body"
+[ "$(code --path-as-is "$URL/../../etc/passwd")" = 404 ] || [ "$(code --path-as-is "$URL/../../etc/passwd")" = 400 ] && pass || fail "path outside the table"
+[ "$(code "$URL/ideen.db")" = 404 ] && pass || fail "no file from disk"
+# DNS rebinding: another site's name pointing here sends its own Host and a matching Origin.
+[ "$(code -H "Host: evil.example:$PORT" -H "Origin: http://evil.example:$PORT" -H 'Content-Type: application/json' \
+     --data '{"language":"de"}' "$URL/api/session")" = 421 ] && pass || fail "a foreign Host is refused"
+[ "$(code -X DELETE "$URL/api/vote")" = 405 ] && pass || fail "DELETE"
+# Malformed HTTP: the server answers 400 (or closes) and keeps serving.
+printf 'GARBAGE / HTTP/9.9\r\nHost: x\r\n\r\n' | timeout 3 python3 -c '
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1]))); s.sendall(sys.stdin.buffer.read()); s.settimeout(3)
+try: print(s.recv(100).decode(errors="replace").split("\r\n")[0])
+except Exception: print("closed")' "$PORT" >"$WORK/garbage"
+grep -Eq "400|405|closed|^$" "$WORK/garbage" && pass || fail "malformed request line: $(cat "$WORK/garbage")"
+[ "$(code "$URL/api/state")" = 200 ] && pass || fail "still serving after malformed HTTP"
+[ "$(db_fingerprint "$DB")" = "$before" ] && pass || fail "a refused request changed the database"
+sleep 0.2
+logged=$(( $(grep -c "phones: refused" "$WORK/phones.log") - logged_before ))
+[ "$logged" -ge 6 ] && pass || fail "each refusal is one log line ($logged): $(cat "$WORK/phones.log")"
+
+# [SECTION] Stop on SIGTERM
+kill -TERM "$SERVER"; wait "$SERVER"; rc=$?
+[ "$rc" = 0 ] && pass || fail "phones exits 0 on SIGTERM, got $rc"
+
+# [SECTION] The QR code decodes to the URL
+expect_exit 0 "qr svg" -- k phones qr --url "http://192.168.1.10:8080/" -o "$WORK/join.svg"
+grep -q "<svg" "$WORK/join.svg" && pass || fail "an SVG was written"
+expect_exit 0 "qr png" -- k phones --listen 192.168.1.10:8080 qr -o "$WORK/join.png"
+decoded=$(zbarimg --quiet --raw "$WORK/join.png" 2>/dev/null)
+[ "$decoded" = "http://192.168.1.10:8080/" ] && pass || fail "zbarimg read '$decoded'"
+expect_exit 2 "qr to an unknown format" -- k phones qr --url http://x/ -o "$WORK/join.gif"
+expect_exit 2 "a bad listen address" -- k phones --listen nonsense
+finish
