@@ -1,5 +1,5 @@
 // The phone API without sockets: the kiosk's rules through the phone's requests, and every safety refusal.
-#include "../storage/fixtures.h"
+#include "phone_fixtures.h"
 
 #include "phones/api.h"
 #include "phones/token.h"
@@ -13,14 +13,9 @@ using nlohmann::json;
 
 namespace {
 
-// One store serves both reads and writes, as the server's pool and writer would; the clock is the test's.
-struct Venue {
-    fixtures::ManualClock clock;
-    Store store{":memory:", fixtures::options(clock)};
-    std::string event = store.createEvent(fixtures::conference(2));
-    phones::PhoneApi api{phones::Backend{[this](const phones::StoreWork& w) { w(store); },
-                                         [this](const phones::StoreWork& w) { w(store); }},
-                         phones::Limits{}, [this] { return *clock.now; }};
+// A venue of two votes per session.
+struct Venue : fixtures::PhoneVenue {
+    Venue() : PhoneVenue(2) {}
 
     phones::Request request(const std::string& method, const std::string& path, const std::string& body = {}) {
         phones::Request r;

@@ -1,5 +1,5 @@
 // Every safety rule of the phone API, each with a request that must be refused and must change nothing.
-#include "../storage/fixtures.h"
+#include "phone_fixtures.h"
 
 #include "phones/api.h"
 #include "phones/token.h"
@@ -16,14 +16,9 @@ using nlohmann::json;
 
 namespace {
 
-struct Guarded {
-    fixtures::ManualClock clock;
-    Store store{":memory:", fixtures::options(clock)};
-    std::string event = store.createEvent(fixtures::conference(5));
+struct Guarded : fixtures::PhoneVenue {
     Idea idea = store.submitIdea(event, fixtures::idea("Stadtrundfahrten mit Migranten"));
-    phones::PhoneApi api{phones::Backend{[this](const phones::StoreWork& w) { w(store); },
-                                         [this](const phones::StoreWork& w) { w(store); }},
-                         phones::Limits{}, [this] { return *clock.now; }};
+    Guarded() : PhoneVenue(5) {}
     std::string cookie;
 
     phones::Request post(const std::string& path, const std::string& body) {

@@ -12,10 +12,7 @@ using namespace storage;
 
 namespace {
 
-struct VotedEvent {
-    fixtures::ManualClock clock;
-    Store store{":memory:", fixtures::options(clock)};
-    std::string event = store.createEvent(fixtures::conference(3));
+struct VotedEvent : fixtures::EventStore {
     VotedEvent() {
         const auto session = store.startSession(event, "de");
         for (const char* title : {"Stadtrundfahrten mit Migranten", "=HYPERLINK(\"http://x\")", "Sprachcafé"}) {

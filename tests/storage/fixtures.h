@@ -44,6 +44,14 @@ inline storage::EventSettings conference(int budget = 3) {
     return s;
 }
 
+/// A store in memory on the test's own clock, with one event of `budget` votes per session.
+struct EventStore {
+    ManualClock clock;
+    storage::Store store{":memory:", options(clock)};
+    std::string event;
+    explicit EventStore(int budget = 3) : event(store.createEvent(conference(budget))) {}
+};
+
 inline storage::NewIdea idea(const std::string& title, const std::string& category = "begegnung") {
     storage::NewIdea i;
     i.title = title;

@@ -12,11 +12,8 @@ using namespace storage;
 namespace {
 
 // An event with a three-vote budget and one idea already in, on a clock the test moves.
-struct RehearsalStage {
-    fixtures::ManualClock clock;
-    Store store{":memory:", fixtures::options(clock)};
-    std::string eventId = store.createEvent(fixtures::conference(3));
-    RehearsalStage() { store.submitIdea(eventId, fixtures::idea("Sprachcafé im Glashaus", "sprache")); }
+struct RehearsalStage : fixtures::EventStore {
+    RehearsalStage() { store.submitIdea(event, fixtures::idea("Sprachcafé im Glashaus", "sprache")); }
 };
 
 }  // namespace

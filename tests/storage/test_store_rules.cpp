@@ -8,10 +8,7 @@ using fixtures::codeOf;
 
 namespace {
 
-struct Conference {
-    fixtures::ManualClock clock;
-    Store store{":memory:", fixtures::options(clock)};
-    std::string event = store.createEvent(fixtures::conference(3));
+struct Conference : fixtures::EventStore {
     std::string add(const std::string& title) { return store.submitIdea(event, fixtures::idea(title)).id; }
 };
 
