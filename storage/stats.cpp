@@ -67,7 +67,8 @@ Stats computeStats(Store& store, const std::string& eventId) {
     }
     for (const auto& s : sessions) {
         ++stats.sessions;
-        ++stats.sessionsPerKiosk[s.kioskId];
+        // Phones are served by a kiosk's machine: their sessions are counted apart from its touchscreen's.
+        ++stats.sessionsPerKiosk[s.source == SessionSource::Phone ? "phone:" + s.kioskId : s.kioskId];
         if (activeSessions.count(s.id)) ++stats.sessionsPerLanguage[s.language];
     }
     stats.participants = static_cast<int>(activeSessions.size());

@@ -24,7 +24,7 @@ struct Stats {
     std::map<std::string, int> ideasPerLanguage;
     std::map<std::string, int> sessionsPerLanguage;
     std::map<std::string, int> votesPerLanguage;     ///< live votes by the language of the session that cast them
-    std::map<std::string, int> sessionsPerKiosk;     ///< every session, by the kiosk (or other source) that started it
+    std::map<std::string, int> sessionsPerKiosk;     ///< every session by where it started: a kiosk id, or "phone:" + the id of the kiosk that served the phone
 };
 
 Stats computeStats(Store& store, const std::string& eventId);

@@ -76,6 +76,14 @@ TEST_SUITE("report_data") {
             REQUIRE(top.ranking.size() == 1);
             CHECK(top.ranking[0].number == data.ranking[0].number);
         }
+        SUBCASE("sessions from phones are counted apart from the kiosk that served them") {
+            e.store.startPhoneSession(e.event, "de", "0123456789abcdef");
+            const auto withPhone = report::gatherReport(e.store, e.event);
+            REQUIRE(withPhone.key.sessionsBySource.size() == 2);
+            CHECK(withPhone.key.sessionsBySource[0].second == 3);
+            CHECK(withPhone.key.sessionsBySource[1].first.rfind("phone:", 0) == 0);
+            CHECK(withPhone.key.sessionsBySource[1].second == 1);
+        }
     }
 
     TEST_CASE("per topic, per hour and per language, in the report's language") {
