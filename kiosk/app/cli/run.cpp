@@ -13,6 +13,21 @@ namespace kiosk::app {
 
 namespace {
 
+// The phone server beside the kiosk, or none when it cannot start (address taken): the kiosk runs either way.
+std::unique_ptr<phones::PhoneServer> startPhoneServer(const CliContext& context, const std::string& listen,
+                                                      std::shared_ptr<const storage::WordList> wordList) {
+    phones::ServerOptions phoneOptions = phoneServerOptions(context, listen);
+    phoneOptions.wordList = std::move(wordList);
+    auto server = std::make_unique<phones::PhoneServer>(std::move(phoneOptions));
+    try {
+        server->start();
+        return server;
+    } catch (const std::exception& e) {
+        spdlog::error("phones: not started: {}", e.what());
+        return nullptr;
+    }
+}
+
 /// run --projector-…: the projector as a second window of the kiosk process.
 struct SecondWindowArgs : WindowArgs {
     SecondWindowArgs() { monitor = -1; }  // -1: not asked for
@@ -113,17 +128,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         std::unique_ptr<pgsync::SyncWorker> sync;
         if (!args->server.empty()) sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
         std::unique_ptr<phones::PhoneServer> phoneServer;
-        if (!args->phones.empty()) {
-            phones::ServerOptions phoneOptions = phoneServerOptions(context, args->phones);
-            phoneOptions.wordList = options.wordList;
-            phoneServer = std::make_unique<phones::PhoneServer>(std::move(phoneOptions));
-            try {
-                phoneServer->start();
-            } catch (const std::exception& e) {
-                spdlog::error("phones: not started: {}", e.what());
-                phoneServer.reset();
-            }
-        }
+        if (!args->phones.empty()) phoneServer = startPhoneServer(context, args->phones, options.wordList);
         const int code = launcher.runKiosk(options);
         phoneServer.reset();
         sync.reset();
