@@ -150,7 +150,7 @@ TEST_SUITE("phones.api") {
         }
     }
 
-    TEST_CASE("submit: similar ideas first, then the number; text is cleaned by the store") {
+    TEST_CASE("submit: similar ideas first, then the number, and the store cleans the text") {
         Venue v;
         const auto a = v.store.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"));
         Phone phone{v};

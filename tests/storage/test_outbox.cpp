@@ -111,7 +111,7 @@ TEST_CASE("migration 4 queues the rows a file had before it") {
             "VALUES ('e1', 'Alt', 3, 'publish', 1, 'k')");
     db.exec("INSERT INTO sessions(id, event_id, kiosk_id, language, started_at) VALUES ('s1', 'e1', 'k', 'de', 2)");
     migrate(db, ":memory:", Store::kApplicationId, all);
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
     SQLite::Statement q(db, "SELECT kind, row_id FROM outbox ORDER BY seq");
     std::vector<std::string> queued;
     while (q.executeStep()) queued.push_back(q.getColumn(0).getString() + ":" + q.getColumn(1).getString());
