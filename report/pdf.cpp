@@ -197,6 +197,12 @@ void titlePage(Document& doc, const ReportData& data) {
     }
 }
 
+void rankingTable(Document& doc, const std::vector<RankedIdea>& ideas) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& idea : ideas) rows.push_back(rankingCells(doc, idea));
+    table(doc, rankingColumns(doc), rows);
+}
+
 void rankingPages(Document& doc, const ReportData& data) {
     doc.newPage();
     doc.heading(doc.t("ranking") + ": " + doc.t("ranking_top"));
@@ -204,9 +210,7 @@ void rankingPages(Document& doc, const ReportData& data) {
         doc.paragraph(doc.t("no_ideas"));
         return;
     }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& idea : data.ranking) rows.push_back(rankingCells(doc, idea));
-    table(doc, rankingColumns(doc), rows);
+    rankingTable(doc, data.ranking);
 }
 
 void bestPerTopicPages(Document& doc, const ReportData& data) {
@@ -216,9 +220,7 @@ void bestPerTopicPages(Document& doc, const ReportData& data) {
     for (const auto& topic : data.bestPerTopic) {
         doc.ensure(80);
         doc.paragraph(topic.topic, {12.0, true});
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& idea : topic.ideas) rows.push_back(rankingCells(doc, idea));
-        table(doc, rankingColumns(doc), rows);
+        rankingTable(doc, topic.ideas);
     }
 }
 

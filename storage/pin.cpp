@@ -2,6 +2,8 @@
 // takes a noticeable fraction of a second and a kiosk must not wait for the database meanwhile.
 #include "storage/pin.h"
 
+#include "storage/store_impl.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <sodium.h>
 
@@ -12,20 +14,9 @@ namespace storage {
 
 namespace {
 
-std::optional<std::string> metaValue(Store& store, const char* key) {
-    SQLite::Statement q(store.db(), "SELECT value FROM meta WHERE key = ?");
-    q.bind(1, key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
-}
+std::optional<std::string> metaValue(Store& store, const char* key) { return keyValue(store.db(), "meta", key); }
 
-void putMeta(Store& store, const char* key, const std::string& value) {
-    SQLite::Statement q(store.db(), "INSERT INTO meta(key, value) VALUES (?, ?) "
-                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bind(1, key);
-    q.bind(2, value);
-    q.exec();
-}
+void putMeta(Store& store, const char* key, const std::string& value) { putKeyValue(store.db(), "meta", key, value); }
 
 struct Lockout {
     int failures = 0;

@@ -54,95 +54,6 @@ std::string text(const json& row, const char* key) {
     return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::int64_t integer(const json& row, const char* key) {
-    const auto it = row.find(key);
-    return it != row.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-Event eventFrom(const json& row) {
-    Event e;
-    e.id = text(row, "id");
-    e.createdAt = integer(row, "created_at");
-    auto& s = e.settings;
-    s.title = text(row, "title");
-    s.venue = text(row, "venue");
-    s.startsOn = text(row, "starts_on");
-    s.endsOn = text(row, "ends_on");
-    s.categories = categoriesFromJson(text(row, "categories"));
-    s.voteBudget = static_cast<int>(integer(row, "vote_budget"));
-    s.showCounts = integer(row, "show_counts") != 0;
-    s.moderation = moderationModeFromString(text(row, "moderation"));
-    s.submissionOpen = integer(row, "submission_open") != 0;
-    s.votingOpen = integer(row, "voting_open") != 0;
-    s.countsAfterReveal = integer(row, "counts_after_reveal") != 0;
-    s.countsRevealed = integer(row, "counts_revealed") != 0;
-    s.projectorFrozen = integer(row, "projector_frozen") != 0;
-    return e;
-}
-
-Session sessionFrom(const json& row) {
-    Session s;
-    s.id = text(row, "id");
-    s.eventId = text(row, "event_id");
-    s.kioskId = text(row, "kiosk_id");
-    s.language = text(row, "language");
-    s.startedAt = integer(row, "started_at");
-    if (row.contains("ended_at") && row["ended_at"].is_number_integer()) s.endedAt = integer(row, "ended_at");
-    const std::string reason = text(row, "end_reason");
-    s.end = integer(row, "voided") != 0 ? SessionEnd::Voided
-            : reason == "finished"     ? SessionEnd::Finished
-            : reason == "idle"         ? SessionEnd::IdleTimeout
-                                       : SessionEnd::Open;
-    return s;
-}
-
-Idea ideaFrom(const json& row) {
-    Idea i;
-    i.id = text(row, "id");
-    i.eventId = text(row, "event_id");
-    i.number = static_cast<int>(integer(row, "number"));
-    i.title = text(row, "title");
-    i.description = text(row, "description");
-    i.author = text(row, "author");
-    i.category = text(row, "category");
-    i.language = text(row, "language");
-    i.status = ideaStatusFromString(text(row, "status"));
-    i.mergedInto = text(row, "merged_into");
-    i.pinned = integer(row, "pinned") != 0;
-    i.createdAt = integer(row, "created_at");
-    i.kioskId = text(row, "kiosk_id");
-    i.kioskSeq = integer(row, "kiosk_seq");
-    return i;
-}
-
-VoteEvent voteFrom(const json& row) {
-    VoteEvent v;
-    v.id = text(row, "id");
-    v.eventId = text(row, "event_id");
-    v.ideaId = text(row, "idea_id");
-    v.sessionId = text(row, "session_id");
-    v.kind = voteKindFromString(text(row, "kind"));
-    v.retracts = text(row, "retracts");
-    v.createdAt = integer(row, "created_at");
-    v.kioskId = text(row, "kiosk_id");
-    return v;
-}
-
-ModerationEntry moderationFrom(const json& row) {
-    ModerationEntry e;
-    e.id = text(row, "id");
-    e.eventId = text(row, "event_id");
-    e.at = integer(row, "at");
-    e.actor = text(row, "actor");
-    e.action = text(row, "action");
-    e.targetId = text(row, "target_id");
-    e.before = text(row, "before");
-    e.after = text(row, "after");
-    e.reason = text(row, "reason");
-    e.kioskId = text(row, "kiosk_id");
-    return e;
-}
-
 // [SECTION] Applying one change
 
 bool pendingLocally(Store& store, const std::string& kind, const std::string& rowId) {
@@ -162,23 +73,13 @@ json mutableState(json row) {
 }
 
 void updateIdea(Store& store, const Idea& remote) {
-    const NewIdea clean = cleanedIdea({remote.title, remote.description, remote.author, remote.category, remote.language});
-    SQLite::Statement update(store.db(),
-        "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, category = ?, status = ?, "
-        "merged_into = ?, pinned = ? WHERE id = ?");
-    update.bind(1, clean.title);
-    update.bind(2, foldForCompare(clean.title));
-    update.bind(3, clean.description);
-    update.bind(4, clean.author);
-    update.bind(5, clean.category);
-    update.bind(6, toString(remote.status));
-    if (remote.mergedInto.empty()) {
-        update.bind(7);
-    } else {
-        update.bind(7, remote.mergedInto);
-    }
-    update.bind(8, remote.pinned ? 1 : 0);
-    update.bind(9, remote.id);
+    writeIdeaText(store.db(), remote.id,
+                  cleanedIdea({remote.title, remote.description, remote.author, remote.category, remote.language}));
+    SQLite::Statement update(store.db(), "UPDATE ideas SET status = ?, merged_into = ?, pinned = ? WHERE id = ?");
+    update.bind(1, toString(remote.status));
+    bindOrNull(update, 2, remote.mergedInto);
+    update.bind(3, remote.pinned ? 1 : 0);
+    update.bind(4, remote.id);
     update.exec();
 }
 
@@ -204,11 +105,7 @@ bool advanceSession(Store& store, const Session& remote) {
                                : remote.endedAt                        ? "finished"
                                                                        : "open";
     const int voided = remote.end == SessionEnd::Voided ? 1 : 0;
-    if (remote.endedAt) {
-        update.bind(1, *remote.endedAt);
-    } else {
-        update.bind(1);
-    }
+    bindOrNull(update, 1, remote.endedAt);
     update.bind(2, reason);
     update.bind(3, voided);
     update.bind(4, remote.id);
@@ -273,17 +170,17 @@ Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report) 
     if (!row.is_object() || text(row, "id") != change.rowId) {
         throw StoreError("server change " + std::to_string(change.serverSeq) + " is not a row of ours");
     }
-    if (change.kind == "vote") return store.insertVoteRecord(voteFrom(row)) ? Outcome::Inserted : Outcome::Unchanged;
+    if (change.kind == "vote") return store.insertVoteRecord(readVote(JsonRow{row, kVoteFields})) ? Outcome::Inserted : Outcome::Unchanged;
     if (change.kind == "moderation") {
-        return store.insertModerationRecord(moderationFrom(row)) ? Outcome::Inserted : Outcome::Unchanged;
+        return store.insertModerationRecord(readModerationEntry(JsonRow{row, kModerationFields})) ? Outcome::Inserted : Outcome::Unchanged;
     }
     if (change.kind == "session") {
-        const Session s = sessionFrom(row);
+        const Session s = readSession(JsonRow{row, kSessionFields});
         if (store.insertSessionRecord(s)) return Outcome::Inserted;
         return advanceSession(store, s) ? Outcome::Updated : Outcome::Unchanged;
     }
     if (change.kind == "event") {
-        const Event e = eventFrom(row);
+        const Event e = readEvent(JsonRow{row, kEventFields});
         const Outcome outcome = applyMutable(
             store, change, row, e, [&](const Event& x) { store.insertEventRecord(x); },
             [&](const Event& x) { updateEvent(store, x); });
@@ -295,7 +192,7 @@ Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report) 
         return outcome;
     }
     if (change.kind == "idea") {
-        const Idea idea = ideaFrom(row);
+        const Idea idea = readIdea(JsonRow{row, kIdeaFields});
         Outcome outcome = applyMutable(
             store, change, row, idea,
             [&](const Idea& x) {
@@ -351,17 +248,11 @@ std::int64_t outboxBacklog(Store& store) { return store.db().execAndGet("SELECT 
 namespace {
 
 std::string syncState(Store& store, const char* key) {
-    SQLite::Statement q(store.db(), "SELECT value FROM sync_state WHERE key = ?");
-    q.bind(1, key);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    return keyValue(store.db(), "sync_state", key).value_or(std::string());
 }
 
 void setSyncState(Store& store, const char* key, const std::string& value) {
-    SQLite::Statement put(store.db(), "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                                      "value = excluded.value");
-    put.bind(1, key);
-    put.bind(2, value);
-    put.exec();
+    putKeyValue(store.db(), "sync_state", key, value);
 }
 
 }  // namespace

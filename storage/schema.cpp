@@ -195,6 +195,10 @@ void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly)
     if (!readOnly) db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
+    // Every insert fires the outbox trigger, so SQLite keeps a statement journal for it; on disk (/var/tmp) that
+    // journal took 900,000 writes for demo data of 10,000 ideas and 30,000 votes. In memory it costs what the
+    // statement changed, and nothing in it must outlive a crash (the WAL holds what was committed).
+    db.exec("PRAGMA temp_store=MEMORY");
 }
 
 void migrate(SQLite::Database& db, const std::string& path, int applicationId, const std::vector<Migration>& steps) {

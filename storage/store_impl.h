@@ -8,8 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <map>
 #include <random>
+#include <span>
+#include <string_view>
 
 namespace storage {
 
@@ -31,37 +34,95 @@ struct Store::Impl {
     Impl(const std::string& file, StoreOptions opts);
 };
 
-// [SECTION] Row readers (store_rows.cpp): one per record, each with the columns it expects, in that order.
+// [SECTION] Row readers (store_rows.cpp): one per record. Each record's fields are named once, in the order the
+// SELECTs list them; the same reader reads a row of this file by position and a row synced from the venue server
+// (JSON, store/replica.cpp) by name.
 
-/// Reads one idea row selected with kIdeaColumns.
-Idea readIdea(SQLite::Statement& row);
-inline constexpr const char* kIdeaColumns =
-    "id, event_id, number, title, description, author, category, language, status, merged_into, pinned, "
-    "created_at, kiosk_id, kiosk_seq";
+inline constexpr std::array<const char*, 14> kIdeaFields{"id", "event_id", "number", "title", "description",
+    "author", "category", "language", "status", "merged_into", "pinned", "created_at", "kiosk_id", "kiosk_seq"};
+inline constexpr std::array<const char*, 16> kEventFields{"id", "title", "venue", "starts_on", "ends_on",
+    "categories", "vote_budget", "show_counts", "moderation", "submission_open", "voting_open", "active",
+    "created_at", "counts_after_reveal", "counts_revealed", "projector_frozen"};
+inline constexpr std::array<const char*, 9> kSessionFields{"id", "event_id", "kiosk_id", "language", "started_at",
+    "ended_at", "end_reason", "voided", "source"};
+inline constexpr std::array<const char*, 8> kVoteFields{"id", "event_id", "idea_id", "session_id", "kind",
+    "retracts", "created_at", "kiosk_id"};
+inline constexpr std::array<const char*, 10> kModerationFields{"id", "event_id", "at", "actor", "action",
+    "target_id", "before", "after", "reason", "kiosk_id"};
 
-/// Reads one event row selected with kEventColumns.
-Event readEvent(SQLite::Statement& row);
-inline constexpr const char* kEventColumns =
-    "id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
-    "voting_open, active, created_at, counts_after_reveal, counts_revealed, projector_frozen";
+/// "a, b, c" from field names, each with `prefix` (a table alias such as "v.") in front.
+std::string columnList(std::span<const char* const> fields, std::string_view prefix = {});
 
-/// Reads one row of kSessionSelect (a whole statement up to FROM: add WHERE and ORDER BY); votesUsed is derived.
-Session readSession(SQLite::Statement& row);
-inline constexpr const char* kSessionSelect =
-    "SELECT s.id, s.event_id, s.kiosk_id, s.language, s.started_at, s.ended_at, s.end_reason, s.voided, s.source, "
-    "(SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
+inline const std::string kIdeaColumns = columnList(kIdeaFields);
+inline const std::string kEventColumns = columnList(kEventFields);
+/// A whole statement up to FROM (add WHERE and ORDER BY); the session's votesUsed follows its fields.
+inline const std::string kSessionSelect = "SELECT " + columnList(kSessionFields, "s.") +
+    ", (SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
     "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
+/// Selected from `votes v`; further columns may follow them, from kVoteColumnCount on.
+inline const std::string kVoteColumns = columnList(kVoteFields, "v.");
+inline constexpr int kVoteColumnCount = static_cast<int>(kVoteFields.size());
+inline const std::string kModerationColumns = columnList(kModerationFields);
 
-/// Reads one vote row selected with kVoteColumns from `votes v` (further columns may follow them).
-VoteEvent readVote(SQLite::Statement& row);
-inline constexpr const char* kVoteColumns =
-    "v.id, v.event_id, v.idea_id, v.session_id, v.kind, v.retracts, v.created_at, v.kiosk_id";
-inline constexpr int kVoteColumnCount = 8;
+/// A row of this file: field k is column k of the statement.
+struct StatementRow {
+    StatementRow(SQLite::Statement& stepped) : statement(stepped) {}  // implicit: callers pass the statement
+    SQLite::Statement& statement;
+    bool isNull(int k) const { return statement.getColumn(k).isNull(); }
+    std::string text(int k) const {
+        const auto column = statement.getColumn(k);
+        return column.isNull() ? std::string() : column.getString();
+    }
+    std::int64_t integer(int k) const { return statement.getColumn(k).getInt64(); }
+};
 
-/// Reads one moderation_log row selected with kModerationColumns.
-ModerationEntry readModerationEntry(SQLite::Statement& row);
-inline constexpr const char* kModerationColumns =
-    "id, event_id, at, actor, action, target_id, before, after, reason, kiosk_id";
+/// A row synced from the server: field k is the member named fields[k]; a missing or mistyped member reads as
+/// empty text, 0 or null.
+struct JsonRow {
+    const nlohmann::json& object;
+    std::span<const char* const> fields;
+    const nlohmann::json* member(int k) const;
+    bool isNull(int k) const;
+    std::string text(int k) const;
+    std::int64_t integer(int k) const;
+};
+
+Idea readIdea(const StatementRow& row);
+Idea readIdea(const JsonRow& row);
+Event readEvent(const StatementRow& row);
+Event readEvent(const JsonRow& row);
+/// From a statement this also reads votesUsed (kSessionSelect's last column); the server does not send it.
+Session readSession(const StatementRow& row);
+Session readSession(const JsonRow& row);
+VoteEvent readVote(const StatementRow& row);
+VoteEvent readVote(const JsonRow& row);
+ModerationEntry readModerationEntry(const StatementRow& row);
+ModerationEntry readModerationEntry(const JsonRow& row);
+
+/// Writes an idea's cleaned texts, with the folded title the duplicate check compares.
+void writeIdeaText(SQLite::Database& db, const std::string& ideaId, const NewIdea& clean);
+
+/// The value of `key` in a key-value table (meta, sync_state), if it has one.
+std::optional<std::string> keyValue(SQLite::Database& db, const char* table, const char* key);
+/// Sets `key` to `value` in a key-value table.
+void putKeyValue(SQLite::Database& db, const char* table, const char* key, const std::string& value);
+
+/// Binds text, or NULL where it is empty (optional references such as merged_into and retracts).
+inline void bindOrNull(SQLite::Statement& statement, int k, const std::string& text) {
+    if (text.empty()) {
+        statement.bind(k);
+    } else {
+        statement.bind(k, text);
+    }
+}
+/// Binds a time, or NULL where there is none.
+inline void bindOrNull(SQLite::Statement& statement, int k, const std::optional<TimeMs>& at) {
+    if (at) {
+        statement.bind(k, *at);
+    } else {
+        statement.bind(k);
+    }
+}
 
 /// Live vote counts per idea of one event: each idea's own distinct sessions, and for every idea that is
 /// not merged, the distinct sessions over it and all ideas merged into it (through chains).

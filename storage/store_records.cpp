@@ -8,6 +8,33 @@
 
 namespace storage {
 
+std::optional<std::string> keyValue(SQLite::Database& db, const char* table, const char* key) {
+    SQLite::Statement q(db, std::string("SELECT value FROM ") + table + " WHERE key = ?");
+    q.bind(1, key);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+void putKeyValue(SQLite::Database& db, const char* table, const char* key, const std::string& value) {
+    SQLite::Statement put(db, std::string("INSERT INTO ") + table +
+                                  "(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    put.bind(1, key);
+    put.bind(2, value);
+    put.exec();
+}
+
+void writeIdeaText(SQLite::Database& db, const std::string& ideaId, const NewIdea& clean) {
+    SQLite::Statement update(db, "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, "
+                                 "category = ? WHERE id = ?");
+    update.bind(1, clean.title);
+    update.bind(2, foldForCompare(clean.title));
+    update.bind(3, clean.description);
+    update.bind(4, clean.author);
+    update.bind(5, clean.category);
+    update.bind(6, ideaId);
+    update.exec();
+}
+
 using nlohmann::json;
 
 // [SECTION] Moderation
@@ -85,15 +112,7 @@ void Store::editIdea(const std::string& ideaId, const NewIdea& corrected, const 
             std::none_of(categories.begin(), categories.end(), [&](const Category& c) { return c.key == after.category; })) {
             throw RuleError("unknown_category", "the event has no category " + quoteUntrusted(after.category));
         }
-        SQLite::Statement update(m->db, "UPDATE ideas SET title = ?, title_fold = ?, description = ?, author = ?, "
-                                        "category = ? WHERE id = ?");
-        update.bind(1, after.title);
-        update.bind(2, foldForCompare(after.title));
-        update.bind(3, after.description);
-        update.bind(4, after.author);
-        update.bind(5, after.category);
-        update.bind(6, ideaId);
-        update.exec();
+        writeIdeaText(m->db, ideaId, text);
         logModeration(i->eventId, actor, "edit", ideaId, ideaText(*i).dump(), ideaText(after).dump(), reason);
     });
 }
@@ -203,6 +222,20 @@ bool exists(SQLite::Database& db, const char* table, const std::string& id) {
     return q.executeStep();
 }
 
+// Inserts one record (in the caller's transaction, or its own) unless a row has its id; true when it did.
+template <class Bind>
+bool insertNew(Store& store, const char* table, const std::string& id, const char* sql, Bind bind) {
+    bool inserted = false;
+    store.transaction([&] {
+        if (!id.empty() && exists(store.db(), table, id)) return;
+        SQLite::Statement insert(store.db(), sql);
+        bind(insert);
+        insert.exec();
+        inserted = true;
+    });
+    return inserted;
+}
+
 }  // namespace
 
 Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
@@ -274,11 +307,7 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
         insert.bind(8, text.category);
         insert.bind(9, text.language);
         insert.bind(10, toString(input.status));
-        if (input.mergedInto.empty()) {
-            insert.bind(11);
-        } else {
-            insert.bind(11, input.mergedInto);
-        }
+        bindOrNull(insert, 11, input.mergedInto);
         insert.bind(12, input.pinned ? 1 : 0);
         insert.bind(13, input.createdAt > 0 ? input.createdAt : now());
         insert.bind(14, kiosk);
@@ -291,94 +320,69 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
 }
 
 bool Store::insertEventRecord(const Event& event) {
-    bool inserted = false;
-    transaction([&] {
-        if (exists(m->db, "events", event.id)) return;
-        SQLite::Statement insert(m->db,
-            "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
-            "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
-            "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
-            ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, 0, :at, :kiosk)");
-        insert.bind(":id", event.id);
-        bindEventSettings(insert, event.settings);
-        insert.bind(":at", event.createdAt > 0 ? event.createdAt : now());
-        insert.bind(":kiosk", m->kioskId);
-        insert.exec();
-        inserted = true;
-    });
-    return inserted;
+    return insertNew(*this, "events", event.id,
+        "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
+        "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
+        "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
+        ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, 0, :at, :kiosk)",
+        [&](SQLite::Statement& insert) {
+            insert.bind(":id", event.id);
+            bindEventSettings(insert, event.settings);
+            insert.bind(":at", event.createdAt > 0 ? event.createdAt : now());
+            insert.bind(":kiosk", m->kioskId);
+        });
 }
 
 bool Store::insertSessionRecord(const Session& s) {
-    bool inserted = false;
-    transaction([&] {
-        if (exists(m->db, "sessions", s.id)) return;
-        SQLite::Statement insert(m->db, "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at, ended_at, "
-                                        "end_reason, voided, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, s.id.empty() ? newId() : s.id);
-        insert.bind(2, s.eventId);
-        insert.bind(3, s.kioskId.empty() ? m->kioskId : s.kioskId);
-        insert.bind(4, s.language.empty() ? std::string("de") : s.language);
-        insert.bind(5, s.startedAt > 0 ? s.startedAt : now());
-        if (s.endedAt) {
-            insert.bind(6, *s.endedAt);
-        } else {
-            insert.bind(6);
-        }
-        insert.bind(7, s.end == SessionEnd::Voided || s.end == SessionEnd::Open
-                           ? std::string(s.endedAt ? "finished" : "open") : toString(s.end));
-        insert.bind(8, s.end == SessionEnd::Voided ? 1 : 0);
-        insert.bind(9, toString(s.source));
-        insert.exec();
-        inserted = true;
-    });
-    return inserted;
+    return insertNew(*this, "sessions", s.id,
+        "INSERT INTO sessions(id, event_id, kiosk_id, language, started_at, ended_at, end_reason, voided, source) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [&](SQLite::Statement& insert) {
+            insert.bind(1, s.id.empty() ? newId() : s.id);
+            insert.bind(2, s.eventId);
+            insert.bind(3, s.kioskId.empty() ? m->kioskId : s.kioskId);
+            insert.bind(4, s.language.empty() ? std::string("de") : s.language);
+            insert.bind(5, s.startedAt > 0 ? s.startedAt : now());
+            bindOrNull(insert, 6, s.endedAt);
+            insert.bind(7, s.end == SessionEnd::Voided || s.end == SessionEnd::Open
+                               ? std::string(s.endedAt ? "finished" : "open") : toString(s.end));
+            insert.bind(8, s.end == SessionEnd::Voided ? 1 : 0);
+            insert.bind(9, toString(s.source));
+        });
 }
 
 bool Store::insertVoteRecord(const VoteEvent& v) {
-    bool inserted = false;
-    transaction([&] {
-        if (!v.id.empty() && exists(m->db, "votes", v.id)) return;
-        SQLite::Statement insert(m->db, "INSERT INTO votes(id, event_id, idea_id, session_id, kind, retracts, created_at, "
-                                        "kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, v.id.empty() ? newId() : v.id);
-        insert.bind(2, v.eventId);
-        insert.bind(3, v.ideaId);
-        insert.bind(4, v.sessionId);
-        insert.bind(5, toString(v.kind));
-        if (v.retracts.empty()) {
-            insert.bind(6);
-        } else {
-            insert.bind(6, v.retracts);
-        }
-        insert.bind(7, v.createdAt > 0 ? v.createdAt : now());
-        insert.bind(8, v.kioskId.empty() ? m->kioskId : v.kioskId);
-        insert.exec();
-        inserted = true;
-    });
-    return inserted;
+    return insertNew(*this, "votes", v.id,
+        "INSERT INTO votes(id, event_id, idea_id, session_id, kind, retracts, created_at, kiosk_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [&](SQLite::Statement& insert) {
+            insert.bind(1, v.id.empty() ? newId() : v.id);
+            insert.bind(2, v.eventId);
+            insert.bind(3, v.ideaId);
+            insert.bind(4, v.sessionId);
+            insert.bind(5, toString(v.kind));
+            bindOrNull(insert, 6, v.retracts);
+            insert.bind(7, v.createdAt > 0 ? v.createdAt : now());
+            insert.bind(8, v.kioskId.empty() ? m->kioskId : v.kioskId);
+        });
 }
 
 bool Store::insertModerationRecord(const ModerationEntry& e) {
-    bool inserted = false;
-    transaction([&] {
-        if (!e.id.empty() && exists(m->db, "moderation_log", e.id)) return;
-        SQLite::Statement insert(m->db, "INSERT INTO moderation_log(id, event_id, at, actor, action, target_id, before, "
-                                        "after, reason, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, e.id.empty() ? newId() : e.id);
-        insert.bind(2, e.eventId);
-        insert.bind(3, e.at > 0 ? e.at : now());
-        insert.bind(4, e.actor);
-        insert.bind(5, e.action);
-        insert.bind(6, e.targetId);
-        insert.bind(7, e.before.empty() ? std::string("{}") : e.before);
-        insert.bind(8, e.after.empty() ? std::string("{}") : e.after);
-        insert.bind(9, e.reason);
-        insert.bind(10, e.kioskId.empty() ? m->kioskId : e.kioskId);
-        insert.exec();
-        inserted = true;
-    });
-    return inserted;
+    return insertNew(*this, "moderation_log", e.id,
+        "INSERT INTO moderation_log(id, event_id, at, actor, action, target_id, before, after, reason, kiosk_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [&](SQLite::Statement& insert) {
+            insert.bind(1, e.id.empty() ? newId() : e.id);
+            insert.bind(2, e.eventId);
+            insert.bind(3, e.at > 0 ? e.at : now());
+            insert.bind(4, e.actor);
+            insert.bind(5, e.action);
+            insert.bind(6, e.targetId);
+            insert.bind(7, e.before.empty() ? std::string("{}") : e.before);
+            insert.bind(8, e.after.empty() ? std::string("{}") : e.after);
+            insert.bind(9, e.reason);
+            insert.bind(10, e.kioskId.empty() ? m->kioskId : e.kioskId);
+        });
 }
 
 // [SECTION] Health
@@ -390,6 +394,32 @@ void Store::checkWritable() {
         put.exec();
     });
 }
+
+namespace {
+
+// What must hold of the stored rows (imports and merges bypass castVote and the moderation calls): a query that
+// counts the rows breaking the rule, and what the report says of them.
+struct StoredRule {
+    const char* countBroken;
+    const char* problem;
+};
+constexpr StoredRule kStoredRules[] = {
+    {"SELECT count(*) FROM votes r WHERE r.kind = 'retract' AND NOT EXISTS (SELECT 1 FROM votes v WHERE "
+     "v.id = r.retracts AND v.kind = 'vote' AND v.idea_id = r.idea_id AND v.session_id = r.session_id)",
+     "retractions without their vote"},
+    {"SELECT count(*) FROM (SELECT 1 FROM votes v WHERE v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r "
+     "WHERE r.retracts = v.id) GROUP BY v.session_id, v.idea_id HAVING count(*) > 1)",
+     "ideas with two live votes of one session"},
+    {"SELECT count(*) FROM (SELECT 1 FROM votes WHERE kind = 'retract' GROUP BY retracts HAVING count(*) > 1)",
+     "votes retracted twice"},
+    {"SELECT count(*) FROM votes v JOIN ideas i ON i.id = v.idea_id JOIN sessions s ON s.id = v.session_id "
+     "WHERE v.event_id != i.event_id OR v.event_id != s.event_id",
+     "votes whose idea or session is of another event"},
+    {"SELECT count(*) FROM ideas WHERE (status = 'merged') != (merged_into IS NOT NULL)",
+     "ideas with an inconsistent merge"},
+};
+
+}  // namespace
 
 CheckReport Store::check() {
     CheckReport report;
@@ -411,25 +441,10 @@ CheckReport Store::check() {
         report.facts.push_back(std::string(table) + " " +
                                std::to_string(m->db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64()));
     }
-    const auto badRetractions = m->db.execAndGet(
-        "SELECT count(*) FROM votes r WHERE r.kind = 'retract' AND NOT EXISTS (SELECT 1 FROM votes v WHERE "
-        "v.id = r.retracts AND v.kind = 'vote' AND v.idea_id = r.idea_id AND v.session_id = r.session_id)").getInt();
-    if (badRetractions > 0) report.problems.push_back(std::to_string(badRetractions) + " retractions without their vote");
-    // The vote rules castVote enforces, checked on what is stored (imports and merges bypass castVote).
-    const auto doubleVotes = m->db.execAndGet(
-        "SELECT count(*) FROM (SELECT 1 FROM votes v WHERE v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r "
-        "WHERE r.retracts = v.id) GROUP BY v.session_id, v.idea_id HAVING count(*) > 1)").getInt();
-    if (doubleVotes > 0) report.problems.push_back(std::to_string(doubleVotes) + " ideas with two live votes of one session");
-    const auto doubleRetractions = m->db.execAndGet(
-        "SELECT count(*) FROM (SELECT 1 FROM votes WHERE kind = 'retract' GROUP BY retracts HAVING count(*) > 1)").getInt();
-    if (doubleRetractions > 0) report.problems.push_back(std::to_string(doubleRetractions) + " votes retracted twice");
-    const auto crossEvent = m->db.execAndGet(
-        "SELECT count(*) FROM votes v JOIN ideas i ON i.id = v.idea_id JOIN sessions s ON s.id = v.session_id "
-        "WHERE v.event_id != i.event_id OR v.event_id != s.event_id").getInt();
-    if (crossEvent > 0) report.problems.push_back(std::to_string(crossEvent) + " votes whose idea or session is of another event");
-    const auto badMerges = m->db.execAndGet(
-        "SELECT count(*) FROM ideas WHERE (status = 'merged') != (merged_into IS NOT NULL)").getInt();
-    if (badMerges > 0) report.problems.push_back(std::to_string(badMerges) + " ideas with an inconsistent merge");
+    for (const auto& rule : kStoredRules) {
+        const auto broken = m->db.execAndGet(rule.countBroken).getInt64();
+        if (broken > 0) report.problems.push_back(std::to_string(broken) + " " + rule.problem);
+    }
     report.ok = report.problems.empty();
     return report;
 }

@@ -6,6 +6,11 @@ SRC="$2"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ideen-e2e.XXXXXX")"
 FAILURES=0
 CHECKS=0
+# A long test split into shards (tests/CMakeLists.txt: a script with a "# ctest-shards: N" line runs as N CTest
+# tests, each with IDEEN_SHARD=K of IDEEN_SHARDS=N): `in_shard I` is true for the items of this shard.
+IDEEN_SHARD="${IDEEN_SHARD:-0}"
+IDEEN_SHARDS="${IDEEN_SHARDS:-1}"
+in_shard() { [ $(($1 % IDEEN_SHARDS)) = "$IDEEN_SHARD" ]; }
 XVFB_PID=""
 XVFB_PIDS=()
 MOUNTS=()     # file systems a fault test mounted under $WORK, unmounted before it is removed

@@ -3,6 +3,7 @@
 # the trouble screen (no exit, no crash) and never writes to the damaged file; the command line names the
 # damage in one line. When the organiser restores a backup over it, the kiosk opens that by itself. Twice: garbage
 # in pages the start reads, then only in the moderation log's page, which nothing but quick_check would notice.
+# ctest-cost: 25
 source "$(dirname "$0")/lib.sh"
 kiosk_setup --ideas 30 --votes 40 --seed 13
 "$BIN" --db "$DB" backup -o "$WORK/backup.db" >/dev/null

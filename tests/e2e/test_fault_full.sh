@@ -4,6 +4,7 @@
 # commit works again (not merely until the file opens). The command line says so in one line.
 # Method: a small tmpfs filled with a file when we may mount; otherwise a file size limit on the running kiosk
 # (prlimit --fsize: SQLite's writes beyond it fail with EFBIG, the kiosk ignores SIGXFSZ).
+# ctest-cost: 48
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 start_display

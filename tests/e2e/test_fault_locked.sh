@@ -3,6 +3,7 @@
 # trouble screen with the draft kept and saves it exactly once by itself when the lock goes; without a draft it
 # stays on the trouble screen until a commit works again. What was saved stays; the command line says
 # "database is locked" in one line after its own busy timeout (5 s).
+# ctest-cost: 50
 source "$(dirname "$0")/lib.sh"
 kiosk_setup --ideas 6 --votes 15 --seed 11
 snapshot_saved "$WORK/saved"

@@ -6,6 +6,7 @@
 # Method: a read-only bind mount when we may mount (an open file keeps its write access, so the file system can
 # only turn read-only while the kiosk holds no connection: after a failure, between its retries); otherwise
 # chmod, with the kiosk run as 'nobody' when we are root (root ignores file permissions).
+# ctest-cost: 47
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 start_display

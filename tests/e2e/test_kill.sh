@@ -5,6 +5,7 @@
 #   KILL_SECONDS (default 45)   how long to keep killing; the soak runs it longer
 #   KILL_ROUNDS (default 1000)  at most this many kiosk processes
 #   KILL_SEED                   repeat a run: the seed is printed at the start
+# ctest-cost: 50
 source "$(dirname "$0")/lib.sh"
 SEED="${KILL_SEED:-$RANDOM$RANDOM}"
 echo "kill test: seed $SEED (repeat with KILL_SEED=$SEED), ${KILL_SECONDS:-45} s"

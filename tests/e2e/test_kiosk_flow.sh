@@ -2,6 +2,7 @@
 # An attendee at the kiosk, with real X input under Xvfb: submits "Größe üben – çok güzel, İzmir" entirely
 # through the on-screen keyboard, votes, takes a vote back, and walks away; the idle timer resets everything.
 # The database is checked with the sqlite3 command line.
+# ctest-cost: 110
 source "$(dirname "$0")/lib.sh"
 kiosk_setup
 "$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null

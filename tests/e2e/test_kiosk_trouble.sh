@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The trouble screen: while another process holds the database's write lock past the busy timeout, the
 # kiosk shows its calm screen and keeps the draft; when the lock goes, it saves by itself, exactly once.
+# ctest-cost: 40
 source "$(dirname "$0")/lib.sh"
 kiosk_setup
 "$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" >"$WORK/kiosk.log" 2>&1 &

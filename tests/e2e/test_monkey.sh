@@ -5,6 +5,7 @@
 # log line must keep coming), its memory must not grow after warm-up, and the database must stay consistent.
 #   MONKEY_SECONDS (default 45)   how long; the soak runs it longer
 #   MONKEY_SEED                   repeat a run: the seed is printed at the start
+# ctest-cost: 50
 source "$(dirname "$0")/lib.sh"
 SEED="${MONKEY_SEED:-$RANDOM$RANDOM}"
 echo "monkey test: seed $SEED (repeat with MONKEY_SEED=$SEED), ${MONKEY_SECONDS:-45} s"

@@ -2,6 +2,7 @@
 # The moderators' panel at the kiosk: a held corner opens the PIN keypad, a wrong PIN is refused, the right one
 # opens the panel; hiding an idea there takes it off the kiosk and the projector, and the log and the export
 # show it; pin, merge, phases, freeze, export to a folder and leaving kiosk mode work from the panel too.
+# ctest-cost: 100
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 export HOME="$WORK/home"

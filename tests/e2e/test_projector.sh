@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The projector as its own process beside a kiosk process, each on its own virtual screen: a vote tapped at the
 # kiosk shows in the projector's automation file within one second of the kiosk's "confirmed" log line.
+# ctest-cost: 47
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 event_with_three_ideas

@@ -3,6 +3,7 @@
 # one wide virtual screen: a vote tapped at the kiosk shows on the projector within one second of the kiosk's
 # "confirmed" log line, a moderator's hide leaves both, SIGUSR1 shoots both windows, SIGTERM ends cleanly.
 # Also the one-line refusals of run --projector-monitor.
+# ctest-cost: 43
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 event_with_three_ideas

@@ -3,6 +3,7 @@
 # finds the top ideas, the key figures and every script in the PDF on A4 pages; LibreOffice opens the workbook
 # and its cells equal our CSV export's. Events with no votes, with 10,000 ideas and with hostile titles each
 # give a report; an unwritable path or a full disk gives one clear line and no file, whole or half.
+# ctest-cost: 72
 source "$(dirname "$0")/lib.sh"
 NASTY="$SRC/tests/nasty/nasty.py"
 for tool in pdfinfo pdftotext; do

@@ -3,6 +3,7 @@
 # `sync --once` everywhere and the same counts in every file and on the server; a push sent twice; a kiosk killed
 # in the middle of a push; a wrong password, an unreachable host and a newer server schema (one line each, and
 # the kiosk goes on locally); no password in error lines or the process's command line.
+# ctest-cost: 60
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg_lib.sh"
 start_pg

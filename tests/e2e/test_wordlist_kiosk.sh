@@ -3,6 +3,7 @@
 # keyboard, is saved as pending although the event publishes at once; the thank-you screen says only that the
 # moderators look first; the moderators' panel (`moderate`) shows the matched word. A kiosk whose word-list
 # folder is missing logs a warning and still runs.
+# ctest-cost: 21
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 DB="$WORK/event.db"
