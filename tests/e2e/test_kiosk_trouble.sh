@@ -25,23 +25,35 @@ con.execute("ROLLBACK")
 PY
 LOCK=$!
 sleep 0.5
+# Every screen the kiosk draws from here on, with the time it was drawn (a loaded machine slows this script,
+# not the record).
+python3 "$DRIVER" watch "$AUTOMATION" "$WORK/screens.txt" &
+WATCH=$!
+CHILDREN+=("$WATCH")
 tap send
 wait_screen trouble 10
-trouble_shown=$(python3 -c 'import os,sys; print(os.stat(sys.argv[1]).st_mtime)' "$AUTOMATION")
+# Counted first, then the lock looked at: a count taken while the lock still held must be 0 (a loaded machine may
+# bring this script here only after the lock went, when the count proves nothing).
+saved_meanwhile=$(sqlite3 "$DB" "SELECT count(*) FROM ideas WHERE title = '$title'")
+if kill -0 "$LOCK" 2>/dev/null; then
+  [ "$saved_meanwhile" = 0 ] && pass || fail "nothing saved while locked"
+fi
+wait "$LOCK"
+for _ in $(seq 1 150); do grep -q " thanks$" "$WORK/screens.txt" && break; sleep 0.1; done
+kill "$WATCH" 2>/dev/null; wait "$WATCH" 2>/dev/null
+grep -q " thanks$" "$WORK/screens.txt" && pass || fail "no thank-you screen after the lock went (screens: $(awk '{print $2}' "$WORK/screens.txt" | uniq | tr '\n' ' '))"
 # From the writer's first refused write (its log line) to the frame that showed the trouble screen.
-refused_to_trouble=$(python3 - "$WORK/kiosk.log" "$trouble_shown" <<'PY'
+refused_to_trouble=$(python3 - "$WORK/kiosk.log" "$WORK/screens.txt" <<'PY'
 import datetime, re, sys
 line = next(l for l in open(sys.argv[1]) if "refused under another connection's write lock" in l)
 stamp = re.match(r"\[([^\]]+)\]", line).group(1)
 refused = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
-print(int((float(sys.argv[2]) - refused) * 1000))
+shown = next(float(l.split()[0]) for l in open(sys.argv[2]) if l.split()[1] == "trouble")
+print(int((shown - refused) * 1000))
 PY
 )
 echo "first refused write to the trouble screen: ${refused_to_trouble} ms (goal <= 500 ms)"
 [ "$refused_to_trouble" -le 500 ] && pass || fail "the trouble screen came ${refused_to_trouble} ms after the first refused write"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM ideas")" = 0 ] && pass || fail "nothing saved while locked"
-wait "$LOCK"
-wait_screen thanks 15
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM ideas WHERE title = '$title'")" = 1 ] && pass || fail "the draft '$title' was saved exactly once"
 grep -q "storage failed" "$WORK/kiosk.log" && pass || fail "the failure is in the log"
 kill -TERM "$PID"; wait "$PID"
