@@ -87,9 +87,8 @@ namespace {
 
 double retryOf(const core::Effect& effect) {
     if (std::holds_alternative<core::fx::StartSession>(effect) || std::holds_alternative<core::fx::FindSimilar>(effect)) return 0;
-    // A draft's save and the trouble screen's check hold nobody up: the trouble screen is showing meanwhile.
-    if (std::holds_alternative<core::fx::SaveIdea>(effect) || std::holds_alternative<core::fx::CheckStorage>(effect)) return kUntilStopped;
-    // Votes and a session's end would hold up the next attendee's session behind them.
+    // Everything else as long as the busy timeout; then the connection is dropped (a file that turns read-only
+    // meanwhile can be remounted) and the reducer's retry on the trouble screen posts a draft's save again.
     return kBusyTimeout;
 }
 

@@ -31,9 +31,8 @@ std::vector<core::Event> performEffect(storage::Store& store, const std::string&
 using EffectAnswer = std::function<void(std::vector<core::Event> events, bool settled)>;
 
 /// The effect as a job for the StoreWriter: the same events as runEffect, and StorageFailed as soon as the writer
-/// reports the write lock held (the write goes on being tried: a draft's save and the storage check until they
-/// work, a vote or a session's end as long as the busy timeout, a session's start not at all, since its attendee
-/// has moved on to the trouble screen).
+/// reports the write lock held (the write goes on being tried as long as the busy timeout; a session's start not
+/// at all, since its attendee has moved on to the trouble screen; the trouble screen's retry posts a draft again).
 WriteJob effectJob(const core::Effect& effect, std::uint64_t seed, EffectAnswer deliver);
 
 /// The published ideas of the event as cards.

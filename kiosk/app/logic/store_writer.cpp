@@ -207,9 +207,10 @@ void StoreWriter::runJob(const WriteJob& job) {
                 }
                 continue;  // the next attempt waits another busy slice inside SQLite
             }
-            // A full disk, a read-only or damaged file: a fresh connection next time picks up a repaired one.
+            // A full disk, a read-only or damaged file, a lock that did not go: a fresh connection next time picks
+            // up a repaired file, and none is held meanwhile (a file system can then turn read-only or be unmounted).
             spdlog::error("storage failed: {}", e.what());
-            if (!busy) forget();
+            forget();
             fail(WriteFailure::Kind::Broken, true, "", e.what());
             return;
         }
