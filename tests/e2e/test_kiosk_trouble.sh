@@ -57,10 +57,11 @@ echo "first refused write to the trouble screen: ${refused_to_trouble} ms (goal 
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM ideas WHERE title = '$title'")" = 1 ] && pass || fail "the draft '$title' was saved exactly once"
 grep -q "storage failed" "$WORK/kiosk.log" && pass || fail "the failure is in the log"
 kill -TERM "$PID"; wait "$PID"
-# The main thread's wall time outside GL per frame (third column): a turn that waited for the lock would take
-# seconds. The p99 against its 2 ms goal is the bench's business (scripts/bench.sh, section writer).
+# The main thread's wall time outside GL per frame (third column): a turn that waited for the lock would take the
+# whole busy timeout (5 s here). The bound stays below that but far above what a loaded test machine's scheduler
+# adds; the p99 against its 2 ms goal is the bench's business (scripts/bench.sh, section writer).
 read -r frames slowest < <(awk '{ n++; if ($3 > m) m = $3 } END { printf "%d %.1f\n", n, m }' "$WORK/frames.txt")
 echo "frames: $frames, slowest main-thread turn outside GL: $slowest ms"
 [ "$frames" -gt 10 ] && pass || fail "only $frames frame times were written"
-awk -v m="$slowest" 'BEGIN { exit !(m < 1000) }' && pass || fail "a turn of the frame loop took $slowest ms (waited on the database?)"
+awk -v m="$slowest" 'BEGIN { exit !(m < 4000) }' && pass || fail "a turn of the frame loop took $slowest ms (waited on the database?)"
 finish
