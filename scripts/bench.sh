@@ -2,7 +2,7 @@
 # Prints the performance figures quoted in the README, with the machine they were measured on.
 #   ./scripts/bench.sh            all figures
 #   BENCH_IDEAS=… BENCH_VOTES=…   size of the export benchmark (default 100000 ideas, 1000000 votes)
-#   BENCH_SECTIONS="kiosk …"     only these of: model export kiosk projector phones (default all)
+#   BENCH_SECTIONS="kiosk …"     only these of: model export kiosk projector phones writer (default all)
 #   BENCH_PRESET=ci               measure the build of that preset instead of dev (the same optimisation)
 #   BENCH_BIN=PATH                measure that ideenkiosk binary (e.g. an older build, for before/after), unbuilt
 set -euo pipefail
@@ -14,7 +14,7 @@ bin="${BENCH_BIN:-$IDEEN_ROOT/build/$preset/kiosk/app/ideenkiosk}"
 bench="$IDEEN_ROOT/build/$preset/tests/ideen_bench"
 # A given binary is measured as it is; the preset's tree is built only when it lacks its bench program.
 [ -n "${BENCH_BIN:-}" ] && [ -x "$bench" ] || ideen_build "$preset"
-sections=" ${BENCH_SECTIONS:-model export kiosk projector phones} "
+sections=" ${BENCH_SECTIONS:-model export kiosk projector phones writer} "
 measures() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/ideen-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -164,6 +164,10 @@ bench_projector() {
     "$(echo "($t1 - $t0) * 100 / $hz / 20" | bc -l)"
 }
 measures projector && bench_projector
+
+# [SECTION] The writer thread and the told projector (issue 19): commit → projector frame, and the kiosk under a
+# write lock held by another process, each with its goal and ratio
+measures writer && "$IDEEN_ROOT/scripts/bench_writer.sh" "$bin" "$bench" 60
 
 # [SECTION] Phones: 100 phones voting for 10 s against `ideenkiosk phones` (wrk)
 measures phones && "$IDEEN_ROOT/scripts/bench_phones.sh" "$bin" 10 100

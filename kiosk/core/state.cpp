@@ -204,6 +204,7 @@ struct Reducer {
         idea.language = s.language;
         effects.push_back(fx::SaveIdea{s.sessionId, idea});
         go(Screen::Saving);
+        s.savingSince = now;
     }
 
     void tick() {

@@ -67,6 +67,7 @@ struct KioskState {
     double idleCountdown = 15;
     double thanksUntil = 0;
     double nextRetryAt = 0;
+    double savingSince = 0;           ///< when the draft's save was asked for (the saving screen's text waits)
     int generation = 0;               ///< counts resets, so views drop scroll positions and caches
 };
 
@@ -139,6 +140,10 @@ void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t s
 /// True while a submitted draft waits to be saved (on the saving or the trouble screen). The trouble screen
 /// without one means the database is out of reach and nobody's text is at stake.
 bool savePending(const KioskState& state);
+
+/// The saving screen says "saving…" only when the save takes longer than this; a quick commit goes straight
+/// from the review to the thank-you screen.
+inline constexpr double kSavingShownAfter = 0.3;
 
 /// How long the thank-you screen stays before the kiosk returns to the start by itself.
 inline constexpr double kThanksSeconds = 8.0;

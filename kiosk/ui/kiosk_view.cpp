@@ -311,6 +311,9 @@ double KioskView::nextChangeAt(const core::KioskState& state, double now) const 
         sooner(state.lastInputAt + (std::floor(since / half) + 1.0) * half);
     }
     // A countdown shows whole seconds: the next one starts when the time left crosses a whole number.
+    if (state.screen == Screen::Saving && state.savingSince + core::kSavingShownAfter > now) {
+        sooner(state.savingSince + core::kSavingShownAfter);
+    }
     if (state.screen == Screen::Thanks) sooner(state.thanksUntil - std::ceil(state.thanksUntil - now) + 1.0);
     if (state.idleWarning) {
         const double end = state.lastInputAt + state.idleTimeout + state.idleCountdown;

@@ -324,6 +324,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         return;
     }
     if (state.screen == Screen::Saving) {
+        if (frame.now - state.savingSince < core::kSavingShownAfter) return;  // a moment: nothing to say yet
         const std::string saving = frame.t(promptKey(state.screen));
         DrawTextCentred(draw, title, title->FontSize, area.x, area.y + area.h * 0.35f, area.w, p.text,
                         fitLines(title, title->FontSize, saving, area.w, 2));

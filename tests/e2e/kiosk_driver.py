@@ -214,6 +214,24 @@ def read_view(path):
         return None
 
 
+def watch(path, out):
+    """Until killed: one line "MTIME SCREEN" in out per change of the automation file, read in the same moment, so
+    a slow test script still learns when each screen was drawn (the file is written right after its frame)."""
+    seen = None
+    while True:
+        try:
+            before = os.stat(path).st_mtime_ns
+        except OSError:
+            before = None
+        if before is not None and before != seen:
+            view = read_view(path)
+            if view is not None and os.stat(path).st_mtime_ns == before:
+                seen = before
+                with open(out, "a", encoding="utf-8") as f:
+                    f.write(f"{before / 1e9:.6f} {view['screen']}\n")
+        time.sleep(0.005)
+
+
 def find(view, element_id, enabled=True):
     """The element with this id (an enabled one unless enabled=False), or None."""
     return next((e for e in view["elements"] if e["id"] == element_id and (e["enabled"] or not enabled)), None)
@@ -241,7 +259,8 @@ def query(view, expression):
 
 
 def main(argv):
-    usage = "usage: kiosk_driver.py tap FILE ID [SECONDS] | screen FILE | wait-screen FILE NAME [SECONDS] | query FILE EXPR"
+    usage = ("usage: kiosk_driver.py tap FILE ID [SECONDS] | screen FILE | wait-screen FILE NAME [SECONDS] | query FILE EXPR"
+             " | watch FILE OUT")
     if len(argv) < 2:
         print(usage, file=sys.stderr)
         return 2
@@ -261,6 +280,8 @@ def main(argv):
     if command == "wait-screen" and len(rest) in (1, 2):
         found = wait_view(path, lambda v: v["screen"] == rest[0], float(rest[1]) if len(rest) > 1 else 3.0)
         return 0 if found is not None else 1
+    if command == "watch" and len(rest) == 1:
+        watch(path, rest[0])
     if command == "query" and len(rest) == 1:
         view = read_view(path)
         if view is None:

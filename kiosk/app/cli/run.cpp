@@ -74,7 +74,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
     run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
     run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
-    run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame here at exit (benchmarks)");
+    run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame (and the main thread's wall time outside drawing) here at exit (benchmarks)");
     // Tests only, so not in --help: after this many seconds the frame loop stops turning (a hung kiosk for the
     // watchdog test; the process stays alive) or an exception escapes a frame (the crash handling).
     run->add_option("--test-hang-after", args->hangAfter)->group("")->check(CLI::Range(0.0, 3600.0));

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <type_traits>
+#include <iterator>
 
 namespace kiosk::app {
 
@@ -13,8 +14,10 @@ core::IdeaCard cardOf(const storage::Idea& idea) {
     return {idea.id, idea.number, idea.title, idea.description, idea.category, idea.votes, idea.createdAt};
 }
 
-std::vector<core::Event> perform(storage::Store& store, const std::string& eventId, const core::Effect& effect,
-                                 std::uint64_t seed) {
+}  // namespace
+
+std::vector<core::Event> performEffect(storage::Store& store, const std::string& eventId, const core::Effect& effect,
+                                       std::uint64_t seed) {
     return std::visit(
         [&](const auto& e) -> std::vector<core::Event> {
             using T = std::decay_t<decltype(e)>;
@@ -56,12 +59,10 @@ std::vector<core::Event> perform(storage::Store& store, const std::string& event
         effect);
 }
 
-}  // namespace
-
 std::vector<core::Event> runEffect(storage::Store& store, const std::string& eventId, const core::Effect& effect,
                                    std::uint64_t seed) {
     try {
-        return perform(store, eventId, effect, seed);
+        return performEffect(store, eventId, effect, seed);
     } catch (const storage::RuleError& e) {
         spdlog::info("refused: {}", e.what());
         return {core::ev::ActionRefused{e.code()}};
@@ -80,6 +81,39 @@ std::vector<core::Event> runEffect(StoreKeeper& keeper, const core::Effect& effe
         if (std::holds_alternative<core::ev::StorageFailed>(result)) keeper.drop();
     }
     return results;
+}
+
+namespace {
+
+double retryOf(const core::Effect& effect) {
+    if (std::holds_alternative<core::fx::StartSession>(effect) || std::holds_alternative<core::fx::FindSimilar>(effect)) return 0;
+    // Everything else as long as the busy timeout; then the connection is dropped (a file that turns read-only
+    // meanwhile can be remounted) and the reducer's retry on the trouble screen posts a draft's save again.
+    return kBusyTimeout;
+}
+
+}  // namespace
+
+WriteJob effectJob(const core::Effect& effect, std::uint64_t seed, EffectAnswer deliver) {
+    WriteJob job;
+    static constexpr const char* kNames[] = {"start session", "end session", "vote", "retract vote", "find similar",
+                                             "save idea", "check storage"};
+    static_assert(std::size(kNames) == std::variant_size_v<core::Effect>);
+    job.what = kNames[effect.index()];
+    job.retrySeconds = retryOf(effect);
+    job.run = [effect, seed, deliver](storage::Store& store, const storage::Event& event) -> Answer {
+        auto events = performEffect(store, event.id, effect, seed);
+        return [deliver, events = std::move(events)] { deliver(events, true); };
+    };
+    job.failed = [deliver](const WriteFailure& failure) -> Answer {
+        if (failure.kind == WriteFailure::Kind::Refused) {
+            return [deliver, code = failure.code] { deliver({core::ev::ActionRefused{code}}, true); };
+        }
+        // The trouble screen is up since the busy notice; the reducer's own retry takes it from here.
+        if (failure.final && failure.toldBefore) return [deliver] { deliver({}, true); };
+        return [deliver, settled = failure.final] { deliver({core::ev::StorageFailed{}}, settled); };
+    };
+    return job;
 }
 
 std::vector<core::IdeaCard> publishedCards(storage::Store& store, const std::string& eventId) {

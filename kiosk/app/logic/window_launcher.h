@@ -30,7 +30,7 @@ struct ProjectorOptions : WindowOptions {};
 struct RunOptions : WindowOptions {
     double idleTimeoutSeconds = 60;
     int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
-    std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame, written at exit
+    std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame and the main thread's wall ms outside GL rendering, written at exit
     double hangAfterSeconds = 0;  ///< tests: the frame loop stops turning after this long (0 = never)
     double crashAfterSeconds = 0; ///< tests: an exception escapes a frame after this long (0 = never)
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window

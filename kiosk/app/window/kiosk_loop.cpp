@@ -5,7 +5,7 @@
 #include "kiosk/app/logic/kiosk_effects.h"
 #include "kiosk/app/logic/output_file.h"
 #include "kiosk/app/logic/service_notify.h"
-#include "kiosk/app/logic/store_keeper.h"
+#include "kiosk/app/logic/store_writer.h"
 #include "kiosk/app/present/automation.h"
 #include "kiosk/app/present/model_cache.h"
 #include "kiosk/app/window/panel_host.h"
@@ -19,6 +19,8 @@
 
 #include "imgui.h"
 
+#include <GLFW/glfw3.h>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -30,6 +32,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <map>
 #include <thread>
 
 #include <unistd.h>
@@ -44,6 +47,15 @@ double cpuMs(clockid_t which) {
     clock_gettime(which, &t);
     return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
 }
+
+double wallMs() { return cpuMs(CLOCK_MONOTONIC); }
+
+/// What --frame-times records of one frame.
+struct FrameTime {
+    double processCpu = 0;  ///< the whole process (llvmpipe rasterises on worker threads)
+    double threadCpu = 0;   ///< the main thread
+    double logicWall = 0;   ///< the main thread's wall time of the turn outside GL (where a wait on a lock would show)
+};
 
 // [SECTION] Heartbeat: a log line every few seconds from the frame loop, so a watchdog or a test sees that the
 // loop still turns (it wakes at least every 0.5 s) and how much memory the process holds.
@@ -127,18 +139,24 @@ private:
 
     double clock() const;
     void dispatch(const core::Event& event);
+    void submit(const core::Effect& effect);
     bool refreshModel();
     bool syncPanel();
     bool panelActive() const { return m_panel && m_panel->active(); }
-    void guardPanel(const std::function<void()>& body);
+    void panelTrouble();
     void projectorTrouble(const std::exception& e);
 
     const RunOptions& m_options;
-    StoreKeeper m_keeper;
     core::Catalog m_catalog;
     PlatformWindow m_window;
+    // After the window: its destructor runs what is still queued (a session's end) before the window goes.
+    std::unique_ptr<StoreWriter> m_writer;
+    // Effects that must not be queued twice (a draft's save, the storage check), and whether the writer said the
+    // lock holds them up.
+    std::map<std::size_t, bool> m_inFlight;
     std::unique_ptr<ProjectorWindow> m_projector;  // run --projector-monitor: a second window this loop drives
     std::string m_projectorProblem;
+    std::shared_ptr<const WriterSnapshot> m_projectorSeen;  // the writer's snapshot the projector was told of
     ui::Fonts m_fonts;
     ui::KioskView m_view;
     ModelCache m_cache;
@@ -152,7 +170,8 @@ private:
     ScreenshotRequests m_screenshots;
     ScreenshotRequests m_projectorScreenshots;
     AutomationFile m_automation;
-    std::vector<std::pair<double, double>> m_frameTimes;  // (process, main thread) CPU ms per frame
+    std::vector<FrameTime> m_frameTimes;
+    double m_observeWall = 0;  // wall ms of this turn's observe()
     Heartbeat m_heartbeat;
     ServiceNotifier m_notifier;
     bool m_done = false;
@@ -169,7 +188,6 @@ storage::StoreOptions keeperOptions(const RunOptions& options) {
 // trying, rather than leaving a blank screen in the foyer.
 KioskLoop::KioskLoop(const RunOptions& options)
     : m_options(options),
-      m_keeper(options.dbPath, keeperOptions(options)),
       m_catalog(core::Catalog::load(options.assetDir + "/i18n")),
       m_window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit),
       m_automation(options.automationFile) {
@@ -183,7 +201,17 @@ KioskLoop::KioskLoop(const RunOptions& options)
     m_fonts = m_window.loadFonts();
     m_started = std::chrono::steady_clock::now();
     m_state.idleTimeout = options.idleTimeoutSeconds;
-    if (!m_keeper.get()) dispatch(core::ev::StorageFailed{});
+    StoreWriter::Options writerOptions;
+    writerOptions.store = keeperOptions(options);
+    writerOptions.readFailure = [this] { dispatch(core::ev::StorageFailed{}); };
+    m_writer = std::make_unique<StoreWriter>(options.dbPath, writerOptions, [] { glfwPostEmptyEvent(); });
+    // Opening the file is the writer's first job; a file it cannot use shows the trouble screen.
+    WriteJob open;
+    open.what = "open";
+    open.retrySeconds = 0;
+    open.run = [](storage::Store&, const storage::Event&) -> Answer { return {}; };
+    open.failed = [this](const WriteFailure&) -> Answer { return [this] { dispatch(core::ev::StorageFailed{}); }; };
+    m_writer->post(std::move(open));
 }
 
 int KioskLoop::run() {
@@ -205,7 +233,9 @@ void KioskLoop::turn() {
         return;
     }
     stepProjector();
+    const double observeStart = wallMs();
     observe(hadInput);
+    m_observeWall = wallMs() - observeStart;
     const double now = clock();
     if (!m_frames.needsFrame(m_state, now, m_view.isAnimating())) return;
     m_frames.frameDrawn(now);
@@ -263,6 +293,12 @@ void KioskLoop::projectorTrouble(const std::exception& e) {
 
 void KioskLoop::stepProjector() {
     if (!m_projector) return;
+    // The writer published a new snapshot: something was committed, here or elsewhere. The projector is told at
+    // once rather than waiting for the file notification.
+    if (auto snapshot = m_writer->snapshot(); snapshot != m_projectorSeen) {
+        m_projectorSeen = std::move(snapshot);
+        m_projector->dataChanged();
+    }
     try {
         m_projector->step(m_projectorScreenshots.take());
     } catch (const std::exception& e) {
@@ -273,6 +309,7 @@ void KioskLoop::stepProjector() {
 void KioskLoop::observe(bool hadInput) {
     const core::Screen before = m_state.screen;
     const bool warnedBefore = m_state.idleWarning;
+    const bool answered = m_writer->drain() > 0;  // the writer's answers: saved, voted, refused, in trouble
     dispatch(core::ev::Tick{});
     m_heartbeat.beat(clock(), m_state);
     m_notifier.alive(clock());
@@ -282,18 +319,19 @@ void KioskLoop::observe(bool hadInput) {
     if (syncPanel() && core::holdCorner(m_panel->gate, pressedInCorner(m_window.gesture(), unitNow), clock())) {
         // Whoever was using the kiosk is done: their session ends before a moderator takes over.
         if (!m_state.sessionId.empty()) dispatch(core::ev::Finish{});
-        if (syncPanel()) guardPanel([&] { m_panel->openKeypad(clock()); });
+        if (syncPanel()) m_panel->openKeypad(clock());
         m_frames.requestFrames();
     }
     if (panelActive() && hadInput) core::touchPanel(m_panel->gate, clock());
     if (m_panel && m_panel->expire(clock())) m_frames.requestFrames();
-    const bool changed = refreshModel() || m_state.screen != before || m_state.idleWarning != warnedBefore;
+    const bool changed = refreshModel() || answered || m_state.screen != before || m_state.idleWarning != warnedBefore;
     if (hadInput || changed || m_screenshots.pending()) m_frames.requestFrames();
 }
 
 bool KioskLoop::drawFrame() {
     const double frameStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
     const double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
+    const double wallStart = wallMs();
     m_window.beginFrame();
     m_view.browse.scroller.update(1.0 / 60.0);
     const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
@@ -305,20 +343,17 @@ bool KioskLoop::drawFrame() {
                     .language = m_state.language};
     if (syncPanel() && m_panel->active()) {
         frame.language = "de";
-        guardPanel([&] {
-            m_panel->physicalKeys(clock());
-            m_leaveKioskMode = m_panel->Draw(frame, clock());
-        });
+        m_panel->physicalKeys(clock());
+        m_leaveKioskMode = m_panel->Draw(frame, clock());
     } else {
         physicalKeyboard(m_state, frame.events);
         m_view.Draw(m_state, m_cache.model(), frame);
     }
     const bool shoot = m_screenshots.take() && !m_options.screenshotFile.empty();
+    const double renderStart = wallMs();
     m_window.endFrame(shoot ? m_options.screenshotFile : std::string());
+    const double renderWall = wallMs() - renderStart;
     ++m_heartbeat.frames;
-    if (!m_options.frameTimesFile.empty()) {
-        m_frameTimes.emplace_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart);
-    }
 
     // The automation file describes the frame just drawn, before its taps change the state: a new screen's
     // name beside the old screen's buttons would send a test's next tap astray.
@@ -333,6 +368,10 @@ bool KioskLoop::drawFrame() {
     }
     syncPanel();
     writeAutomation(drawn);
+    if (!m_options.frameTimesFile.empty()) {
+        m_frameTimes.push_back({cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart,
+                                m_observeWall + wallMs() - wallStart - renderWall});
+    }
     return true;
 }
 
@@ -347,7 +386,7 @@ void KioskLoop::writeAutomation(const std::string& drawn) {
 }
 
 void KioskLoop::finish() {
-    if (!m_state.sessionId.empty()) runEffect(m_keeper, core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished}, 0);
+    if (!m_state.sessionId.empty()) submit(core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished});
     if (!m_options.screenshotFile.empty()) {
         m_window.beginFrame();
         ui::Frame frame{.text = m_catalog, .fonts = m_fonts,
@@ -359,7 +398,9 @@ void KioskLoop::finish() {
     }
     if (!m_options.frameTimesFile.empty()) {
         std::string lines;
-        for (const auto& [process, thread] : m_frameTimes) lines += std::to_string(process) + " " + std::to_string(thread) + "\n";
+        for (const auto& t : m_frameTimes) {
+            lines += std::to_string(t.processCpu) + " " + std::to_string(t.threadCpu) + " " + std::to_string(t.logicWall) + "\n";
+        }
         writeOutput(m_options.frameTimesFile, lines);
     }
     spdlog::info("kiosk window closed");
@@ -372,46 +413,54 @@ double KioskLoop::clock() const {
 void KioskLoop::dispatch(const core::Event& event) {
     auto step = core::reduce(std::move(m_state), event, clock());
     m_state = std::move(step.state);
-    for (const auto& effect : step.effects) {
-        for (const auto& result : runEffect(m_keeper, effect, m_seeds())) dispatch(result);
-    }
+    for (const auto& effect : step.effects) submit(effect);
 }
 
-// A read that fails is handled like a write that fails: the connection is dropped and opened afresh.
-bool KioskLoop::refreshModel() {
-    try {
-        return m_cache.refresh(m_keeper, m_state);
-    } catch (const std::exception& e) {
-        spdlog::error("storage failed: {}", e.what());
-        m_keeper.drop();
-        dispatch(core::ev::StorageFailed{});
-        return true;
+// The effect goes to the writer; its events come back through the writer's queue (drained in observe). A draft's
+// save and the storage check wait for their answer before being queued again: the trouble screen's retry must not
+// save a draft twice while the first save still waits for the lock.
+void KioskLoop::submit(const core::Effect& effect) {
+    const bool once = std::holds_alternative<core::fx::SaveIdea>(effect) || std::holds_alternative<core::fx::CheckStorage>(effect);
+    const std::size_t kind = effect.index();
+    if (once) {
+        if (const auto waiting = m_inFlight.find(kind); waiting != m_inFlight.end()) {
+            // The same write is still queued: the reducer's retry hears at once that it is still held up.
+            if (waiting->second) dispatch(core::ev::StorageFailed{});
+            return;
+        }
+        m_inFlight[kind] = false;
     }
+    m_writer->post(effectJob(effect, m_seeds(), [this, once, kind](std::vector<core::Event> events, bool settled) {
+        if (once && settled) {
+            m_inFlight.erase(kind);
+        } else if (once) {
+            m_inFlight[kind] = true;  // the writer said the lock holds it up, and goes on trying
+        }
+        for (const auto& e : events) dispatch(e);
+    }));
 }
 
-// The moderators' panel works on the keeper's connection of the moment: made afresh for a new connection, gone
-// while the database is out of reach (the PIN lives there, so the held corner then opens nothing).
+// The writer reads the view's data after each commit (its own or another connection's); this only looks whether
+// its snapshot is new. A failed read comes back as StorageFailed through the writer's queue.
+bool KioskLoop::refreshModel() { return m_cache.refresh(m_writer->snapshot(), m_state); }
+
+// The moderators' panel works through the writer too: made afresh for a new connection of the writer, gone while
+// the database is out of reach (the PIN lives there, so the held corner then opens nothing).
 bool KioskLoop::syncPanel() {
-    storage::Store* store = m_keeper.current();
-    if (!store) {
+    const auto snapshot = m_writer->snapshot();
+    if (!snapshot->usable) {
         m_panel.reset();
-    } else if (!m_panel || m_panelOpens != m_keeper.opens()) {
-        m_panel.emplace(*store, m_keeper.event().id, "panel:kiosk:" + store->kioskId(), true);
-        m_panelOpens = m_keeper.opens();
+    } else if (!m_panel || m_panelOpens != snapshot->opens) {
+        m_panel.emplace(*m_writer, snapshot->event.id, "panel:kiosk:" + snapshot->kioskId, true, [this] { panelTrouble(); });
+        m_panelOpens = snapshot->opens;
     }
     return m_panel.has_value();
 }
 
-// The PIN check and the panel read and write the database: a failure there is trouble like any other.
-void KioskLoop::guardPanel(const std::function<void()>& body) {
-    try {
-        body();
-    } catch (const std::exception& e) {
-        spdlog::error("storage failed: {}", e.what());
-        m_panel.reset();
-        m_keeper.drop();
-        dispatch(core::ev::StorageFailed{});
-    }
+// The panel's data could not be read (the writer logged why): trouble like any other.
+void KioskLoop::panelTrouble() {
+    m_panel.reset();
+    dispatch(core::ev::StorageFailed{});
 }
 
 }  // namespace

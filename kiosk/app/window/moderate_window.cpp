@@ -1,6 +1,7 @@
 // The moderators' laptop: the keypad (when a PIN is set), then the panel, redrawn when the data changes.
 #include "kiosk/app/window/moderate_window.h"
 
+#include "kiosk/app/logic/store_writer.h"
 #include "kiosk/app/present/automation.h"
 #include "kiosk/app/window/panel_host.h"
 #include "kiosk/app/window/platform_window.h"
@@ -8,6 +9,8 @@
 #include "storage/pin.h"
 
 #include "imgui.h"
+
+#include <GLFW/glfw3.h>
 
 #include <spdlog/spdlog.h>
 
@@ -34,23 +37,30 @@ nlohmann::json automationJson(const PanelHost& panel, const ui::Frame& frame) {
 int runModerate(const ModerateOptions& options) {
     installWindowSignals();
     ScreenshotRequests screenshots;
-    storage::Store store(options.dbPath);
+    bool needsPin = false;
+    {  // before the window opens: after that, the database is the writer's alone
+        storage::Store store(options.dbPath);
+        needsPin = storage::pinIsSet(store);
+    }
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
     PlatformWindow window(0, options.windowedWidth, options.windowedHeight, "Ideenkiosk – Moderation", true);
     const ui::Fonts fonts = window.loadFonts();
     const auto started = std::chrono::steady_clock::now();
     auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-    PanelHost panel(store, options.eventId, laptopActor(), false);
-    const bool needsPin = storage::pinIsSet(store);
+    // Declared after the window (it wakes the window's loop) and the catalog (the panel's jobs format with it).
+    StoreWriter writer(options.dbPath, {}, [] { glfwPostEmptyEvent(); });
+    PanelHost panel(writer, options.eventId, laptopActor(), false, [] { spdlog::error("moderation: the database cannot be read now"); });
     needsPin ? panel.openKeypad(clock()) : panel.openWithoutPin(clock());
 
     AutomationFile automation(options.automationFile);
-    std::int64_t seen = store.changeCounter();
+    std::shared_ptr<const WriterSnapshot> seen = writer.snapshot();
     int framesToRender = 3;
     while (!window.shouldClose() && !stopRequested()) {
         const bool hadInput = window.waitEvents(framesToRender > 0 ? 0.0 : 0.25);
-        if (const auto change = store.changeCounter(); change != seen) {
-            seen = change;
+        // The writer's answers (an action done, the model read) and its snapshot (a commit anywhere) are news.
+        if (writer.drain() > 0) framesToRender = std::max(framesToRender, 2);
+        if (auto now = writer.snapshot(); now != seen) {
+            seen = std::move(now);
             framesToRender = std::max(framesToRender, 2);
         }
         if (hadInput) core::touchPanel(panel.gate, clock());

@@ -10,17 +10,76 @@
 
 namespace kiosk::app {
 
-PanelHost::PanelHost(storage::Store& store, std::string eventId, std::string actor, bool atKiosk)
-    : m_store(store), m_eventId(std::move(eventId)), m_actor(std::move(actor)), m_atKiosk(atKiosk) {}
+PanelHost::PanelHost(StoreWriter& writer, std::string eventId, std::string actor, bool atKiosk, std::function<void()> trouble)
+    : m_writer(writer), m_eventId(std::move(eventId)), m_trouble(std::move(trouble)), m_actor(std::move(actor)), m_atKiosk(atKiosk) {}
+
+// [SECTION] Jobs for the writer
+
+template <class T>
+void PanelHost::ask(const char* what, std::function<T(storage::Store&)> read, std::function<void(PanelHost&, T)> use) {
+    const std::weak_ptr<int> alive = m_alive;
+    WriteJob job;
+    job.what = what;
+    job.retrySeconds = kBusyTimeout;
+    // `this` only in the answer, on the frame thread, after checking the panel still exists.
+    job.run = [this, alive, read, use](storage::Store& store, const storage::Event&) -> Answer {
+        auto result = std::make_shared<T>(read(store));
+        return [this, alive, use, result] {
+            if (!alive.expired()) use(*this, std::move(*result));
+        };
+    };
+    job.failed = [this, alive](const WriteFailure& failure) -> Answer {
+        if (!failure.final) return {};  // a read under a lock: still being tried
+        return [this, alive] {
+            if (alive.expired()) return;
+            m_loading = false;
+            if (m_trouble) m_trouble();  // may destroy this panel: nothing after it
+        };
+    };
+    m_writer.post(std::move(job));
+}
+
+void PanelHost::apply(const core::PanelAction& action, const core::Catalog& text, const std::string& language) {
+    const std::weak_ptr<int> alive = m_alive;
+    WriteJob job;
+    job.what = "panel action";
+    job.retrySeconds = kBusyTimeout;
+    // applyPanelAction turns every failure into its message; the catalog outlives the panel (the window owns it).
+    // Copies, not members: the panel may be closed (destroyed) while the writer works on this.
+    job.run = [this, alive, action, &text, language, eventId = m_eventId, actor = m_actor](storage::Store& store,
+                                                                                          const storage::Event&) -> Answer {
+        const PanelResult result = applyPanelAction(store, eventId, actor, action, text, language);
+        return [this, alive, result] {
+            if (alive.expired()) return;
+            m_view.message = result.message;
+            if (result.ok) m_view.reason.clear();
+            m_leave = m_leave || result.leaveKiosk;
+        };
+    };
+    job.failed = [this, alive, &text, language](const WriteFailure& failure) -> Answer {
+        return [this, alive, &text, language, failure] {
+            if (alive.expired()) return;
+            const std::string why = failure.final ? failure.message : failure.message + " …";
+            m_view.message = text.format(language, "panel.failed", {{"why", why}});
+        };
+    };
+    m_writer.post(std::move(job));
+}
+
+// [SECTION] The keypad
 
 void PanelHost::openKeypad(double now) {
     core::closePanel(gate);
     gate.stage = core::PanelGate::Stage::Keypad;
     core::touchPanel(gate, now);
-    const auto status = storage::pinStatus(m_store);
-    if (status.result == storage::PinAttempt::Result::NotSet || status.result == storage::PinAttempt::Result::Locked) {
-        core::pinChecked(gate, status, now);
-    }
+    ask<storage::PinAttempt>("PIN status", [](storage::Store& store) { return storage::pinStatus(store); },
+                             [now](PanelHost& self, storage::PinAttempt status) {
+                                 if (self.gate.stage != core::PanelGate::Stage::Keypad) return;
+                                 if (status.result == storage::PinAttempt::Result::NotSet ||
+                                     status.result == storage::PinAttempt::Result::Locked) {
+                                     core::pinChecked(self.gate, status, now);
+                                 }
+                             });
     spdlog::info("panel: keypad opened");
 }
 
@@ -31,16 +90,20 @@ void PanelHost::openWithoutPin(double now) {
 }
 
 void PanelHost::checkPin(const std::string& pin, double now) {
-    // The hash is deliberately slow (argon2id): one frame waits for it, which a moderator does not notice.
-    const auto attempt = storage::checkPin(m_store, pin);
-    core::pinChecked(gate, attempt, now);
-    if (gate.stage == core::PanelGate::Stage::Open) {
-        m_view.Reset();
-        m_seen = -1;
-        spdlog::info("panel: opened by {}", m_actor);
-    } else {
-        spdlog::warn("panel: PIN refused ({} tries left, locked for {} s)", attempt.triesLeft, attempt.lockedSeconds);
-    }
+    // The hash is deliberately slow (argon2id): the writer computes it, the keypad keeps drawing meanwhile.
+    ask<storage::PinAttempt>("PIN check", [pin](storage::Store& store) { return storage::checkPin(store, pin); },
+                             [now](PanelHost& self, storage::PinAttempt attempt) {
+                                 if (self.gate.stage != core::PanelGate::Stage::Keypad) return;
+                                 core::pinChecked(self.gate, attempt, now);
+                                 if (self.gate.stage == core::PanelGate::Stage::Open) {
+                                     self.m_view.Reset();
+                                     self.m_seen.reset();
+                                     spdlog::info("panel: opened by {}", self.m_actor);
+                                 } else {
+                                     spdlog::warn("panel: PIN refused ({} tries left, locked for {} s)", attempt.triesLeft,
+                                                  attempt.lockedSeconds);
+                                 }
+                             });
 }
 
 void PanelHost::physicalKeys(double now) {
@@ -54,11 +117,20 @@ void PanelHost::physicalKeys(double now) {
     }
 }
 
+// The model is read again when the writer's snapshot moved (any commit, here or in another process).
 void PanelHost::refresh() {
-    const std::int64_t change = m_store.changeCounter();
-    if (change == m_seen) return;
-    m_model = loadPanelModel(m_store, m_eventId, m_atKiosk);
-    m_seen = change;
+    auto snapshot = m_writer.snapshot();
+    if (m_loading || snapshot == m_seen) return;
+    m_seen = std::move(snapshot);
+    m_loading = true;
+    ask<core::PanelModel>("panel model",
+                          [eventId = m_eventId, atKiosk = m_atKiosk](storage::Store& store) {
+                              return loadPanelModel(store, eventId, atKiosk);
+                          },
+                          [](PanelHost& self, core::PanelModel model) {
+                              self.m_model = std::move(model);
+                              self.m_loading = false;
+                          });
 }
 
 bool PanelHost::Draw(ui::Frame& frame, double now) {
@@ -72,25 +144,20 @@ bool PanelHost::Draw(ui::Frame& frame, double now) {
         if (pad.cancel) core::closePanel(gate);
         return false;
     }
-    if (gate.stage != core::PanelGate::Stage::Open) return false;
+    if (gate.stage != core::PanelGate::Stage::Open) return m_leave;
     refresh();
     ui::PanelOutput out;
     m_view.Draw(m_model, frame, out);
-    bool leave = false;
     for (const auto& action : out.actions) {
         core::touchPanel(gate, now);
-        const auto result = applyPanelAction(m_store, m_eventId, m_actor, action, frame.text, frame.language);
-        m_view.message = result.message;
-        if (result.ok) m_view.reason.clear();
-        leave = leave || result.leaveKiosk;
+        apply(action, frame.text, frame.language);
     }
-    if (!out.actions.empty()) refresh();
     if (out.close) {
         core::closePanel(gate);
         m_view.Reset();
         spdlog::info("panel: closed");
     }
-    return leave;
+    return m_leave;
 }
 
 bool PanelHost::expire(double now) {

@@ -1,21 +1,28 @@
 // The moderators' panel inside a window: the keypad, the panel, the model it reads and the actions it runs.
-// The kiosk embeds it (opened by a held corner) and `ideenkiosk moderate` runs it in a window of its own.
+// The kiosk embeds it (opened by a held corner) and `ideenkiosk moderate` runs it in a window of its own. Every
+// database call (the PIN, the model, the actions, exports) is a job for the StoreWriter; its answer arrives
+// through the writer's queue, so the window keeps drawing meanwhile.
 #pragma once
 
+#include "kiosk/app/logic/store_writer.h"
 #include "kiosk/core/panel.h"
 #include "kiosk/ui/moderation_view.h"
-#include "storage/store.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace kiosk::app {
 
 class PanelHost {
 public:
-    PanelHost(storage::Store& store, std::string eventId, std::string actor, bool atKiosk);
+    /// `trouble` is called (on the frame thread) when the panel's data could not be read: the file is out of reach.
+    PanelHost(StoreWriter& writer, std::string eventId, std::string actor, bool atKiosk, std::function<void()> trouble);
+    PanelHost(const PanelHost&) = delete;
+    PanelHost& operator=(const PanelHost&) = delete;
 
     core::PanelGate gate;
     bool active() const { return gate.stage != core::PanelGate::Stage::Closed; }
@@ -25,7 +32,8 @@ public:
     void openWithoutPin(double now);
     /// Digits, Backspace and Enter of a physical keyboard work on the keypad too.
     void physicalKeys(double now);
-    /// Draws the keypad or the panel and runs what was asked; true when kiosk mode should end.
+    /// Draws the keypad or the panel and hands what was asked to the writer; true once a moderator's "leave kiosk
+    /// mode" was committed.
     bool Draw(ui::Frame& frame, double now);
     /// Closes after the idle time; true when it did (the kiosk then shows its attract screen again).
     bool expire(double now);
@@ -33,17 +41,27 @@ public:
     nlohmann::json automation() const;
 
 private:
-    storage::Store& m_store;
+    StoreWriter& m_writer;
     std::string m_eventId;
+    std::function<void()> m_trouble;
     std::string m_actor;
     bool m_atKiosk;
     ui::PinPadView m_pad;
     ui::ModerationView m_view;
     core::PanelModel m_model;
-    std::int64_t m_seen = -1;
+    std::shared_ptr<const WriterSnapshot> m_seen;  // the snapshot the model was last asked for
+    bool m_loading = false;
+    bool m_leave = false;
+    // Answers check it: a panel closed (destroyed) before its answer came takes nothing from it.
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 
     void checkPin(const std::string& pin, double now);
     void refresh();
+    /// Posts `read` (on the writer's store), then hands its result to `use` on the frame thread if the panel
+    /// still exists; a failure to read calls m_trouble.
+    template <class T>
+    void ask(const char* what, std::function<T(storage::Store&)> read, std::function<void(PanelHost&, T)> use);
+    void apply(const core::PanelAction& action, const core::Catalog& text, const std::string& language);
 };
 
 }  // namespace kiosk::app

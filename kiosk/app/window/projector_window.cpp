@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <GLFW/glfw3.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -29,7 +31,8 @@ ProjectorWindow::ProjectorWindow(const ProjectorOptions& options, const Platform
       m_catalog(core::Catalog::load(options.assetDir + "/i18n")),
       m_window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk – Projektor",
                options.allowExit, beside ? WindowRole::Secondary : WindowRole::Main),
-      m_automation(options.automationFile) {
+      m_automation(options.automationFile),
+      m_notifier(options.dbPath, [] { glfwPostEmptyEvent(); }) {
     // Two windows of one process on one screen (development): side by side, so neither hides the other.
     if (beside && m_window.windowed()) m_window.placeRightOf(*beside);
     m_fonts = m_window.loadFonts();
@@ -42,7 +45,12 @@ double ProjectorWindow::seconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
 }
 
+// data_version is read only when told (inotify, the writer) or at the slow fallback poll.
 void ProjectorWindow::followCommits() {
+    const double now = seconds();
+    const bool told = m_notifier.takeChanged();
+    if (!told && now - m_lastPoll < kPollSeconds) return;
+    m_lastPoll = now;
     if (const auto change = m_store.changeCounter(); change != m_seen) {
         m_seen = change;
         m_model = followed(std::move(m_model), loadProjector(m_store));

@@ -1,6 +1,7 @@
 // The projector window: the live ranking for the hall, as its own process or as a second kiosk window.
 #pragma once
 
+#include "kiosk/app/logic/db_watcher.h"
 #include "kiosk/app/logic/window_launcher.h"
 #include "kiosk/app/present/automation.h"
 #include "kiosk/app/window/platform_window.h"
@@ -18,8 +19,9 @@ namespace kiosk::app {
 /// file. Whoever owns it runs the loop: wait at most wantsWakeWithin() seconds for events, then call step().
 class ProjectorWindow {
 public:
-    /// A commit anywhere shows within this; between commits the projector only asks SQLite for its data_version.
-    static constexpr double kPollSeconds = 0.25;
+    /// A commit is told: inotify on the database's files wakes the window (ChangeNotifier), and data_version
+    /// says whether it really changed. Without notifications (another filesystem), a commit shows within this.
+    static constexpr double kPollSeconds = 2.0;
     /// Frames are at least this far apart, also without vsync (a second window swaps without waiting).
     static constexpr double kFrameSeconds = 1.0 / 60.0;
 
@@ -32,6 +34,8 @@ public:
     bool step(bool screenshot = false);
     /// Seconds until step() has something to do: the next frame while anything moves, else the next poll.
     double wantsWakeWithin() const;
+    /// This process committed (the kiosk's writer): read the change counter at the next step.
+    void dataChanged() { m_notifier.markChanged(); }
     PlatformWindow& window() { return m_window; }
 
 private:
@@ -53,6 +57,9 @@ private:
     int m_lastTurn = -1;
     double m_lastFrame = 0;
     bool m_animating = false;
+    double m_lastPoll = 0;
+    // Last: stopped before the window goes, since it wakes the window's event loop.
+    ChangeNotifier m_notifier;
 };
 
 /// Runs the projector as its own process until closed (Escape with allowExit) or SIGTERM/SIGINT. Reads the
