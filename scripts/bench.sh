@@ -69,7 +69,7 @@ WHERE i.event_id = '$event' ORDER BY i.number"
 FROM votes v JOIN ideas i ON i.id = v.idea_id WHERE v.event_id = '$event' ORDER BY v.created_at, v.id"
   for table in ideas votes; do
     sql_var="${table}_sql"
-    ours=$(seconds "$bin" --db "$db" export "$table" --format csv -o "$work/ours-$table.csv")
+    ours=$(seconds "$bin" --db "$db" export "$table" --format csv --dialect rfc4180 -o "$work/ours-$table.csv")
     theirs=$(seconds sqlite3 -csv -header "$db" ".output $work/theirs-$table.csv" "${!sql_var}")
     same=$(python3 - "$work/ours-$table.csv" "$work/theirs-$table.csv" <<'PY'
 import csv, sys

@@ -29,7 +29,7 @@ stop() {
 trap stop EXIT
 if pgrep -u "$user" >/dev/null; then echo "chromium: user $user still has processes; not measured" >&2; exit 1; fi
 
-"$bin" --db "$db" export ideas --format csv -o "$work/ideas.csv" >/dev/null
+"$bin" --db "$db" export ideas --format csv --dialect rfc4180 -o "$work/ideas.csv" >/dev/null
 cards=$(python3 "$root/scripts/lib/cards_html.py" "$work/ideas.csv" "$work/cards.html" 6)
 profile="$work/profile"
 mkdir "$profile"
