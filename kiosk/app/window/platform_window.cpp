@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -173,6 +174,40 @@ void installInputCallbacks(GLFWwindow* window) {
 
 }  // namespace
 
+// [SECTION] The font atlas
+
+namespace {
+
+// ImGui's OpenGL backend uploads the atlas as RGBA (4 bytes a pixel, white with the glyph in alpha) and keeps both
+// the one-byte and the four-byte copy in memory. Here the atlas goes up as one byte a pixel (GL_R8), read by
+// the backend's shader as (1, 1, 1, coverage) through the texture swizzle, and the CPU copies are freed: the
+// glyphs' positions stay in the fonts, and nothing asks for the pixels again (the backend's device objects exist
+// before the fonts are built, so its first NewFrame does not build an atlas of its own).
+void uploadFontAtlas(unsigned int& texture) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    if (texture) glDeleteTextures(1, &texture);
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
+    spdlog::debug("font atlas {}x{} uploaded as one byte a pixel", width, height);
+    atlas->ClearTexData();
+}
+
+}  // namespace
+
 // [SECTION] The window
 
 PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const char* title, bool allowClose,
@@ -217,12 +252,16 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     if (secondary) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // the projector never shows a pointer
     ImGui_ImplGlfw_InitForOpenGL(m_window, false);  // our callbacks call the backend's in the right context
     ImGui_ImplOpenGL3_Init("#version 330");
+    // The shaders now, so the first NewFrame does not upload a font atlas of its own (see loadFonts).
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
     glfwSetWindowCloseCallback(m_window, onClose);
     if (!secondary) installInputCallbacks(m_window);
 }
 
 PlatformWindow::~PlatformWindow() {
     makeCurrent();
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(m_imgui);
@@ -242,8 +281,7 @@ ui::Fonts PlatformWindow::loadFonts() {
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)));
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    uploadFontAtlas(m_fontTexture);
     return fonts;
 }
 

@@ -49,6 +49,8 @@ public:
     PlatformWindow(const PlatformWindow&) = delete;
     PlatformWindow& operator=(const PlatformWindow&) = delete;
 
+    /// Builds the fonts for this window's size and uploads their atlas as a one-byte-per-pixel texture; the atlas's
+    /// pixels are then freed on the CPU side (see uploadFontAtlas in the .cpp).
     ui::Fonts loadFonts();
     /// Waits up to `timeout` seconds (0: just polls) for events of any window. True when input reached this one.
     bool waitEvents(double timeout);
@@ -79,6 +81,7 @@ private:
     GLFWwindow* m_window = nullptr;
     ImGuiContext* m_imgui = nullptr;
     WindowRole m_role = WindowRole::Main;
+    unsigned int m_fontTexture = 0;  // the font atlas (GL name), ours rather than the backend's
 };
 
 }  // namespace kiosk::app
