@@ -245,7 +245,7 @@ Response PhoneApi::startSession(const Request& request, const Caller& caller) {
     const auto language = textField(*body, "language", 8);
     if (!language || std::find(storage::kLanguages.begin(), storage::kLanguages.end(), *language) ==
                          storage::kLanguages.end()) {
-        return refused(400, "bad_language", "language must be de, tr or en");
+        return refused(400, "bad_language", "language must be de, tr, en or ar");
     }
     if (caller.session) return jsonResponse(200, {{"started", false}});
     if (!m_addressSessions.allow(caller.address, m_clock())) return tooMany(request, "new sessions per address");
@@ -307,7 +307,7 @@ Response PhoneApi::submit(const Request& request, const Caller& caller) {
     if (!m_addressIdeas.allow(caller.address, now)) return tooMany(request, "ideas per address");
     storage::NewIdea idea{*title, *description, *author, *category, language->empty() ? caller.session->language : *language};
     if (std::find(storage::kLanguages.begin(), storage::kLanguages.end(), idea.language) == storage::kLanguages.end()) {
-        return refused(400, "bad_language", "language must be de, tr or en");
+        return refused(400, "bad_language", "language must be de, tr, en or ar");
     }
     storage::Idea saved;
     m_backend.write([&](storage::Store& store) {

@@ -46,6 +46,7 @@ const std::map<std::string_view, Words>& words() {
         {"lang_de", {"Deutsch", "Almanca", "German"}},
         {"lang_tr", {"Türkisch", "Türkçe", "Turkish"}},
         {"lang_en", {"Englisch", "İngilizce", "English"}},
+        {"lang_ar", {"Arabisch", "Arapça", "Arabic"}},
         {"moderation", {"Moderation in Zahlen", "Rakamlarla moderasyon", "Moderation in numbers"}},
         {"pending", {"Noch nicht freigegeben", "Henüz onaylanmadı", "Not yet approved"}},
         {"hidden", {"Ausgeblendet", "Gizlenen", "Hidden"}},

@@ -2,7 +2,7 @@
 # Prints the performance figures quoted in the README, with the machine they were measured on.
 #   ./scripts/bench.sh            all figures
 #   BENCH_IDEAS=… BENCH_VOTES=…   size of the export benchmark (default 100000 ideas, 1000000 votes)
-#   BENCH_SECTIONS="kiosk …"     only these of: model export sync report kiosk projector writer chromium phones (default all;
+#   BENCH_SECTIONS="kiosk …"     only these of: model export sync report kiosk arabic projector writer chromium phones (default all;
 #                                 chromium compares itself with the kiosk's figures, so it wants kiosk too)
 #   BENCH_IDLE_SECONDS=60         how long idle CPU is measured (the goals are for 60 s)
 #   BENCH_PRESET=ci               measure the build of that preset instead of dev (the same optimisation)
@@ -16,7 +16,7 @@ bin="${BENCH_BIN:-$IDEEN_ROOT/build/$preset/kiosk/app/ideenkiosk}"
 bench="$IDEEN_ROOT/build/$preset/tests/ideen_bench"
 # A given binary is measured as it is; the preset's tree is built only when it lacks its bench program.
 [ -n "${BENCH_BIN:-}" ] && [ -x "$bench" ] || ideen_build "$preset"
-sections=" ${BENCH_SECTIONS:-model export sync report kiosk projector writer chromium phones} "
+sections=" ${BENCH_SECTIONS:-model export sync report kiosk arabic projector writer chromium phones} "
 measures() { [[ "$sections" == *" $1 "* ]]; }
 idle_seconds="${BENCH_IDLE_SECONDS:-60}"
 # verdict VALUE GOAL: the goal of issue 19 beside a figure, and how far it is met (smaller is better).
@@ -176,6 +176,49 @@ PY
   kiosk_cpu_per_frame_ms=$(sed -n 's/.* mean \([0-9.]*\) ms.*/\1/p' "$work/frame_figures")
 }
 measures kiosk && bench_kiosk
+
+# [SECTION] The kiosk in Arabic: the font atlas with Noto Sans Arabic merged in, the first frame, and the memory
+# after an attendee switched to Arabic and browsed ideas that are shaped and reordered every frame.
+tap_element() {  # tap_element AUTOMATION_FILE ID: a click at the centre of that element, as the e2e tests do
+  local xy
+  xy=$(python3 -c 'import json, sys
+for e in json.load(open(sys.argv[1]))["elements"]:
+    if e["id"] == sys.argv[2]:
+        r = e["rect"]; print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2)); break' "$1" "$2")
+  [ -n "$xy" ] && xdotool mousemove $xy click 1
+  sleep 0.7
+}
+bench_arabic() {
+  local ar_db="$work/kiosk-ar.db" log="$work/kiosk-ar.log"
+  "$bin" --db "$ar_db" demo --ideas 1000 --votes 3000 >/dev/null
+  for n in $(seq 1 30); do
+    "$bin" --db "$ar_db" idea add --language ar --category sprache \
+      --title "دروس لغة ألمانية للأمهات رقم $n في Herten" >/dev/null
+  done
+  start=$(date +%s.%N)
+  "$bin" --db "$ar_db" run --allow-exit --automation "$work/ar.json" >"$log" 2>&1 &
+  pid=$!
+  wait_for "$work/ar.json"
+  first_frame=$(echo "($(date +%s.%N) - $start) * 1000" | bc)
+  sleep 1
+  tap_element "$work/ar.json" attract
+  tap_element "$work/ar.json" lang:ar
+  tap_element "$work/ar.json" choose:browse
+  tap_element "$work/ar.json" order:browse.order_newest
+  sleep 2
+  pss=$(awk '/^Pss:/{print $2}' "/proc/$pid/smaps_rollup")
+  language=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["language"], d["screen"])' "$work/ar.json")
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  atlas=$(grep -o 'font atlas [0-9x]* px, [0-9]* glyphs' "$log" | head -1)
+  printf 'kiosk start to first frame with Noto Sans Arabic merged (1,000 ideas): %.0f ms
+' "$first_frame"
+  printf 'kiosk memory after browsing in Arabic (%s, 30 Arabic ideas on top): PSS %.1f MiB
+' "$language" "$(echo "$pss / 1024" | bc -l)"
+  printf 'kiosk %s (RGBA32 in memory: %.1f MiB)
+' "${atlas:-font atlas: not logged}" \
+    "$(echo "$atlas" | awk '{split($3, s, "x"); print s[1] * s[2] * 4 / 1048576}')"
+}
+measures arabic && bench_arabic
 
 # [SECTION] The projector: from a commit (here, by this benchmark's own connection) to the presented frame,
 # and what it costs while nothing changes.

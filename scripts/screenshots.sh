@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Renders every screen of the kiosk in German, Turkish and English under Xvfb into docs/screenshots/, named
+# Renders every screen of the kiosk in German, Turkish, English and Arabic under Xvfb into docs/screenshots/, named
 # <screen>_<language>_<W>x<H>.png: 1920x1080 and 1080x1920 for every screen, 1280x800 for the main ones.
 #   ./scripts/screenshots.sh [FOLDER]      (default docs/screenshots; the PNGs there are replaced)
-# IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en" pick fewer;
+# IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en,ar" pick fewer (only "ar": the
+# Arabic pictures, the others in the folder are kept);
 # IDEEN_SCREENSHOT_ONLY=moderators renders only the PIN keypad and the panel (into the folder, keeping the rest);
 # IDEEN_SCREENSHOT_BIN=PATH uses a binary already built (e.g. build/ci's) instead of building `dev`.
 # It drives the real binary (the `dev` build) on a demo event: taps by element id through the automation file,
@@ -19,7 +20,7 @@ else
 fi
 out="$(realpath -m "${1:-$IDEEN_ROOT/docs/screenshots}")"
 sizes=(${IDEEN_SCREENSHOT_SIZES:-1920x1080 1080x1920 1280x800})
-languages="${IDEEN_SCREENSHOT_LANGUAGES:-de,tr,en}"
+languages="${IDEEN_SCREENSHOT_LANGUAGES:-de,tr,en,ar}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ideen-screenshots.XXXXXX")"
 xvfb=""
 trap '[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
@@ -32,7 +33,8 @@ if [ "${IDEEN_SCREENSHOT_ONLY:-}" = moderators ]; then
   only=(--only-moderators)
   rm -f "$out"/pin_pad_*.png "$out"/moderation*.png
 else
-  rm -f "$out"/*.png
+  # Only the languages rendered now: the pictures of the others stay.
+  for language in ${languages//,/ }; do rm -f "$out"/*_"$language"_*.png; done
 fi
 failed=0
 for size in "${sizes[@]}"; do

@@ -407,7 +407,7 @@ namespace {
 
 void checkLanguage(const std::string& language) {
     if (std::find(kLanguages.begin(), kLanguages.end(), language) == kLanguages.end()) {
-        throw RuleError("unknown_language", "language must be de, tr or en, not " + quoteUntrusted(language));
+        throw RuleError("unknown_language", "language must be de, tr, en or ar, not " + quoteUntrusted(language));
     }
 }
 

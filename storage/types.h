@@ -14,7 +14,7 @@ namespace storage {
 using TimeMs = std::int64_t;
 
 /// Languages the kiosk speaks. Ideas record the one they were entered in.
-inline const std::vector<std::string> kLanguages = {"de", "tr", "en"};
+inline const std::vector<std::string> kLanguages = {"de", "tr", "en", "ar"};
 
 /// A rule of the model was broken or input was invalid. `code` is stable (for tests and the UI's
 /// translated messages); `what()` is one clear English line for the command line and the log.

@@ -29,7 +29,7 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
 
 Catalog Catalog::load(const std::string& folder) {
     Catalog catalog;
-    for (const char* language : {"de", "tr", "en"}) {
+    for (const char* language : {"de", "tr", "en", "ar"}) {
         const std::string file = folder + "/" + language + ".toml";
         if (!std::filesystem::exists(file)) throw std::runtime_error("translation file " + file + " is missing");
         try {

@@ -1,4 +1,4 @@
-// Translations of the kiosk's user-facing text, loaded from assets/i18n/{de,tr,en}.toml; German is the fallback.
+// Translations of the kiosk's user-facing text, loaded from assets/i18n/{de,tr,en,ar}.toml; German is the fallback.
 #pragma once
 
 #include <map>
@@ -9,7 +9,7 @@ namespace kiosk::core {
 
 class Catalog {
 public:
-    /// Loads de, tr and en from `folder`. Throws std::runtime_error naming the file on a missing or bad file.
+    /// Loads de, tr, en and ar from `folder`. Throws std::runtime_error naming the file on a missing or bad file.
     static Catalog load(const std::string& folder);
 
     /// The text of `key` in `language`, falling back to German, then to the key itself.

@@ -30,9 +30,33 @@ const LayoutTable& table(KeyboardLayout layout) {
                                       {"z", "x", "c", "v", "b", "n", "m", "-"}},
                                      {{"-", "_"}},
                                      {"“", "”"}};
+    // The Arabic PC layout (the letters on the keys of a German or US keyboard sold in Arab countries), left to right
+    // as on the keys; ذ sits left of 1 there, here at the start of the first row. Shift gives the marks and hamzas.
+    static const LayoutTable arabic{{{"ذ", "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د"},
+                                     {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط"},
+                                     {"ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ"}},
+                                    {{"ذ", "ّ"},  // shadda
+                                     {"ض", "َ"},  // fatha
+                                     {"ص", "ً"},  // fathatan
+                                     {"ث", "ُ"},  // damma
+                                     {"ق", "ٌ"},  // dammatan
+                                     {"ف", "لإ"},
+                                     {"غ", "إ"},
+                                     {"ش", "ِ"},  // kasra
+                                     {"س", "ٍ"},  // kasratan
+                                     {"ل", "لأ"},
+                                     {"ا", "أ"},
+                                     {"ت", "ـ"},
+                                     {"ن", "،"},
+                                     {"ء", "ْ"},  // sukun
+                                     {"لا", "لآ"},
+                                     {"ى", "آ"},
+                                     {"ظ", "؟"}},
+                                    {"،", "؛", "؟", "«", "»"}};
     switch (layout) {
         case KeyboardLayout::Turkish: return turkish;
         case KeyboardLayout::English: return english;
+        case KeyboardLayout::Arabic: return arabic;
         case KeyboardLayout::German: break;
     }
     return german;
@@ -50,6 +74,7 @@ const char* layoutLabel(KeyboardLayout layout) {
     switch (layout) {
         case KeyboardLayout::Turkish: return "TR";
         case KeyboardLayout::English: return "EN";
+        case KeyboardLayout::Arabic: return "ع";
         case KeyboardLayout::German: break;
     }
     return "DE";
@@ -60,6 +85,7 @@ const char* layoutLabel(KeyboardLayout layout) {
 KeyboardLayout layoutForLanguage(const std::string& language) {
     if (language == "tr") return KeyboardLayout::Turkish;
     if (language == "en") return KeyboardLayout::English;
+    if (language == "ar") return KeyboardLayout::Arabic;
     return KeyboardLayout::German;
 }
 
@@ -122,8 +148,9 @@ KeyAction KeyboardModel::press(const Key& key) {
             return {};
         case KeyKind::Symbols: symbols = !symbols; return {};
         case KeyKind::NextLayout:
-            reset(layout == KeyboardLayout::German ? KeyboardLayout::Turkish
+            reset(layout == KeyboardLayout::German    ? KeyboardLayout::Turkish
                   : layout == KeyboardLayout::Turkish ? KeyboardLayout::English
+                  : layout == KeyboardLayout::English ? KeyboardLayout::Arabic
                                                       : KeyboardLayout::German);
             return {};
     }
@@ -150,6 +177,7 @@ void KeyboardModel::reset(KeyboardLayout newLayout) {
 
 void KeyboardModel::autoCapitalise(bool wanted) {
     if (capsLock) return;
+    if (layout == KeyboardLayout::Arabic) wanted = false;  // no capitals: the shift page holds marks
     if (wanted && !shift) {
         shift = true;
         autoShift = true;

@@ -1,4 +1,4 @@
-// The on-screen keyboard model: German QWERTZ, Turkish Q and English QWERTY, shift, caps lock, symbols.
+// The on-screen keyboard model: German QWERTZ, Turkish Q, English QWERTY and Arabic, shift, caps lock, symbols.
 #pragma once
 
 #include <string>
@@ -6,9 +6,9 @@
 
 namespace kiosk::core {
 
-enum class KeyboardLayout { German, Turkish, English };
+enum class KeyboardLayout { German, Turkish, English, Arabic };
 
-/// The layout that fits a language code ("de", "tr", "en").
+/// The layout that fits a language code ("de", "tr", "en", "ar").
 KeyboardLayout layoutForLanguage(const std::string& language);
 
 enum class KeyKind { Character, Shift, Backspace, Space, Enter, Symbols, NextLayout };
@@ -29,7 +29,9 @@ struct KeyAction {
 };
 
 /// Shift applies to one letter; a second tap on shift locks capitals, a third releases them. Capitals
-/// come from the layout's own table, so Turkish i becomes İ and ı becomes I; ß stays ß.
+/// come from the layout's own table, so Turkish i becomes İ and ı becomes I; ß stays ß. Arabic has no capitals:
+/// its shift page holds the vowel marks and the hamza forms of the Arabic PC layout, and is never shown
+/// automatically.
 struct KeyboardModel {
     KeyboardLayout layout = KeyboardLayout::German;
     bool shift = false;

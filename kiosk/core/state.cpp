@@ -247,7 +247,8 @@ struct Reducer {
     void operator()(const ev::ChooseSubmit&) { go(Screen::SubmitCategory); }
     void operator()(const ev::ChooseBrowse&) { go(Screen::Browse); }
     void operator()(const ev::SetLanguage& e) {
-        if (e.language != "de" && e.language != "tr" && e.language != "en") return;
+        // The languages the model accepts for a session (storage/types.h).
+        if (std::find(storage::kLanguages.begin(), storage::kLanguages.end(), e.language) == storage::kLanguages.end()) return;
         s.language = e.language;
         s.keyboard.reset(layoutForLanguage(e.language));
     }

@@ -135,7 +135,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             tx += inner;
         }
         const std::string shown = fitText(body, body->FontSize, f.label, x + width - sc.m - tx);
-        draw->AddText(body, body->FontSize, ImVec2(tx, y + (filterHeight - body->FontSize) * 0.5f), ink.packed(), shown.c_str());
+        AddShapedText(draw, body, body->FontSize, ImVec2(tx, y + (filterHeight - body->FontSize) * 0.5f), ink.packed(), shown.c_str());
         x += width + sc.s;
     }
     y += filterHeight + sc.l;
@@ -244,7 +244,7 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     DrawCard(draw, card, category ? category->color : 0u, sc);
     float y = card.y + pad * 0.6f;
     const std::string number = "#" + std::to_string(idea->number);
-    draw->AddText(bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
+    AddShapedText(draw, bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
     if (category) {
         const float nx = card.x + pad + textWidth(bold, bold->FontSize, number) + sc.m;
         DrawChip(draw, body, nx, y - sc.xs, category->name(state.language), category->color, card.right() - pad - nx, sc);

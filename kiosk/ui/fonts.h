@@ -1,4 +1,5 @@
-// Noto Sans through FreeType, with the glyph ranges German, Turkish and English text needs, and the icons merged in.
+// Noto Sans through FreeType, with the glyph ranges German, Turkish and English text needs, Noto Sans Arabic and the
+// icons merged in.
 #pragma once
 
 #include <string>
@@ -26,6 +27,12 @@ Fonts loadFonts(float shorterSide, const std::string& folder = kNotoFolder, cons
 
 /// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ), General Punctuation („ “ – …), ẞ, €.
 const unsigned short* glyphRanges();
+
+/// The Arabic glyphs merged from Noto Sans Arabic (fonts-noto-core): the Arabic block and the presentation forms
+/// core/bidi's shaping produces.
+const unsigned short* arabicRanges();
+/// Noto Sans Arabic's pixel size relative to Noto Sans', so that its letters match Noto Sans' in size.
+inline constexpr float kArabicSizeFactor = 1.55f;
 
 /// The icons the views use (Font Awesome 4.7 code points, as UTF-8). Only these are put into the atlas.
 namespace icon {

@@ -23,6 +23,10 @@ Metrics Metrics::forScreen(float width, float height) {
 
 std::string Frame::t(const std::string& key) const { return text.text(language, key); }
 
+bool Frame::mirrored() const { return isRightToLeftLanguage(language); }
+const char* Frame::forwardArrow() const { return mirrored() ? icon::kBack : icon::kNext; }
+const char* Frame::backArrow() const { return mirrored() ? icon::kNext : icon::kBack; }
+
 theme::Scale Frame::scale() const {
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     return theme::scaleFor(size.x, size.y);
@@ -37,12 +41,10 @@ Pen::Pen(const Frame& frame) : sc(frame.scale()), p(theme::palette()), draw(ImGu
 
 // [SECTION] Text that fits
 
-float textWidth(ImFont* font, float size, const std::string& text) {
-    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str(), text.c_str() + text.size()).x;
-}
+float textWidth(ImFont* font, float size, const std::string& text) { return shapedTextSize(font, size, text).x; }
 
 float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth) {
-    return font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size()).y;
+    return shapedTextSize(font, size, text, wrapWidth).y;
 }
 
 namespace {
@@ -91,9 +93,9 @@ bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max) {
 float DrawText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, theme::Rgb colour, const std::string& text,
                float wrapWidth) {
     // A block of text is drawn whole or not at all: a card half scrolled out of its list shows no half lines.
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrapWidth, text.c_str(), text.c_str() + text.size());
+    const ImVec2 extent = shapedTextSize(font, size, text, wrapWidth);
     if (!insideClip(draw, pos, ImVec2(pos.x + extent.x, pos.y + extent.y))) return wrapWidth > 0 ? extent.y : size;
-    draw->AddText(font, size, pos, colour.packed(), text.c_str(), text.c_str() + text.size(), wrapWidth);
+    AddShapedText(draw, font, size, pos, colour.packed(), text.c_str(), text.c_str() + text.size(), wrapWidth);
     return wrapWidth > 0 ? extent.y : size;
 }
 
@@ -103,15 +105,23 @@ float DrawTextCentred(ImDrawList* draw, ImFont* font, float size, float x, float
     const char* end = s + text.size();
     const float scale = size / font->FontSize;
     float top = y;
-    const float height = font->CalcTextSizeA(size, FLT_MAX, width, s, end).y;
+    const float height = textHeight(font, size, text, width);
     const bool visible = insideClip(draw, ImVec2(x, y), ImVec2(x + width, y + height));
+    if (core::hasRightToLeft(text)) {  // lines broken on logical words, each reordered, then centred
+        for (const auto& line : visualLines(font, size, text, width)) {
+            const float w = visualWidth(font, size, line.visual);
+            if (visible) AddVisualText(draw, font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), line.visual);
+            top += size;
+        }
+        return top - y;
+    }
     while (s < end) {
         const char* lineEnd = font->CalcWordWrapPositionA(scale, s, end, width);
         if (lineEnd == s) ++lineEnd;  // a single glyph wider than the line still advances
         const char* shownEnd = lineEnd;
         while (shownEnd > s && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n')) --shownEnd;
         const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, shownEnd).x;
-        if (visible) draw->AddText(font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), s, shownEnd);
+        if (visible) AddShapedText(draw, font, size, ImVec2(x + std::max(0.0f, (width - w) * 0.5f), top), colour.packed(), s, shownEnd);
         top += size;
         s = lineEnd;
         while (s < end && (*s == ' ' || *s == '\n')) ++s;
@@ -200,10 +210,10 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
     float x = pos.x + std::max(pad, (size.x - total) * 0.5f);
     const float y = pos.y + (size.y - fontSize) * 0.5f;
     if (!iconText.empty()) {
-        draw->AddText(font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());
+        AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());
         x += iconWidth + gap;
     }
-    if (!shown.empty()) draw->AddText(font, fontSize, ImVec2(x, y), colours.text.packed(), shown.c_str());
+    if (!shown.empty()) AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), shown.c_str());
     return fired;
 }
 

@@ -4,6 +4,7 @@
 #include "kiosk/core/i18n.h"
 #include "kiosk/core/state.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/shaped_text.h"
 #include "kiosk/ui/theme.h"
 
 #include <string>
@@ -54,7 +55,11 @@ struct Frame {
     PressFeedback* press = nullptr;  ///< where a tap is remembered for its pressed colour (set by the view)
     float contentTop = 0;            ///< where a screen's content starts below the top bar (set by the view)
     float reservedBottom = 0;        ///< room kept free at the bottom for a message (set by the view)
+    bool flipped = false;            ///< the view drew for a mirrored picture: flip it after Render (MirrorDrawData)
 
+    bool mirrored() const;             ///< the language reads right to left: the picture is mirrored (shaped_text.h)
+    const char* forwardArrow() const;  ///< an arrow pointing the way the language reads (→, or ← in Arabic)
+    const char* backArrow() const;     ///< the opposite arrow
     theme::Scale scale() const;  ///< the type and spacing scale of the main viewport
     theme::Grid grid() const;    ///< its margins and content column
 };

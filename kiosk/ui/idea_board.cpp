@@ -1,6 +1,8 @@
 // Draws the idea board full screen: title band, then cards in columns.
 #include "kiosk/ui/idea_board.h"
 
+#include "kiosk/ui/shaped_text.h"
+
 #include "imgui.h"
 
 #include <cfloat>
@@ -24,9 +26,9 @@ void IdeaBoard::Draw(const IdeaBoardModel& model, const Fonts& fonts) {
     const float unit = viewport->Size.y / 54.0f;  // 20 px at 1080p: spacing scales with the screen
 
     ImGui::PushFont(fonts.title);
-    ImGui::TextWrapped("%s", model.title.c_str());
+    ImGui::TextWrapped("%s", visualText(model.title).c_str());
     ImGui::PopFont();
-    if (!model.subtitle.empty()) ImGui::TextDisabled("%s", model.subtitle.c_str());
+    if (!model.subtitle.empty()) ImGui::TextDisabled("%s", visualText(model.subtitle).c_str());
     ImGui::Dummy(ImVec2(0, unit));
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -47,14 +49,14 @@ void IdeaBoard::Draw(const IdeaBoardModel& model, const Fonts& fonts) {
                             ImDrawFlags_RoundCornersLeft);
         char number[32];
         std::snprintf(number, sizeof number, "#%d", card.number);
-        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(x + unit * 1.2f, y + unit * 0.6f), IM_COL32(90, 90, 90, 255), number);
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(x + unit * 1.2f, y + unit * 0.6f), IM_COL32(90, 90, 90, 255), number);
         if (model.showCounts) {
             char votes[32];
             std::snprintf(votes, sizeof votes, "%d", card.votes);
             const ImVec2 size = fonts.bold->CalcTextSizeA(fonts.bold->FontSize, FLT_MAX, 0, votes);
-            draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(max.x - unit - size.x, y + unit * 0.6f), card.color, votes);
+            AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(max.x - unit - size.x, y + unit * 0.6f), card.color, votes);
         }
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x + unit * 1.2f, y + unit * 2.4f), IM_COL32(20, 20, 20, 255),
+        AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(x + unit * 1.2f, y + unit * 2.4f), IM_COL32(20, 20, 20, 255),
                       card.title.c_str(), nullptr, cardWidth - unit * 2.2f);
     }
     const std::size_t rows = (model.cards.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);

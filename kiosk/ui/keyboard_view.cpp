@@ -59,10 +59,13 @@ KeyboardInput KeyboardView::DrawKeys(const core::KeyboardModel& keyboard, bool m
             } else {
                 style.kind = ButtonKind::Secondary;
             }
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (StyledButton(frame, key.id, label, ImVec2(key.width * unitWidth, keyHeight), style)) input.pressed.push_back(key);
+            // A mirrored (Arabic) frame flips the picture afterwards: the keys are placed mirrored inside the keyboard
+            // first, so they end up where they sit on a physical keyboard of their layout.
+            const float keyWidth = key.width * unitWidth;
+            ImGui::SetCursorScreenPos(ImVec2(frame.mirrored() ? origin.x + totalWidth - (x - origin.x) - keyWidth : x, y));
+            if (StyledButton(frame, key.id, label, ImVec2(keyWidth, keyHeight), style)) input.pressed.push_back(key);
             if (key.kind == core::KeyKind::Backspace && ImGui::IsItemActive()) backspaceHeld = true;
-            x += key.width * unitWidth + gap;
+            x += keyWidth + gap;
         }
         y += keyHeight + gap;
     }

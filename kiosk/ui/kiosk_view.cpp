@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace kiosk::ui {
 
@@ -14,7 +15,7 @@ using core::Screen;
 namespace ev = core::ev;
 
 namespace {
-constexpr const char* kLanguages[] = {"de", "tr", "en"};
+constexpr const char* kLanguages[] = {"de", "tr", "en", "ar"};
 }  // namespace
 
 std::string KioskViewModel::CategoryInfo::name(const std::string& language) const {
@@ -42,17 +43,17 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
 
     // Left: the language switch, a segmented control behind a globe.
     const std::string globe = icon::kLanguage;
-    draw->AddText(font, font->FontSize, ImVec2(g.x, top + (height - font->FontSize) * 0.5f), p.textMuted.packed(), globe.c_str());
+    AddShapedText(draw, font, font->FontSize, ImVec2(g.x, top + (height - font->FontSize) * 0.5f), p.textMuted.packed(), globe.c_str());
     float x = g.x + textWidth(font, font->FontSize, globe) + sc.s;
     float tabWidth = 0;
     for (const char* language : kLanguages) {
         tabWidth = std::max(tabWidth, textWidth(font, font->FontSize, frame.text.text(language, std::string("lang.") + language)));
     }
     tabWidth = std::max(tabWidth + sc.m * 2.5f, height * 1.2f);
-    // On a narrow screen the three tabs share what is left beside "Fertig".
+    // On a narrow screen the tabs share what is left beside "Fertig".
     const std::string doneLabel = frame.t("common.done");
     const float doneWidth = std::max(height * 1.6f, textWidth(font, font->FontSize, doneLabel + "  ") + font->FontSize + sc.m * 2);
-    tabWidth = std::min(tabWidth, (g.x + g.width - doneWidth - sc.m - x) / 3.0f);
+    tabWidth = std::min(tabWidth, (g.x + g.width - doneWidth - sc.m - x) / static_cast<float>(std::size(kLanguages)));
     for (const char* language : kLanguages) {
         ImGui::SetCursorScreenPos(ImVec2(x, top));
         ButtonStyle style;
@@ -96,7 +97,7 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
     const float tokens = DrawTokens(draw, rowX, rowY, std::max(0, state.votesLeft), total, radius);
     const float wordsX = rowX + tokens + (total > 0 ? sc.s : 0.0f);
     const std::string shown = fitText(frame.fonts.body, frame.fonts.body->FontSize, votes, g.x + g.width - wordsX);
-    draw->AddText(frame.fonts.body, frame.fonts.body->FontSize, ImVec2(wordsX, rowY - frame.fonts.body->FontSize * 0.5f),
+    AddShapedText(draw, frame.fonts.body, frame.fonts.body->FontSize, ImVec2(wordsX, rowY - frame.fonts.body->FontSize * 0.5f),
                   p.text.packed(), shown.c_str());
     frame.elements.push_back({.id = "votes_left", .role = "status", .label = votes, .x = rowX, .y = rowY - font->FontSize * 0.5f, .w = wordsX + textWidth(frame.fonts.body, frame.fonts.body->FontSize, shown) - rowX, .h = font->FontSize, .enabled = false});
     frame.contentTop = bottom + sc.m;
@@ -130,7 +131,7 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
     const bool portrait = screen.y > screen.x;
 
-    // The band: the event's name large, the invitation in all three languages at once.
+    // The band: the event's name large, the invitation in every language at once.
     ImFont* title = frame.fonts.title;
     float y = g.top + sc.xl;
     const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 2);
@@ -165,10 +166,11 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     const float pillX = g.x + (g.width - pillWidth) * 0.5f;
     draw->AddRectFilled(ImVec2(pillX, y), ImVec2(pillX + pillWidth, y + pillHeight), p.primary.packed(), pillHeight * 0.5f);
     const float textY = y + (pillHeight - bold->FontSize) * 0.5f;
-    draw->AddText(bold, bold->FontSize, ImVec2(pillX + sc.xl, textY), p.onPrimary.packed(), hand.c_str());
-    draw->AddText(bold, bold->FontSize, ImVec2(pillX + sc.xl + handWidth + sc.m, textY), p.onPrimary.packed(), cue.c_str());
+    AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl, textY), p.onPrimary.packed(), hand.c_str());
+    AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl + handWidth + sc.m, textY), p.onPrimary.packed(), cue.c_str());
     y += pillHeight + sc.s;
-    const std::string others = frame.text.text("tr", "attract.start") + "  ·  " + frame.text.text("en", "attract.start");
+    const std::string others = frame.text.text("tr", "attract.start") + "  ·  " + frame.text.text("en", "attract.start") +
+                               "  ·  " + frame.text.text("ar", "attract.start");
     y += DrawTextCentred(draw, body, body->FontSize, g.x, y, g.width, p.textMuted, fitLines(body, body->FontSize, others, g.width, 2)) + sc.xl;
 
     // A calm block: the totals and the leading (or newest) ideas.
@@ -195,17 +197,17 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
         const float ty = y + (rowHeight - body->FontSize) * 0.5f;
         const std::string number = "#" + std::to_string(idea->number);
         const float numberWidth = textWidth(bold, bold->FontSize, "#0000");
-        draw->AddText(bold, bold->FontSize, ImVec2(g.x + sc.l, ty), p.textMuted.packed(), number.c_str());
+        AddShapedText(draw, bold, bold->FontSize, ImVec2(g.x + sc.l, ty), p.textMuted.packed(), number.c_str());
         std::string count;
         float countWidth = 0;
         if (model.showCounts) {
             count = frame.text.plural("de", "common.vote_count", idea->votes);
             countWidth = textWidth(body, body->FontSize, count);
-            draw->AddText(body, body->FontSize, ImVec2(g.x + g.width - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
+            AddShapedText(draw, body, body->FontSize, ImVec2(g.x + g.width - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
         }
         const float titleX = g.x + sc.l + numberWidth + sc.m;
         const std::string line = fitText(body, body->FontSize, idea->title, g.x + g.width - sc.l - countWidth - sc.m - titleX);
-        draw->AddText(body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), line.c_str());
+        AddShapedText(draw, body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), line.c_str());
         y += rowHeight + sc.s;
     }
     // A touch anywhere starts: on release, and not when the touch became a drag.
@@ -262,7 +264,7 @@ void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Fra
                                     textHeight(frame.fonts.body, frame.fonts.body->FontSize, hintShown, box.w - pad * 2);
         float ty = box.y + std::max(pad, (box.h - contentHeight) * 0.5f);
         const float iconWidth = textWidth(title, iconSize, tile.icon);
-        draw->AddText(title, iconSize, ImVec2(box.x + (box.w - iconWidth) * 0.5f, ty), ink.packed(), tile.icon);
+        AddShapedText(draw, title, iconSize, ImVec2(box.x + (box.w - iconWidth) * 0.5f, ty), ink.packed(), tile.icon);
         ty += iconSize + sc.m;
         ty += DrawTextCentred(draw, title, title->FontSize, box.x + pad, ty, box.w - pad * 2, ink, labelShown) + sc.s;
         DrawTextCentred(draw, frame.fonts.body, frame.fonts.body->FontSize, box.x + pad, ty, box.w - pad * 2, soft, hintShown);
@@ -278,6 +280,11 @@ void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Fra
 
 void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
     frame.language = state.language;
+    // Arabic: the screens are drawn as for German, then the loop mirrors the picture (MirrorDrawData) and the
+    // pointer; the elements listed for tests and automation are mirrored here, where the taps will land.
+    const MirrorScope mirror(frame.mirrored());
+    frame.flipped = frame.mirrored();
+    const std::size_t elementsBefore = frame.elements.size();
     if (!frame.press) frame.press = &press;
     lastDrawn = frame.now;
     BeginFullscreen("##kiosk", theme::palette().page.packed());
@@ -298,6 +305,13 @@ void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model,
     }
     EndFullscreen();
     overlays.Draw(state, frame);
+    if (frame.mirrored()) {
+        const float width = ImGui::GetMainViewport()->Size.x;
+        for (std::size_t i = elementsBefore; i < frame.elements.size(); ++i) {
+            UiElement& e = frame.elements[i];
+            e.x = width - e.x - e.w;
+        }
+    }
 }
 
 double KioskView::nextChangeAt(const core::KioskState& state, double now) const {

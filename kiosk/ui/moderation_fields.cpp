@@ -100,9 +100,17 @@ void ModerationView::DrawTyping(Frame& frame) {
         done = true;
     }
     ImGui::SetCursorPos(ImVec2(m.unit, m.unit * 2 + m.target * 0.7f));
-    ImGui::PushTextWrapPos(screen.x - m.unit);
-    ImGui::TextWrapped("%s|", value.c_str());
-    ImGui::PopTextWrapPos();
+    if (core::hasRightToLeft(value)) {  // Arabic: lines broken on logical words, each shaped and reordered
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float wrap = screen.x - m.unit * 2;
+        AddShapedText(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                      value.c_str(), nullptr, wrap);
+        ImGui::Dummy(shapedTextSize(ImGui::GetFont(), ImGui::GetFontSize(), value, wrap));
+    } else {
+        ImGui::PushTextWrapPos(screen.x - m.unit);
+        ImGui::TextWrapped("%s|", value.c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::SetCursorPosX(m.unit);
     ImGui::TextDisabled("%zu / %zu", core::characterCount(value), limit);
     EndFullscreen();

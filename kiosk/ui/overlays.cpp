@@ -55,7 +55,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         float y = screen.y * 0.22f;
         const float iconSize = title->FontSize * 1.6f;
         const float iw = textWidth(title, iconSize, icon::kWarning);
-        draw->AddText(title, iconSize, ImVec2(x + (width - iw) * 0.5f, y), p.trouble.packed(), icon::kWarning);
+        AddShapedText(draw, title, iconSize, ImVec2(x + (width - iw) * 0.5f, y), p.trouble.packed(), icon::kWarning);
         y += iconSize + sc.l;
         y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text,
                              fitLines(title, title->FontSize, frame.t(draft ? "trouble.title" : "trouble.waiting_title"), width, 2)) + sc.m;
@@ -81,7 +81,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         ImFont* display = frame.fonts.display;
         const std::string seconds = std::to_string(static_cast<int>(std::ceil(left)));
         const float sw = textWidth(display, display->FontSize, seconds);
-        draw->AddText(display, display->FontSize, ImVec2(x + (width - sw) * 0.5f, y), p.onBand.packed(), seconds.c_str());
+        AddShapedText(draw, display, display->FontSize, ImVec2(x + (width - sw) * 0.5f, y), p.onBand.packed(), seconds.c_str());
         y += display->FontSize + sc.m;
         y += DrawTextCentred(draw, body, body->FontSize, x, y, width, p.onBandMuted,
                              fitLines(body, body->FontSize, frame.text.format(state.language, "idle.countdown", {{"seconds", seconds}}), width, 3)) +
@@ -109,8 +109,8 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         const float mx = g.x + (g.width - w) * 0.5f;
         const float my = screen.y - g.bottom - h;
         draw->AddRectFilled(ImVec2(mx, my), ImVec2(mx + w, my + h), p.trouble.packed(), sc.radius);
-        draw->AddText(body, body->FontSize, ImVec2(mx + sc.l, my + sc.m), p.onTrouble.packed(), icon::kWarning);
-        draw->AddText(body, body->FontSize, ImVec2(mx + sc.l + body->FontSize + sc.s, my + sc.m), p.onTrouble.packed(), shown.c_str(),
+        AddShapedText(draw, body, body->FontSize, ImVec2(mx + sc.l, my + sc.m), p.onTrouble.packed(), icon::kWarning);
+        AddShapedText(draw, body, body->FontSize, ImVec2(mx + sc.l + body->FontSize + sc.s, my + sc.m), p.onTrouble.packed(), shown.c_str(),
                       nullptr, wrap);
         frame.elements.push_back({.id = "message", .role = "status", .label = message, .x = mx, .y = my, .w = w, .h = h, .enabled = false});
     }

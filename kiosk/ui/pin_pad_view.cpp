@@ -15,7 +15,7 @@ PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().onBand.packed());
     ImGui::SetCursorPos(ImVec2(left, m.unit * 2));
     ImGui::PushFont(frame.fonts.title);
-    ImGui::TextUnformatted(frame.t("panel.pin_title").c_str());
+    ImGui::TextUnformatted(visualText(frame.t("panel.pin_title")).c_str());
     ImGui::SetCursorPosX(left);
     ImGui::TextUnformatted((std::string(gate.digits.size(), '*') + " ").c_str());
     ImGui::PopFont();
@@ -26,7 +26,7 @@ PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
     } else if (gate.messageKey == "panel.pin_locked") {
         message = frame.text.format(frame.language, "panel.pin_locked", {{"seconds", std::to_string(gate.lockedSeconds)}});
     }
-    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::TextWrapped("%s", visualText(message).c_str());
     ImGui::PopStyleColor();
     const float top = ImGui::GetCursorPosY() + m.unit;
     // Light keys with large digits: readable on the dark keypad, and nothing else on screen competes.

@@ -63,8 +63,8 @@ void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Cat
         const auto [key, value] = totalsOf(model, i);
         const std::string number = fitText(fonts.title, fonts.title->FontSize, std::to_string(value), right - at.x);
         const std::string label = fitText(fonts.body, fonts.body->FontSize, text.text("de", key), right - at.x);
-        draw->AddText(fonts.title, fonts.title->FontSize, at, IM_COL32(30, 100, 170, 255), number.c_str());
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x, at.y + fonts.title->FontSize),
+        AddShapedText(draw, fonts.title, fonts.title->FontSize, at, IM_COL32(30, 100, 170, 255), number.c_str());
+        AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(at.x, at.y + fonts.title->FontSize),
                       IM_COL32(80, 80, 80, 255), label.c_str());
         at.y += fonts.title->FontSize + fonts.body->FontSize + unit;
     }
@@ -81,7 +81,7 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
     if (at.y + band > bottom) return;
     draw->AddRectFilled(at, ImVec2(right, at.y + band), color, unit * 0.3f);
     const std::string shownName = fitText(fonts.bold, fonts.bold->FontSize, name, right - at.x - unit);
-    draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
+    AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
                   IM_COL32(255, 255, 255, 255), shownName.c_str());
     float y = at.y + band + unit * 0.5f;
     int shown = 0;
@@ -91,7 +91,7 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
                                           "#" + std::to_string(entry.number) + " " + entry.title, right - at.x, 2);
         const float height = textHeight(fonts.body, fonts.body->FontSize, line, right - at.x);
         if (y + height > bottom) break;
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x, y), IM_COL32(40, 40, 40, 255), line.c_str(), nullptr,
+        AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(at.x, y), IM_COL32(40, 40, 40, 255), line.c_str(), nullptr,
                       right - at.x);
         y += height + unit * 0.4f;
         if (++shown == 3) break;
@@ -111,7 +111,7 @@ void drawFrozenMark(const Fonts& fonts, const core::Catalog& text, ImVec2 size, 
     const ImU32 color = IM_COL32(220, 235, 250, 200);
     draw->AddRectFilled(at, ImVec2(at.x + unit * 0.4f, at.y + unit * 1.4f), color);
     draw->AddRectFilled(ImVec2(at.x + unit * 0.8f, at.y), ImVec2(at.x + unit * 1.2f, at.y + unit * 1.4f), color);
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x + unit * 1.8f, at.y - unit * 0.1f), color, label.c_str());
+    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(at.x + unit * 1.8f, at.y - unit * 0.1f), color, label.c_str());
 }
 
 /// The ticker's line: the heading, then as many whole ideas as fit in `room`; the first that does not fit is
@@ -142,17 +142,18 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     const float unit = size.y / 54.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
-    // [SECTION] Title band with how to take part, in the three languages in turn. Each is one line, shortened with
+    // [SECTION] Title band with how to take part, in the four languages in turn. Each is one line, shortened with
     // "…" when it is too long: a second line would run into the next, a clipped one would end mid-letter.
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, unit * 7), IM_COL32(30, 100, 170, 255));
     const float titleRight = model.frozen ? frozenMarkLeft(fonts, text, size, unit) - unit : size.x - unit * 2;
     const std::string title = fitText(fonts.title, fonts.title->FontSize, model.title, titleRight - unit * 2);
-    draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), title.c_str());
-    const char* languages[] = {"de", "tr", "en"};
-    const std::string invite = fitText(fonts.body, fonts.body->FontSize,
-                                       text.text(languages[static_cast<int>(now / kTurnSeconds) % 3], "projector.take_part"),
-                                       size.x - unit * 4);
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(unit * 2, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
+    AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), title.c_str());
+    const char* languages[] = {"de", "tr", "en", "ar"};
+    const char* turn = languages[static_cast<int>(now / kTurnSeconds) % 4];
+    const std::string invite = fitText(fonts.body, fonts.body->FontSize, text.text(turn, "projector.take_part"), size.x - unit * 4);
+    // The Arabic invitation reads from the right edge of the band.
+    const float inviteX = isRightToLeftLanguage(turn) ? size.x - unit * 2 - textWidth(fonts.body, fonts.body->FontSize, invite) : unit * 2;
+    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(inviteX, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
 
     // [SECTION] Columns. The ranking takes about two thirds; the vote counts sit right of the bars and the side column
     // keeps at least the width its totals need, so on a narrow (portrait) screen the bars give way, not the figures.
@@ -176,7 +177,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     float top = unit * 9;
     if (model.awaitingReveal) {
         const std::string follow = fitText(fonts.bold, fonts.bold->FontSize, text.text("de", "projector.results_follow"), width);
-        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str());
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str());
         top += unit;
     }
     for (std::size_t i = 0; i < shownRows; ++i) {
@@ -190,18 +191,18 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         draw->AddRectFilled(ImVec2(left, y), ImVec2(left + unit * 0.5f, y + rowHeight - unit * 0.6f), entry.color);
         char label[32];
         std::snprintf(label, sizeof label, "#%d", entry.number);
-        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(left + unit, y + unit * 0.3f), IM_COL32(90, 90, 90, 255), label);
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left + unit, y + unit * 0.3f), IM_COL32(90, 90, 90, 255), label);
         const std::string shownTitle = fitText(fonts.title, fonts.title->FontSize, entry.title, left + width - unit * 0.5f - titleX);
-        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
+        AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
                       shownTitle.c_str());
         if (model.showCounts) {
             const std::string votes = std::to_string(entry.votes);
-            draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left + width + unit, y + unit * 0.1f), entry.color, votes.c_str());
+            AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(left + width + unit, y + unit * 0.1f), entry.color, votes.c_str());
         }
     }
     if (model.ranking.empty()) {
         const std::string empty = fitText(fonts.title, fonts.title->FontSize, text.text("de", "projector.empty"), width);
-        draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255), empty.c_str());
+        AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255), empty.c_str());
     }
 
     // [SECTION] Side column: totals, pinned ideas, one category in the spotlight; nothing reaches into the ticker.
@@ -214,7 +215,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
             fitLines(fonts.bold, fonts.bold->FontSize, "» #" + std::to_string(entry.number) + " " + entry.title, right - side, 2);
         const float height = textHeight(fonts.bold, fonts.bold->FontSize, pinned, right - side);
         if (y + height > bottom) break;
-        draw->AddText(fonts.bold, fonts.bold->FontSize, ImVec2(side, y), IM_COL32(180, 60, 40, 255), pinned.c_str(), nullptr,
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(side, y), IM_COL32(180, 60, 40, 255), pinned.c_str(), nullptr,
                       right - side);
         y += std::max(height + unit * 0.4f, fonts.bold->FontSize * 2.4f);
     }
@@ -224,7 +225,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     // hall costs no frames.
     draw->AddRectFilled(ImVec2(0, tickerTop), ImVec2(size.x, size.y), IM_COL32(30, 40, 60, 255));
     const std::string ticker = tickerLine(model, fonts, text, size.x - unit * 4, unit);
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
+    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
     if (model.frozen) drawFrozenMark(fonts, text, size, unit);
     EndFullscreen();
 }

@@ -87,10 +87,10 @@ void drawSteps(Frame& frame, int step, const Box& box) {
         ImFont* font = frame.fonts.body;
         const float size = font->FontSize * 0.8f;
         const float w = textWidth(font, size, digit);
-        draw->AddText(font, size, ImVec2(c.x - w * 0.5f, c.y - size * 0.5f), ink.packed(), digit.c_str());
+        AddShapedText(draw, font, size, ImVec2(c.x - w * 0.5f, c.y - size * 0.5f), ink.packed(), digit.c_str());
     }
     if (withName) {
-        draw->AddText(bold, bold->FontSize, ImVec2(x + dotsWidth + sc.m, cy - bold->FontSize * 0.5f), p.text.packed(), name.c_str());
+        AddShapedText(draw, bold, bold->FontSize, ImVec2(x + dotsWidth + sc.m, cy - bold->FontSize * 0.5f), p.text.packed(), name.c_str());
     }
     frame.elements.push_back({.id = "step", .role = "status", .label = name, .x = x, .y = box.y, .w = dotsWidth, .h = box.h, .enabled = false});
 }
@@ -127,6 +127,57 @@ void drawCategories(const KioskViewModel& model, const core::KioskState& state, 
     if (model.categories.empty()) frame.events.push_back(ev::PickCategory{""});
 }
 
+// Right-to-left text, or any text in a mirrored (Arabic) layout, is laid out by core/bidi: lines broken on logical
+// words, each shown in visual order. Other text keeps Dear ImGui's own wrapping.
+bool bidiField(const Frame& frame, const std::string& text) {
+    return core::hasRightToLeft(text) || isRightToLeftLanguage(frame.language);
+}
+
+std::vector<core::VisualLine> fieldLines(const Frame& frame, ImFont* font, float size, const std::string& text, float wrap) {
+    return visualLines(font, size, text, wrap,
+                       isRightToLeftLanguage(frame.language) ? core::BaseDirection::RightToLeft : core::BaseDirection::LeftToRight);
+}
+
+/// Lines the field's text takes (at least one).
+float fieldLineCount(const Frame& frame, ImFont* font, const std::string& text, float wrap) {
+    const float size = font->FontSize;
+    if (bidiField(frame, text)) return static_cast<float>(fieldLines(frame, font, size, text, wrap).size());
+    return std::floor(wrappedTextEnd(font, size, text, wrap).y / size + 0.5f) + 1.0f;
+}
+
+// The logical text stays the truth; what shows is each line shaped and in reading order, and the caret stands
+// after the letter typed last: left of it in Arabic, right of it in Latin text. In a mirrored frame the picture
+// is flipped afterwards while each line moves as a whole, so the caret is placed mirrored inside its line.
+void drawBidiFieldText(const core::KioskState& state, Frame& frame, const Box& box, bool caretShown) {
+    const auto [sc, p, draw] = Pen(frame);
+    ImFont* font = frame.fonts.body;
+    const float size = font->FontSize;
+    const float pad = sc.m;
+    const float wrap = box.w - pad * 2 - sc.s;
+    const bool mirrored = isRightToLeftLanguage(frame.language);
+    const auto lines = fieldLines(frame, font, size, fieldText(state), wrap);
+    const int hidden = static_cast<int>(std::ceil(std::max(0.0f, static_cast<float>(lines.size()) * size - (box.h - pad * 2)) / size));
+    float y = box.y + pad;
+    for (std::size_t i = static_cast<std::size_t>(hidden); i < lines.size(); ++i, y += size) {
+        const core::VisualLine& line = lines[i];
+        const float width = visualWidth(font, size, line.visual);
+        const float left = box.x + pad + (line.rightToLeft != mirrored ? std::max(0.0f, wrap - width) : 0.0f);
+        AddVisualText(draw, font, size, ImVec2(left, y), p.text.packed(), line.visual);
+        if (!caretShown || i + 1 != lines.size()) continue;
+        // The caret's place in the visual line: the width of the code points left of its boundary.
+        const std::size_t boundary = line.caretBoundary(line.logicalToVisual.size());
+        std::size_t bytes = 0;
+        for (std::size_t cp = 0; cp < boundary && bytes < line.visual.size(); ++cp) {
+            do ++bytes;
+            while (bytes < line.visual.size() && (static_cast<unsigned char>(line.visual[bytes]) & 0xC0) == 0x80);
+        }
+        const float at = visualWidth(font, size, std::string_view(line.visual).substr(0, bytes));
+        const float caretWidth = std::max(2.0f, sc.xs * 0.6f);
+        const float x = mirrored ? left + width - at - caretWidth : left + at + 1.0f;
+        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + caretWidth, y + size), p.caret.packed());
+    }
+}
+
 // The text field with its caret at the insertion point (the end), blinking from the last key on, and the counter.
 void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
     const auto [sc, p, draw] = Pen(frame);
@@ -138,6 +189,15 @@ void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
     draw->AddRect(min, max, p.primary.packed(), sc.radius, 0, sc.border);
     const float pad = sc.m;
     const float wrap = box.w - pad * 2 - sc.s;
+    const double since = std::max(0.0, frame.now - state.lastInputAt);
+    const bool caretShown = std::fmod(since, theme::kCaretPeriod) < theme::kCaretPeriod * 0.5;
+    if (bidiField(frame, text)) {
+        draw->PushClipRect(ImVec2(min.x + sc.xs, min.y + sc.xs), ImVec2(max.x - sc.xs, max.y - sc.xs), true);
+        drawBidiFieldText(state, frame, box, caretShown);
+        draw->PopClipRect();
+        frame.elements.push_back({.id = "field", .role = "text", .label = text, .x = box.x, .y = box.y, .w = box.w, .h = box.h, .enabled = true});
+        return;
+    }
     // Long descriptions show their end, where the typing happens. They scroll by whole lines: the lines above
     // are not drawn at all, so no half line (or a cedilla's tail) shows at the field's top.
     const ImVec2 end = wrappedTextEnd(font, size, text, wrap);
@@ -145,9 +205,8 @@ void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
     const float shift = static_cast<float>(hiddenLines) * size;
     const std::size_t first = hiddenLines > 0 ? wrappedLinesStart(font, size, text, wrap, hiddenLines) : 0;
     draw->PushClipRect(ImVec2(min.x + sc.xs, min.y + sc.xs), ImVec2(max.x - sc.xs, max.y - sc.xs), true);
-    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad), p.text.packed(), text.c_str() + first, text.c_str() + text.size(), wrap);
-    const double since = std::max(0.0, frame.now - state.lastInputAt);
-    if (std::fmod(since, theme::kCaretPeriod) < theme::kCaretPeriod * 0.5) {
+    AddShapedText(draw, font, size, ImVec2(min.x + pad, min.y + pad), p.text.packed(), text.c_str() + first, text.c_str() + text.size(), wrap);
+    if (caretShown) {
         const ImVec2 caret(min.x + pad + end.x + 1.0f, min.y + pad - shift + end.y);
         draw->AddRectFilled(caret, ImVec2(caret.x + std::max(2.0f, sc.xs * 0.6f), caret.y + size), p.caret.packed());
     }
@@ -193,7 +252,7 @@ void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Fra
         DrawCard(draw, {box.x, y, box.w, cardHeight}, category ? category->color : 0u, sc);
         const float textRight = box.right() - buttonWidth - sc.l * 2;
         const std::string number = "#" + std::to_string(idea.number);
-        draw->AddText(bold, bold->FontSize, ImVec2(box.x + sc.l, y + sc.m), p.textMuted.packed(), number.c_str());
+        AddShapedText(draw, bold, bold->FontSize, ImVec2(box.x + sc.l, y + sc.m), p.textMuted.packed(), number.c_str());
         const float tx = box.x + sc.l + textWidth(bold, bold->FontSize, "#0000") + sc.s;
         DrawText(draw, body, body->FontSize, ImVec2(tx, y + sc.m), p.text, fitLines(body, body->FontSize, idea.title, textRight - tx, 2),
                  textRight - tx);
@@ -269,14 +328,14 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     float y = box.y + std::max(sc.l, (roomAbove - blockHeight) * 0.4f);
     draw->AddCircleFilled(ImVec2(x + width * 0.5f, y + r), r, p.success.packed(), 48);
     const float tick = textWidth(title, title->FontSize, icon::kDone);
-    draw->AddText(title, title->FontSize, ImVec2(x + (width - tick) * 0.5f, y + r - title->FontSize * 0.5f), p.onSuccess.packed(), icon::kDone);
+    AddShapedText(draw, title, title->FontSize, ImVec2(x + (width - tick) * 0.5f, y + r - title->FontSize * 0.5f), p.onSuccess.packed(), icon::kDone);
     y += r * 2 + sc.l;
     y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;
     y += DrawTextCentred(draw, body, body->FontSize, x, y, width, p.textMuted, fitText(body, body->FontSize, frame.t("thanks.number_label"), width));
     ImFont* display = frame.fonts.display;
     const std::string number = "#" + std::to_string(state.savedNumber);
     const float nw = textWidth(display, display->FontSize, number);
-    draw->AddText(display, display->FontSize, ImVec2(x + (width - nw) * 0.5f, y), p.primary.packed(), number.c_str());
+    AddShapedText(draw, display, display->FontSize, ImVec2(x + (width - nw) * 0.5f, y), p.primary.packed(), number.c_str());
     frame.elements.push_back({.id = "saved_number", .role = "status", .label = std::to_string(state.savedNumber), .x = x + (width - nw) * 0.5f, .y = y, .w = nw, .h = display->FontSize, .enabled = false});
     y += display->FontSize + sc.l;
     // Pre-moderation or a word of the word list: either way the attendee only hears that the moderators look
@@ -305,7 +364,7 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     ImGui::SetCursorScreenPos(ImVec2(x + (width - buttonWidth) * 0.5f, buttonY));
     ButtonStyle style;
     style.kind = ButtonKind::Primary;
-    style.icon = icon::kNext;
+    style.icon = frame.forwardArrow();
     style.font = frame.fonts.bold;
     if (StyledButton(frame, "thanks:next", label, ImVec2(buttonWidth, sc.target), style)) frame.events.push_back(ev::Back{});
 }
@@ -366,7 +425,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             const float lowest = keyboardTop - sc.l - sc.target;
             const float room = std::max(body->FontSize + sc.m * 2, lowest - sc.m - y);
             const float wrap = area.w - sc.m * 2 - sc.s;
-            const float used = std::floor(wrappedTextEnd(body, body->FontSize, fieldText(state), wrap).y / body->FontSize + 0.5f) + 1.0f;
+            const float used = fieldLineCount(frame, body, fieldText(state), wrap);
             const float lines = state.screen == Screen::SubmitDescription ? std::max(used, portrait ? 8.0f : 4.0f) : used;
             const float fieldHeight = std::min(body->FontSize * lines + sc.m * 2, room);
             const float rowY = std::min(lowest, y + fieldHeight + sc.m);
@@ -374,7 +433,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             const std::string label = frame.t(optionalEmpty ? "common.skip" : "common.next");
             const float counterRoom = area.w * 0.5f - sc.m;
             drawCounter(state, frame, area.x, rowY + (sc.target - frame.fonts.body->FontSize) * 0.5f, counterRoom);
-            if (forward("next", label, icon::kNext, true, rowY)) frame.events.push_back(ev::Next{});
+            if (forward("next", label, frame.forwardArrow(), true, rowY)) frame.events.push_back(ev::Next{});
             // On a tall stele the keys follow the field instead of waiting at the floor end of the screen.
             if (portrait) keyboardTop = std::min(keyboardTop, rowY + sc.target + sc.xl);
             ImGui::SetCursorScreenPos(ImVec2(area.x, keyboardTop));
@@ -384,7 +443,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         case Screen::SubmitSimilar: {
             const float actions = area.bottom() - sc.target;
             drawSimilar(state, model, frame, {area.x, y, area.w, actions - sc.l - y});
-            if (forward("next", frame.t("submit.similar_different"), icon::kNext, true, actions)) frame.events.push_back(ev::Next{});
+            if (forward("next", frame.t("submit.similar_different"), frame.forwardArrow(), true, actions)) frame.events.push_back(ev::Next{});
             break;
         }
         case Screen::SubmitReview: {

@@ -46,7 +46,7 @@ float DrawChip(ImDrawList* draw, ImFont* font, float x, float y, const std::stri
     if (!insideClip(draw, ImVec2(x, y), ImVec2(x + w, y + h))) return w;
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), p.surfaceSunken.packed(), h * 0.5f);
     draw->AddCircleFilled(ImVec2(x + pad + dot, y + h * 0.5f), dot, dotColour | 0xFF000000u, 16);
-    draw->AddText(font, size, ImVec2(x + pad * 2 + dot * 2, y + scale.xs), p.text.packed(), shown.c_str());
+    AddShapedText(draw, font, size, ImVec2(x + pad * 2 + dot * 2, y + scale.xs), p.text.packed(), shown.c_str());
     return w;
 }
 
@@ -66,7 +66,7 @@ float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ButtonStyle back;
     back.kind = ButtonKind::Quiet;
-    back.icon = icon::kBack;
+    back.icon = frame.backArrow();
     back.font = bold;
     if (StyledButton(frame, "back", label, ImVec2(width, sc.target), back)) frame.events.push_back(core::ev::Back{});
     return width;

@@ -9,7 +9,7 @@ source "$IDEEN_ROOT/scripts/lib/display.sh"
 # Everything comes from Debian bookworm's archive.
 IDEEN_BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libimgui-dev libglfw3-dev libgl-dev libsqlite3-dev
   libsqlitecpp-dev doctest-dev libcli11-dev libutf8proc-dev libspdlog-dev libtomlplusplus-dev
-  nlohmann-json3-dev libfreetype-dev libstb-dev libsodium-dev libpq-dev libsystemd-dev fonts-noto-core
+  nlohmann-json3-dev libfribidi-dev libfreetype-dev libstb-dev libsodium-dev libpq-dev libsystemd-dev fonts-noto-core
   fonts-font-awesome libcairo2-dev libpango1.0-dev libxlsxwriter-dev libcpp-httplib-dev libqrcodegencpp-dev libpng-dev)
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz targets of scripts/fuzz.sh; postgresql-15 (with
 # its client, psql) is the venue server the sync tests start themselves (no system service is used);

@@ -26,9 +26,12 @@ TYPED = {
            "Anneler kursa gidebilsin diye çocuklara bakılsın.", "Ayşe Yılmaz"),
     "en": ("Language tandem app for all of Herten",
            "Fix bikes, clothes and toasters together on Saturdays.", "Sam Miller"),
+    "ar": ("دروس لغة ألمانية للأمهات في Herten",
+           "الأطفال يلعبون في الغرفة المجاورة، كل يوم ثلاثاء.", "فاطمة العلي"),
 }
-# Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i).
-SMALL = {"Ä": "ä", "Ö": "ö", "Ü": "ü", "Ğ": "ğ", "Ş": "ş", "Ç": "ç", "İ": "i"}
+# Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i). Arabic has no
+# capitals, but its hamza forms and comma sit on the shift page of the Arabic keyboard the same way.
+SMALL = {"Ä": "ä", "Ö": "ö", "Ü": "ü", "Ğ": "ğ", "Ş": "ş", "Ç": "ç", "İ": "i", "أ": "ا", "إ": "غ", "آ": "ى", "،": "ن"}
 
 
 class Shooter:
@@ -129,9 +132,9 @@ def kiosk_screens(s, binary, db):
             moderators(s, kiosk)
             return
         started = time.monotonic()
-        # The attract screen turns its invitation through de, tr and en, six seconds each, from the start.
+        # The attract screen turns its invitation through de, tr, en and ar, six seconds each, from the start.
         for language in s.args.languages:
-            delay = started + 2.5 + 6 * ["de", "tr", "en"].index(language) - time.monotonic()
+            delay = started + 2.5 + 6 * ["de", "tr", "en", "ar"].index(language) - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
             s.shoot(kiosk.proc, "attract", language)

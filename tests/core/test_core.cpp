@@ -69,6 +69,41 @@ TEST_SUITE("keyboard") {
         keyboard.press(keyById(keyboard, "key:layout"));
         CHECK(keyboard.layout == KeyboardLayout::Turkish);
         CHECK(layoutForLanguage("en") == KeyboardLayout::English);
+        CHECK(layoutForLanguage("ar") == KeyboardLayout::Arabic);
+        keyboard.press(keyById(keyboard, "key:layout"));
+        keyboard.press(keyById(keyboard, "key:layout"));
+        CHECK(keyboard.layout == KeyboardLayout::Arabic);
+        keyboard.press(keyById(keyboard, "key:layout"));
+        CHECK(keyboard.layout == KeyboardLayout::German);
+    }
+
+    TEST_CASE("Arabic: the PC layout's letters, lam-alef on one key, marks and hamzas on the shift page") {
+        KeyboardModel keyboard;
+        keyboard.reset(KeyboardLayout::Arabic);
+        const auto rows = keyboard.rows();
+        CHECK(rows[0][1].text == "ض");
+        CHECK(rows[1][0].text == "ش");
+        int letters = 0;
+        for (bool shifted : {false, true}) {
+            keyboard.shift = shifted;
+            for (const auto& row : keyboard.rows()) {
+                for (const auto& key : row) {
+                    if (key.kind != KeyKind::Character) continue;
+                    KeyboardModel copy = keyboard;
+                    CHECK(copy.press(key).text == key.text);  // every key types what it shows
+                    ++letters;
+                }
+            }
+        }
+        CHECK(letters > 60);
+        keyboard.shift = false;
+        // Logical order, as typed: salaam is seen, lam-alef, meem.
+        CHECK(typeKeys(keyboard, {"key:س", "key:لا", "key:م"}) == "\u0633\u0644\u0627\u0645");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ا"}) == "أ");
+        CHECK(typeKeys(keyboard, {"key:ب", "key:shift", "key:ض"}) == "ب\u064E");  // beh with fatha
+        // No capitals: the shift page is never shown by itself.
+        keyboard.autoCapitalise(true);
+        CHECK_FALSE(keyboard.shift);
     }
 }
 
@@ -192,11 +227,11 @@ TEST_SUITE("scroll") {
 }
 
 TEST_SUITE("i18n") {
-    TEST_CASE("every key exists in German, Turkish and English with the same placeholders") {
+    TEST_CASE("every key exists in German, Turkish, English and Arabic with the same placeholders") {
         const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
         const auto german = catalog.keys("de");
         CHECK(german.size() > 50);
-        for (const std::string language : {"tr", "en"}) {
+        for (const std::string language : {"tr", "en", "ar"}) {
             const auto keys = catalog.keys(language);
             CHECK(std::set<std::string>(keys.begin(), keys.end()) == std::set<std::string>(german.begin(), german.end()));
             for (const auto& key : german) {

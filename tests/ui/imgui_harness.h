@@ -21,6 +21,7 @@ struct ImGuiHarness {
     kiosk::ui::Fonts fonts;
     double now = 10.0;
     std::vector<kiosk::ui::UiElement> lastElements;
+    bool lastFlipped = false;  ///< the last frame was mirrored (Arabic): the pointer is mirrored for the next
     using DrawFn = std::function<void(kiosk::ui::Frame&)>;
 
     explicit ImGuiHarness(float width = 1920, float height = 1080) {
@@ -42,7 +43,8 @@ struct ImGuiHarness {
     std::vector<kiosk::core::Event> drawFrame(const DrawFn& draw, bool mouseDown, ImVec2 mouse, bool suppress = false,
                                               const std::string& language = "de", const char* typed = nullptr) {
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
+        // As the kiosk loop does: an Arabic frame is drawn unmirrored and flipped after Render, the pointer with it.
+        io.MousePos = lastFlipped ? ImVec2(kiosk::ui::mirroredPointerX(mouse.x, io.DisplaySize.x), mouse.y) : mouse;
         io.MouseDown[0] = mouseDown;
         if (typed) io.AddInputCharactersUTF8(typed);
         now += 1.0 / 60.0;
@@ -52,6 +54,8 @@ struct ImGuiHarness {
                            .pressY = mouse.y, .events = {}, .elements = {}, .language = language};
         draw(f);
         ImGui::Render();
+        if (f.flipped) kiosk::ui::MirrorDrawData(ImGui::GetDrawData(), io.DisplaySize.x);
+        lastFlipped = f.flipped;
         lastElements = f.elements;
         return f.events;
     }

@@ -1,6 +1,7 @@
 // Headless view tests: draw the kiosk screens without a window, press widgets with the ImGui mouse,
 // and check which events come back.
 #include "kiosk/ui/kiosk_view.h"
+#include "drawn_text.h"
 #include "imgui_harness.h"
 
 #include "imgui.h"
@@ -104,6 +105,35 @@ TEST_SUITE("ui.views") {
         CHECK(std::get<core::ev::KeyPressed>(events[0]).key.text == "İ");
         CHECK(ui.element("key:i")->label == "İ");
         CHECK(has<core::ev::Next>(ui.tap(state, "next")));
+    }
+
+    TEST_CASE("Arabic: a mirrored screen whose taps land, and text drawn joined in reading order") {
+        ViewHarness ui;
+        auto state = on(core::Screen::SubmitTitle);
+        state.language = "ar";
+        state.keyboard.reset(core::KeyboardLayout::Arabic);
+        state.draft.title = "\u0633\u0644\u0627\u0645 2026";  // typed order: seen, lam, alef, meem, space, 2026
+        ui.drawFrame(ui.drawing(state), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "ar");
+        // The back button leaves the left edge for the right one; the keyboard keeps its physical order.
+        REQUIRE(ui.element("back"));
+        CHECK(ui.element("back")->x > 1920 / 2);
+        REQUIRE(ui.element("key:ض"));
+        REQUIRE(ui.element("key:ذ"));
+        CHECK(ui.element("key:ذ")->x < ui.element("key:ض")->x);
+        // A tap where the mirrored element is drawn reaches it.
+        const auto events = ui.tap(state, "key:ض");
+        REQUIRE(events.size() == 1);
+        CHECK(std::get<core::ev::KeyPressed>(events[0]).key.text == "ض");
+        CHECK(has<core::ev::Back>(ui.tap(state, "back")));
+        // The field shows the title shaped, in visual order: the number left of the word, which reads from the
+        // right (meem final, lam-alef ligature, seen initial); the stored draft stays as typed.
+        ui.drawFrame(ui.drawing(state), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "ar");
+        bool shown = false;
+        for (const auto& run : ui::testing::recordDrawnText()) {
+            if (run.text == "2026 \uFEE1\uFEFC\uFEB3") shown = true;
+        }
+        CHECK(shown);
+        CHECK(ui.element("field")->label == state.draft.title);
     }
 
     TEST_CASE("the idle overlay takes the touch") {

@@ -1,5 +1,6 @@
 // Looks at the picture: every attendee screen and overlay, the PIN keypad, the moderators' panel and the projector,
-// in German, Turkish and English at 1920×1080, 1080×1920 and 1280×800, with the longest texts the model allows.
+// in German, Turkish, English and Arabic (mirrored, right to left) at 1920×1080, 1080×1920 and 1280×800, with the
+// longest texts the model allows, Arabic idea texts among them.
 // No text may overlap another, be cut, leave the window or its element, or be shortened without "…".
 #include "drawn_text.h"
 #include "imgui_harness.h"
@@ -62,6 +63,11 @@ struct LongTexts {
                               "\n" +
                               fill("Weiterbildungsmöglichkeiten WÖGĞW für Wohnungsbaugenossenschaftsmitglieder ",
                                    storage::kDescriptionMax / 2 - 1);
+    // Arabic, stored in logical order: a title with digits and a Latin name, a description of two paragraphs.
+    std::string arabicTitle = fill("مشروع التعارف بين الجيران في Herten سنة 2026 ", storage::kTitleMax);
+    std::string arabicDescription = fill("جولات في المدينة مع مهاجرين يعرضون أماكنهم المفضلة ويحكون لماذا صارت هيرتن بيتهم. ",
+                                         storage::kDescriptionMax / 2) +
+                                    "\n" + fill("لقاءات أسبوعية في Glashaus للتعارف وتعلم اللغة (كل خميس). ", storage::kDescriptionMax / 2 - 1);
     std::string author = fill("Wolfgang Wüstenhöfer-Großwallstädter Ğüneşoğlu ", storage::kAuthorMax);
     std::string eventTitle = "Integrationskonferenz der Stadt Herten im Glashaus – Wir gestalten Willkommenskultur gemeinsam";
 };
@@ -74,27 +80,29 @@ const LongTexts& texts() {
 // The categories of assets/event.example.toml, and one name longer than any of them.
 std::vector<ui::KioskViewModel::CategoryInfo> categories() {
     return {
-        {"begegnung", {{"de", "Begegnung"}, {"tr", "Tanışma ve buluşma"}, {"en", "Meeting each other"}}, 0xFF3A7BD5},
-        {"bildung", {{"de", "Bildung"}, {"tr", "Eğitim"}, {"en", "Education"}}, 0xFF2E8B57},
-        {"arbeit", {{"de", "Arbeit & Ausbildung"}, {"tr", "İş ve meslek eğitimi"}, {"en", "Work & training"}}, 0xFF8B4513},
-        {"sprache", {{"de", "Sprache"}, {"tr", "Dil"}, {"en", "Language"}}, 0xFF6A5ACD},
-        {"kultur", {{"de", "Kultur & Sport"}, {"tr", "Kültür ve spor"}, {"en", "Culture & sport"}}, 0xFFB22222},
-        {"stadtteil", {{"de", "Stadtteil & Wohnen"}, {"tr", "Mahalle ve konut"}, {"en", "Neighbourhood & housing"}}, 0xFF20808F},
+        {"begegnung", {{"de", "Begegnung"}, {"tr", "Tanışma ve buluşma"}, {"en", "Meeting each other"}, {"ar", "التعارف واللقاء"}}, 0xFF3A7BD5},
+        {"bildung", {{"de", "Bildung"}, {"tr", "Eğitim"}, {"en", "Education"}, {"ar", "التعليم"}}, 0xFF2E8B57},
+        {"arbeit", {{"de", "Arbeit & Ausbildung"}, {"tr", "İş ve meslek eğitimi"}, {"en", "Work & training"}, {"ar", "العمل والتدريب المهني"}}, 0xFF8B4513},
+        {"sprache", {{"de", "Sprache"}, {"tr", "Dil"}, {"en", "Language"}, {"ar", "اللغة"}}, 0xFF6A5ACD},
+        {"kultur", {{"de", "Kultur & Sport"}, {"tr", "Kültür ve spor"}, {"en", "Culture & sport"}, {"ar", "الثقافة والرياضة"}}, 0xFFB22222},
+        {"stadtteil", {{"de", "Stadtteil & Wohnen"}, {"tr", "Mahalle ve konut"}, {"en", "Neighbourhood & housing"}, {"ar", "الحي والسكن"}}, 0xFF20808F},
         {"teilhabe",
          {{"de", "Gesellschaftliche Teilhabe & Mitbestimmung"},
           {"tr", "Toplumsal katılım ve birlikte karar verme"},
-          {"en", "Participation & having a say in society"}},
+          {"en", "Participation & having a say in society"},
+          {"ar", "المشاركة في المجتمع والمشاركة في القرار"}},
          0xFF505050},
     };
 }
 
 std::vector<core::IdeaCard> ideas() {
     const LongTexts& t = texts();
-    const std::string titles[] = {t.wideTitle, t.germanTitle, t.wordTitle};
+    const std::string titles[] = {t.wideTitle, t.germanTitle, t.wordTitle, t.arabicTitle};
     const char* keys[] = {"teilhabe", "arbeit", "stadtteil", "begegnung", "sprache", "kultur", "bildung"};
     std::vector<core::IdeaCard> cards;
     for (int i = 0; i < 12; ++i) {
-        cards.push_back({"idea-" + std::to_string(i), 9988 + i, titles[i % 3], t.description, keys[i % 7], 12345 - i, 1000 + i});
+        cards.push_back({"idea-" + std::to_string(i), 9988 + i, titles[i % 4], i % 4 == 3 ? t.arabicDescription : t.description,
+                         keys[i % 7], 12345 - i, 1000 + i});
     }
     return cards;
 }
@@ -111,7 +119,8 @@ ui::KioskViewModel viewModel() {
 /// Every text the views may show in full or shortened with "…".
 std::vector<std::string> sources() {
     const LongTexts& t = texts();
-    std::vector<std::string> all = {t.wideTitle, t.germanTitle, t.wordTitle, t.description, t.author, t.eventTitle};
+    std::vector<std::string> all = {t.wideTitle, t.germanTitle, t.wordTitle, t.description, t.author, t.eventTitle,
+                                    t.arabicTitle, t.arabicDescription};
     for (const auto& idea : storage::demo::ideas()) {
         all.push_back(idea.title);
         all.push_back(idea.description);
@@ -128,7 +137,7 @@ struct Size {
     float width, height;
 };
 constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
-const char* const kLanguages[] = {"de", "tr", "en"};
+const char* const kLanguages[] = {"de", "tr", "en", "ar"};
 
 /// One picture: what to draw, given the language. Views are made fresh for every picture.
 using Scene = std::function<ImGuiHarness::DrawFn(const std::string& language)>;
@@ -258,7 +267,7 @@ Scene projectorScene() {
         auto view = std::make_shared<ui::ProjectorView>();
         auto model = std::make_shared<ui::ProjectorModel>(projectorModel());
         view->Animate(*model, 10.0f);
-        const double turn = language == "de" ? 0 : language == "tr" ? 1 : 2;
+        const double turn = language == "de" ? 0 : language == "tr" ? 1 : language == "en" ? 2 : 3;
         return [view, model, turn](ui::Frame& frame) {
             view->Draw(*model, frame.fonts, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0);
         };
@@ -308,7 +317,7 @@ void checkScreen(const std::string& name, const Scene& scene) {
     for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) report += problems[i] + "\n";
     if (problems.size() > kShown) report += "… and " + std::to_string(problems.size() - kShown) + " more\n";
     CHECK_MESSAGE(problems.empty(), name << ": " << problems.size() << " problems in " << pictures.size()
-                                         << " of 9 pictures (language × size):\n" << report);
+                                         << " of " << std::size(kSizes) * std::size(kLanguages) << " pictures (language × size):\n" << report);
 }
 
 }  // namespace

@@ -332,7 +332,9 @@ bool KioskLoop::drawFrame() {
     const double frameStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
     const double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
     const double wallStart = wallMs();
-    m_window.beginFrame();
+    // Arabic mirrors the kiosk's screens (not the moderators' panel, which speaks German).
+    const bool mirrored = ui::isRightToLeftLanguage(m_state.language) && !(m_panel && m_panel->active());
+    m_window.beginFrame(mirrored);
     m_view.browse.scroller.update(1.0 / 60.0);
     const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
     const Gesture gesture = m_window.gesture();
@@ -351,7 +353,7 @@ bool KioskLoop::drawFrame() {
     }
     const bool shoot = m_screenshots.take() && !m_options.screenshotFile.empty();
     const double renderStart = wallMs();
-    m_window.endFrame(shoot ? m_options.screenshotFile : std::string());
+    m_window.endFrame(shoot ? m_options.screenshotFile : std::string(), frame.flipped);
     const double renderWall = wallMs() - renderStart;
     ++m_heartbeat.frames;
 
@@ -388,13 +390,14 @@ void KioskLoop::writeAutomation(const std::string& drawn) {
 void KioskLoop::finish() {
     if (!m_state.sessionId.empty()) submit(core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished});
     if (!m_options.screenshotFile.empty()) {
-        m_window.beginFrame();
+        const bool mirrored = ui::isRightToLeftLanguage(m_state.language);
+        m_window.beginFrame(mirrored);
         ui::Frame frame{.text = m_catalog, .fonts = m_fonts,
                         .metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
                         .now = clock(), .suppressTaps = true, .events = {}, .elements = {},
                         .language = m_state.language};
         m_view.Draw(m_state, m_cache.model(), frame);
-        m_window.endFrame(m_options.screenshotFile);
+        m_window.endFrame(m_options.screenshotFile, frame.flipped);
     }
     if (!m_options.frameTimesFile.empty()) {
         std::string lines;

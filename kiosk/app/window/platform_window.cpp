@@ -1,6 +1,8 @@
 // GLFW window creation, one ImGui context per window, input waiting and PNG screenshots of the framebuffer.
 #include "kiosk/app/window/platform_window.h"
 
+#include "kiosk/ui/shaped_text.h"
+
 #include "imgui.h"
 #include "backends/imgui_impl_glfw.h"
 #include "backends/imgui_impl_opengl3.h"
@@ -282,6 +284,11 @@ ui::Fonts PlatformWindow::loadFonts() {
     glfwGetFramebufferSize(m_window, &w, &h);
     ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)));
     uploadFontAtlas(m_fontTexture);
+    // The atlas is the kiosk's largest single allocation after the libraries (bench.sh reports this line).
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    int glyphs = 0;
+    for (const ImFont* font : atlas->Fonts) glyphs += font->Glyphs.Size;
+    spdlog::info("font atlas {}x{} px, {} glyphs", atlas->TexWidth, atlas->TexHeight, glyphs);
     return fonts;
 }
 
@@ -323,7 +330,7 @@ bool PlatformWindow::escapePressed() {
     return pressed;
 }
 
-void PlatformWindow::beginFrame() {
+void PlatformWindow::beginFrame(bool mirrored) {
     makeCurrent();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -348,12 +355,17 @@ void PlatformWindow::beginFrame() {
     } else {
         ++state.framesSinceRelease;
     }
+    if (mirrored) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos.x = ui::mirroredPointerX(io.MousePos.x, io.DisplaySize.x);
+    }
     ImGui::NewFrame();
 }
 
-void PlatformWindow::endFrame(const std::string& screenshotPath) {
+void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) {
     makeCurrent();
     ImGui::Render();
+    if (mirrored) ui::MirrorDrawData(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     glViewport(0, 0, w, h);

@@ -56,9 +56,12 @@ public:
     bool waitEvents(double timeout);
     bool shouldClose() const;
     bool escapePressed();
-    void beginFrame();
-    /// Renders and presents; when `screenshotPath` is not empty the frame is also saved there as PNG.
-    void endFrame(const std::string& screenshotPath = {});
+    /// Starts a frame. `mirrored`: the frame is drawn for a right-to-left language and flipped at its end, so the
+    /// pointer is flipped the same way for the hit tests.
+    void beginFrame(bool mirrored = false);
+    /// Renders and presents; when `screenshotPath` is not empty the frame is also saved there as PNG. `mirrored`:
+    /// the picture is flipped left to right with its text kept readable (ui::MirrorDrawData).
+    void endFrame(const std::string& screenshotPath = {}, bool mirrored = false);
     /// The window's size in screen coordinates (what ImGui's DisplaySize becomes at the next frame); safe to call
     /// whichever ImGui context is current.
     std::pair<float, float> displaySize() const;
