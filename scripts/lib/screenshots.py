@@ -26,7 +26,17 @@ TYPED = {
            "Anneler kursa gidebilsin diye çocuklara bakılsın.", "Ayşe Yılmaz"),
     "en": ("Language tandem app for all of Herten",
            "Fix bikes, clothes and toasters together on Saturdays.", "Sam Miller"),
+    "ru": ("Разговорный клуб для соседей в Хертене",
+           "Каждый четверг вечером пьём чай и говорим по-немецки.", "Ольга Смирнова"),
+    "uk": ("Мовне кафе для сусідів у Гертені",
+           "Щочетверга ввечері разом п’ємо чай і говоримо німецькою.", "Олена Ковальчук"),
+    "pl": ("Kawiarenka językowa dla sąsiadów w Herten",
+           "W każdy czwartek wieczorem pijemy herbatę i mówimy po niemiecku.", "Małgorzata Wójcik"),
+    "ku": ("Kafeya zimanan ji bo cîranan li Hertenê",
+           "Her pêncşemê êvarê em bi hev re çayê vedixwin û bi almanî diaxivin.", "Rojîn Şêxo"),
 }
+# The kiosk's languages in the order of its language list (storage/types.h).
+LANGUAGES = ["de", "tr", "en", "ru", "uk", "pl", "ku"]
 # Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i).
 SMALL = {"Ä": "ä", "Ö": "ö", "Ü": "ü", "Ğ": "ğ", "Ş": "ş", "Ç": "ç", "İ": "i"}
 
@@ -110,6 +120,9 @@ def type_text(kiosk, text):
         if ch in SMALL:
             tap(kiosk, "key:shift")
             ch = SMALL[ch]
+        elif ch.isupper():  # Cyrillic and Polish capitals: shift, then the small letter's key
+            tap(kiosk, "key:shift")
+            ch = ch.lower()
         tap(kiosk, "key:" + ch)
         time.sleep(0.15)
     time.sleep(0.3)
@@ -129,9 +142,9 @@ def kiosk_screens(s, binary, db):
             moderators(s, kiosk)
             return
         started = time.monotonic()
-        # The attract screen turns its invitation through de, tr and en, six seconds each, from the start.
+        # The attract screen turns its invitation through the languages, six seconds each, from the start.
         for language in s.args.languages:
-            delay = started + 2.5 + 6 * ["de", "tr", "en"].index(language) - time.monotonic()
+            delay = started + 2.5 + 6 * LANGUAGES.index(language) - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
             s.shoot(kiosk.proc, "attract", language)
@@ -148,8 +161,13 @@ def attendee(s, kiosk, language):
     expect(kiosk, "attract")
     tap(kiosk, "attract")
     expect(kiosk, "start")
+    tap(kiosk, "languages")
     tap(kiosk, "lang:" + language)
     kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    if s.wanted("languages"):  # the language list, opened again now that it speaks the language
+        tap(kiosk, "languages")
+        s.shoot(kiosk.proc, "languages", language)
+        tap(kiosk, "languages:close")
     s.shoot(kiosk.proc, "start", language)
 
     tap(kiosk, "choose:browse")
