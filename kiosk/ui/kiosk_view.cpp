@@ -45,14 +45,13 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
                                          (g.width - doneWidth - sc.m) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(g.x, top));
     ButtonStyle languageStyle;
-    languageStyle.kind = ButtonKind::Quiet;
+    languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see
     languageStyle.icon = icon::kLanguage;
     languageStyle.font = font;
     if (StyledButton(frame, "languages", languageName, ImVec2(languageWidth, height), languageStyle)) {
         frame.events.push_back(ev::ShowLanguages{true});
     }
-    float x = g.x + languageWidth;
-    const float leftEnd = x;
+    const float leftEnd = g.x + languageWidth;
 
     // Right: "Fertig" ends the session.
     ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, top));
