@@ -107,16 +107,25 @@ def tap_first(kiosk, prefix):
 def type_text(kiosk, text):
     """ASCII through a physical keyboard (xdotool type), other letters by tapping the on-screen keyboard."""
     chunk = ""
+    typed = ""  # what the field shows so far: taps and keys must not overtake each other on a loaded machine
+
+    def caught_up():
+        field = lambda v: next((e.get("label", "") for e in v.get("elements", []) if e.get("id") == "field"), "")
+        kiosk.wait_for(lambda v: field(v).endswith(typed), 5.0)
+
     for ch in text + "\0":
         if ch != "\0" and ord(ch) < 128:
             chunk += ch
             continue
         if chunk:
+            caught_up()
+            typed += chunk
             kd.xdotool("type", "--delay", "20", chunk)
-            time.sleep(0.2)
+            caught_up()
             chunk = ""
         if ch == "\0":
             break
+        typed += ch
         if ch in SMALL:
             tap(kiosk, "key:shift")
             ch = SMALL[ch]
