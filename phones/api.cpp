@@ -243,9 +243,8 @@ Response PhoneApi::startSession(const Request& request, const Caller& caller) {
     const auto body = parseBody(request);
     if (!body) return refused(400, "bad_json", "body is not a JSON object");
     const auto language = textField(*body, "language", 8);
-    if (!language || std::find(storage::kLanguages.begin(), storage::kLanguages.end(), *language) ==
-                         storage::kLanguages.end()) {
-        return refused(400, "bad_language", "language must be de, tr, en or ar");
+    if (!language || !storage::isKnownLanguage(*language)) {
+        return refused(400, "bad_language", "language must be one of " + storage::knownLanguagesList());
     }
     if (caller.session) return jsonResponse(200, {{"started", false}});
     if (!m_addressSessions.allow(caller.address, m_clock())) return tooMany(request, "new sessions per address");
@@ -306,8 +305,8 @@ Response PhoneApi::submit(const Request& request, const Caller& caller) {
     if (!m_sessionIdeas.allow(caller.session->id, now)) return tooMany(request, "ideas per session");
     if (!m_addressIdeas.allow(caller.address, now)) return tooMany(request, "ideas per address");
     storage::NewIdea idea{*title, *description, *author, *category, language->empty() ? caller.session->language : *language};
-    if (std::find(storage::kLanguages.begin(), storage::kLanguages.end(), idea.language) == storage::kLanguages.end()) {
-        return refused(400, "bad_language", "language must be de, tr, en or ar");
+    if (!storage::isKnownLanguage(idea.language)) {
+        return refused(400, "bad_language", "language must be one of " + storage::knownLanguagesList());
     }
     storage::Idea saved;
     m_backend.write([&](storage::Store& store) {

@@ -118,6 +118,9 @@ void gatherGroups(const storage::Stats& stats, const Topics& topics, const std::
     std::map<std::string, int> ideas = stats.ideasPerLanguage;
     std::map<std::string, int> votes = stats.votesPerLanguage;
     for (const auto& code : storage::kLanguages) {
+        // German, Turkish and English always (the conference's main languages); the others when they were used.
+        const bool main = code == "de" || code == "tr" || code == "en";
+        if (!main && valueOr(ideas, code) == 0 && valueOr(votes, code) == 0) continue;
         data.perLanguage.push_back({text(language, "lang_" + code), valueOr(ideas, code), valueOr(votes, code)});
         ideas.erase(code);
         votes.erase(code);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders every screen of the kiosk in German, Turkish, English and Arabic under Xvfb into docs/screenshots/, named
+# Renders every screen of the kiosk in every language (default de,tr,en) under Xvfb into docs/screenshots/, named
 # <screen>_<language>_<W>x<H>.png: 1920x1080 and 1080x1920 for every screen, 1280x800 for the main ones.
 #   ./scripts/screenshots.sh [FOLDER]      (default docs/screenshots; the PNGs there are replaced)
 # IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en,ar" pick fewer (only "ar": the

@@ -16,6 +16,7 @@ EventSettings demoEventSettings() {
     s.title = "Integrationskonferenz Herten – Ihre Ideen für unser Miteinander";
     s.venue = "Glashaus Herten";
     s.voteBudget = 5;
+    // The topics in every language of the kiosk (ru, uk, pl, ku written by the project, as their texts).
     auto category = [](const char* key, const char* color, const char* de, const char* tr, const char* en) {
         Category c;
         c.key = key;
@@ -23,12 +24,23 @@ EventSettings demoEventSettings() {
         c.names = {{"de", de}, {"tr", tr}, {"en", en}};
         return c;
     };
-    s.categories = {category("begegnung", "#e07a5f", "Begegnung", "Tanışma ve buluşma", "Meeting each other"),
-                    category("bildung", "#3d85c6", "Bildung", "Eğitim", "Education"),
-                    category("arbeit", "#6aa84f", "Arbeit & Ausbildung", "İş ve meslek eğitimi", "Work & training"),
-                    category("sprache", "#8e63ce", "Sprache", "Dil", "Language"),
-                    category("kultur-sport", "#f1c232", "Kultur & Sport", "Kültür ve spor", "Culture & sport"),
-                    category("stadtteil", "#45818e", "Stadtteil & Wohnen", "Mahalle ve konut", "Neighbourhood & housing")};
+    auto more = [](Category c, const char* ru, const char* uk, const char* pl, const char* ku) {
+        c.names.insert({{"ru", ru}, {"uk", uk}, {"pl", pl}, {"ku", ku}});
+        return c;
+    };
+    s.categories = {
+        more(category("begegnung", "#e07a5f", "Begegnung", "Tanışma ve buluşma", "Meeting each other"),
+             "Встречи", "Зустрічі", "Spotkania", "Hevdîtin"),
+        more(category("bildung", "#3d85c6", "Bildung", "Eğitim", "Education"),
+             "Образование", "Освіта", "Edukacja", "Perwerde"),
+        more(category("arbeit", "#6aa84f", "Arbeit & Ausbildung", "İş ve meslek eğitimi", "Work & training"),
+             "Работа и профобучение", "Робота й професійне навчання", "Praca i nauka zawodu", "Kar û perwerdeya pîşeyî"),
+        more(category("sprache", "#8e63ce", "Sprache", "Dil", "Language"),
+             "Язык", "Мова", "Język", "Ziman"),
+        more(category("kultur-sport", "#f1c232", "Kultur & Sport", "Kültür ve spor", "Culture & sport"),
+             "Культура и спорт", "Культура й спорт", "Kultura i sport", "Çand û werzîş"),
+        more(category("stadtteil", "#45818e", "Stadtteil & Wohnen", "Mahalle ve konut", "Neighbourhood & housing"),
+             "Район и жильё", "Район і житло", "Dzielnica i mieszkanie", "Tax û xanî")};
     return s;
 }
 

@@ -64,7 +64,7 @@ Category readCategory(const toml::table& item, std::size_t index, const std::str
         c.color = colour;
     }
     const auto* names = item["names"].as_table();
-    if (!names) throw configError(source, where + ".names is missing (a table with de, tr and en)");
+    if (!names) throw configError(source, where + ".names is missing (a table with de and any of " + knownLanguagesList() + ")");
     for (const auto& lang : kLanguages) {
         const std::string name = cleanString((*names)[lang], where + ".names." + lang, source, TextField::Title, lang == "de");
         if (!name.empty()) c.names[lang] = name;

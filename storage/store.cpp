@@ -406,8 +406,8 @@ void Store::setProjectorFrozen(const std::string& eventId, bool frozen, const st
 namespace {
 
 void checkLanguage(const std::string& language) {
-    if (std::find(kLanguages.begin(), kLanguages.end(), language) == kLanguages.end()) {
-        throw RuleError("unknown_language", "language must be de, tr, en or ar, not " + quoteUntrusted(language));
+    if (!isKnownLanguage(language)) {
+        throw RuleError("unknown_language", "language must be one of " + knownLanguagesList() + ", not " + quoteUntrusted(language));
     }
 }
 

@@ -256,8 +256,9 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
         if (!e) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(input.eventId));
         NewIdea text = cleanedIdea({input.title, input.description, input.author, input.category, input.language});
         if (text.language.empty()) text.language = "de";
-        if (std::find(kLanguages.begin(), kLanguages.end(), text.language) == kLanguages.end()) {
-            throw RuleError("unknown_language", "language must be de, tr, en or ar, not " + quoteUntrusted(text.language));
+        if (!isKnownLanguage(text.language)) {
+            throw RuleError("unknown_language",
+                            "language must be one of " + knownLanguagesList() + ", not " + quoteUntrusted(text.language));
         }
         const auto& categories = e->settings.categories;
         if (!text.category.empty() && !categories.empty() &&

@@ -263,6 +263,11 @@ void appendFolded(std::u32string& out, char32_t cp) {
         out += U"ss";
         return;
     }
+    // Russian writes ё as е in most print: "ёлка" and "елка" are one word.
+    if (cp == 0x0401 || cp == 0x0451) {
+        out += U'\u0435';
+        return;
+    }
     // Stated rather than left to the tables: İ must never fold to "i̇" (i with a combining dot).
     if (cp == 0x0130 || cp == 'I') {
         out += U'i';

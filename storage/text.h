@@ -48,7 +48,7 @@ std::string quoteUntrusted(std::string_view text, std::size_t maxChars = 40);
 std::string printableLine(std::string_view text, std::size_t maxChars = 500);
 
 /// Folding for "is this the same idea": NFC, case folding where I, ı, İ and i are all the same letter,
-/// ß = ss, punctuation and runs of white space become one space, trimmed.
+/// ß = ss, ё = е, punctuation and runs of white space become one space, trimmed.
 std::string foldForCompare(std::string_view text);
 
 // [SECTION] Pieces of the folding, shared with the word lists (storage/wordlist.h)
@@ -66,7 +66,7 @@ bool isLetterCodePoint(char32_t cp);
 /// split a word.
 bool isFormatCodePoint(char32_t cp);
 
-/// Lower-cases one code point for comparison and appends it to `out`: ß and ẞ become "ss", İ becomes i and
+/// Lower-cases one code point for comparison and appends it to `out`: ß and ẞ become "ss", Ё and ё become е, İ becomes i and
 /// I becomes i; dotless ı stays ı (callers that must treat the Turkish letters specially check for I and ı
 /// before calling).
 void appendFolded(std::u32string& out, char32_t cp);

@@ -3,7 +3,19 @@
 
 #include "storage/text.h"
 
+#include <algorithm>
+
 namespace storage {
+
+bool isKnownLanguage(const std::string& code) {
+    return std::find(kLanguages.begin(), kLanguages.end(), code) != kLanguages.end();
+}
+
+std::string knownLanguagesList() {
+    std::string list;
+    for (const auto& code : kLanguages) list += (list.empty() ? "" : ", ") + code;
+    return list;
+}
 
 std::string Category::name(const std::string& lang) const {
     if (auto it = names.find(lang); it != names.end() && !it->second.empty()) return it->second;

@@ -13,8 +13,15 @@ namespace storage {
 /// Milliseconds since the Unix epoch, UTC. Every timestamp in the model is one of these.
 using TimeMs = std::int64_t;
 
-/// Languages the kiosk speaks. Ideas record the one they were entered in.
-inline const std::vector<std::string> kLanguages = {"de", "tr", "en", "ar"};
+/// Languages the kiosk speaks, German first: the registry. Ideas and sessions record the one they were entered
+/// in. Adding a language is one entry here, its texts in assets/i18n/<code>.toml and assets/phones/texts.json,
+/// and a keyboard table in kiosk/core/keyboard.cpp (README, "Adding a language"). An event may offer fewer.
+inline const std::vector<std::string> kLanguages = {"de", "tr", "en", "ru", "uk", "pl", "ku", "ar"};
+
+/// True when `code` is one of kLanguages.
+bool isKnownLanguage(const std::string& code);
+/// "de, tr, en, …": the known codes, for error messages.
+std::string knownLanguagesList();
 
 /// A rule of the model was broken or input was invalid. `code` is stable (for tests and the UI's
 /// translated messages); `what()` is one clear English line for the command line and the log.

@@ -61,6 +61,8 @@
 
   function applyTexts() {
     document.documentElement.lang = lang;
+    // Arabic reads right to left: the browser shapes the text and mirrors the page's flow.
+    document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
     for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
     for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-current', String(b.dataset.lang === lang));
     if (!state) return;
@@ -205,8 +207,16 @@
   async function start() {
     try { texts = await (await fetch('/texts.json')).json(); } catch (e) { texts = {}; }
     if (!texts[lang]) lang = 'de';
-    for (const b of document.querySelectorAll('[data-lang]')) {
+    // The language buttons come from texts.json: a language added there appears here, in its own name.
+    const languages = document.querySelector('nav.languages');
+    for (const code of Object.keys(texts)) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.lang = code;
+      b.lang = code;
+      b.textContent = texts[code].language || code;
       b.onclick = () => { lang = b.dataset.lang; localStorage.setItem('ik_lang', lang); applyTexts(); };
+      languages.appendChild(b);
     }
     for (const b of document.querySelectorAll('.back')) b.onclick = () => { resetSimilar(); show('browse'); };
     $('new-idea').onclick = () => { resetSimilar(); show('submit'); $('f-title').focus(); };

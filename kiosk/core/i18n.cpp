@@ -1,6 +1,8 @@
 // Loading and looking up translations.
 #include "kiosk/core/i18n.h"
 
+#include "storage/types.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -27,13 +29,29 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
 
 }  // namespace
 
+const std::vector<std::string>& kioskLanguages() {
+    static const std::vector<std::string> languages = [] {
+        std::vector<std::string> all = storage::kLanguages;
+        all.insert(std::find(all.begin(), all.end(), "de") + 1, kPlainGerman);
+        return all;
+    }();
+    return languages;
+}
+
+bool isKioskLanguage(const std::string& code) {
+    return std::find(kioskLanguages().begin(), kioskLanguages().end(), code) != kioskLanguages().end();
+}
+
+std::string storedLanguage(const std::string& kioskLanguage) { return kioskLanguage == kPlainGerman ? "de" : kioskLanguage; }
+
 Catalog Catalog::load(const std::string& folder) {
     Catalog catalog;
-    for (const char* language : {"de", "tr", "en", "ar"}) {
+    for (const std::string& language : kioskLanguages()) {
         const std::string file = folder + "/" + language + ".toml";
         if (!std::filesystem::exists(file)) throw std::runtime_error("translation file " + file + " is missing");
         try {
             flatten(toml::parse_file(file), "", catalog.m_texts[language], file);
+            catalog.m_languages.push_back(language);
         } catch (const toml::parse_error& e) {
             throw std::runtime_error(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
         }

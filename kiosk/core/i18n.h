@@ -1,4 +1,5 @@
-// Translations of the kiosk's user-facing text, loaded from assets/i18n/{de,tr,en,ar}.toml; German is the fallback.
+// Translations of the kiosk's user-facing text, one assets/i18n/<code>.toml per language of storage::kLanguages and
+// for "Einfach" (Leichte Sprache); German is the fallback.
 #pragma once
 
 #include <map>
@@ -9,7 +10,7 @@ namespace kiosk::core {
 
 class Catalog {
 public:
-    /// Loads de, tr, en and ar from `folder`. Throws std::runtime_error naming the file on a missing or bad file.
+    /// Loads every language of kioskLanguages() from `folder`. Throws std::runtime_error naming the file on a missing or bad file.
     static Catalog load(const std::string& folder);
 
     /// The text of `key` in `language`, falling back to German, then to the key itself.
@@ -20,13 +21,31 @@ public:
     /// `key.one` for 1, else `key.other`, with {count} replaced.
     std::string plural(const std::string& language, const std::string& key, int count) const;
 
+    /// The language's name in itself ("Українська"), from its file's [language] name.
+    std::string languageName(const std::string& language) const { return text(language, "language.name"); }
+
+    /// The languages loaded, in the registry's order (German first).
+    const std::vector<std::string>& languages() const { return m_languages; }
+
     /// All keys of one language (for completeness checks).
     std::vector<std::string> keys(const std::string& language) const;
     bool has(const std::string& language) const { return m_texts.count(language) != 0; }
 
 private:
     std::map<std::string, std::map<std::string, std::string>> m_texts;  // language -> key -> text
+    std::vector<std::string> m_languages;
 };
+
+/// "Einfach": German in Leichte Sprache, a choice of its own in the kiosk's language list. Ideas and sessions in
+/// it are German (storedLanguage); its keyboard is the German one.
+inline constexpr const char* kPlainGerman = "de-einfach";
+
+/// The kiosk's languages, in the order of its language list: storage::kLanguages with "Einfach" after German.
+const std::vector<std::string>& kioskLanguages();
+/// True for a code of kioskLanguages().
+bool isKioskLanguage(const std::string& code);
+/// The language an idea or session in `kioskLanguage` is stored as ("de-einfach" → "de"; the others unchanged).
+std::string storedLanguage(const std::string& kioskLanguage);
 
 /// The {placeholders} of a text, sorted (a translation must use the same ones).
 std::vector<std::string> placeholders(const std::string& text);

@@ -1,6 +1,8 @@
 // Layout tables and shift rules of the on-screen keyboard.
 #include "kiosk/core/keyboard.h"
 
+#include <utf8proc.h>
+
 #include <map>
 
 namespace kiosk::core {
@@ -8,85 +10,127 @@ namespace kiosk::core {
 namespace {
 
 struct LayoutTable {
+    KeyboardLayout layout;
+    const char* language;                           // the language code whose keyboard this is
+    const char* label;                              // on the layout key
     std::vector<std::vector<std::string>> letters;  // three rows of lower-case letters
-    std::map<std::string, std::string> upper;       // exceptions to plain ASCII upper case
+    std::map<std::string, std::string> upper;       // exceptions to the Unicode upper case of a letter
     std::vector<std::string> extraSymbols;          // layout-specific quotes on the symbols page
 };
 
-const LayoutTable& table(KeyboardLayout layout) {
-    static const LayoutTable german{{{"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"},
-                                     {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"},
-                                     {"y", "x", "c", "v", "b", "n", "m", "ß", "-"}},
-                                    {{"ü", "Ü"}, {"ö", "Ö"}, {"ä", "Ä"}, {"ß", "ß"}, {"-", "_"}},
-                                    {"„", "“"}};
-    static const LayoutTable turkish{{{"q", "w", "e", "r", "t", "y", "u", "ı", "o", "p", "ğ", "ü"},
-                                      {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "i"},
-                                      {"z", "x", "c", "v", "b", "n", "m", "ö", "ç", "-"}},
-                                     {{"ı", "I"}, {"i", "İ"}, {"ğ", "Ğ"}, {"ü", "Ü"}, {"ş", "Ş"}, {"ö", "Ö"}, {"ç", "Ç"},
-                                      {"-", "_"}},
-                                     {"“", "”"}};
-    static const LayoutTable english{{{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
-                                      {"a", "s", "d", "f", "g", "h", "j", "k", "l"},
-                                      {"z", "x", "c", "v", "b", "n", "m", "-"}},
-                                     {{"-", "_"}},
-                                     {"“", "”"}};
-    // The Arabic PC layout (the letters on the keys of a German or US keyboard sold in Arab countries), left to right
-    // as on the keys; ذ sits left of 1 there, here at the start of the first row. Shift gives the marks and hamzas.
-    static const LayoutTable arabic{{{"ذ", "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د"},
-                                     {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط"},
-                                     {"ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ"}},
-                                    {{"ذ", "ّ"},  // shadda
-                                     {"ض", "َ"},  // fatha
-                                     {"ص", "ً"},  // fathatan
-                                     {"ث", "ُ"},  // damma
-                                     {"ق", "ٌ"},  // dammatan
-                                     {"ف", "لإ"},
-                                     {"غ", "إ"},
-                                     {"ش", "ِ"},  // kasra
-                                     {"س", "ٍ"},  // kasratan
-                                     {"ل", "لأ"},
-                                     {"ا", "أ"},
-                                     {"ت", "ـ"},
-                                     {"ن", "،"},
-                                     {"ء", "ْ"},  // sukun
-                                     {"لا", "لآ"},
-                                     {"ى", "آ"},
-                                     {"ظ", "؟"}},
-                                    {"،", "؛", "؟", "«", "»"}};
-    switch (layout) {
-        case KeyboardLayout::Turkish: return turkish;
-        case KeyboardLayout::English: return english;
-        case KeyboardLayout::Arabic: return arabic;
-        case KeyboardLayout::German: break;
-    }
-    return german;
+// Every layout, in the order the layout key cycles through them. A new language adds one entry here.
+const std::vector<LayoutTable>& tables() {
+    static const std::vector<LayoutTable> all{
+        {KeyboardLayout::German, "de", "DE",
+         {{"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"},
+          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"},
+          {"y", "x", "c", "v", "b", "n", "m", "ß", "-"}},
+         {{"ß", "ß"}, {"-", "_"}},  // ß has no capital on a German keyboard (ẞ is rare)
+         {"„", "“"}},
+        // Turkish: i and ı are two letters; their capitals are İ and I.
+        {KeyboardLayout::Turkish, "tr", "TR",
+         {{"q", "w", "e", "r", "t", "y", "u", "ı", "o", "p", "ğ", "ü"},
+          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "i"},
+          {"z", "x", "c", "v", "b", "n", "m", "ö", "ç", "-"}},
+         {{"ı", "I"}, {"i", "İ"}, {"-", "_"}},
+         {"“", "”"}},
+        {KeyboardLayout::English, "en", "EN",
+         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
+          {"a", "s", "d", "f", "g", "h", "j", "k", "l"},
+          {"z", "x", "c", "v", "b", "n", "m", "-"}},
+         {{"-", "_"}},
+         {"“", "”"}},
+        // Russian ЙЦУКЕН, with ё (often left out of printed keyboards, but part of names and words).
+        {KeyboardLayout::Russian, "ru", "RU",
+         {{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ"},
+          {"ф", "ы", "в", "а", "п", "р", "о", "л", "д", "ж", "э"},
+          {"я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ё"}},
+         {},
+         {"«", "»"}},
+        // Ukrainian ЙЦУКЕН: ї є і ґ in place of the Russian ъ э ы, and the apostrophe that is part of words (м’ята).
+        {KeyboardLayout::Ukrainian, "uk", "UK",
+         {{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ї"},
+          {"ф", "і", "в", "а", "п", "р", "о", "л", "д", "ж", "є", "’"},
+          {"я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ґ"}},
+         {},
+         {"«", "»"}},
+        // Polish QWERTY with the nine letters of its own on the keys, not behind AltGr.
+        {KeyboardLayout::Polish, "pl", "PL",
+         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ą", "ę"},
+          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ł", "ó", "ś"},
+          {"z", "x", "c", "v", "b", "n", "m", "ć", "ń", "ź", "ż"}},
+         {},
+         {"„", "”"}},
+        // Kurmanji (Hawar alphabet): ç ê î ş û. It has no dotless ı: the capital of i is I, as in English.
+        {KeyboardLayout::Kurmanji, "ku", "KU",
+         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ê", "û"},
+          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "î"},
+          {"z", "x", "c", "v", "b", "n", "m", "ç", "-"}},
+         {{"-", "_"}},
+         {"“", "”"}},
+        // The Arabic PC layout (the letters on the keys of a German or US keyboard sold in Arab countries), left to
+        // right as on the keys; ذ sits left of 1 there, here at the start of the first row. Arabic has no capitals:
+        // shift gives the vowel marks and the hamza forms, and is never switched on by itself.
+        {KeyboardLayout::Arabic, "ar", "ع",
+         {{"ذ", "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د"},
+          {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط"},
+          {"ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ"}},
+         {{"ذ", "ّ"},  // shadda
+          {"ض", "َ"},  // fatha
+          {"ص", "ً"},  // fathatan
+          {"ث", "ُ"},  // damma
+          {"ق", "ٌ"},  // dammatan
+          {"ف", "لإ"},
+          {"غ", "إ"},
+          {"ش", "ِ"},  // kasra
+          {"س", "ٍ"},  // kasratan
+          {"ل", "لأ"},
+          {"ا", "أ"},
+          {"ت", "ـ"},
+          {"ن", "،"},
+          {"ء", "ْ"},  // sukun
+          {"لا", "لآ"},
+          {"ى", "آ"},
+          {"ظ", "؟"}},
+         {"،", "؛", "؟", "«", "»"}},
+    };
+    return all;
 }
 
+const LayoutTable& table(KeyboardLayout layout) {
+    for (const auto& t : tables()) {
+        if (t.layout == layout) return t;
+    }
+    return tables().front();
+}
+
+// The layout's exception, else the Unicode simple upper case of a one-letter key (ä → Ä, ж → Ж, ł → Ł).
 std::string upperOf(const LayoutTable& t, const std::string& lower) {
     if (const auto it = t.upper.find(lower); it != t.upper.end()) return it->second;
-    if (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z') return std::string(1, static_cast<char>(lower[0] - 32));
-    return lower;
+    utf8proc_int32_t cp = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
+    const auto length = static_cast<utf8proc_ssize_t>(lower.size());
+    if (utf8proc_iterate(bytes, length, &cp) != length || cp < 0) return lower;
+    utf8proc_uint8_t out[4];
+    const auto written = utf8proc_encode_char(utf8proc_toupper(cp), out);
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(written));
 }
 
 Key character(const std::string& text) { return {KeyKind::Character, text, 1.0f, "key:" + text}; }
 
-const char* layoutLabel(KeyboardLayout layout) {
-    switch (layout) {
-        case KeyboardLayout::Turkish: return "TR";
-        case KeyboardLayout::English: return "EN";
-        case KeyboardLayout::Arabic: return "ع";
-        case KeyboardLayout::German: break;
-    }
-    return "DE";
-}
-
 }  // namespace
 
 KeyboardLayout layoutForLanguage(const std::string& language) {
-    if (language == "tr") return KeyboardLayout::Turkish;
-    if (language == "en") return KeyboardLayout::English;
-    if (language == "ar") return KeyboardLayout::Arabic;
+    for (const auto& t : tables()) {
+        if (language == t.language) return t.layout;
+    }
     return KeyboardLayout::German;
+}
+
+std::vector<KeyboardLayout> allLayouts() {
+    std::vector<KeyboardLayout> result;
+    for (const auto& t : tables()) result.push_back(t.layout);
+    return result;
 }
 
 std::vector<std::vector<Key>> KeyboardModel::rows() const {
@@ -114,7 +158,7 @@ std::vector<std::vector<Key>> KeyboardModel::rows() const {
     }
     result[2].push_back({KeyKind::Backspace, "", 1.5f, "key:backspace"});
     result.push_back({{KeyKind::Symbols, "", 1.5f, "key:symbols"},
-                      {KeyKind::NextLayout, layoutLabel(layout), 1.5f, "key:layout"},
+                      {KeyKind::NextLayout, t.label, 1.5f, "key:layout"},
                       character(","),
                       {KeyKind::Space, " ", 5.0f, "key:space"},
                       character("."),
@@ -147,12 +191,13 @@ KeyAction KeyboardModel::press(const Key& key) {
             }
             return {};
         case KeyKind::Symbols: symbols = !symbols; return {};
-        case KeyKind::NextLayout:
-            reset(layout == KeyboardLayout::German    ? KeyboardLayout::Turkish
-                  : layout == KeyboardLayout::Turkish ? KeyboardLayout::English
-                  : layout == KeyboardLayout::English ? KeyboardLayout::Arabic
-                                                      : KeyboardLayout::German);
+        case KeyKind::NextLayout: {
+            const auto& all = tables();
+            std::size_t at = 0;
+            while (at < all.size() && all[at].layout != layout) ++at;
+            reset(all[(at + 1) % all.size()].layout);
             return {};
+        }
     }
     return {};
 }

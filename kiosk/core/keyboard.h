@@ -1,4 +1,5 @@
-// The on-screen keyboard model: German QWERTZ, Turkish Q, English QWERTY and Arabic, shift, caps lock, symbols.
+// The on-screen keyboard model: one layout per language (German QWERTZ, Turkish Q, English, Russian and Ukrainian
+// ЙЦУКЕН, Polish, Kurmanji, Arabic), shift, caps lock, symbols.
 #pragma once
 
 #include <string>
@@ -6,10 +7,12 @@
 
 namespace kiosk::core {
 
-enum class KeyboardLayout { German, Turkish, English, Arabic };
+enum class KeyboardLayout { German, Turkish, English, Russian, Ukrainian, Polish, Kurmanji, Arabic };
 
-/// The layout that fits a language code ("de", "tr", "en", "ar").
+/// The layout that fits a language code ("de", "tr", "uk" …); German for a language without a layout of its own.
 KeyboardLayout layoutForLanguage(const std::string& language);
+/// Every layout, in the order the layout key cycles through them.
+std::vector<KeyboardLayout> allLayouts();
 
 enum class KeyKind { Character, Shift, Backspace, Space, Enter, Symbols, NextLayout };
 
@@ -28,9 +31,10 @@ struct KeyAction {
     std::string text;
 };
 
-/// Shift applies to one letter; a second tap on shift locks capitals, a third releases them. Capitals
-/// come from the layout's own table, so Turkish i becomes İ and ı becomes I; ß stays ß. Arabic has no capitals:
-/// its shift page holds the vowel marks and the hamza forms of the Arabic PC layout, and is never shown
+/// Shift applies to one letter; a second tap on shift locks capitals, a third releases them. Capitals are
+/// Unicode's upper case except where the layout says otherwise: Turkish i becomes İ and ı becomes I; ß stays ß;
+/// Kurmanji i becomes I. Arabic has no
+/// capitals: its shift page holds the vowel marks and the hamza forms of the Arabic PC layout, and is never shown
 /// automatically.
 struct KeyboardModel {
     KeyboardLayout layout = KeyboardLayout::German;

@@ -1,8 +1,10 @@
 // The reducer: every screen transition, the idle rules and the vote and submit flows.
 #include "kiosk/core/state.h"
 
+#include "kiosk/core/i18n.h"
 #include "kiosk/core/text_edit.h"
 #include "storage/text.h"
+#include "storage/types.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,8 +37,17 @@ KioskState freshState(const KioskState& previous, double now) {
     fresh.idleTimeout = previous.idleTimeout;
     fresh.idleCountdown = previous.idleCountdown;
     fresh.generation = previous.generation + 1;
+    fresh.languages = previous.languages;
+    fresh.language = offeredLanguages(previous).front();
+    fresh.keyboard.reset(layoutForLanguage(fresh.language));
     fresh.lastInputAt = now;
     return fresh;
+}
+
+double idleTimeoutFor(const KioskState& state) { return state.moreTime ? state.idleTimeout * 2 : state.idleTimeout; }
+
+const std::vector<std::string>& offeredLanguages(const KioskState& state) {
+    return state.languages.empty() ? kioskLanguages() : state.languages;
 }
 
 bool savePending(const KioskState& state) {
@@ -201,7 +212,7 @@ struct Reducer {
         idea.description = s.draft.description;
         idea.author = s.draft.author;
         idea.category = s.draft.category;
-        idea.language = s.language;
+        idea.language = storedLanguage(s.language);
         effects.push_back(fx::SaveIdea{s.sessionId, idea});
         go(Screen::Saving);
         s.savingSince = now;
@@ -219,9 +230,9 @@ struct Reducer {
         }
         if (s.screen == Screen::Attract || s.screen == Screen::Saving) return;
         const double idle = now - s.lastInputAt;
-        if (idle >= s.idleTimeout + s.idleCountdown) {
+        if (idle >= idleTimeoutFor(s) + s.idleCountdown) {
             endSession(storage::SessionEnd::IdleTimeout);
-        } else if (idle >= s.idleTimeout) {
+        } else if (idle >= idleTimeoutFor(s)) {
             s.idleWarning = true;
         }
     }
@@ -237,7 +248,7 @@ struct Reducer {
         if (s.screen != Screen::Attract) return;
         s = freshState(s, now);
         go(Screen::Start);
-        effects.push_back(fx::StartSession{s.language});
+        effects.push_back(fx::StartSession{storedLanguage(s.language)});
     }
     void operator()(const ev::SessionStarted& e) {
         s.sessionId = e.id;
@@ -247,12 +258,19 @@ struct Reducer {
     void operator()(const ev::ChooseSubmit&) { go(Screen::SubmitCategory); }
     void operator()(const ev::ChooseBrowse&) { go(Screen::Browse); }
     void operator()(const ev::SetLanguage& e) {
-        // The languages the model accepts for a session (storage/types.h).
-        if (std::find(storage::kLanguages.begin(), storage::kLanguages.end(), e.language) == storage::kLanguages.end()) return;
+        const auto& offered = offeredLanguages(s);
+        if (std::find(offered.begin(), offered.end(), e.language) == offered.end()) return;
         s.language = e.language;
         s.keyboard.reset(layoutForLanguage(e.language));
+        s.languagePicker = false;
     }
+    void operator()(const ev::ShowLanguages& e) { s.languagePicker = e.open; }
     void operator()(const ev::Finish&) { endSession(storage::SessionEnd::Finished); }
+    void operator()(const ev::MoreTime&) {
+        s.moreTime = true;
+        s.idleWarning = false;
+        s.lastInputAt = now;
+    }
     void operator()(const ev::StillHere&) {
         s.idleWarning = false;
         s.lastInputAt = now;
@@ -351,8 +369,10 @@ bool isInput(const Event& event) {
 
 Step reduce(KioskState state, const Event& event, double now) {
     Reducer reducer{std::move(state), now, {}};
-    // While "Sind Sie noch da?" is up, a touch only answers it: nothing behind the overlay fires.
-    if (reducer.s.idleWarning && isInput(event) && !std::holds_alternative<ev::Finish>(event)) {
+    // While "Sind Sie noch da?" is up, a touch only answers it: nothing behind the overlay fires ("Mehr Zeit" and
+    // "Fertig" are answers of their own).
+    if (reducer.s.idleWarning && isInput(event) && !std::holds_alternative<ev::Finish>(event) &&
+        !std::holds_alternative<ev::MoreTime>(event)) {
         reducer(ev::StillHere{});
         return {std::move(reducer.s), {}};
     }

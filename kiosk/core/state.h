@@ -63,7 +63,10 @@ struct KioskState {
     std::string messageKey;           ///< an "errors.*" text shown until the next input
     double lastInputAt = 0;
     bool idleWarning = false;
+    bool languagePicker = false;      ///< the list of languages is open over the screen
+    std::vector<std::string> languages;  ///< what this kiosk offers, in order (kiosk.toml); empty: all of kioskLanguages()
     double idleTimeout = 60;
+    bool moreTime = false;            ///< "Mehr Zeit" on the idle question: this session waits twice as long
     double idleCountdown = 15;
     double thanksUntil = 0;
     double nextRetryAt = 0;
@@ -79,9 +82,11 @@ struct Begin {};                       ///< a touch on the attract screen
 struct SessionStarted { std::string id; int votesLeft; std::uint64_t seed; };
 struct ChooseSubmit {};
 struct ChooseBrowse {};
-struct SetLanguage { std::string language; };
+struct SetLanguage { std::string language; };   ///< also closes the language list
+struct ShowLanguages { bool open; };           ///< the globe button opens the language list, its close button closes it
 struct Finish {};                      ///< "Fertig": end the session at once
 struct StillHere {};                   ///< "Weiter" on the idle overlay
+struct MoreTime {};                    ///< "Mehr Zeit" on the idle overlay: doubles the wait for this session
 struct Back {};
 struct SetOrder { BrowseOrder order; };
 struct SetCategoryFilter { std::string category; };
@@ -107,7 +112,8 @@ using Event = std::variant<ev::Tick, ev::Touched, ev::Begin, ev::SessionStarted,
                            ev::SetLanguage, ev::Finish, ev::StillHere, ev::Back, ev::SetOrder, ev::SetCategoryFilter,
                            ev::OpenDetail, ev::Vote, ev::Undo, ev::VoteSettled, ev::ActionRefused, ev::StorageFailed,
                            ev::PickCategory, ev::KeyPressed, ev::TypeText, ev::Backspace, ev::Next, ev::SimilarFound,
-                           ev::Send, ev::Saved, ev::Retry, ev::StorageBack>;
+                           ev::Send, ev::Saved, ev::Retry, ev::StorageBack, ev::ShowLanguages,
+                           ev::MoreTime>;
 
 // [SECTION] Effects: database work for the app to run, which answers with events
 namespace fx {
@@ -131,8 +137,15 @@ struct Step {
 /// The whole behaviour of the kiosk. Pure: the same state, event and time give the same result.
 Step reduce(KioskState state, const Event& event, double now);
 
-/// A fresh state for the next person (language, draft, filters, votes: all gone), keeping the timeouts.
+/// A fresh state for the next person (language, draft, filters, votes: all gone), keeping the timeouts and the
+/// offered languages; the language is the first of them.
 KioskState freshState(const KioskState& previous, double now);
+
+/// Seconds without a touch before "Sind Sie noch da?": idleTimeout, doubled after "Mehr Zeit".
+double idleTimeoutFor(const KioskState& state);
+
+/// The languages the kiosk offers, in order: `state.languages`, or kioskLanguages() when it is empty.
+const std::vector<std::string>& offeredLanguages(const KioskState& state);
 
 /// Orders cards for browsing: a shuffle that is stable for one session, newest first, or most votes first.
 void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t seed);

@@ -14,7 +14,9 @@ namespace kiosk::ui {
 const unsigned short* glyphRanges() {
     static const ImWchar ranges[] = {
         0x0020, 0x00FF,  // Basic Latin and Latin-1 (ä ö ü ß ç)
-        0x0100, 0x017F,  // Latin Extended-A (ğ ş ı İ)
+        0x0100, 0x017F,  // Latin Extended-A (ğ ş ı İ, ą ć ę ł ń ś ź ż, ş ê î û are Latin-1 or here)
+        0x0400, 0x045F,  // Cyrillic: Russian and Ukrainian letters (ё є і ї), not the historic ones
+        0x0490, 0x0491,  // Ґ ґ (Ukrainian)
         0x2000, 0x206F,  // General Punctuation („ “ – …)
         0x1E9E, 0x1E9E,  // ẞ (capital sharp s)
         0x20AC, 0x20AC,  // €

@@ -1,5 +1,5 @@
-// Noto Sans through FreeType, with the glyph ranges German, Turkish and English text needs, Noto Sans Arabic and the
-// icons merged in.
+// Noto Sans through FreeType, with the glyph ranges every kiosk language needs, Noto Sans Arabic and the icons
+// merged in.
 #pragma once
 
 #include <string>
@@ -25,7 +25,8 @@ inline constexpr const char* kIconFont = "/usr/share/fonts/truetype/font-awesome
 /// and the package to install.
 Fonts loadFonts(float shorterSide, const std::string& folder = kNotoFolder, const std::string& iconFile = kIconFont);
 
-/// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ), General Punctuation („ “ – …), ẞ, €.
+/// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ, Polish), the Cyrillic of Russian and
+/// Ukrainian, General Punctuation („ “ – … ’), ẞ, €.
 const unsigned short* glyphRanges();
 
 /// The Arabic glyphs merged from Noto Sans Arabic (fonts-noto-core): the Arabic block and the presentation forms

@@ -14,10 +14,6 @@ namespace kiosk::ui {
 using core::Screen;
 namespace ev = core::ev;
 
-namespace {
-constexpr const char* kLanguages[] = {"de", "tr", "en", "ar"};
-}  // namespace
-
 std::string KioskViewModel::CategoryInfo::name(const std::string& language) const {
     for (const std::string& lang : {language, std::string("de")}) {
         if (const auto it = names.find(lang); it != names.end() && !it->second.empty()) return it->second;
@@ -41,32 +37,22 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
     const float height = sc.target;
     const float top = g.top;
 
-    // Left: the language switch, a segmented control behind a globe.
-    const std::string globe = icon::kLanguage;
-    AddShapedText(draw, font, font->FontSize, ImVec2(g.x, top + (height - font->FontSize) * 0.5f), p.textMuted.packed(), globe.c_str());
-    float x = g.x + textWidth(font, font->FontSize, globe) + sc.s;
-    float tabWidth = 0;
-    for (const char* language : kLanguages) {
-        tabWidth = std::max(tabWidth, textWidth(font, font->FontSize, frame.text.text(language, std::string("lang.") + language)));
-    }
-    tabWidth = std::max(tabWidth + sc.m * 2.5f, height * 1.2f);
-    // On a narrow screen the tabs share what is left beside "Fertig".
+    // Left: the language, one button with a globe and the current language in its own name; it opens the list of
+    // every language (a row of seven or more tabs would not fit a portrait stele).
     const std::string doneLabel = frame.t("common.done");
     const float doneWidth = std::max(height * 1.6f, textWidth(font, font->FontSize, doneLabel + "  ") + font->FontSize + sc.m * 2);
-    tabWidth = std::min(tabWidth, (g.x + g.width - doneWidth - sc.m - x) / static_cast<float>(std::size(kLanguages)));
-    for (const char* language : kLanguages) {
-        ImGui::SetCursorScreenPos(ImVec2(x, top));
-        ButtonStyle style;
-        style.kind = state.language == language ? ButtonKind::TabSelected : ButtonKind::Tab;
-        style.font = font;
-        style.role = "tab";
-        if (StyledButton(frame, std::string("lang:") + language, frame.text.text(language, std::string("lang.") + language),
-                         ImVec2(tabWidth - sc.xs, height), style)) {
-            frame.events.push_back(ev::SetLanguage{language});
-        }
-        x += tabWidth;
+    const std::string languageName = frame.text.languageName(state.language);
+    const float languageWidth = std::min(textWidth(font, font->FontSize, languageName + "  ") + font->FontSize + sc.m * 2,
+                                         (g.width - doneWidth - sc.m) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(g.x, top));
+    ButtonStyle languageStyle;
+    languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see
+    languageStyle.icon = icon::kLanguage;
+    languageStyle.font = font;
+    if (StyledButton(frame, "languages", languageName, ImVec2(languageWidth, height), languageStyle)) {
+        frame.events.push_back(ev::ShowLanguages{true});
     }
-    const float leftEnd = x;
+    const float leftEnd = g.x + languageWidth;
 
     // Right: "Fertig" ends the session.
     ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, top));
@@ -124,12 +110,14 @@ std::vector<const core::IdeaCard*> highlights(const KioskViewModel& model, std::
 
 }  // namespace
 
-void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
+void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
     const auto [sc, p, draw] = Pen(frame);
     const theme::Grid g = frame.grid();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
     const bool portrait = screen.y > screen.x;
+    // The first language the kiosk offers (German unless kiosk.toml says otherwise) leads; the others follow.
+    const std::string& first = core::offeredLanguages(state).front();
 
     // The band: the event's name large, the invitation in every language at once.
     ImFont* title = frame.fonts.title;
@@ -139,7 +127,7 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     float bandHeight = 0;
     {
         float h = textHeight(title, title->FontSize, name, g.width) + sc.l;
-        for (const char* language : kLanguages) {
+        for (const std::string& language : core::offeredLanguages(state)) {
             const std::string invite = frame.text.text(language, "attract.invite");
             h += textHeight(frame.fonts.body, frame.fonts.body->FontSize, invite, g.width) + sc.s;
         }
@@ -147,10 +135,10 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     }
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bandHeight), p.band.packed());
     y += DrawTextCentred(draw, title, title->FontSize, g.x, y, g.width, p.onBand, name) + sc.l;
-    for (const char* language : kLanguages) {
+    for (const std::string& language : core::offeredLanguages(state)) {
         const std::string invite = frame.text.text(language, "attract.invite");
-        ImFont* font = std::string(language) == "de" ? frame.fonts.bold : frame.fonts.body;
-        y += DrawTextCentred(draw, font, font->FontSize, g.x, y, g.width, std::string(language) == "de" ? p.onBand : p.onBandMuted,
+        ImFont* font = language == first ? frame.fonts.bold : frame.fonts.body;
+        y += DrawTextCentred(draw, font, font->FontSize, g.x, y, g.width, language == first ? p.onBand : p.onBandMuted,
                              invite) + sc.s;
     }
 
@@ -160,7 +148,7 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     ImFont* body = frame.fonts.body;
     const std::string hand = icon::kTouch;
     const float handWidth = textWidth(bold, bold->FontSize, hand);
-    const std::string cue = fitText(bold, bold->FontSize, frame.text.text("de", "attract.start"), g.width - handWidth - sc.xl * 3);
+    const std::string cue = fitText(bold, bold->FontSize, frame.text.text(first, "attract.start"), g.width - handWidth - sc.xl * 3);
     const float pillWidth = handWidth + sc.m + textWidth(bold, bold->FontSize, cue) + sc.xl * 2;
     const float pillHeight = sc.target * 1.1f;
     const float pillX = g.x + (g.width - pillWidth) * 0.5f;
@@ -169,15 +157,17 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
     AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl, textY), p.onPrimary.packed(), hand.c_str());
     AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl + handWidth + sc.m, textY), p.onPrimary.packed(), cue.c_str());
     y += pillHeight + sc.s;
-    const std::string others = frame.text.text("tr", "attract.start") + "  ·  " + frame.text.text("en", "attract.start") +
-                               "  ·  " + frame.text.text("ar", "attract.start");
+    std::string others;
+    for (const std::string& language : core::offeredLanguages(state)) {
+        if (language != first) others += (others.empty() ? "" : "  ·  ") + frame.text.text(language, "attract.start");
+    }
     y += DrawTextCentred(draw, body, body->FontSize, g.x, y, g.width, p.textMuted, fitLines(body, body->FontSize, others, g.width, 2)) + sc.xl;
 
     // A calm block: the totals and the leading (or newest) ideas.
     int votes = 0;
     for (const auto& idea : model.ideas) votes += idea.votes;
-    std::string totals = frame.text.format("de", "attract.ideas_so_far", {{"count", std::to_string(model.totalIdeas)}});
-    if (model.showCounts) totals += "  ·  " + frame.text.plural("de", "common.vote_count", votes);
+    std::string totals = frame.text.format(first, "attract.ideas_so_far", {{"count", std::to_string(model.totalIdeas)}});
+    if (model.showCounts) totals += "  ·  " + frame.text.plural(first, "common.vote_count", votes);
     const std::string heading = frame.t(model.showCounts ? "attract.top_ideas" : "attract.newest_ideas");
     // The heading on the left and the totals on the right, or the totals under the heading when both do not fit.
     const float headingWidth = textWidth(bold, bold->FontSize, heading);
@@ -201,7 +191,7 @@ void AttractScreen::Draw(const core::KioskState&, const KioskViewModel& model, F
         std::string count;
         float countWidth = 0;
         if (model.showCounts) {
-            count = frame.text.plural("de", "common.vote_count", idea->votes);
+            count = frame.text.plural(first, "common.vote_count", idea->votes);
             countWidth = textWidth(body, body->FontSize, count);
             AddShapedText(draw, body, body->FontSize, ImVec2(g.x + g.width - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
         }
@@ -291,9 +281,9 @@ void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model,
     frame.contentTop = 0;
     frame.reservedBottom = Overlays::messageHeight(state, frame);
     if (frame.reservedBottom > 0) frame.reservedBottom += frame.scale().m;
-    // Under "Sind Sie noch da?" and the trouble screen nothing else is drawn: the overlay covers it and takes
+    // Under "Sind Sie noch da?", the trouble screen and the language list nothing else is drawn: the overlay covers it and takes
     // every touch, so nothing beneath may be listed as tappable either.
-    const bool covered = state.idleWarning || state.screen == Screen::Trouble;
+    const bool covered = state.idleWarning || state.screen == Screen::Trouble || state.languagePicker;
     if (!covered && state.screen != Screen::Attract) topBar.Draw(state, frame);
     if (!covered) switch (state.screen) {
         case Screen::Attract: attract.Draw(state, model, frame); break;
@@ -330,7 +320,7 @@ double KioskView::nextChangeAt(const core::KioskState& state, double now) const 
     }
     if (state.screen == Screen::Thanks) sooner(state.thanksUntil - std::ceil(state.thanksUntil - now) + 1.0);
     if (state.idleWarning) {
-        const double end = state.lastInputAt + state.idleTimeout + state.idleCountdown;
+        const double end = state.lastInputAt + core::idleTimeoutFor(state) + state.idleCountdown;
         sooner(end - std::ceil(end - now) + 1.0);
     }
     return next;

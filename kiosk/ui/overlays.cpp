@@ -24,6 +24,61 @@ void beginOverlay(const char* name, unsigned int background) {
     ImGui::PopStyleColor();
 }
 
+// Every language in its own name, as large buttons at the bottom of the screen (where a seated person reaches on a
+// portrait stele), the heading above them in the current language, "Schließen" under them.
+void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
+    const theme::Scale sc = frame.scale();
+    const theme::Grid g = frame.grid();
+    const theme::Palette& p = theme::palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImFont* title = frame.fonts.title;
+    ImFont* bold = frame.fonts.bold;
+    beginOverlay("##languages", p.page.packed());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto& languages = core::offeredLanguages(state);
+    const float width = std::min(g.width, sc.em * 40.0f);
+    const float x = g.x + (g.width - width) * 0.5f;
+    float widest = 0;
+    for (const auto& code : languages) widest = std::max(widest, textWidth(bold, bold->FontSize, frame.text.languageName(code)));
+    const int fit = static_cast<int>((width + sc.m) / (widest + sc.xl * 2 + sc.m));
+    const int columns = std::clamp(fit, 1, 3);
+    const int count = static_cast<int>(languages.size());
+    const int rows = (count + columns - 1) / columns;
+    const float bw = (width - sc.m * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float bh = sc.target * 1.1f;
+    const float gridHeight = static_cast<float>(rows) * bh + static_cast<float>(rows - 1) * sc.m;
+    const std::string heading = fitLines(title, title->FontSize, frame.t("language.choose"), width, 2);
+    const float headingHeight = textHeight(title, title->FontSize, heading, width);
+    const float bottom = screen.y - g.bottom - sc.l;
+    float y = std::max(g.top + sc.l, bottom - bh - sc.xl - gridHeight - sc.l - headingHeight);
+    y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;
+    for (int i = 0; i < count; ++i) {
+        const std::string& code = languages[static_cast<std::size_t>(i)];
+        const int row = i / columns;
+        const int column = i % columns;
+        // A short last row is centred under the others.
+        const int inRow = std::min(columns, count - row * columns);
+        const float rowX = x + (width - (bw * static_cast<float>(inRow) + sc.m * static_cast<float>(inRow - 1))) * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(rowX + static_cast<float>(column) * (bw + sc.m), y + static_cast<float>(row) * (bh + sc.m)));
+        ButtonStyle style;
+        style.kind = code == state.language ? ButtonKind::TabSelected : ButtonKind::Secondary;
+        style.font = bold;
+        if (StyledButton(frame, "lang:" + code, frame.text.languageName(code), ImVec2(bw, bh), style)) {
+            frame.events.push_back(ev::SetLanguage{code});
+        }
+    }
+    y += gridHeight + sc.xl;
+    const std::string close = frame.t("browse.close");
+    const float cw = std::min(width, std::max(sc.target * 3.0f, textWidth(bold, bold->FontSize, close) + bold->FontSize + sc.xl * 2));
+    ImGui::SetCursorScreenPos(ImVec2(x + (width - cw) * 0.5f, y));
+    ButtonStyle style;
+    style.kind = ButtonKind::Quiet;
+    style.icon = icon::kClose;
+    style.font = bold;
+    if (StyledButton(frame, "languages:close", close, ImVec2(cw, bh), style)) frame.events.push_back(ev::ShowLanguages{false});
+    ImGui::End();
+}
+
 }  // namespace
 
 float Overlays::messageHeight(const core::KioskState& state, const Frame& frame) {
@@ -74,7 +129,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
     if (state.idleWarning) {
         beginOverlay("##idle", p.band.packed());
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const double left = std::max(0.0, state.lastInputAt + state.idleTimeout + state.idleCountdown - frame.now);
+        const double left = std::max(0.0, state.lastInputAt + core::idleTimeoutFor(state) + state.idleCountdown - frame.now);
         float y = screen.y * 0.22f;
         y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.onBand,
                              fitLines(title, title->FontSize, frame.t("idle.question"), width, 2)) + sc.l;
@@ -94,7 +149,22 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         style.icon = icon::kDone;
         style.font = bold;
         if (StyledButton(frame, "still_here", label, ImVec2(bw, sc.target * 1.3f), style)) frame.events.push_back(ev::StillHere{});
+        // "Mehr Zeit" for people who read or type slowly: once per session, the wait doubles.
+        if (!state.moreTime) {
+            const std::string more = frame.t("idle.more_time");
+            const float mw = std::min(width, std::max(sc.target * 4.0f, textWidth(bold, bold->FontSize, more) + bold->FontSize + sc.xl * 2));
+            ImGui::SetCursorScreenPos(ImVec2(x + (width - mw) * 0.5f, y + sc.target * 1.3f + sc.l));
+            ButtonStyle moreStyle;
+            moreStyle.kind = ButtonKind::OnBand;
+            moreStyle.icon = icon::kClock;
+            moreStyle.font = bold;
+            if (StyledButton(frame, "more_time", more, ImVec2(mw, sc.target * 1.3f), moreStyle)) frame.events.push_back(ev::MoreTime{});
+        }
         ImGui::End();
+        return;
+    }
+    if (state.languagePicker) {
+        drawLanguagePicker(state, frame);
         return;
     }
     if (!state.messageKey.empty()) {

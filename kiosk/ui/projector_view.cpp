@@ -142,15 +142,17 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     const float unit = size.y / 54.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
-    // [SECTION] Title band with how to take part, in the four languages in turn. Each is one line, shortened with
+    // [SECTION] Title band with how to take part, in every language in turn. Each is one line, shortened with
     // "…" when it is too long: a second line would run into the next, a clipped one would end mid-letter.
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, unit * 7), IM_COL32(30, 100, 170, 255));
     const float titleRight = model.frozen ? frozenMarkLeft(fonts, text, size, unit) - unit : size.x - unit * 2;
     const std::string title = fitText(fonts.title, fonts.title->FontSize, model.title, titleRight - unit * 2);
     AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), title.c_str());
-    const char* languages[] = {"de", "tr", "en", "ar"};
-    const char* turn = languages[static_cast<int>(now / kTurnSeconds) % 4];
-    const std::string invite = fitText(fonts.body, fonts.body->FontSize, text.text(turn, "projector.take_part"), size.x - unit * 4);
+    const auto& languages = text.languages();
+    const std::string& turn = languages.empty() ? std::string("de")
+                                                : languages[static_cast<std::size_t>(now / kTurnSeconds) % languages.size()];
+    const std::string invite = fitText(fonts.body, fonts.body->FontSize, text.text(turn, "projector.take_part"),
+                                       size.x - unit * 4);
     // The Arabic invitation reads from the right edge of the band.
     const float inviteX = isRightToLeftLanguage(turn) ? size.x - unit * 2 - textWidth(fonts.body, fonts.body->FontSize, invite) : unit * 2;
     AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(inviteX, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());

@@ -28,7 +28,17 @@ TYPED = {
            "Fix bikes, clothes and toasters together on Saturdays.", "Sam Miller"),
     "ar": ("دروس لغة ألمانية للأمهات في Herten",
            "الأطفال يلعبون في الغرفة المجاورة، كل يوم ثلاثاء.", "فاطمة العلي"),
+    "ru": ("Разговорный клуб для соседей в Хертене",
+           "Каждый четверг вечером пьём чай и говорим по-немецки.", "Ольга Смирнова"),
+    "uk": ("Мовне кафе для сусідів у Гертені",
+           "Щочетверга ввечері разом п’ємо чай і говоримо німецькою.", "Олена Ковальчук"),
+    "pl": ("Kawiarenka językowa dla sąsiadów w Herten",
+           "W każdy czwartek wieczorem pijemy herbatę i mówimy po niemiecku.", "Małgorzata Wójcik"),
+    "ku": ("Kafeya zimanan ji bo cîranan li Hertenê",
+           "Her pêncşemê êvarê em bi hev re çayê vedixwin û bi almanî diaxivin.", "Rojîn Şêxo"),
 }
+# The kiosk's languages in the order of its language list (storage/types.h).
+LANGUAGES = ["de", "tr", "en", "ru", "uk", "pl", "ku", "ar"]
 # Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i). Arabic has no
 # capitals, but its hamza forms and comma sit on the shift page of the Arabic keyboard the same way.
 SMALL = {"Ä": "ä", "Ö": "ö", "Ü": "ü", "Ğ": "ğ", "Ş": "ş", "Ç": "ç", "İ": "i", "أ": "ا", "إ": "غ", "آ": "ى", "،": "ن"}
@@ -100,19 +110,31 @@ def tap_first(kiosk, prefix):
 def type_text(kiosk, text):
     """ASCII through a physical keyboard (xdotool type), other letters by tapping the on-screen keyboard."""
     chunk = ""
+    typed = ""  # what the field shows so far: taps and keys must not overtake each other on a loaded machine
+
+    def caught_up():
+        field = lambda v: next((e.get("label", "") for e in v.get("elements", []) if e.get("id") == "field"), "")
+        kiosk.wait_for(lambda v: field(v).endswith(typed), 5.0)
+
     for ch in text + "\0":
         if ch != "\0" and ord(ch) < 128:
             chunk += ch
             continue
         if chunk:
+            caught_up()
+            typed += chunk
             kd.xdotool("type", "--delay", "20", chunk)
-            time.sleep(0.2)
+            caught_up()
             chunk = ""
         if ch == "\0":
             break
+        typed += ch
         if ch in SMALL:
             tap(kiosk, "key:shift")
             ch = SMALL[ch]
+        elif ch.isupper():  # Cyrillic and Polish capitals: shift, then the small letter's key
+            tap(kiosk, "key:shift")
+            ch = ch.lower()
         tap(kiosk, "key:" + ch)
         time.sleep(0.15)
     time.sleep(0.3)
@@ -132,9 +154,9 @@ def kiosk_screens(s, binary, db):
             moderators(s, kiosk)
             return
         started = time.monotonic()
-        # The attract screen turns its invitation through de, tr, en and ar, six seconds each, from the start.
+        # The attract screen turns its invitation through the languages, six seconds each, from the start.
         for language in s.args.languages:
-            delay = started + 2.5 + 6 * ["de", "tr", "en", "ar"].index(language) - time.monotonic()
+            delay = started + 2.5 + 6 * LANGUAGES.index(language) - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
             s.shoot(kiosk.proc, "attract", language)
@@ -151,8 +173,13 @@ def attendee(s, kiosk, language):
     expect(kiosk, "attract")
     tap(kiosk, "attract")
     expect(kiosk, "start")
+    tap(kiosk, "languages")
     tap(kiosk, "lang:" + language)
     kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    if s.wanted("languages"):  # the language list, opened again now that it speaks the language
+        tap(kiosk, "languages")
+        s.shoot(kiosk.proc, "languages", language)
+        tap(kiosk, "languages:close")
     s.shoot(kiosk.proc, "start", language)
 
     tap(kiosk, "choose:browse")

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using kiosk::app::ConfigError;
 using kiosk::app::parseKioskConfig;
@@ -67,6 +68,22 @@ keep = 24
         SUBCASE("a wrong type") { CHECK(refusal("[kiosk]\nmonitor = \"eins\"\n").find("kiosk.monitor") != std::string::npos); }
         SUBCASE("broken TOML names the line") { CHECK(refusal("database = \"x\"\n[kiosk\n").find("kiosk.toml:2") != std::string::npos); }
         SUBCASE("keeping no backups") { CHECK(refusal("[backup]\nkeep = 0\n").find("backup.keep") != std::string::npos); }
+    }
+
+    TEST_CASE("the languages a kiosk offers: known codes, in the order given, none twice") {
+        const auto config = parseKioskConfig("[kiosk]\nlanguages = [\"uk\", \"de\", \"pl\"]\n", "kiosk.toml");
+        REQUIRE(config.languages);
+        CHECK(*config.languages == std::vector<std::string>{"uk", "de", "pl"});
+        CHECK_FALSE(parseKioskConfig("[kiosk]\nmonitor = 1\n", "kiosk.toml").languages);
+        SUBCASE("an unknown code names it and the known ones") {
+            const std::string message = refusal("[kiosk]\nlanguages = [\"de\", \"xx\"]\n");
+            CHECK(message.find("'xx'") != std::string::npos);
+            CHECK(message.find("de, de-einfach, tr, en") != std::string::npos);
+        }
+        SUBCASE("twice") { CHECK(refusal("[kiosk]\nlanguages = [\"de\", \"de\"]\n").find("twice") != std::string::npos); }
+        SUBCASE("none") { CHECK(refusal("[kiosk]\nlanguages = []\n").find("empty") != std::string::npos); }
+        SUBCASE("not text") { CHECK(refusal("[kiosk]\nlanguages = [1]\n").find("list of text") != std::string::npos); }
+        SUBCASE("not a list") { CHECK(refusal("[kiosk]\nlanguages = \"de\"\n").find("list of text") != std::string::npos); }
     }
 
     TEST_CASE("a missing file is one clear error") {

@@ -130,7 +130,18 @@ TEST_SUITE("panel_actions") {
         SUBCASE("an idea that does not exist") {
             const auto result = apply(c, action(Kind::Hide, "no-such-idea", "Test"));
             CHECK_FALSE(result.ok);
-            CHECK(result.message.rfind("Not possible: ", 0) == 0);
+            CHECK(result.message == "Not possible: This idea does not exist (any more).");
+        }
+        SUBCASE("the reason comes from the translation files, not the model's English") {
+            for (const std::string language : {"de", "uk", "pl"}) {
+                const auto result = app::applyPanelAction(*c.store, c.eventId, "panel:test", action(Kind::Hide, "no-such-idea", "Test"),
+                                                          catalog(), language);
+                CAPTURE(language);
+                CHECK_FALSE(result.ok);
+                CHECK(result.message == catalog().format(language, "panel.failed",
+                                                         {{"why", catalog().text(language, "panel.errors.unknown_idea")}}));
+                CHECK(result.message.find("no idea with id") == std::string::npos);
+            }
         }
         SUBCASE("an export into a folder that is not there") {
             const auto result = apply(c, action(Kind::Export, "/nonexistent-folder"));

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 using namespace kiosk::core;
@@ -54,27 +55,82 @@ TEST_SUITE("keyboard") {
         CHECK(typeKeys(keyboard, {"key:„", "key:€", "key:1", "key:“", "key:?"}) == "„€1“?");
     }
 
-    TEST_CASE("every key's label is what it types, and the layout key cycles") {
-        KeyboardModel keyboard;
-        for (bool shifted : {false, true}) {
-            keyboard.shift = shifted;
-            for (const auto& row : keyboard.rows()) {
-                for (const auto& key : row) {
-                    if (key.kind != KeyKind::Character) continue;
-                    KeyboardModel copy = keyboard;
-                    CHECK(copy.press(key).text == key.text);
+    TEST_CASE("every layout: every key's label is what it types, each letter once, and the layout key cycles") {
+        const auto layouts = allLayouts();
+        CHECK(layouts.size() == 8);
+        for (const KeyboardLayout layout : layouts) {
+            KeyboardModel keyboard;
+            keyboard.reset(layout);
+            CAPTURE(static_cast<int>(layout));
+            for (bool symbols : {false, true}) {
+                for (bool shifted : {false, true}) {
+                    keyboard.symbols = symbols;
+                    keyboard.shift = shifted;
+                    std::set<std::string> seen;
+                    for (const auto& row : keyboard.rows()) {
+                        for (const auto& key : row) {
+                            if (key.kind != KeyKind::Character) continue;
+                            CAPTURE(key.id);
+                            KeyboardModel copy = keyboard;
+                            CHECK(copy.press(key).text == key.text);
+                            CHECK(!key.text.empty());
+                            CHECK(seen.insert(key.text).second);  // no letter twice, no two letters with one capital
+                        }
+                    }
                 }
             }
+            // The layout key goes to the next layout and comes back after all of them.
+            keyboard.reset(layout);
+            for (std::size_t i = 0; i < layouts.size(); ++i) {
+                CHECK(keyboard.layout == layouts[(std::find(layouts.begin(), layouts.end(), layout) - layouts.begin() + i) % layouts.size()]);
+                keyboard.press(keyById(keyboard, "key:layout"));
+            }
+            CHECK(keyboard.layout == layout);
         }
-        keyboard.press(keyById(keyboard, "key:layout"));
-        CHECK(keyboard.layout == KeyboardLayout::Turkish);
         CHECK(layoutForLanguage("en") == KeyboardLayout::English);
+        CHECK(layoutForLanguage("uk") == KeyboardLayout::Ukrainian);
         CHECK(layoutForLanguage("ar") == KeyboardLayout::Arabic);
-        keyboard.press(keyById(keyboard, "key:layout"));
-        keyboard.press(keyById(keyboard, "key:layout"));
-        CHECK(keyboard.layout == KeyboardLayout::Arabic);
-        keyboard.press(keyById(keyboard, "key:layout"));
-        CHECK(keyboard.layout == KeyboardLayout::German);
+        CHECK(layoutForLanguage("xx") == KeyboardLayout::German);
+    }
+
+    TEST_CASE("the letters each language needs are on its keyboard") {
+        const std::vector<std::pair<std::string, std::string>> needed = {
+            {"de", "äöüß"}, {"tr", "çğıiöşü"}, {"ru", "йцукенгшщзхъфывапролджэячсмитьбюё"},
+            {"uk", "йцукенгшщзхїфівапролджєячсмитьбюґ’"}, {"pl", "ąćęłńóśźż"}, {"ku", "çêîşû"}};
+        for (const auto& [language, letters] : needed) {
+            CAPTURE(language);
+            KeyboardModel keyboard;
+            keyboard.reset(layoutForLanguage(language));
+            std::set<std::string> keys;
+            for (const auto& row : keyboard.rows()) {
+                for (const auto& key : row) keys.insert(key.text);
+            }
+            for (std::size_t i = 0; i < letters.size();) {
+                std::size_t length = 1;
+                while (i + length < letters.size() && (static_cast<unsigned char>(letters[i + length]) & 0xC0) == 0x80) ++length;
+                CHECK_MESSAGE(keys.count(letters.substr(i, length)) == 1, letters.substr(i, length));
+                i += length;
+            }
+        }
+    }
+
+    TEST_CASE("case rules: Cyrillic and Polish capitals, Kurmanji i -> I (no dotless i), apostrophe stays") {
+        KeyboardModel keyboard;
+        keyboard.reset(KeyboardLayout::Russian);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ё", "key:л", "key:к", "key:а"}) == "Ёлка");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:щ", "key:ъ", "key:ы", "key:shift", "key:э"}) == "ЩЪЫэ");
+        keyboard.reset(KeyboardLayout::Ukrainian);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ї", "key:ж", "key:а"}) == "Їжа");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ґ", "key:є", "key:і", "key:’", "key:shift", "key:я"}) ==
+              "ҐЄІ’я");
+        keyboard.reset(KeyboardLayout::Polish);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:ł", "key:ó", "key:d", "key:ź"}) == "Łódź");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ą", "key:ć", "key:ę", "key:ń", "key:ś", "key:ż"}) == "ĄĆĘŃŚŻ");
+        keyboard.reset(KeyboardLayout::Kurmanji);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:r", "key:o"}) == "Iro");
+        CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ç", "key:ê", "key:î", "key:ş", "key:û", "key:i"}) == "ÇÊÎŞÛI");
+        keyboard.reset(KeyboardLayout::Turkish);
+        CHECK(typeKeys(keyboard, {"key:shift", "key:i"}) == "İ");
     }
 
     TEST_CASE("Arabic: the PC layout's letters, lam-alef on one key, marks and hamzas on the shift page") {
@@ -227,13 +283,25 @@ TEST_SUITE("scroll") {
 }
 
 TEST_SUITE("i18n") {
-    TEST_CASE("every key exists in German, Turkish, English and Arabic with the same placeholders") {
-        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+    TEST_CASE("every key exists in every language with the same placeholders") {
+        const std::string folder = std::string(IDEEN_SOURCE_DIR) + "/assets/i18n";
+        const auto catalog = Catalog::load(folder);
+        CHECK(catalog.languages() == kioskLanguages());
+        // Every file in the folder is a language of the registry (a file nobody loads is a translation lost).
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+            CAPTURE(entry.path().string());
+            CHECK(isKioskLanguage(entry.path().stem().string()));
+        }
         const auto german = catalog.keys("de");
         CHECK(german.size() > 50);
-        for (const std::string language : {"tr", "en", "ar"}) {
+        std::set<std::string> names;
+        for (const std::string& language : catalog.languages()) {
+            names.insert(catalog.languageName(language));
             const auto keys = catalog.keys(language);
-            CHECK(std::set<std::string>(keys.begin(), keys.end()) == std::set<std::string>(german.begin(), german.end()));
+            std::set<std::string> expected(german.begin(), german.end());
+            // Leichte Sprache is for attendees: the moderators' panel keeps its German texts (the fallback).
+            if (language == kPlainGerman) std::erase_if(expected, [](const std::string& key) { return key.rfind("panel.", 0) == 0; });
+            CHECK(std::set<std::string>(keys.begin(), keys.end()) == expected);
             for (const auto& key : german) {
                 CAPTURE(language);
                 CAPTURE(key);
@@ -245,15 +313,23 @@ TEST_SUITE("i18n") {
         CHECK(catalog.plural("tr", "common.votes_left", 3) == "3 oy hakkınız kaldı");
         CHECK(catalog.format("en", "thanks.number", {{"number", "17"}}) == "Your idea is number 17.");
         CHECK(catalog.text("xx", "start.submit") == "Idee einreichen");  // German is the fallback
+        CHECK(names.size() == kioskLanguages().size());  // each language has a name of its own
+        CHECK(storedLanguage(kPlainGerman) == "de");
+        CHECK(storedLanguage("uk") == "uk");
+        CHECK(catalog.languageName("uk") == "Українська");
     }
 
     TEST_CASE("every storage error a person can meet has a translation") {
         const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        for (const std::string& language : catalog.languages()) {
         for (const char* code : {"title_empty", "title_too_long", "description_too_long", "author_too_long",
                                  "budget_exhausted", "already_voted", "voting_closed", "submission_closed",
                                  "idea_not_votable", "invalid_utf8", "session_ended", "unknown"}) {
             const std::string key = std::string("errors.") + code;
-            CHECK(catalog.text("tr", key) != key);
+            CAPTURE(language);
+            CHECK(catalog.text(language, key) != key);
+            if (language != "de") CHECK(catalog.text(language, key) != catalog.text("de", key));
+        }
         }
     }
 }
@@ -279,6 +355,70 @@ TEST_SUITE("state") {
             for (const auto& id : ids) send(ev::KeyPressed{keyById(state.keyboard, id)});
         }
     };
+
+    TEST_CASE("the language list: open, choose, and only what the kiosk offers") {
+        Kiosk k;
+        k.startSession();
+        k.send(ev::ShowLanguages{true});
+        CHECK(k.state.languagePicker);
+        k.send(ev::SetLanguage{"uk"});
+        CHECK_FALSE(k.state.languagePicker);
+        CHECK(k.state.language == "uk");
+        CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+        k.send(ev::SetLanguage{"xx"});
+        CHECK(k.state.language == "uk");
+        SUBCASE("a kiosk that offers fewer languages starts in its first and refuses the others") {
+            k.state.languages = {"pl", "de"};
+            k.state = freshState(k.state, k.now);
+            CHECK(k.state.language == "pl");
+            CHECK(k.state.keyboard.layout == KeyboardLayout::Polish);
+            CHECK(offeredLanguages(k.state) == std::vector<std::string>{"pl", "de"});
+            k.send(ev::SetLanguage{"tr"});
+            CHECK(k.state.language == "pl");
+            k.send(ev::SetLanguage{"de"});
+            CHECK(k.state.language == "de");
+        }
+        SUBCASE("closing the list keeps the language") {
+            k.send(ev::ShowLanguages{true});
+            k.send(ev::ShowLanguages{false});
+            CHECK_FALSE(k.state.languagePicker);
+            CHECK(k.state.language == "uk");
+        }
+    }
+
+    TEST_CASE("Einfach is German for the database: the session and the idea are stored as de") {
+        Kiosk k;
+        k.state.languages = {kPlainGerman, "de"};
+        k.state = freshState(k.state, k.now);
+        CHECK(k.state.language == kPlainGerman);
+        CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+        k.send(ev::Begin{});
+        REQUIRE(k.effects.size() == 1);
+        REQUIRE(std::holds_alternative<fx::StartSession>(k.effects[0]));
+        CHECK(std::get<fx::StartSession>(k.effects[0]).language == "de");
+    }
+
+    TEST_CASE("Mehr Zeit doubles the wait for this session only") {
+        Kiosk k;
+        k.startSession();
+        k.now += 61;
+        k.send(ev::Tick{});
+        REQUIRE(k.state.idleWarning);
+        k.send(ev::MoreTime{});
+        CHECK_FALSE(k.state.idleWarning);
+        CHECK(idleTimeoutFor(k.state) == doctest::Approx(120));
+        k.now += 100;  // past the ordinary timeout, within the doubled one
+        k.send(ev::Tick{});
+        CHECK_FALSE(k.state.idleWarning);
+        k.now += 21;
+        k.send(ev::Tick{});
+        CHECK(k.state.idleWarning);
+        k.now += 16;  // the countdown runs out: the next person gets the ordinary time again
+        k.send(ev::Tick{});
+        CHECK(k.state.screen == Screen::Attract);
+        CHECK_FALSE(k.state.moreTime);
+        CHECK(idleTimeoutFor(k.state) == doctest::Approx(60));
+    }
 
     TEST_CASE("a touch on the attract screen starts a session") {
         Kiosk k;

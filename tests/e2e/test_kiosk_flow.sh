@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # An attendee at the kiosk, with real X input under Xvfb: submits "Größe üben – çok güzel, İzmir" entirely
-# through the on-screen keyboard, votes, takes a vote back, and walks away; the idle timer resets everything.
-# The next attendee switches to Arabic (a mirrored screen) and types an Arabic title with a number on the Arabic
-# keyboard. The database is checked with the sqlite3 command line: the stored text is in logical order.
-# ctest-cost: 130
+# through the on-screen keyboard, then a Ukrainian title on the Ukrainian keyboard, votes, takes a vote back, and
+# walks away; the idle timer resets everything. The next attendee switches to Arabic (a mirrored screen) and types
+# an Arabic title with a number on the Arabic keyboard. The database is checked with the sqlite3 command line: the
+# stored text is in logical order.
+# ctest-cost: 150
 source "$(dirname "$0")/lib.sh"
 kiosk_setup
 "$BIN" --db "$DB" idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
@@ -37,6 +38,27 @@ tap send; wait_screen thanks
 number=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="saved_number"][0]')
 stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || description || '|' || category || '|' || language FROM ideas WHERE title LIKE 'Größe%'")
 [ "$stored" = "$number|Größe üben – çok güzel, İzmir|jeden Donnerstag|sprache|de" ] && pass || fail "stored idea: '$stored' (screen said #$number)"
+
+# [SECTION] A second idea in Ukrainian: the language list, the ЙЦУКЕН keyboard with ї ґ and the apostrophe
+tap thanks:next; wait_screen start
+tap languages
+tap lang:uk
+[ "$(automation_value 'd["language"]')" = uk ] && pass || fail "Ukrainian chosen in the language list"
+tap choose:submit; wait_screen submit_category
+tap category:sprache; wait_screen submit_title
+for key in shift ї ж а space з space г о р о д у comma space ґ р у н т space і space м ’ я т а; do
+  tap "key:$key"
+done
+title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+[ "$title" = "Їжа з городу, ґрунт і м’ята" ] && pass || fail "typed Ukrainian title is '$title'"
+tap next; wait_screen submit_description
+tap next; wait_screen submit_name
+tap next
+[ "$(screen_name)" = submit_similar ] && tap next
+wait_screen submit_review
+tap send; wait_screen thanks
+stored=$(sqlite3 "$DB" "SELECT title || '|' || language FROM ideas WHERE title LIKE '%городу%'")
+[ "$stored" = "Їжа з городу, ґрунт і м’ята|uk" ] && pass || fail "stored Ukrainian idea: '$stored'"
 
 # [SECTION] Vote, undo, budget
 tap thanks:next; wait_screen start

@@ -130,6 +130,15 @@ TEST_SUITE("text") {
         CHECK(foldForCompare("  Sprach-Café!!  im   Glashaus ") == "sprach café im glashaus");
         CHECK(foldForCompare("Größe") != foldForCompare("Grosse ü"));
         CHECK(foldForCompare("ğ") != foldForCompare("g"));
+        SUBCASE("Cyrillic, Polish and Kurmanji fold their capitals; ё is е, the other letters stay themselves") {
+            CHECK(foldForCompare("ЁЛКА у ШКОЛЫ") == "елка у школы");
+            CHECK(foldForCompare("Ёлка") == foldForCompare("елка"));
+            CHECK(foldForCompare("ЇЖА Й ҐРУНТ, М’ЯТА") == "їжа й ґрунт м ята");
+            CHECK(foldForCompare("ї") != foldForCompare("і"));
+            CHECK(foldForCompare("ŁÓDŹ ŻÓŁW") == "łódź żółw");
+            CHECK(foldForCompare("ł") != foldForCompare("l"));
+            CHECK(foldForCompare("ÇÊÎŞÛ") == "çêîşû");
+        }
         SUBCASE("a NUL does not cut the text short") {
             CHECK(foldForCompare(std::string("Rad\0weg fahren", 15)) == "radweg fahren");  // dropped, as cleanText does
         }

@@ -225,7 +225,7 @@ TEST_SUITE("wordlist") {
             folder.write("en.txt", "fuck off\n");
             const auto list = WordList::loadFolder(folder.path.string());
             CHECK(list.size() == 3);
-            REQUIRE(list.files().size() == 3);
+            REQUIRE(list.files().size() == kLanguages.size());  // one entry per language, present or not
             CHECK(list.files()[0].present);
             CHECK(list.files()[0].entries == 2);
             CHECK_FALSE(list.files()[1].present);
@@ -249,7 +249,9 @@ TEST_SUITE("wordlist") {
         for (const auto& file : list.files()) {
             CAPTURE(file.path);
             CHECK(file.present);
-            CHECK(file.entries >= 30);
+            // German, Turkish and English lists are full; the others are starter lists awaiting a native speaker.
+            const bool starter = file.language != "de" && file.language != "tr" && file.language != "en";
+            CHECK(file.entries >= (starter ? 10u : 30u));
             CHECK(file.entries <= 100);
         }
         SUBCASE("they find what they are for") {
@@ -258,6 +260,11 @@ TEST_SUITE("wordlist") {
             CHECK(list.matches("siktir git") == Words{"siktir", "siktir git"});
             CHECK(list.matches("Jetzt kaufen: www.example.com") == Words{"jetzt kaufen", "www"});
             CHECK(list.matches("F U C K").size() == 1);
+            // Cyrillic and Polish words match whatever their case; ё and е are one letter.
+            CHECK(list.matches("ПИЗДЕЦ какой-то") == Words{"пиздец"});
+            CHECK(list.matches("Ёбаный праздник") == Words{"ебаный"});
+            CHECK(list.matches("Ти довбойоб") == Words{"довбойоб"});
+            CHECK(list.matches("KURWA mać") == Words{"kurwa"});
         }
         SUBCASE("the demo ideas, the example event and everyday words pass") {
             for (const auto& idea : demo::ideas()) {

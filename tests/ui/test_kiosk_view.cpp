@@ -60,8 +60,16 @@ TEST_SUITE("ui.views") {
         CHECK(has<core::ev::ChooseSubmit>(ui.tap(on(core::Screen::Start), "choose:submit")));
         CHECK(has<core::ev::ChooseBrowse>(ui.tap(on(core::Screen::Start), "choose:browse")));
         CHECK(has<core::ev::Finish>(ui.tap(on(core::Screen::Start), "done")));
-        const auto events = ui.tap(on(core::Screen::Start), "lang:tr");
+        CHECK(has<core::ev::ShowLanguages>(ui.tap(on(core::Screen::Start), "languages")));
+        core::KioskState picking = on(core::Screen::Start);
+        picking.languagePicker = true;
+        const auto events = ui.tap(picking, "lang:uk");
         REQUIRE(has<core::ev::SetLanguage>(events));
+        CHECK(has<core::ev::ShowLanguages>(ui.tap(picking, "languages:close")));
+        // The list covers the screen: nothing beneath it can be tapped.
+        ui.frame(picking, false, ImVec2(-FLT_MAX, -FLT_MAX));
+        CHECK(ui.element("choose:submit") == nullptr);
+        CHECK(ui.element("lang:ku") != nullptr);
     }
 
     TEST_CASE("a press that was a drag fires nothing, and hovering alone fires nothing") {

@@ -1,10 +1,12 @@
 // Looks at the picture: every attendee screen and overlay, the PIN keypad, the moderators' panel and the projector,
-// in German, Turkish, English and Arabic (mirrored, right to left) at 1920×1080, 1080×1920 and 1280×800, with the
-// longest texts the model allows, Arabic idea texts among them.
+// in every language of the kiosk (core::kioskLanguages: a new language is looked at without touching this test),
+// Arabic mirrored and right to left, at 1920×1080, 1080×1920 and 1280×800, with the longest texts the model allows,
+// Arabic idea texts among them.
 // No text may overlap another, be cut, leave the window or its element, or be shortened without "…".
 #include "drawn_text.h"
 #include "imgui_harness.h"
 
+#include "kiosk/core/i18n.h"
 #include "kiosk/core/keyboard.h"
 #include "kiosk/core/state.h"
 #include "kiosk/core/text_edit.h"
@@ -13,11 +15,13 @@
 #include "kiosk/ui/projector_view.h"
 #include "storage/demo_texts.h"
 #include "storage/text.h"
+#include "storage/types.h"
 
 #include "imgui.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdlib>
 #include <functional>
@@ -82,7 +86,11 @@ std::vector<ui::KioskViewModel::CategoryInfo> categories() {
     return {
         {"begegnung", {{"de", "Begegnung"}, {"tr", "Tanışma ve buluşma"}, {"en", "Meeting each other"}, {"ar", "التعارف واللقاء"}}, 0xFF3A7BD5},
         {"bildung", {{"de", "Bildung"}, {"tr", "Eğitim"}, {"en", "Education"}, {"ar", "التعليم"}}, 0xFF2E8B57},
-        {"arbeit", {{"de", "Arbeit & Ausbildung"}, {"tr", "İş ve meslek eğitimi"}, {"en", "Work & training"}, {"ar", "العمل والتدريب المهني"}}, 0xFF8B4513},
+        {"arbeit",
+         {{"de", "Arbeit & Ausbildung"}, {"tr", "İş ve meslek eğitimi"}, {"en", "Work & training"},
+          {"ru", "Работа и профобучение"}, {"uk", "Робота й професійне навчання"}, {"pl", "Praca i nauka zawodu"},
+          {"ku", "Kar û perwerdeya pîşeyî"}, {"ar", "العمل والتدريب المهني"}},
+         0xFF8B4513},
         {"sprache", {{"de", "Sprache"}, {"tr", "Dil"}, {"en", "Language"}, {"ar", "اللغة"}}, 0xFF6A5ACD},
         {"kultur", {{"de", "Kultur & Sport"}, {"tr", "Kültür ve spor"}, {"en", "Culture & sport"}, {"ar", "الثقافة والرياضة"}}, 0xFFB22222},
         {"stadtteil", {{"de", "Stadtteil & Wohnen"}, {"tr", "Mahalle ve konut"}, {"en", "Neighbourhood & housing"}, {"ar", "الحي والسكن"}}, 0xFF20808F},
@@ -90,6 +98,7 @@ std::vector<ui::KioskViewModel::CategoryInfo> categories() {
          {{"de", "Gesellschaftliche Teilhabe & Mitbestimmung"},
           {"tr", "Toplumsal katılım ve birlikte karar verme"},
           {"en", "Participation & having a say in society"},
+          {"uk", "Участь у суспільному житті та право голосу"},
           {"ar", "المشاركة في المجتمع والمشاركة في القرار"}},
          0xFF505050},
     };
@@ -137,7 +146,6 @@ struct Size {
     float width, height;
 };
 constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
-const char* const kLanguages[] = {"de", "tr", "en", "ar"};
 
 /// One picture: what to draw, given the language. Views are made fresh for every picture.
 using Scene = std::function<ImGuiHarness::DrawFn(const std::string& language)>;
@@ -267,7 +275,8 @@ Scene projectorScene() {
         auto view = std::make_shared<ui::ProjectorView>();
         auto model = std::make_shared<ui::ProjectorModel>(projectorModel());
         view->Animate(*model, 10.0f);
-        const double turn = language == "de" ? 0 : language == "tr" ? 1 : language == "en" ? 2 : 3;
+        const auto& all = core::kioskLanguages();
+        const double turn = static_cast<double>(std::find(all.begin(), all.end(), language) - all.begin());
         return [view, model, turn](ui::Frame& frame) {
             view->Draw(*model, frame.fonts, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0);
         };
@@ -282,11 +291,11 @@ std::string sizeName(const Size& s) {
 
 /// Draws `scene` in every language and size and returns every problem, each message starting with
 /// "[screen language size]".
-std::vector<std::string> look(const std::string& name, const Scene& scene) {
+std::vector<std::string> look(const std::string& name, const Scene& scene, const std::vector<std::string>& languages) {
     std::vector<std::string> found;
     for (const Size& size : kSizes) {
         ImGuiHarness ui(size.width, size.height);
-        for (const char* language : kLanguages) {
+        for (const std::string& language : languages) {
             const ImGuiHarness::DrawFn draw = scene(language);
             // Three frames: windows that size themselves to their content appear on their second.
             for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
@@ -308,8 +317,8 @@ std::vector<std::string> look(const std::string& name, const Scene& scene) {
     return found;
 }
 
-void checkScreen(const std::string& name, const Scene& scene) {
-    const std::vector<std::string> problems = look(name, scene);
+void checkScreen(const std::string& name, const Scene& scene, const std::vector<std::string>& languages = core::kioskLanguages()) {
+    const std::vector<std::string> problems = look(name, scene, languages);
     std::string report;
     std::set<std::string> pictures;
     for (const auto& p : problems) pictures.insert(p.substr(0, p.find(']') + 1));
@@ -317,7 +326,8 @@ void checkScreen(const std::string& name, const Scene& scene) {
     for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) report += problems[i] + "\n";
     if (problems.size() > kShown) report += "… and " + std::to_string(problems.size() - kShown) + " more\n";
     CHECK_MESSAGE(problems.empty(), name << ": " << problems.size() << " problems in " << pictures.size()
-                                         << " of " << std::size(kSizes) * std::size(kLanguages) << " pictures (language × size):\n" << report);
+                                         << " of " << languages.size() * std::size(kSizes)
+                                         << " pictures (language × size):\n" << report);
 }
 
 }  // namespace
@@ -326,6 +336,9 @@ void checkScreen(const std::string& name, const Scene& scene) {
 // the names: doctest reads them as a list of filters.
 #define LOOK_AT(title, ...) \
     TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, __VA_ARGS__); }
+// The moderators' panel speaks German whatever the attendee chose: one language is enough.
+#define LOOK_AT_PANEL(title, ...) \
+    TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, __VA_ARGS__, {"de"}); }
 
 TEST_SUITE("ui.what_people_see") {
     LOOK_AT("attract", screen(core::Screen::Attract))
@@ -351,6 +364,10 @@ TEST_SUITE("ui.what_people_see") {
     LOOK_AT("submit: review", screen(core::Screen::SubmitReview))
     LOOK_AT("saving", screen(core::Screen::Saving))
     LOOK_AT("thank-you", screen(core::Screen::Thanks))
+    LOOK_AT("language list", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::Browse;
+                s.languagePicker = true;
+            }))
     LOOK_AT("idle warning", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
                 s.screen = core::Screen::Browse;
                 s.idleWarning = true;
@@ -365,11 +382,11 @@ TEST_SUITE("ui.what_people_see") {
                 s.messageKey = "errors.idea_not_votable";
             }))
     LOOK_AT("PIN keypad", pinPadScene())
-    LOOK_AT("panel: to review", panelScene(ui::ModerationView::Tab::Pending, true))
-    LOOK_AT("panel: all ideas", panelScene(ui::ModerationView::Tab::Ideas, true))
-    LOOK_AT("panel: sessions", panelScene(ui::ModerationView::Tab::Sessions, false))
-    LOOK_AT("panel: log", panelScene(ui::ModerationView::Tab::Log, false))
-    LOOK_AT("panel: phases and export", panelScene(ui::ModerationView::Tab::Control, false))
+    LOOK_AT_PANEL("panel: to review", panelScene(ui::ModerationView::Tab::Pending, true))
+    LOOK_AT_PANEL("panel: all ideas", panelScene(ui::ModerationView::Tab::Ideas, true))
+    LOOK_AT_PANEL("panel: sessions", panelScene(ui::ModerationView::Tab::Sessions, false))
+    LOOK_AT_PANEL("panel: log", panelScene(ui::ModerationView::Tab::Log, false))
+    LOOK_AT_PANEL("panel: phases and export", panelScene(ui::ModerationView::Tab::Control, false))
     TEST_CASE("what people see: projector" * doctest::may_fail(kProjectorMayFail)) { checkScreen("projector", projectorScene()); }
 }
 

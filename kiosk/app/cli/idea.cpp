@@ -164,7 +164,7 @@ void addIdeaCommands(CLI::App& app, CliContext& context) {
     add->add_option("--description", draft->description, "Description");
     add->add_option("--author", draft->author, "Author's name");
     add->add_option("--category", draft->category, "Category key");
-    add->add_option("--language", draft->language, "de, tr, en or ar")->capture_default_str();
+    add->add_option("--language", draft->language, "One of " + storage::knownLanguagesList())->capture_default_str();
     add->callback([&context, draft] {
         // A paper card is an attendee's idea too: the word list applies as at the kiosk.
         auto store = context.openStoreWithWordList(warnOnStderr);

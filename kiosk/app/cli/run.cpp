@@ -48,6 +48,7 @@ struct SecondWindowArgs : WindowArgs {
 
 struct RunArgs : WindowArgs {
     double idleTimeout = 60;
+    std::vector<std::string> languages;
     int busyTimeoutMs = 5000;
     std::string frameTimes;
     std::string server;
@@ -67,6 +68,9 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     auto* idleTimeout = run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
         ->capture_default_str();
+    run->add_option("--languages", args->languages,
+                    "The languages offered, in order, e.g. de,uk,tr (default: [kiosk] languages, else all)")
+        ->delimiter(',');
     run->add_option("--busy-timeout", args->busyTimeoutMs,
                     "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
         ->check(CLI::Range(100, 600000))
@@ -100,6 +104,15 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         RunOptions options;
         static_cast<WindowOptions&>(options) = windowOptions(context, *args);
         options.idleTimeoutSeconds = args->idleTimeout;
+        if (!args->languages.empty()) {
+            try {
+                options.languages = checkedLanguages(args->languages, "--languages");
+            } catch (const ConfigError& e) {
+                throw UsageError(e.what());
+            }
+        } else if (context.config.languages) {
+            options.languages = *context.config.languages;
+        }
         options.busyTimeoutMs = args->busyTimeoutMs;
         options.frameTimesFile = args->frameTimes;
         options.hangAfterSeconds = args->hangAfter;

@@ -2,6 +2,7 @@
 #include "kiosk/app/logic/kiosk_config.h"
 
 #include "storage/text.h"
+#include "kiosk/core/i18n.h"
 
 #include <toml++/toml.h>
 
@@ -48,6 +49,24 @@ public:
         throw ConfigError(m_name + ": " + (section.empty() ? key : section + "." + key) + " has the wrong type");
     }
 
+    /// A list of text, e.g. [kiosk] languages = ["de", "uk"].
+    void readList(const std::string& section, const std::string& key, std::optional<std::vector<std::string>>& out) {
+        const toml::table* table = m_root[section].as_table();
+        m_known.insert(section + "." + key);
+        if (!table) return;
+        const toml::node* node = table->get(key);
+        if (!node) return;
+        const toml::array* list = node->as_array();
+        std::vector<std::string> values;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            const auto value = list->get(i)->value_exact<std::string>();
+            if (!value) list = nullptr;
+            else values.push_back(*value);
+        }
+        if (!list) throw ConfigError(m_name + ": " + section + "." + key + " must be a list of text, e.g. [\"de\", \"tr\"]");
+        out = std::move(values);
+    }
+
     /// Every key of the file must be one we read: a misspelt key would otherwise do nothing without a word.
     void refuseUnknown() const {
         for (const auto& [key, node] : m_root) {
@@ -86,6 +105,7 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     reader.read("kiosk", "monitor", config.monitor);
     reader.read("kiosk", "idle_timeout", config.idleTimeout);
     reader.read("kiosk", "projector_monitor", config.kioskProjectorMonitor);
+    reader.readList("kiosk", "languages", config.languages);
     reader.read("projector", "monitor", config.projectorMonitor);
     reader.read("server", "url", config.server);
     reader.read("phones", "enabled", config.phonesEnabled);
@@ -94,8 +114,31 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     reader.read("backup", "keep", config.backupKeep);
     reader.refuseUnknown();
     if (config.server && config.server->empty()) config.server.reset();
+    if (config.languages) config.languages = checkedLanguages(*config.languages, name + ": kiosk.languages");
     if (config.backupKeep && *config.backupKeep < 1) throw ConfigError(name + ": backup.keep must be at least 1");
     return config;
+}
+
+namespace {
+
+std::string knownList() {
+    std::string list;
+    for (const auto& code : core::kioskLanguages()) list += (list.empty() ? "" : ", ") + code;
+    return list;
+}
+
+}  // namespace
+
+std::vector<std::string> checkedLanguages(const std::vector<std::string>& languages, const std::string& where) {
+    if (languages.empty()) throw ConfigError(where + " is empty; name at least one of " + knownList());
+    std::set<std::string> seen;
+    for (const auto& code : languages) {
+        if (!core::isKioskLanguage(code)) {
+            throw ConfigError(where + ": " + storage::quoteUntrusted(code) + " is not one of " + knownList());
+        }
+        if (!seen.insert(code).second) throw ConfigError(where + ": " + storage::quoteUntrusted(code) + " is listed twice");
+    }
+    return languages;
 }
 
 KioskConfig loadKioskConfig(const std::string& path) {

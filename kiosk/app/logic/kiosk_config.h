@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -15,6 +16,7 @@ struct KioskConfig {
     std::optional<std::string> assets;        ///< assets = "…"
     std::optional<int> monitor;               ///< [kiosk] monitor
     std::optional<double> idleTimeout;        ///< [kiosk] idle_timeout (seconds)
+    std::optional<std::vector<std::string>> languages;  ///< [kiosk] languages = ["de", "uk", …]: offered, in this order
     std::optional<int> kioskProjectorMonitor; ///< [kiosk] projector_monitor: the projector as a second window
     std::optional<int> projectorMonitor;      ///< [projector] monitor
     std::optional<std::string> server;        ///< [server] url: the PostgreSQL sync server, when there is one
@@ -29,6 +31,10 @@ class ConfigError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// `languages` if every code is a known language (storage::kLanguages), none twice and at least one; else a
+/// ConfigError naming `where` and the first bad code.
+std::vector<std::string> checkedLanguages(const std::vector<std::string>& languages, const std::string& where);
 
 /// Reads `path`. Unknown keys and wrong types are refused (a typo must not silently do nothing).
 KioskConfig loadKioskConfig(const std::string& path);

@@ -116,6 +116,25 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
     return model;
 }
 
+namespace {
+
+// Why an action was refused, in the moderators' language: a storage rule by its code (panel.errors.* or the
+// attendees' errors.*), an export by its folder, any other failure of the database as one calm sentence. A rule
+// without a translation keeps its English line rather than saying nothing.
+std::string refusalText(const std::exception& e, const core::PanelAction& action, const core::Catalog& text,
+                        const std::string& language) {
+    if (const auto* rule = dynamic_cast<const storage::RuleError*>(&e)) {
+        for (const std::string& key : {"panel.errors." + rule->code(), "errors." + rule->code()}) {
+            if (text.text(language, key) != key) return text.text(language, key);
+        }
+        return e.what();
+    }
+    if (action.kind == Kind::Export) return text.format(language, "panel.errors.export", {{"folder", action.target}});
+    return text.text(language, "panel.errors.storage");
+}
+
+}  // namespace
+
 PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, const std::string& actor,
                              const core::PanelAction& action, const core::Catalog& text, const std::string& language) {
     PanelResult result;
@@ -134,8 +153,8 @@ PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, 
         }
         result.ok = true;
     } catch (const std::exception& e) {
-        spdlog::warn("panel action refused: {}", e.what());
-        result.message = text.format(language, "panel.failed", {{"why", e.what()}});
+        spdlog::warn("panel action refused: {}", e.what());  // the English details stay in the log
+        result.message = text.format(language, "panel.failed", {{"why", refusalText(e, action, text, language)}});
     }
     return result;
 }

@@ -29,6 +29,7 @@ struct ProjectorOptions : WindowOptions {};
 /// The attendee kiosk.
 struct RunOptions : WindowOptions {
     double idleTimeoutSeconds = 60;
+    std::vector<std::string> languages;  ///< offered, in order; empty: every known language
     int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame and the main thread's wall ms outside GL rendering, written at exit
     double hangAfterSeconds = 0;  ///< tests: the frame loop stops turning after this long (0 = never)

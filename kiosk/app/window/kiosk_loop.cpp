@@ -201,6 +201,9 @@ KioskLoop::KioskLoop(const RunOptions& options)
     m_fonts = m_window.loadFonts();
     m_started = std::chrono::steady_clock::now();
     m_state.idleTimeout = options.idleTimeoutSeconds;
+    m_state.languages = options.languages;
+    m_state.language = core::offeredLanguages(m_state).front();
+    m_state.keyboard.reset(core::layoutForLanguage(m_state.language));
     StoreWriter::Options writerOptions;
     writerOptions.store = keeperOptions(options);
     writerOptions.readFailure = [this] { dispatch(core::ev::StorageFailed{}); };
