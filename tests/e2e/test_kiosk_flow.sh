@@ -64,21 +64,22 @@ stored=$(sqlite3 "$DB" "SELECT title || '|' || language FROM ideas WHERE title L
 tap thanks:next; wait_screen start
 tap choose:browse; wait_screen browse
 # A quick swipe over the cards scrolls and opens nothing, even when the whole swipe falls between frames.
-read -r cx cy < <(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in d["elements"] if e["id"] == "card:1" for i in (0, 1))')
+read -r cx cy < <(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in [x for x in d["elements"] if x["id"].startswith("card:")][:1] for i in (0, 1))')
 xdotool mousemove "$cx" "$cy" mousedown 1 mousemove "$cx" $((cy - 60)) mousemove "$cx" $((cy - 150)) mouseup 1
 sleep 0.5
 wait_screen browse
+# Newest first: the Ukrainian idea (#3) heads the list, whatever the cards' height lets the screen show below it.
 tap order:browse.order_newest
 votes_before=$(automation_value 'd["votes_left"]')
 # A quick double tap on the vote button must vote once (the button turns into "undo" in between).
-xy=$(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in d["elements"] if e["id"] == "vote:1" for i in (0, 1))')
+xy=$(automation_value '" ".join(str(int(e["rect"][i] + e["rect"][i + 2] / 2)) for e in d["elements"] if e["id"] == "vote:3" for i in (0, 1))')
 xdotool mousemove $xy click --repeat 2 --delay 40 1
 sleep 0.5
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'vote'")" = 1 ] && pass || fail "one vote after a double tap"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'retract'")" = 0 ] && pass || fail "the double tap did not undo"
 sleep 0.5
 [ "$(automation_value 'd["votes_left"]')" = $((votes_before - 1)) ] && pass || fail "budget counter went down"
-tap undo:1 || true
+tap undo:3 || true
 sleep 0.3
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM votes WHERE kind = 'retract'")" -ge 1 ] && pass || fail "undo wrote a retraction"
 tap vote:2
@@ -95,11 +96,12 @@ wait_screen attract 40
 
 # [SECTION] Arabic: the mirrored screens, the Arabic keyboard, the title stored as typed (logical order)
 tap attract; wait_screen start
+tap languages
 tap lang:ar; sleep 0.3
 [ "$(automation_value 'd["language"]')" = ar ] && pass || fail "language switched to Arabic"
-# Mirrored: the first language tab, at the left in German, now sits at the right end of the top bar.
-tab_x=$(automation_value '[int(e["rect"][0]) for e in d["elements"] if e["id"]=="lang:de"][0]')
-[ "$tab_x" -gt 960 ] && pass || fail "the Arabic screen is mirrored (lang:de at x=$tab_x)"
+# Mirrored: the language button, at the left in German, now sits at the right end of the top bar.
+button_x=$(automation_value '[int(e["rect"][0]) for e in d["elements"] if e["id"]=="languages"][0]')
+[ "$button_x" -gt 960 ] && pass || fail "the Arabic screen is mirrored (the language button at x=$button_x)"
 tap choose:submit; wait_screen submit_category
 tap category:sprache; wait_screen submit_title
 # "سلام 2026": seen, lam-alef (one key), meem, space, the digits from the symbols page.
