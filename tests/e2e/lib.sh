@@ -206,6 +206,19 @@ draft_to_review() {
   wait_screen submit_review
 }
 
+# tap_keys KEY…: taps those keys of the on-screen keyboard; field_text: what the text field on screen holds.
+tap_keys() { local key; for key in "$@"; do tap "key:$key"; done; }
+field_text() { automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]'; }
+
+# send_from_description: from the description step past the name (and the similar ideas, if shown) to "Danke".
+send_from_description() {
+  tap next; wait_screen submit_name
+  tap next
+  [ "$(screen_name)" = submit_similar ] && tap next
+  wait_screen submit_review
+  tap send; wait_screen thanks
+}
+
 # expect_clear_failure PATTERN DESCRIPTION -- COMMAND…: a non-zero exit and one line on stderr matching PATTERN.
 expect_clear_failure() {
   local pattern="$1" what="$2"; shift 3

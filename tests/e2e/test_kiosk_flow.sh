@@ -18,23 +18,17 @@ wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
 tap attract; wait_screen start
 tap choose:submit; wait_screen submit_category
 tap category:sprache; wait_screen submit_title
-for key in shift g r ö ß e space ü b e n space symbols – symbols space layout ç o k space g ü z e l comma space shift i z m i r; do
-  tap "key:$key"
-done
-title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+tap_keys shift g r ö ß e space ü b e n space symbols – symbols space layout ç o k space g ü z e l comma space shift i z m i r
+title=$(field_text)
 [ "$title" = "Größe üben – çok güzel, İzmir" ] && pass || fail "typed title is '$title'"
 tap key:backspace; tap key:r
 tap next; wait_screen submit_description
 # A physical keyboard, when one is plugged in, types into the same draft.
 xdotool type --delay 30 "jeden Donnerstag"
 sleep 0.3
-description=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+description=$(field_text)
 [ "$description" = "jeden Donnerstag" ] && pass || fail "physical keyboard typed '$description'"
-tap next; wait_screen submit_name
-tap next
-[ "$(screen_name)" = submit_similar ] && tap next
-wait_screen submit_review
-tap send; wait_screen thanks
+send_from_description
 number=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="saved_number"][0]')
 stored=$(sqlite3 "$DB" "SELECT number || '|' || title || '|' || description || '|' || category || '|' || language FROM ideas WHERE title LIKE 'Größe%'")
 [ "$stored" = "$number|Größe üben – çok güzel, İzmir|jeden Donnerstag|sprache|de" ] && pass || fail "stored idea: '$stored' (screen said #$number)"
@@ -46,17 +40,11 @@ tap lang:uk
 [ "$(automation_value 'd["language"]')" = uk ] && pass || fail "Ukrainian chosen in the language list"
 tap choose:submit; wait_screen submit_category
 tap category:sprache; wait_screen submit_title
-for key in shift ї ж а space з space г о р о д у comma space ґ р у н т space і space м ’ я т а; do
-  tap "key:$key"
-done
-title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+tap_keys shift ї ж а space з space г о р о д у comma space ґ р у н т space і space м ’ я т а
+title=$(field_text)
 [ "$title" = "Їжа з городу, ґрунт і м’ята" ] && pass || fail "typed Ukrainian title is '$title'"
 tap next; wait_screen submit_description
-tap next; wait_screen submit_name
-tap next
-[ "$(screen_name)" = submit_similar ] && tap next
-wait_screen submit_review
-tap send; wait_screen thanks
+send_from_description
 stored=$(sqlite3 "$DB" "SELECT title || '|' || language FROM ideas WHERE title LIKE '%городу%'")
 [ "$stored" = "Їжа з городу, ґрунт і м’ята|uk" ] && pass || fail "stored Ukrainian idea: '$stored'"
 
@@ -105,17 +93,11 @@ button_x=$(automation_value '[int(e["rect"][0]) for e in d["elements"] if e["id"
 tap choose:submit; wait_screen submit_category
 tap category:sprache; wait_screen submit_title
 # "سلام 2026": seen, lam-alef (one key), meem, space, the digits from the symbols page.
-for key in س لا م space symbols 2 0 2 6; do
-  tap "key:$key"
-done
-arabic=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+tap_keys س لا م space symbols 2 0 2 6
+arabic=$(field_text)
 [ "$arabic" = "سلام 2026" ] && pass || fail "typed Arabic title is '$arabic'"
 tap next; wait_screen submit_description
-tap next; wait_screen submit_name
-tap next
-[ "$(screen_name)" = submit_similar ] && tap next
-wait_screen submit_review
-tap send; wait_screen thanks
+send_from_description
 stored=$(sqlite3 "$DB" "SELECT hex(title) || '|' || language FROM ideas WHERE language = 'ar'")
 # U+0633 U+0644 U+0627 U+0645, space, 2026: the code points in the order they were typed.
 [ "$stored" = "D8B3D984D8A7D9852032303236|ar" ] && pass || fail "stored Arabic idea: '$stored'"

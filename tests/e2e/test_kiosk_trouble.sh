@@ -11,7 +11,7 @@ PID=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
 tap attract; tap choose:submit; tap category:bildung
 for key in shift e l t e r n c a f e; do tap "key:$key"; done
-title=$(automation_value '[e["label"] for e in d["elements"] if e["id"]=="field"][0]')
+title=$(field_text)
 tap next; tap next; tap next
 [ "$(screen_name)" = submit_similar ] && tap next
 wait_screen submit_review

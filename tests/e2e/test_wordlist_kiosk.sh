@@ -25,11 +25,7 @@ tap category:stadtteil; wait_screen submit_title
 xdotool type --delay 30 "Mehr Parkplaetze, ihr 1d10ten"
 sleep 0.3
 tap next; wait_screen submit_description
-tap next; wait_screen submit_name
-tap next
-[ "$(screen_name)" = submit_similar ] && tap next
-wait_screen submit_review
-tap send; wait_screen thanks
+send_from_description
 stored=$(sqlite3 "$DB" "SELECT status FROM ideas WHERE title = 'Mehr Parkplaetze, ihr 1d10ten'")
 [ "$stored" = pending ] && pass || fail "the idea is pending under 'publish', got '$stored'"
 [ "$(sqlite3 "$DB" "SELECT after FROM moderation_log WHERE action = 'flag' AND actor = 'wordlist'")" = '{"words":["idioten"]}' ] \

@@ -49,8 +49,7 @@ double ProjectorWindow::seconds() const {
 void ProjectorWindow::followCommits() {
     const double now = seconds();
     const bool told = m_notifier.takeChanged();
-    if (told) m_settleUntil = now + kSettleSeconds;
-    if (!told && now >= m_settleUntil && now - m_lastPoll < kPollSeconds) return;
+    if (!told && now - m_lastPoll < kPollSeconds) return;
     m_lastPoll = now;
     if (const auto change = m_store.changeCounter(); change != m_seen) {
         m_seen = change;
@@ -74,7 +73,6 @@ bool ProjectorWindow::step(bool screenshot) {
 
 double ProjectorWindow::wantsWakeWithin() const {
     if (m_framesToRender > 0 || m_animating) return std::max(0.0, m_lastFrame + kFrameSeconds - seconds());
-    if (seconds() < m_settleUntil) return kSettleStepSeconds;
     return kPollSeconds;
 }
 

@@ -22,11 +22,6 @@ public:
     /// A commit is told: inotify on the database's files wakes the window (ChangeNotifier), and data_version
     /// says whether it really changed. Without notifications (another filesystem), a commit shows within this.
     static constexpr double kPollSeconds = 2.0;
-    /// After a file notification, how long data_version is looked at again every kSettleStepSeconds: the last
-    /// write of another process's commit (the WAL frame) wakes us before the commit is visible (its fsync and the
-    /// WAL index follow, with no further notification).
-    static constexpr double kSettleSeconds = 0.3;
-    static constexpr double kSettleStepSeconds = 0.015;
     /// Frames are at least this far apart, also without vsync (a second window swaps without waiting).
     static constexpr double kFrameSeconds = 1.0 / 60.0;
 
@@ -63,7 +58,6 @@ private:
     double m_lastFrame = 0;
     bool m_animating = false;
     double m_lastPoll = 0;
-    double m_settleUntil = 0;
     // Last: stopped before the window goes, since it wakes the window's event loop.
     ChangeNotifier m_notifier;
 };
