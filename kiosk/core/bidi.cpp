@@ -89,19 +89,10 @@ constexpr FriBidiFlags kFlags = (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC) &
 
 Paragraph analyse(std::string_view text, std::size_t base, BaseDirection fallback, bool breaksAsSpaces) {
     Paragraph p;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
-        if (n <= 0) {
-            ++offset;  // a broken byte is not shown
-            continue;
-        }
+    for (auto [cp, offset] : decode(text)) {
         if (breaksAsSpaces && (cp == '\n' || cp == '\r')) cp = ' ';
         p.chars.push_back(static_cast<FriBidiChar>(cp));
         p.offsets.push_back(base + offset);
-        offset += static_cast<std::size_t>(n);
     }
     p.offsets.push_back(base + text.size());
     const auto len = static_cast<FriBidiStrIndex>(p.chars.size());

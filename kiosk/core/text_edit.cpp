@@ -9,28 +9,6 @@ namespace kiosk::core {
 
 namespace {
 
-struct Decoded {
-    utf8proc_int32_t cp;
-    std::size_t offset;
-};
-
-std::vector<Decoded> decode(std::string_view text) {
-    std::vector<Decoded> result;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
-        if (n <= 0) {
-            ++offset;  // skip a broken byte; it never reaches the draft
-            continue;
-        }
-        result.push_back({cp, offset});
-        offset += static_cast<std::size_t>(n);
-    }
-    return result;
-}
-
 bool allowed(utf8proc_int32_t cp, bool multiline) {
     if (cp == '\n') return multiline;
     const auto category = utf8proc_category(cp);
@@ -53,21 +31,30 @@ std::string utf8FromCodepoints(const unsigned int* codepoints, std::size_t count
     return result;
 }
 
+std::vector<DecodedChar> decode(std::string_view text) {
+    std::vector<DecodedChar> result;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
+        if (n <= 0) {
+            ++offset;  // skip a broken byte: it is neither typed nor shown
+            continue;
+        }
+        result.push_back({cp, offset});
+        offset += static_cast<std::size_t>(n);
+    }
+    return result;
+}
+
 std::size_t characterCount(std::string_view text) { return decode(text).size(); }
 
 InsertResult appendText(std::string& text, std::string_view input, std::size_t limit, bool multiline) {
     InsertResult result;
     std::size_t count = characterCount(text);
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(input.data());
-    std::size_t offset = 0;
-    while (offset < input.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(input.size() - offset), &cp);
-        if (n <= 0) {
-            ++offset;
-            continue;
-        }
-        offset += static_cast<std::size_t>(n);
+    for (const DecodedChar& decoded : decode(input)) {
+        utf8proc_int32_t cp = decoded.cp;
         if (cp == '\r' || cp == '\t') cp = multiline && cp == '\r' ? '\n' : ' ';
         if (!allowed(cp, multiline)) continue;
         if (count >= limit) {

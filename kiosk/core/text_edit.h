@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::core {
 
@@ -31,6 +33,14 @@ std::string utf8FromCodepoints(const unsigned int* codepoints, std::size_t count
 /// True where the next letter typed should be a capital: at the start of `text` (nothing but spaces so far) and,
 /// when `sentences`, after a sentence's end (". ", "! ", "? " or a line break).
 bool wantsCapital(std::string_view text, bool sentences);
+
+/// One code point of a UTF-8 string and the byte offset where it starts.
+struct DecodedChar {
+    std::int32_t cp;
+    std::size_t offset;
+};
+/// Decodes UTF-8, skipping broken bytes (they are neither typed nor shown).
+std::vector<DecodedChar> decode(std::string_view text);
 
 /// Number of code points, the unit every limit is counted in.
 std::size_t characterCount(std::string_view text);
