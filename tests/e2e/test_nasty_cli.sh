@@ -54,7 +54,7 @@ either_ok() {
 # (each command is a process that opens the database: the whole corpus everywhere would take minutes; the
 # unit tests put every string through every storage entry point).
 for i in "${!NAMES[@]}"; do
-  in_shard "$i" || continue
+  in_shard $((i / 8)) || continue  # blocks of eight: each shard gets its share of the every-eighth strings
   name="${NAMES[$i]}"
   s="${TEXTS[$i]}"
   either_ok "idea add --title $name" -- k idea add --title "$s" --category sprache
