@@ -36,7 +36,7 @@ struct Store::Impl {
 
 // [SECTION] Row readers (store_rows.cpp): one per record. Each record's fields are named once, in the order the
 // SELECTs list them; the same reader reads a row of this file by position and a row synced from the venue server
-// (JSON, store/replica.cpp) by name.
+// (JSON, storage/replica.cpp) by name.
 
 inline constexpr std::array<const char*, 14> kIdeaFields{"id", "event_id", "number", "title", "description",
     "author", "category", "language", "status", "merged_into", "pinned", "created_at", "kiosk_id", "kiosk_seq"};
