@@ -52,7 +52,14 @@ bool DbWatcher::drain() {
             at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }
     }
+    if (ours) m_nextLook = 0;
     return ours;
+}
+
+int DbWatcher::waitMs(int idleMs) const { return m_nextLook < kLooks ? kLookAgainMs[m_nextLook] : idleMs; }
+
+void DbWatcher::lookedAgain() {
+    if (m_nextLook < kLooks) ++m_nextLook;
 }
 
 // [SECTION] ChangeNotifier
@@ -75,28 +82,20 @@ ChangeNotifier::~ChangeNotifier() {
 }
 
 void ChangeNotifier::run() {
-    // Another process's commit wakes us with its last WAL write, before its fsync and the WAL index make it
-    // visible, and nothing notifies after that: the owner is told again 20, 60, 140 and 300 ms after a change.
-    static constexpr int kFollowUpMs[] = {20, 40, 80, 160};
-    std::size_t followUps = std::size(kFollowUpMs);  // the next follow-up; all done
     pollfd fds[2] = {{m_watcher.fd(), POLLIN, 0}, {m_stop, POLLIN, 0}};
     auto tell = [this] {
         m_dirty = true;
         m_changed();
     };
     for (;;) {
-        const int timeoutMs = followUps < std::size(kFollowUpMs) ? kFollowUpMs[followUps] : -1;
-        const int ready = poll(fds, 2, timeoutMs);
+        const int ready = poll(fds, 2, m_watcher.waitMs(-1));
         if (ready < 0 && errno != EINTR) return;
         if (ready > 0 && (fds[1].revents & POLLIN)) return;
         if (ready > 0 && (fds[0].revents & POLLIN)) {
-            if (m_watcher.drain()) {
-                tell();
-                followUps = 0;
-            }
+            if (m_watcher.drain()) tell();
         } else if (ready == 0) {
+            m_watcher.lookedAgain();
             tell();
-            ++followUps;
         }
     }
 }

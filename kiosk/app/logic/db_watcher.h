@@ -2,6 +2,8 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
+#include <iterator>
 #include <functional>
 #include <string>
 #include <thread>
@@ -23,7 +25,18 @@ public:
     /// Reads what is pending without waiting; true when it concerned the database, its WAL or its shm file.
     bool drain();
 
+    /// Another process's commit is notified by its last WAL write, before its fsync and the WAL index make it
+    /// visible, and nothing notifies after that: after drain() returned true, the owner looks at data_version
+    /// again 20, 60, 140 and 300 ms later. How long the owner's poll may wait (ms) before the next such look is
+    /// due, or `idleMs` when none is.
+    int waitMs(int idleMs) const;
+    /// The owner's poll timed out: it looks now; counts that look as done.
+    void lookedAgain();
+
 private:
+    static constexpr int kLookAgainMs[] = {20, 40, 80, 160};
+    static constexpr std::size_t kLooks = std::size(kLookAgainMs);
+    std::size_t m_nextLook = kLooks;  // index into kLookAgainMs; kLooks: no look due
     int m_fd = -1;
     std::string m_name;  // the database's file name; the WAL and shm files share it as prefix
 };

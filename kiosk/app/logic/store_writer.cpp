@@ -127,7 +127,6 @@ bool StoreWriter::nextJob(WriteJob& job) {
 
 void StoreWriter::loop() {
     DbWatcher watcher(m_path);
-    int settleLooks = 0;  // looks at data_version still due after the last file notification
     m_keeper.get();
     refreshSnapshot();
     for (;;) {
@@ -146,20 +145,15 @@ void StoreWriter::loop() {
             if (m_stopping && m_jobs.empty()) break;
         }
         pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {watcher.fd(), POLLIN, 0}};
-        // Another process's commit wakes us with its last WAL write, before its fsync and WAL index make it
-        // visible (and nothing notifies after that): look again every 15 ms for a while after a notification.
-        const bool settling = settleLooks > 0;
-        const int timeoutMs = settling ? 15 : static_cast<int>(m_options.fallbackPollSeconds * 1000);
-        if (poll(fds, watcher.fd() >= 0 ? 2 : 1, timeoutMs) < 0 && errno != EINTR) break;
+        const int ready = poll(fds, watcher.fd() >= 0 ? 2 : 1,
+                               watcher.waitMs(static_cast<int>(m_options.fallbackPollSeconds * 1000)));
+        if (ready < 0 && errno != EINTR) break;
+        if (ready == 0) watcher.lookedAgain();
         if (fds[0].revents & POLLIN) {
             std::uint64_t count = 0;
             if (read(m_wakeFd, &count, sizeof count) < 0) count = 0;
         }
-        if (watcher.fd() >= 0 && (fds[1].revents & POLLIN) && watcher.drain()) {
-            settleLooks = 20;
-        } else if (settling) {
-            --settleLooks;
-        }
+        if (watcher.fd() >= 0 && (fds[1].revents & POLLIN)) watcher.drain();
         refreshSnapshot();
     }
     spdlog::debug("writer: stopped");
