@@ -33,8 +33,10 @@ if [ "${IDEEN_SCREENSHOT_ONLY:-}" = moderators ]; then
   only=(--only-moderators)
   rm -f "$out"/pin_pad_*.png "$out"/moderation*.png
 else
-  # Only the languages rendered now: the pictures of the others stay.
-  for language in ${languages//,/ }; do rm -f "$out"/*_"$language"_*.png; done
+  # Only the languages and sizes rendered now: the pictures of the others stay.
+  for language in ${languages//,/ }; do
+    for size in "${sizes[@]}"; do rm -f "$out"/*_"$language"_"$size".png; done
+  done
 fi
 failed=0
 for size in "${sizes[@]}"; do
