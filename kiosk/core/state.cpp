@@ -192,7 +192,9 @@ struct Reducer {
 
     void retry() {
         if (savePending(s)) {
-            save();
+            // The attempt runs behind the trouble screen: with the writer on its own thread a save under a
+            // held lock takes seconds, and flipping to "saving" and back each time would read as progress.
+            pushSave();
         } else {
             effects.push_back(fx::CheckStorage{});
         }
@@ -207,6 +209,12 @@ struct Reducer {
     }
 
     void save() {
+        pushSave();
+        go(Screen::Saving);
+        s.savingSince = now;
+    }
+
+    void pushSave() {
         storage::NewIdea idea;
         idea.title = s.draft.title;
         idea.description = s.draft.description;
@@ -214,8 +222,6 @@ struct Reducer {
         idea.category = s.draft.category;
         idea.language = storedLanguage(s.language);
         effects.push_back(fx::SaveIdea{s.sessionId, idea});
-        go(Screen::Saving);
-        s.savingSince = now;
     }
 
     void tick() {

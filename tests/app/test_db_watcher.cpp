@@ -25,7 +25,7 @@ bool noticed(DbWatcher& watcher) {
 }  // namespace
 
 TEST_SUITE("app.db_watcher") {
-    TEST_CASE("a write to the WAL is noticed and asks for looks at 20, 40, 80, 160 ms; another file is not") {
+    TEST_CASE("a write to the WAL is noticed and asks for looks at 20, 40, 80, 160 ms, another file is not") {
         const fs::path folder = fs::temp_directory_path() / ("ideen-watch-" + std::to_string(::getpid()));
         fs::create_directories(folder);
         DbWatcher watcher((folder / "kiosk.db").string());

@@ -578,6 +578,10 @@ TEST_SUITE("state") {
             CHECK(k.state.draft.title == "Sprachcafé");
             REQUIRE(k.effects.size() == 1);
             CHECK(std::holds_alternative<fx::SaveIdea>(k.effects[0]));
+            CHECK(k.state.screen == Screen::Trouble);  // the retry runs behind the trouble screen
+            k.send(ev::StorageFailed{});
+            CHECK(k.state.screen == Screen::Trouble);
+            CHECK(k.state.draft.title == "Sprachcafé");
             k.send(ev::Saved{18, true});
             CHECK(k.state.screen == Screen::Thanks);
             CHECK(k.state.savedPending);
