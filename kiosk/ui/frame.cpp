@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -154,13 +155,30 @@ ButtonColours coloursFor(ButtonKind kind) {
     return {p.surfaceSunken, p.text, p.surfacePressed};
 }
 
+// A tap lands only on the part of a button inside the current clip rectangle (a list cuts its last card off):
+// the automation file describes that part, and no button that is cut off completely.
+void recordTappable(Frame& frame, UiElement element) {
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 clipMin = draw->GetClipRectMin();
+    const ImVec2 clipMax = draw->GetClipRectMax();
+    const float left = std::max(element.x, clipMin.x), right = std::min(element.x + element.w, clipMax.x);
+    const float top = std::max(element.y, clipMin.y), bottom = std::min(element.y + element.h, clipMax.y);
+    if (right <= left || bottom <= top) return;
+    element.cut = left > element.x || top > element.y || right < element.x + element.w || bottom < element.y + element.h;
+    element.x = left;
+    element.y = top;
+    element.w = right - left;
+    element.h = bottom - top;
+    frame.elements.push_back(std::move(element));
+}
+
 }  // namespace
 
 bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& requested,
                   const ButtonStyle& style) {
     const ImVec2 size(std::max(1.0f, requested.x), std::max(1.0f, requested.y));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    frame.elements.push_back({.id = id, .role = style.role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = style.enabled});
+    recordTappable(frame, {.id = id, .role = style.role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = style.enabled});
     ImGui::PushID(id.c_str());
     if (!style.enabled) ImGui::BeginDisabled();
     const bool released = ImGui::InvisibleButton("##button", size);

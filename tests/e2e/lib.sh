@@ -23,6 +23,10 @@ cleanup() {
   # A failed test keeps its logs (the kiosk's log tells what it did), everything else goes.
   if [ "$FAILURES" -gt 0 ] && compgen -G "$WORK/*.log" >/dev/null; then
     mkdir -p "$WORK-logs" && cp "$WORK"/*.log "$WORK-logs/" && echo "logs of the failed test: $WORK-logs" >&2
+    # The last automation file and screenshot show what the kiosk drew when the test gave up.
+    cp "$WORK"/*.json "$WORK"/*.png "$WORK-logs/" 2>/dev/null
+    # CI keeps only the output: the kiosk's last lines go there too.
+    compgen -G "$WORK/kiosk*.log" >/dev/null && tail -n 25 "$WORK"/kiosk*.log >&2
   fi
   rm -rf "$WORK"
 }

@@ -12,7 +12,8 @@ std::string automationText(const nlohmann::json& json) {
 nlohmann::json elementsJson(const std::vector<ui::UiElement>& elements) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : elements) {
-        list.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
+        list.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled},
+                        {"cut", e.cut}});
     }
     return list;
 }
