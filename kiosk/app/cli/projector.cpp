@@ -33,11 +33,7 @@ void catchUp(const CliContext& context, const std::string& url) {
 void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) {
     auto* projector = app.add_subcommand("projector", "Show the live ranking on a projector (reads the database only)");
     auto args = std::make_shared<ProjectorArgs>();
-    auto* monitor = projector->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
-    projector->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead")->check(kWindowSize);
-    projector->add_flag("--allow-exit", args->allowExit, "Let Escape close the window");
-    projector->add_option("--automation", args->automation, "Keep a JSON description of what is shown in this file");
-    projector->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1");
+    auto* monitor = addWindowOptions(*projector, *args, "Write a PNG here on SIGUSR1");
     projector->add_option("--server", args->server,
                           "Show the whole venue: keep --db a copy of the venue's PostgreSQL, following its "
                           "notifications on a thread of its own");

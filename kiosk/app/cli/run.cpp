@@ -63,8 +63,7 @@ struct RunArgs : WindowArgs {
 void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) {
     auto* run = app.add_subcommand("run", "Start the attendee kiosk (fullscreen) on the active event");
     auto args = std::make_shared<RunArgs>();
-    auto* monitor = run->add_option("--monitor", args->monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
-    run->add_option("--windowed", args->windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
+    auto* monitor = addWindowOptions(*run, *args, "Write a PNG here on SIGUSR1 and at exit");
     auto* idleTimeout = run->add_option("--idle-timeout", args->idleTimeout, "Seconds without touch before \"Sind Sie noch da?\"")
         ->check(CLI::Range(5.0, 3600.0))
         ->capture_default_str();
@@ -75,9 +74,6 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
                     "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
         ->check(CLI::Range(100, 600000))
         ->capture_default_str();
-    run->add_flag("--allow-exit", args->allowExit, "Let Escape close the window (development only)");
-    run->add_option("--automation", args->automation, "Keep a JSON description of the screen in this file");
-    run->add_option("--screenshot", args->screenshot, "Write a PNG here on SIGUSR1 and at exit");
     run->add_option("--frame-times", args->frameTimes, "Write the CPU time of every frame (and the main thread's wall time outside drawing) here at exit (benchmarks)");
     // Tests only, so not in --help: after this many seconds the frame loop stops turning (a hung kiosk for the
     // watchdog test; the process stays alive) or an exception escapes a frame (the crash handling).

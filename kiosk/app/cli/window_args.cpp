@@ -34,6 +34,15 @@ const CLI::Validator kWindowSize(
     },
     "WIDTHxHEIGHT");
 
+CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::string& screenshotHelp) {
+    auto* monitor = command.add_option("--monitor", args.monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));
+    command.add_option("--windowed", args.windowed, "Run in a window of WxH pixels instead (development)")->check(kWindowSize);
+    command.add_flag("--allow-exit", args.allowExit, "Let Escape close the window (development only)");
+    command.add_option("--automation", args.automation, "Keep a JSON description of what is shown in this file");
+    command.add_option("--screenshot", args.screenshot, screenshotHelp);
+    return monitor;
+}
+
 WindowOptions windowOptions(const CliContext& context, const WindowArgs& args) {
     WindowOptions options;
     options.dbPath = context.dbPath;

@@ -19,6 +19,10 @@ struct WindowArgs {
     std::string screenshot;
 };
 
+/// --monitor, --windowed, --allow-exit, --automation and --screenshot, as run and projector both take them. Returns
+/// the --monitor option: a monitor from kiosk.toml applies only when it was not given.
+CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::string& screenshotHelp);
+
 /// The one place parsed window options become what a window opens with.
 WindowOptions windowOptions(const CliContext& context, const WindowArgs& args);
 
