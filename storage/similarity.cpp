@@ -3,8 +3,6 @@
 
 #include "storage/text.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 
 namespace storage {
@@ -25,7 +23,6 @@ std::uint32_t packTrigram(std::int32_t a, std::int32_t b, std::int32_t c) {
 
 // Sorted, unique trigrams of the folded text; every word is padded with two spaces in front, one behind.
 std::vector<std::uint32_t> trigramsOf(std::string_view text) {
-    const std::string folded = foldForCompare(text);
     std::vector<std::uint32_t> result;
     std::vector<std::int32_t> word;
     auto flushWord = [&] {
@@ -38,18 +35,11 @@ std::vector<std::uint32_t> trigramsOf(std::string_view text) {
         }
         word.clear();
     };
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(folded.size());
-    while (remaining > 0) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes, remaining, &cp);
-        if (n <= 0) break;
-        bytes += n;
-        remaining -= n;
-        if (cp == ' ') {
+    for (const char32_t cp : foldedCodePoints(text)) {
+        if (cp == U' ') {
             flushWord();
         } else {
-            word.push_back(cp);
+            word.push_back(static_cast<std::int32_t>(cp));
         }
     }
     flushWord();

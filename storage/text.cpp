@@ -282,7 +282,9 @@ std::string toUtf8(std::u32string_view text) {
     return out;
 }
 
-std::string foldForCompare(std::string_view text) {
+std::string foldForCompare(std::string_view text) { return toUtf8(foldedCodePoints(text)); }
+
+std::u32string foldedCodePoints(std::string_view text) {
     std::u32string cps;
     if (!nfcCodePoints(text, cps)) return {};
     std::u32string out;
@@ -296,7 +298,7 @@ std::string foldForCompare(std::string_view text) {
         appendFolded(out, cp);
     }
     while (!out.empty() && out.back() == U' ') out.pop_back();
-    return toUtf8(out);
+    return out;
 }
 
 }  // namespace storage

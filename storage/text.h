@@ -51,6 +51,9 @@ std::string printableLine(std::string_view text, std::size_t maxChars = 500);
 /// ß = ss, ё = е, punctuation and runs of white space become one space, trimmed.
 std::string foldForCompare(std::string_view text);
 
+/// foldForCompare's result as code points (the similarity index works on those).
+std::u32string foldedCodePoints(std::string_view text);
+
 // [SECTION] Pieces of the folding, shared with the word lists (storage/wordlist.h)
 
 /// Decodes `text` strictly and composes it to NFC, as code points. False (and `out` empty) for invalid UTF-8.
