@@ -14,13 +14,22 @@ kiosk_setup
 PID=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
 
+# type_title EXPECTED KEY…: from the start screen to the title step (topic "Sprache"), taps the keys of the
+# on-screen keyboard and checks that the field holds EXPECTED.
+type_title() {
+  local expected="$1" typed
+  shift
+  tap choose:submit; wait_screen submit_category
+  tap category:sprache; wait_screen submit_title
+  tap_keys "$@"
+  typed=$(field_text)
+  [ "$typed" = "$expected" ] && pass || fail "typed title is '$typed', not '$expected'"
+}
+
 # [SECTION] Submit through the on-screen keyboard
 tap attract; wait_screen start
-tap choose:submit; wait_screen submit_category
-tap category:sprache; wait_screen submit_title
-tap_keys shift g r ö ß e space ü b e n space symbols – symbols space layout ç o k space g ü z e l comma space shift i z m i r
-title=$(field_text)
-[ "$title" = "Größe üben – çok güzel, İzmir" ] && pass || fail "typed title is '$title'"
+type_title "Größe üben – çok güzel, İzmir" \
+  shift g r ö ß e space ü b e n space symbols – symbols space layout ç o k space g ü z e l comma space shift i z m i r
 tap key:backspace; tap key:r
 tap next; wait_screen submit_description
 # A physical keyboard, when one is plugged in, types into the same draft.
@@ -38,11 +47,7 @@ tap thanks:next; wait_screen start
 tap languages
 tap lang:uk
 [ "$(automation_value 'd["language"]')" = uk ] && pass || fail "Ukrainian chosen in the language list"
-tap choose:submit; wait_screen submit_category
-tap category:sprache; wait_screen submit_title
-tap_keys shift ї ж а space з space г о р о д у comma space ґ р у н т space і space м ’ я т а
-title=$(field_text)
-[ "$title" = "Їжа з городу, ґрунт і м’ята" ] && pass || fail "typed Ukrainian title is '$title'"
+type_title "Їжа з городу, ґрунт і м’ята" shift ї ж а space з space г о р о д у comma space ґ р у н т space і space м ’ я т а
 tap next; wait_screen submit_description
 send_from_description
 stored=$(sqlite3 "$DB" "SELECT title || '|' || language FROM ideas WHERE title LIKE '%городу%'")
@@ -90,12 +95,8 @@ tap lang:ar; sleep 0.3
 # Mirrored: the language button, at the left in German, now sits at the right end of the top bar.
 button_x=$(automation_value '[int(e["rect"][0]) for e in d["elements"] if e["id"]=="languages"][0]')
 [ "$button_x" -gt 960 ] && pass || fail "the Arabic screen is mirrored (the language button at x=$button_x)"
-tap choose:submit; wait_screen submit_category
-tap category:sprache; wait_screen submit_title
 # "سلام 2026": seen, lam-alef (one key), meem, space, the digits from the symbols page.
-tap_keys س لا م space symbols 2 0 2 6
-arabic=$(field_text)
-[ "$arabic" = "سلام 2026" ] && pass || fail "typed Arabic title is '$arabic'"
+type_title "سلام 2026" س لا م space symbols 2 0 2 6
 tap next; wait_screen submit_description
 send_from_description
 stored=$(sqlite3 "$DB" "SELECT hex(title) || '|' || language FROM ideas WHERE language = 'ar'")
