@@ -21,6 +21,10 @@ TEST_SUITE("automation") {
                       "  {\n   \"enabled\": false,\n   \"id\": \"key_a\",\n   \"label\": \"a\",\n   \"rect\": [\n    1.5,\n"
                       "    2.0,\n    3.0,\n    4.0\n   ],\n   \"role\": \"key\"\n  }\n ]\n}");
         CHECK(kiosk::app::elementsJson({}).dump() == "[]");
+        // A button under the edge of a list: its rect is the part a tap can reach, and it says it is cut.
+        kiosk::ui::UiElement cut{"vote:3", "button", "Unterstützen", 900, 760, 200, 15, true};
+        cut.cut = true;
+        CHECK(kiosk::app::elementsJson({cut})[0]["cut"] == true);
     }
 
     TEST_CASE("a label cut inside a character shows U+FFFD instead of ending the kiosk") {

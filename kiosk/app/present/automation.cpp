@@ -12,8 +12,8 @@ std::string automationText(const nlohmann::json& json) {
 nlohmann::json elementsJson(const std::vector<ui::UiElement>& elements) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : elements) {
-        list.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled},
-                        {"cut", e.cut}});
+        list.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
+        if (e.cut) list.back()["cut"] = true;  // only then: the files of uncut screens stay as they were
     }
     return list;
 }
