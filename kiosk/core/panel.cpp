@@ -1,6 +1,8 @@
 // The panel's gate: a held corner opens the keypad, the stored PIN opens the panel, idle closes both.
 #include "kiosk/core/panel.h"
 
+#include "kiosk/core/i18n.h"
+
 #include "storage/moderation.h"
 #include "storage/text.h"
 
@@ -80,6 +82,12 @@ bool needsReason(PanelAction::Kind kind) {
 }
 
 // [SECTION] The model
+
+std::string panelStatusLine(const PanelModel& model, const Catalog& text, const std::string& language) {
+    if (model.crashCount == 0) return model.eventTitle;
+    return model.eventTitle + "  ·  " +
+           text.format(language, "panel.crashes", {{"count", std::to_string(model.crashCount)}, {"time", model.lastCrashAt}});
+}
 
 int PanelModel::pendingCount() const {
     return static_cast<int>(std::count_if(ideas.begin(), ideas.end(),

@@ -10,6 +10,8 @@
 
 namespace kiosk::core {
 
+class Catalog;
+
 // [SECTION] The gate: corner hold, PIN entry, idle closing
 
 /// Where the panel stands. At the kiosk it starts Closed; the moderators' laptop starts at the keypad.
@@ -100,6 +102,8 @@ struct PanelModel {
     std::vector<SessionRow> sessions;       ///< newest first
     std::vector<LogRow> log;                ///< newest first
     std::vector<std::string> exportFolders; ///< mounted sticks first, then the home folder
+    int crashCount = 0;                     ///< how often the kiosk crashed and was restarted (this database)
+    std::string lastCrashAt;                ///< "14:07", the last time
     int pendingCount() const;
     const IdeaRow* idea(const std::string& id) const;
 };
@@ -108,6 +112,11 @@ struct PanelModel {
 /// the idea's status (storage::offeredVerbs, the same rules moderateIdea enforces), then pin or unpin for a
 /// published idea. Merging and editing are offered for every idea that is not merged.
 std::vector<PanelAction::Kind> ideaActions(const PanelModel::IdeaRow& idea);
+
+/// The panel's status line under its title: the event, and how often the kiosk crashed (so moderators notice a
+/// kiosk that keeps falling over even when the restarts hide it): "Integrationskonferenz  ·  Abstürze: 2 (zuletzt
+/// 14:07)".
+std::string panelStatusLine(const PanelModel& model, const Catalog& text, const std::string& language);
 
 // [SECTION] The panel's text fields
 

@@ -36,7 +36,7 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
     DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, textY), p.onBand, heading);
     const float eventX = l.margin + headingWidth + sc.m;
     DrawText(draw, body, body->FontSize, ImVec2(eventX, textY), p.onBandMuted,
-             fitText(body, body->FontSize, model.eventTitle, closeX - sc.l - eventX));
+             fitText(body, body->FontSize, core::panelStatusLine(model, frame.text, frame.language), closeX - sc.l - eventX));
     ImGui::SetCursorScreenPos(ImVec2(closeX, (l.bandHeight - l.controlHeight) * 0.5f));
     if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
         out.close = true;

@@ -19,6 +19,9 @@ IDEEN_TEST_PACKAGES=(xvfb xdotool x11-utils sqlite3 python3 libgl1-mesa-dri clan
 # The Debian package: built with CPack (dpkg-dev for dpkg-shlibdeps), checked with lintian and systemd-analyze,
 # and started under cage headless through Xwayland.
 IDEEN_TEST_PACKAGES+=(dpkg-dev lintian systemd cage xwayland)
+# The organisers' stick in tests/e2e/test_stick.sh: a FAT image made and read back without the kernel's mount
+# (ext2 and debugfs where the kernel has no vfat).
+IDEEN_TEST_PACKAGES+=(dosfstools mtools e2fsprogs)
 
 ideen_log() { printf '==> %s\n' "$*" >&2; }
 

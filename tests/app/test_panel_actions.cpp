@@ -1,6 +1,7 @@
 // The moderators' panel against a real store: what it shows, and each action as one change with a message.
 #include "app_fixtures.h"
 
+#include "kiosk/app/logic/export_folder.h"
 #include "kiosk/app/logic/panel_actions.h"
 #include "storage/moderation.h"
 #include "storage/service_log.h"
@@ -8,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 
 using namespace kiosk;
 using Kind = core::PanelAction::Kind;
@@ -71,6 +73,19 @@ TEST_SUITE("panel_actions") {
         const auto model = app::loadPanelModel(*c.store, c.eventId, true);
         REQUIRE(model.log.size() == before + 1);
         CHECK(model.log[0].line.find("kiosk  crash  2x  (std::bad_alloc)") != std::string::npos);
+        // … and the panel's status line counts them, for a moderator who never opens the log.
+        CHECK(model.crashCount == 2);
+        CHECK(model.lastCrashAt == model.log[0].line.substr(0, 5));
+        CHECK(core::panelStatusLine(model, catalog(), "de") ==
+              "Integrationskonferenz  ·  Abstürze: 2 (zuletzt " + model.lastCrashAt + ")");
+        CHECK(core::panelStatusLine(model, catalog(), "en").find("Crashes: 2") != std::string::npos);
+    }
+
+    TEST_CASE("without crashes the status line is the event's title") {
+        app_fixtures::ConferenceStore c;
+        const auto model = app::loadPanelModel(*c.store, c.eventId, true);
+        CHECK(model.crashCount == 0);
+        CHECK(core::panelStatusLine(model, catalog(), "de") == "Integrationskonferenz");
     }
 
     TEST_CASE("a merged idea shows the number it went into") {
@@ -157,6 +172,19 @@ TEST_SUITE("panel_actions") {
         const auto result = apply(c, action(Kind::Export, folder.string()));
         CHECK(result.ok);
         CHECK(result.message.find(folder.string() + "/ideenkiosk-") != std::string::npos);
+        // Not a stick (a folder outside /media): nothing about pulling it out.
+        CHECK(result.message.find("pulled") == std::string::npos);
         std::filesystem::remove_all(folder);
+    }
+
+    TEST_CASE("sticks are where udisks and the package's udev rule mount them") {
+        CHECK(app::onRemovableMedia("/media/ideenkiosk/sdb1"));
+        CHECK(app::onRemovableMedia("/run/media/anna/STICK"));
+        CHECK_FALSE(app::onRemovableMedia("/var/lib/ideenkiosk"));
+        CHECK_FALSE(app::onRemovableMedia("/mediathek"));
+        // The message on a stick says it may be pulled, in every language with the same numbers as the other.
+        const std::map<std::string, std::string> values{{"files", "11"}, {"size", "840 KB"}, {"folder", "/media/x"}};
+        CHECK(catalog().format("en", "panel.exported_stick", values).find("the stick can be pulled out") != std::string::npos);
+        CHECK(catalog().format("de", "panel.exported_stick", values).find("11 Dateien (840 KB)") != std::string::npos);
     }
 }

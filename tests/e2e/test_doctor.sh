@@ -35,11 +35,11 @@ code=$?
 [ "$code" = 0 ] && pass || fail "doctor on a good set-up: exit $code: $(cat "$WORK/good.out" "$WORK/good.err")"
 for want in "OK    display: 0: .* 1920x1080" "OK    fonts:" "OK    clock:" "OK    database: $DB is writable" \
   "OK    pin:" "OK    event: .*Integrationskonferenz.* is active" "OK    crashes: none" "OK    server: 127.0.0.1:[0-9]* answers" \
-  "(OK  |WARN)  disk:" "(OK  |WARN)  touch:"; do
+  "(OK  |WARN)  disk:" "(OK  |WARN)  touch:" "(OK  |WARN)  touch map:"; do
   grep -Eq "^$want" "$WORK/good.out" && pass || fail "good set-up shows $want: $(cat "$WORK/good.out")"
 done
 grep -q geheim "$WORK/good.out" && fail "the server's password is in the report" || pass
-[ "$(grep -c . "$WORK/good.out")" = 10 ] && pass || fail "one line per check: $(cat "$WORK/good.out")"
+[ "$(grep -c . "$WORK/good.out")" = 11 ] && pass || fail "one line per check: $(cat "$WORK/good.out")"
 
 # [SECTION] Broken set-ups: each fault is a FAIL with advice after "->", and doctor exits 1 with one line.
 broken() {  # broken NAME WANT -- COMMAND…: exit 1, one stderr line, and a FAIL line matching WANT with advice

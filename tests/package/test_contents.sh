@@ -16,7 +16,7 @@ done
 grep -Eq '\.(ttf|otf)$' "$WORK/files" && fail "the package copies font files: $(grep -E '\.(ttf|otf)$' "$WORK/files")" || pass
 
 dpkg-deb -f "$DEB" Depends >"$WORK/depends"
-for dep in libc6 libglfw3 libsqlite3-0 libsystemd0 libsodium23 fonts-noto-core fonts-font-awesome cage xwayland adduser; do
+for dep in libc6 libglfw3 libsqlite3-0 libsystemd0 libsodium23 fonts-noto-core fonts-font-awesome cage xwayland seatd adduser; do
   grep -Eq "(^|, )$dep( |,|$)" "$WORK/depends" && pass || fail "Depends names $dep: $(cat "$WORK/depends")"
 done
 [ "$(dpkg-deb -f "$DEB" Package)" = ideenkiosk ] && pass || fail "Package field"

@@ -2,6 +2,7 @@
 #include "kiosk/app/cli/cli.h"
 
 #include "kiosk/app/logic/machine_checks.h"
+#include "kiosk/app/logic/touch_mapping.h"
 
 #include <filesystem>
 #include <fstream>
@@ -34,6 +35,7 @@ std::vector<CheckLine> machineLines(const CliContext& context, WindowLauncher* w
         lines.push_back({Verdict::Warning, "display", "this build has no window support", "install the ideenkiosk package"});
     }
     lines.push_back(checkTouch(readText("/proc/bus/input/devices")));
+    lines.push_back(checkTouchMapping(readTouchMappingFacts("/")));
     if (windows) lines.push_back(checkFonts(windows->missingFonts()));
     namespace fs = std::filesystem;
     fs::path folder = fs::absolute(context.dbPath).parent_path();

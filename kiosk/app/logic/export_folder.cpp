@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -29,6 +30,19 @@ std::string localStamp() {
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%d-%H%M%S", &local);
     return text;
+}
+
+// Everything of the file system holding `folder` onto its device: the new export folder's entry in `folder`
+// (each file and its folder were synced as they were written) and whatever else the stick still held in memory.
+// The panel then says the stick may be pulled.
+void flushFileSystem(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    int error = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        if (::fsync(fd) != 0 || ::syncfs(fd) != 0) error = errno;
+        ::close(fd);
+    }
+    if (error != 0) throw storage::StoreError("cannot flush " + folder.string() + " to its device: " + std::strerror(error));
 }
 
 bool writableFolder(const fs::path& path) {
@@ -57,6 +71,7 @@ std::string exportToFolder(storage::Store& store, const std::string& eventId, co
     writeWorkbookFile(store, eventId, (target / "ideenkiosk.xlsx").string());
     writeReportFile(report::gatherReport(store, eventId), (target / "bericht.pdf").string());
     storage::backupDatabase(store, (target / "ideenkiosk-backup.db").string());
+    flushFileSystem(folder);
     return target.string();
 }
 
@@ -81,6 +96,10 @@ std::string humanSize(std::uintmax_t bytes) {
         std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
     }
     return text;
+}
+
+bool onRemovableMedia(const std::string& folder) {
+    return folder.rfind("/media/", 0) == 0 || folder.rfind("/run/media/", 0) == 0;
 }
 
 std::vector<std::string> exportFolderCandidates() {

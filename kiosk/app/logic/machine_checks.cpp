@@ -76,16 +76,23 @@ CheckLine checkDisplay(const std::vector<MonitorInfo>& monitors, const std::stri
     return ok("display", list);
 }
 
-std::vector<std::string> touchscreens(const std::string& procInputDevices) {
+std::vector<InputDevice> touchscreenDevices(const std::string& procInputDevices) {
     constexpr unsigned kBtnTouch = 0x14a;
     constexpr unsigned kPropDirect = 1;  // INPUT_PROP_DIRECT: a touchscreen, not a touchpad
-    std::vector<std::string> found;
+    std::vector<InputDevice> found;
     std::istringstream in(procInputDevices + "\n\n");
-    std::string name, key, abs, prop;
+    InputDevice device;
+    std::string key, abs, prop;
     for (std::string line; std::getline(in, line);) {
         if (line.rfind("N: Name=", 0) == 0) {
-            name = line.substr(8);
+            device.name = line.substr(8);
+            auto& name = device.name;
             if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        } else if (line.rfind("H: Handlers=", 0) == 0) {
+            std::istringstream handlers(line.substr(12));
+            for (std::string handler; handlers >> handler;) {
+                if (handler.rfind("event", 0) == 0) device.eventNode = handler;
+            }
         } else if (line.rfind("B: KEY=", 0) == 0) {
             key = line.substr(7);
         } else if (line.rfind("B: ABS=", 0) == 0) {
@@ -93,11 +100,17 @@ std::vector<std::string> touchscreens(const std::string& procInputDevices) {
         } else if (line.rfind("B: PROP=", 0) == 0) {
             prop = line.substr(8);
         } else if (line.empty()) {
-            if (!abs.empty() && bitSet(key, kBtnTouch) && bitSet(prop, kPropDirect)) found.push_back(name);
-            name.clear(), key.clear(), abs.clear(), prop.clear();
+            if (!abs.empty() && bitSet(key, kBtnTouch) && bitSet(prop, kPropDirect)) found.push_back(device);
+            device = {}, key.clear(), abs.clear(), prop.clear();
         }
     }
     return found;
+}
+
+std::vector<std::string> touchscreens(const std::string& procInputDevices) {
+    std::vector<std::string> names;
+    for (const auto& device : touchscreenDevices(procInputDevices)) names.push_back(device.name);
+    return names;
 }
 
 CheckLine checkTouch(const std::string& procInputDevices) {
@@ -108,8 +121,8 @@ CheckLine checkTouch(const std::string& procInputDevices) {
     }
     std::string names;
     for (const auto& n : found) names += (names.empty() ? "" : ", ") + n;
-    // cage maps touch to the output it shows the kiosk on; two screens with touch need the mapping checked by hand.
-    return ok("touch", names + (found.size() > 1 ? " (several: check which screen each one drives)" : ""));
+    // Which screen each one drives is the "touch mapping" check (touch_mapping.h).
+    return ok("touch", names);
 }
 
 CheckLine checkFonts(const std::vector<std::string>& missing) {

@@ -46,7 +46,15 @@ std::vector<CheckLine> checkDatabase(const std::string& path);
 /// `timeoutMs`; an empty url is a kiosk on its own (OK).
 CheckLine checkServer(const std::optional<std::string>& url, int timeoutMs);
 
-/// Names of the touchscreens in /proc/bus/input/devices text: devices reporting absolute axes and BTN_TOUCH.
+/// An input device of /proc/bus/input/devices: its name and its event node ("event5" for /dev/input/event5).
+struct InputDevice {
+    std::string name;
+    std::string eventNode;
+};
+/// The touchscreens in /proc/bus/input/devices text: devices reporting absolute axes, BTN_TOUCH and
+/// INPUT_PROP_DIRECT (a touchpad has the first two only).
+std::vector<InputDevice> touchscreenDevices(const std::string& procInputDevices);
+/// Their names only.
 std::vector<std::string> touchscreens(const std::string& procInputDevices);
 
 }  // namespace kiosk::app

@@ -108,6 +108,8 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
     const auto log = store.moderationLog(eventId);
     // The kiosk's crashes head the log: how often the process had to be restarted, and why the last time.
     if (const auto crashes = storage::crashRecord(store); crashes.count > 0) {
+        model.crashCount = crashes.count;
+        model.lastCrashAt = clock(crashes.lastAt);
         model.log.push_back({clock(crashes.lastAt) + "  kiosk  crash  " + std::to_string(crashes.count) + "x  (" +
                              core::shortenForDisplay(crashes.lastReason, 80) + ")"});
     }
@@ -144,8 +146,10 @@ PanelResult applyPanelAction(storage::Store& store, const std::string& eventId, 
             spdlog::info("panel: exported to {}", folder);
             const FolderSize size = folderSize(folder);
             spdlog::info("panel: {} files, {} bytes written", size.files, size.bytes);
-            result.message = text.format(language, "panel.exported", {{"folder", folder}, {"files", std::to_string(size.files)},
-                                                                      {"size", humanSize(size.bytes)}});
+            // Every file is on the device once exportToFolder returns: on a stick the moderator is told to pull it.
+            const char* key = onRemovableMedia(folder) ? "panel.exported_stick" : "panel.exported";
+            result.message = text.format(language, key, {{"folder", folder}, {"files", std::to_string(size.files)},
+                                                         {"size", humanSize(size.bytes)}});
         } else {
             applyToStore(store, eventId, actor, action);
             result.message = text.format(language, "panel.done", {{"what", describe(store, action, text, language)}});
