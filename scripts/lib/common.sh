@@ -19,6 +19,8 @@ IDEEN_TEST_PACKAGES=(xvfb xdotool x11-utils sqlite3 python3 libgl1-mesa-dri clan
 # The Debian package: built with CPack (dpkg-dev for dpkg-shlibdeps), checked with lintian and systemd-analyze,
 # and started under cage headless through Xwayland.
 IDEEN_TEST_PACKAGES+=(dpkg-dev lintian systemd cage xwayland)
+# The venue sync's partition test and bench: network namespaces and veth links (ip), figures computed with bc.
+IDEEN_TEST_PACKAGES+=(iproute2 bc)
 
 ideen_log() { printf '==> %s\n' "$*" >&2; }
 
