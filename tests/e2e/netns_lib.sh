@@ -40,6 +40,7 @@ netns_teardown() {
   NETNS=""
 }
 
+# in_netns COMMAND…: runs it in the namespace (for the foreground: in the background $! would be the shell's).
 in_netns() { ip netns exec "$NETNS" "$@"; }
 # The two ways the issue names a silent drop: the host's end of the link goes down, or the kiosk's route to the
 # server leads into a blackhole. Either way no packet and no error reaches the kiosk; only its keepalives tell.

@@ -14,7 +14,8 @@ source "$(dirname "$0")/netns_lib.sh"
 netns_setup || skip_test "$NETNS_WHY"
 trap 'stop_pg; netns_teardown; cleanup' EXIT
 PG_EXTRA_LISTEN="$NETNS_HOST_IP" PG_EXTRA_HBA="host all ideen $NETNS_KIOSK_IP/32 scram-sha-256" start_pg
-# Kiosk a reaches the server only over the link (TCP with a password); b over the local socket.
+# Kiosk a reaches the server only over the link (TCP with a password); b over the local socket. Processes that run
+# in the background are started directly (not through a shell function), so $! is theirs and they can be stopped.
 A_URL="host=$NETNS_HOST_IP port=$PG_PORT dbname=postgres user=ideen password=$PG_PASSWORD"
 
 "$BIN" server init --server "$PG_URL" >/dev/null || fail "server init"
@@ -22,9 +23,9 @@ kiosk a demo --ideas 10 --votes 30 --seed 7 >/dev/null || fail "demo on a"
 in_netns "$BIN" --db "$WORK/a.db" sync --server "$A_URL" --once >"$WORK/sync-a.log" 2>&1 ||
   fail "a cannot sync over the link: $(tail -n 1 "$WORK/sync-a.log")"
 sync_once b
-in_netns "$BIN" --db "$WORK/a.db" sync --server "$A_URL" >"$WORK/worker-a.log" 2>&1 &
+ip netns exec "$NETNS" "$BIN" --db "$WORK/a.db" sync --server "$A_URL" >"$WORK/worker-a.log" 2>&1 &
 CHILDREN+=($!)
-kiosk b sync --server "$PG_URL" >"$WORK/worker-b.log" 2>&1 &
+"$BIN" --db "$WORK/b.db" sync --server "$PG_URL" >"$WORK/worker-b.log" 2>&1 &
 CHILDREN+=($!)
 for k in a b; do
   for _ in $(seq 1 300); do grep -q "sync: connected" "$WORK/worker-$k.log" && break; sleep 0.1; done
@@ -34,7 +35,8 @@ done
 export LIBGL_ALWAYS_SOFTWARE=1
 start_display 1280x800
 AUTOMATION="$WORK/laptop.json"
-in_netns "$BIN" --db "$WORK/laptop.db" moderate --server "$A_URL" --automation "$AUTOMATION" >"$WORK/laptop.log" 2>&1 &
+ip netns exec "$NETNS" "$BIN" --db "$WORK/laptop.db" moderate --server "$A_URL" --automation "$AUTOMATION" \
+  >"$WORK/laptop.log" 2>&1 &
 CHILDREN+=($!)
 wait_screen moderation 30 || { tail -n 5 "$WORK/laptop.log"; finish; exit 1; }
 # laptop_sync_is True|False [SECONDS]: the panel's automation shows the sync connected (or not) within SECONDS.
@@ -75,7 +77,7 @@ partition() {
   errors_before="$(grep -c "next try in" "$WORK/worker-a.log")"
   $cut
   t0=$(date +%s.%N)
-  kiosk b rehearse --rate 20 --seconds "$seconds" --seed "$RANDOM" >>"$WORK/rehearse-b.log" 2>&1 &
+  "$BIN" --db "$WORK/b.db" rehearse --rate 20 --seconds "$seconds" --seed "$RANDOM" >>"$WORK/rehearse-b.log" 2>&1 &
   local voters=($!)
   (sleep "$vote_after"; kiosk a rehearse --rate 20 --seconds "$((seconds - vote_after))" --seed "$RANDOM") \
     >>"$WORK/rehearse-a.log" 2>&1 &

@@ -58,7 +58,7 @@ echo "[a kiosk killed with SIGKILL in the middle of a push loses and doubles not
 kiosk d demo --ideas 1500 --votes 15000 --seed 4 >/dev/null || fail "demo on d"
 sync_once a  # a's rows reach the server first, so d pulls a venue and pushes into it
 d_kiosk="$(sqlite3 "$WORK/d.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
-kiosk d sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
+"$BIN" --db "$WORK/d.db" sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
 pid=$!
 CHILDREN+=("$pid")
 for _ in $(seq 1 500); do
@@ -80,7 +80,7 @@ psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'"
 echo "[the server restarted in the middle of a push (pg_ctl restart): the worker reconnects, nothing lost or doubled]"
 kiosk e demo --ideas 500 --votes 6000 --seed 5 >/dev/null || fail "demo on e"
 e_kiosk="$(sqlite3 "$WORK/e.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
-kiosk e sync --server "$PG_URL" >"$WORK/worker-e.log" 2>&1 &
+"$BIN" --db "$WORK/e.db" sync --server "$PG_URL" >"$WORK/worker-e.log" 2>&1 &
 pid=$!
 CHILDREN+=("$pid")
 for _ in $(seq 1 1000); do
@@ -117,7 +117,7 @@ same_everywhere "after the new server" a b c d e
 
 echo "[the sync worker: a commit at one kiosk reaches another running kiosk's file without --once]"
 for k in a b; do
-  kiosk "$k" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
+  "$BIN" --db "$WORK/$k.db" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
   CHILDREN+=($!)
 done
 # Both workers connected first (under the sanitizers a process starts several times slower).
@@ -161,7 +161,7 @@ expect_exit 0 "server status with a password" -- \
   "$BIN" server status --server "postgresql://ideen:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
 grep -q "kiosk $d_kiosk" "$WORK/out" && pass || fail "status does not list kiosk d: $(cat "$WORK/out")"
 grep -q "$PG_PASSWORD" "$WORK/out" && fail "status shows the password" || pass
-kiosk a sync --interval 0.2 --server "$PG_TCP_URL_NO_PASSWORD password=$PG_PASSWORD" >"$WORK/loop.log" 2>&1 &
+"$BIN" --db "$WORK/a.db" sync --interval 0.2 --server "$PG_TCP_URL_NO_PASSWORD password=$PG_PASSWORD" >"$WORK/loop.log" 2>&1 &
 pid=$!
 CHILDREN+=("$pid")
 sleep 1
