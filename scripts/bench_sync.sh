@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The venue sync's figures against a throwaway PostgreSQL 15 (started here as an unprivileged user):
-# rows pushed per second, and commit at kiosk A -> visible in kiosk B's file (both running `sync`), p50/p99.
+# rows pushed per second; commit at kiosk A -> visible in kiosk B's file (both running `sync`), p50/p99; and the
+# catch-up after a 60 s partition (kiosk A's sync in a network namespace; BENCH_PARTITION_SECONDS to change it).
 #   scripts/bench_sync.sh BIN SRC        (scripts/bench.sh calls it with the dev build)
 set -uo pipefail
 BIN="$1"
@@ -8,14 +9,21 @@ SRC="$2"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ideen-bench-sync.XXXXXX")"
 CHILDREN=()
 source "$SRC/tests/e2e/pg_lib.sh"
+source "$SRC/tests/e2e/netns_lib.sh"
 finish() {
   local pid
   for pid in "${CHILDREN[@]}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   stop_pg
+  netns_teardown
   rm -rf "$WORK"
 }
 trap finish EXIT
-start_pg
+# The partition needs the server listening on the namespace's link before it starts.
+if netns_setup; then
+  PG_EXTRA_LISTEN="$NETNS_HOST_IP" PG_EXTRA_HBA="host all ideen $NETNS_KIOSK_IP/32 scram-sha-256" start_pg
+else
+  start_pg
+fi
 "$BIN" server init --server "$PG_URL" >/dev/null
 
 # [SECTION] Rows pushed per second: one file with a large outbox, `sync --once` (push, then pull its own rows back)
@@ -58,3 +66,43 @@ p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
 print(f"commit at kiosk A -> visible in kiosk B's file ({len(latencies)} ideas, both running `sync`): "
       f"p50 {p(0.50):.0f} ms, p99 {p(0.99):.0f} ms, max {latencies[-1]:.0f} ms")
 PY
+for pid in "${CHILDREN[@]}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+CHILDREN=()
+
+# [SECTION] Catch-up after a partition: kiosk pa's link to the server is down for 60 s while attendees vote at pa
+# and pb (20 actions/s each); then the link returns and both must hold what the server holds, nothing waiting.
+if [ -z "$NETNS" ]; then
+  echo "catch-up after a partition: not measured ($NETNS_WHY)"
+  exit 0
+fi
+seconds="${BENCH_PARTITION_SECONDS:-60}"
+a_url="host=$NETNS_HOST_IP port=$PG_PORT dbname=postgres user=ideen password=$PG_PASSWORD"
+"$BIN" --db "$WORK/pa.db" event create --title "Bench partition" --activate >/dev/null
+ip netns exec "$NETNS" "$BIN" --db "$WORK/pa.db" sync --server "$a_url" --once >/dev/null
+"$BIN" --db "$WORK/pb.db" sync --server "$PG_URL" --once >/dev/null
+ip netns exec "$NETNS" "$BIN" --db "$WORK/pa.db" sync --server "$a_url" >"$WORK/sync-pa.log" 2>&1 &
+CHILDREN+=($!)
+"$BIN" --db "$WORK/pb.db" sync --server "$PG_URL" >"$WORK/sync-pb.log" 2>&1 &
+CHILDREN+=($!)
+sleep 2
+outbox_made() { sqlite3 "$WORK/$1.db" "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"; }
+pb_before="$(outbox_made pb)"
+link_down
+cut_at=$(date +%s.%N)
+voters=()
+for k in pa pb; do
+  "$BIN" --db "$WORK/$k.db" rehearse --rate 20 --seconds "$seconds" --seed 11 >/dev/null 2>&1 &
+  voters+=($!)
+done
+wait "${voters[@]}"
+pushed="$(sqlite3 "$WORK/pa.db" "SELECT count(*) FROM outbox")"
+pulled="$(($(outbox_made pb) - pb_before))"
+link_up
+# The link stays down until both rehearsals are done: on a busy machine that is longer than asked for.
+cut_for="$(echo "$(date +%s.%N) - $cut_at" | bc)"
+if caught="$(wait_caught_up 120 pa pb)"; then
+  printf 'catch-up after a %.0f s partition (asked: %s s; attendees voting at both kiosks, 20 actions/s each): %s rows pushed and %s pulled by the cut-off kiosk in %.1f s after the link returned\n' \
+    "$cut_for" "$seconds" "$pushed" "$pulled" "$caught"
+else
+  echo "catch-up after a $seconds s partition: not caught up within 120 s ($(tail -n 1 "$WORK/sync-pa.log"))"
+fi

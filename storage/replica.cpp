@@ -1,6 +1,7 @@
 // The outbox and the application of remote changes: how the venue sync reads and writes the model.
 #include "storage/replica.h"
 
+#include "storage/replica_fields.h"
 #include "storage/schema.h"
 #include "storage/store_impl.h"
 #include "storage/text.h"
@@ -8,6 +9,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <nlohmann/json.hpp>
+
+#include <map>
 
 namespace storage {
 
@@ -70,17 +73,6 @@ json mutableState(json row) {
         row.erase("kiosk_id");
     }
     return row;
-}
-
-void updateIdea(Store& store, const Idea& remote) {
-    writeIdeaText(store.db(), remote.id,
-                  cleanedIdea({remote.title, remote.description, remote.author, remote.category, remote.language}));
-    SQLite::Statement update(store.db(), "UPDATE ideas SET status = ?, merged_into = ?, pinned = ? WHERE id = ?");
-    update.bind(1, toString(remote.status));
-    bindOrNull(update, 2, remote.mergedInto);
-    update.bind(3, remote.pinned ? 1 : 0);
-    update.bind(4, remote.id);
-    update.exec();
 }
 
 void updateEvent(Store& store, const Event& remote) {
@@ -150,7 +142,7 @@ void linkSession(Store& store, const json& row) {
 
 enum class Outcome { Inserted, Updated, Unchanged, KeptLocal };
 
-// Ideas and events: inserted when new, else last-writer-wins in server order unless this file has an unsent change.
+// Events: inserted when new, else last-writer-wins in server order unless this file has an unsent change.
 template <typename Record, typename Insert, typename Update>
 Outcome applyMutable(Store& store, const RemoteChange& change, const json& row, const Record& record, Insert insert,
                      Update update) {
@@ -165,14 +157,47 @@ Outcome applyMutable(Store& store, const RemoteChange& change, const json& row, 
     return Outcome::Updated;
 }
 
-Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report) {
+// An idea: inserted when new. An idea this file has changes only through moderation entries, field by field
+// (replica_fields.h); a pushed row that differs is remembered to explain the merge, or kept against an unsent one.
+Outcome applyIdea(Store& store, const RemoteChange& change, const json& row, ApplyReport& report,
+                  std::map<std::string, replica_fields::PushedRow>& differing) {
+    const Idea idea = readIdea(JsonRow{row, kIdeaFields});
+    Outcome outcome = Outcome::Unchanged;
+    const json local = rowObject(store, change.kind, change.rowId);
+    if (local.is_null()) {
+        store.insertIdeaRecord(idea);
+        linkSession(store, row);
+        outcome = Outcome::Inserted;
+    } else if (mutableState(local) != mutableState(row)) {
+        if (pendingLocally(store, change.kind, change.rowId)) {
+            outcome = Outcome::KeptLocal;
+        } else {
+            differing[change.rowId] = {row, change};
+        }
+    }
+    if (change.venueNumber > 0 && takeVenueNumber(store, idea, change.venueNumber, report) &&
+        outcome == Outcome::Unchanged) {
+        outcome = Outcome::Updated;
+    }
+    return outcome;
+}
+
+Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report,
+                 std::map<std::string, replica_fields::PushedRow>& differing) {
     const json row = json::parse(change.payload, nullptr, false);
     if (!row.is_object() || text(row, "id") != change.rowId) {
         throw StoreError("server change " + std::to_string(change.serverSeq) + " is not a row of ours");
     }
     if (change.kind == "vote") return store.insertVoteRecord(readVote(JsonRow{row, kVoteFields})) ? Outcome::Inserted : Outcome::Unchanged;
     if (change.kind == "moderation") {
-        return store.insertModerationRecord(readModerationEntry(JsonRow{row, kModerationFields})) ? Outcome::Inserted : Outcome::Unchanged;
+        // Applied again when known (this kiosk's own entries too): every kiosk applies the same entries in the
+        // same order, so the same fields end the same everywhere.
+        const ModerationEntry entry = readModerationEntry(JsonRow{row, kModerationFields});
+        const bool inserted = store.insertModerationRecord(entry);
+        const bool changed = replica_fields::setsIdeaFields(entry) &&
+                             replica_fields::applyIdeaOperation(store, entry, change, report);
+        if (changed) ++report.updated;  // the idea's fields: counted beside the entry itself
+        return inserted ? Outcome::Inserted : Outcome::Unchanged;
     }
     if (change.kind == "session") {
         const Session s = readSession(JsonRow{row, kSessionFields});
@@ -191,21 +216,7 @@ Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report) 
         activate.exec();
         return outcome;
     }
-    if (change.kind == "idea") {
-        const Idea idea = readIdea(JsonRow{row, kIdeaFields});
-        Outcome outcome = applyMutable(
-            store, change, row, idea,
-            [&](const Idea& x) {
-                store.insertIdeaRecord(x);
-                linkSession(store, row);
-            },
-            [&](const Idea& x) { updateIdea(store, x); });
-        if (change.venueNumber > 0 && takeVenueNumber(store, idea, change.venueNumber, report) &&
-            outcome == Outcome::Unchanged) {
-            outcome = Outcome::Updated;
-        }
-        return outcome;
-    }
+    if (change.kind == "idea") return applyIdea(store, change, row, report, differing);
     throw StoreError("unknown kind of synced row: " + printableLine(change.kind, 40));
 }
 
@@ -286,8 +297,9 @@ ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& ch
         // Parents may come later in the same batch (a merged idea before its target in an old file's backlog).
         store.db().exec("PRAGMA defer_foreign_keys = ON");
         store.db().exec("INSERT INTO sync_applying(on_behalf) VALUES ('pull')");
+        std::map<std::string, replica_fields::PushedRow> differing;
         for (const auto& change : changes) {
-            switch (applyOne(store, change, report)) {
+            switch (applyOne(store, change, report, differing)) {
                 case Outcome::Inserted: ++report.inserted; break;
                 case Outcome::Updated: ++report.updated; break;
                 case Outcome::Unchanged: ++report.unchanged; break;
@@ -299,6 +311,7 @@ ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& ch
                     break;
             }
         }
+        replica_fields::explainFieldMerges(store, differing, report);
         setSyncState(store, "pull_cursor", std::to_string(changes.back().serverSeq));
         store.db().exec("DELETE FROM sync_applying");
     });

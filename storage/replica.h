@@ -58,9 +58,13 @@ std::int64_t pullCursor(Store& store);
 /// - a row this file lacks is inserted through the merge records (insertXRecord: text cleaned and checked);
 /// - votes and moderation log entries are immutable: a known id changes nothing;
 /// - a session's end and its voiding only move forward (open → ended, not voided → voided);
-/// - an idea's and an event's state (text, status, merge, pin; settings) follow the last change in server
-///   order, except while this file has an unsent change of the same row (that change will come later in server
-///   order and win everywhere; counted in keptLocal and logged);
+/// - an event's settings follow the last change in server order, except while this file has an unsent change of
+///   the same row (that change will come later in server order and win everywhere; counted in keptLocal, logged);
+/// - an idea this file has changes per field, through the moderation entries (status, edit, merge, pin) applied
+///   in server order, this kiosk's own ones again too: concurrent changes of different fields (a pin here, a hide
+///   there) both survive; of the same field the later one wins; a field with an unsent local entry is kept (it
+///   wins later); a merged idea stays merged. Where a pushed row still differs, the report says which fields the
+///   log kept (replica_fields.h);
 /// - an idea takes the server's venue number; a provisional local number in its way moves to the next free one;
 /// - an event is activated when this file has no active event.
 /// Nothing applied here enters the outbox. Throws RuleError/StoreError for a row the model refuses (nothing applied).

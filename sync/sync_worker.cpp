@@ -13,6 +13,10 @@ namespace pgsync {
 
 namespace {
 
+// A kiosk must be caught up within seconds after the link returns (the 5 s), so a try every 3 s at most:
+// a failed try costs the server nothing and the kiosk one short connect (connect_timeout 2 s).
+constexpr double kMaxBackoffSeconds = 3;
+
 std::int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -51,9 +55,16 @@ SyncStatus SyncWorker::status() const {
     return m_status;
 }
 
-void SyncWorker::setStatus(const std::function<void(SyncStatus&)>& change) {
-    std::lock_guard lock(m_mutex);
-    change(m_status);
+void SyncWorker::setStatus(const std::function<void(SyncStatus&)>& change, bool applied) {
+    bool moved = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const SyncStatus before = m_status;
+        change(m_status);
+        moved = before.connected != m_status.connected || before.waiting != m_status.waiting;
+    }
+    // Outside the lock: the owner's wake-up may read status() at once.
+    if ((applied || moved) && m_options.changed) m_options.changed();
 }
 
 bool SyncWorker::sleepFor(double seconds) {
@@ -80,15 +91,14 @@ void SyncWorker::run() {
                 log("sync: connected to " + describeServer(m_options.conninfo));
             }
             const auto report = syncOnce(*store, *pg, syncOptions);
-            setStatus([&](SyncStatus& s) {
-                s.connected = true;
-                s.lastSyncMs = nowMs();
-                s.waiting = report.backlog;
-                s.lastError.clear();
-            });
-            if (report.pulled > 0 && report.applied.inserted + report.applied.updated > 0 && m_options.changed) {
-                m_options.changed();
-            }
+            setStatus(
+                [&](SyncStatus& s) {
+                    s.connected = true;
+                    s.lastSyncMs = nowMs();
+                    s.waiting = report.backlog;
+                    s.lastError.clear();
+                },
+                report.applied.inserted + report.applied.updated > 0);
             if (report.pushed > 0 || report.applied.inserted + report.applied.updated > 0) log("sync: " + report.summary());
             backoff = 1;
             // Wait for a reason to sync again: a local commit, a notification, the idle limit, or stop.
@@ -109,16 +119,18 @@ void SyncWorker::run() {
             } catch (const std::exception&) {
                 // the file is in trouble too; the status keeps the last count
             }
-            setStatus([&](SyncStatus& s) {
-                s.connected = false;
-                s.lastError = line;
-                if (waiting >= 0) s.waiting = waiting;
-            });
+            setStatus(
+                [&](SyncStatus& s) {
+                    s.connected = false;
+                    s.lastError = line;
+                    if (waiting >= 0) s.waiting = waiting;
+                },
+                false);
             log("sync: " + line + " (next try in " + std::to_string(static_cast<int>(backoff)) + " s)");
             pg.reset();
             store.reset();
             if (!sleepFor(backoff)) break;
-            backoff = std::min(backoff * 2, 30.0);
+            backoff = std::min(backoff * 2, kMaxBackoffSeconds);
         }
     }
 }

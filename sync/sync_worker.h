@@ -27,12 +27,14 @@ struct SyncWorkerOptions {
     double maxIdleSeconds = 5;
     /// How often the worker looks at its file's change counter for local writes to push.
     double watchSeconds = 0.1;
-    std::function<void()> changed;                        ///< after a round that applied something (wake the loop)
+    /// After a round that applied something, and when connected or waiting changed (wake the owner's loop).
+    /// Called on the worker's thread.
+    std::function<void()> changed;
     std::function<void(const std::string&)> log;          ///< one line per event worth logging
 };
 
 /// Starts at construction, stops (and joins) at destruction or stop(). Never blocks its owner: the owner only reads
-/// status(). Reconnects with backoff (1 s doubling to 30 s); while the server is away the kiosk writes locally.
+/// status(). Reconnects with backoff (1 s, 2 s, then every 3 s); while the server is away the kiosk writes locally.
 /// Between rounds it waits for a local commit (its file's change counter), a NOTIFY from the server (another
 /// kiosk pushed), or maxIdleSeconds.
 class SyncWorker {
@@ -47,7 +49,8 @@ public:
 
 private:
     void run();
-    void setStatus(const std::function<void(SyncStatus&)>& change);
+    /// Changes the status under the lock; calls `changed` when `applied` or the connection or backlog moved.
+    void setStatus(const std::function<void(SyncStatus&)>& change, bool applied);
     bool sleepFor(double seconds);  ///< false when asked to stop
 
     SyncWorkerOptions m_options;

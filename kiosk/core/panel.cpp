@@ -99,6 +99,23 @@ const PanelModel::IdeaRow* PanelModel::idea(const std::string& id) const {
     return it == ideas.end() ? nullptr : &*it;
 }
 
+std::string syncLine(const SyncState& sync, const Catalog& text, const std::string& language) {
+    if (!sync.enabled) return {};
+    const std::string waiting = std::to_string(sync.waiting);
+    if (sync.secondsSinceSync < 0) return text.format(language, "panel.sync_never", {{"waiting", waiting}});
+    const auto seconds = static_cast<long long>(sync.secondsSinceSync);
+    std::string age;
+    if (seconds < 120) {
+        age = text.format(language, "panel.sync_seconds", {{"n", std::to_string(seconds)}});
+    } else if (seconds < 2 * 3600) {
+        age = text.format(language, "panel.sync_minutes", {{"n", std::to_string(seconds / 60)}});
+    } else {
+        age = text.format(language, "panel.sync_hours", {{"n", std::to_string(seconds / 3600)}});
+    }
+    return text.format(language, sync.connected ? "panel.sync_connected" : "panel.sync_offline",
+                       {{"age", age}, {"waiting", waiting}});
+}
+
 std::vector<PanelAction::Kind> ideaActions(const PanelModel::IdeaRow& idea) {
     using Kind = PanelAction::Kind;
     std::vector<Kind> kinds;

@@ -2,9 +2,11 @@
 // by itself, and the actions a moderator can ask for. Pure: time comes in, nothing is read or written here.
 #pragma once
 
+#include "kiosk/core/i18n.h"
 #include "storage/pin.h"
 #include "storage/types.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,19 @@ bool needsReason(PanelAction::Kind kind);
 
 // [SECTION] What the panel shows
 
+/// The venue sync as moderators see it, discreetly in the panel's band (`run --server`); not shown without one.
+struct SyncState {
+    bool enabled = false;             ///< a server is configured
+    bool connected = false;
+    double secondsSinceSync = -1;     ///< since the last completed round; -1: none yet
+    std::int64_t waiting = 0;         ///< local rows not yet on the server
+    bool operator==(const SyncState&) const = default;
+};
+
+/// The band's line, e.g. "Server verbunden · vor 4 s · 0 offen"; empty when there is no server. The age is
+/// rounded to what the line shows (seconds, then minutes, then hours), so it changes at most once a second.
+std::string syncLine(const SyncState& sync, const Catalog& text, const std::string& language);
+
 /// What the panel shows, prepared by the app from the store (the views never query it).
 struct PanelModel {
     struct IdeaRow {
@@ -104,6 +119,7 @@ struct PanelModel {
     std::vector<std::string> exportFolders; ///< mounted sticks first, then the home folder
     int crashCount = 0;                     ///< how often the kiosk crashed and was restarted (this database)
     std::string lastCrashAt;                ///< "14:07", the last time
+    SyncState sync;                         ///< filled each frame by the window, not read from the store
     int pendingCount() const;
     const IdeaRow* idea(const std::string& id) const;
 };

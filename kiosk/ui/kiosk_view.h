@@ -28,6 +28,9 @@ struct KioskViewModel {
     std::vector<CategoryInfo> categories;
     std::vector<core::IdeaCard> ideas;  ///< published ideas, ordered and filtered for the current state
     int totalIdeas = 0;
+    /// run --server while the venue server is out of reach: a new idea's number is this kiosk's and may change
+    /// once the server numbers it, so the thank-you says so.
+    bool numbersProvisional = false;
     const CategoryInfo* category(const std::string& key) const;
 };
 

@@ -35,8 +35,18 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
     const float textY = (l.bandHeight - bold->FontSize) * 0.5f;
     DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, textY), p.onBand, heading);
     const float eventX = l.margin + headingWidth + sc.m;
+    // The venue sync, discreetly: muted and smaller, just left of the way out (only with a server).
+    float eventRight = closeX - sc.l;
+    if (const std::string sync = core::syncLine(model.sync, frame.text, frame.language); !sync.empty()) {
+        const float size = body->FontSize * 0.8f;
+        const float room = std::max(0.0f, (closeX - sc.l - eventX) * 0.5f);
+        const std::string shown = fitText(body, size, sync, room);
+        const float syncWidth = textWidth(body, size, shown);
+        DrawText(draw, body, size, ImVec2(closeX - sc.l - syncWidth, (l.bandHeight - size) * 0.5f), p.onBandMuted, shown);
+        eventRight = closeX - sc.l * 2 - syncWidth;
+    }
     DrawText(draw, body, body->FontSize, ImVec2(eventX, textY), p.onBandMuted,
-             fitText(body, body->FontSize, core::panelStatusLine(model, frame.text, frame.language), closeX - sc.l - eventX));
+             fitText(body, body->FontSize, core::panelStatusLine(model, frame.text, frame.language), eventRight - eventX));
     ImGui::SetCursorScreenPos(ImVec2(closeX, (l.bandHeight - l.controlHeight) * 0.5f));
     if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
         out.close = true;

@@ -312,7 +312,7 @@ void drawReview(const core::KioskState& state, const KioskViewModel& model, Fram
 }
 
 // The thank-you: a tick, the idea's number large, what happens next, and the way back with its countdown.
-void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
+void drawThanks(const core::KioskState& state, bool provisional, Frame& frame, const Box& box) {
     const auto [sc, p, draw] = Pen(frame);
     ImFont* title = frame.fonts.title;
     ImFont* body = frame.fonts.body;
@@ -321,9 +321,11 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     const float r = title->FontSize * 0.9f;
     const std::string heading = fitLines(title, title->FontSize, frame.t("thanks.title"), width, 2);
     const std::string nextStep = fitLines(body, body->FontSize, frame.t(state.savedPending ? "thanks.pending" : "thanks.live"), width, 3);
+    const std::string provisionalNote = provisional ? fitLines(body, body->FontSize, frame.t("thanks.provisional"), width, 3) : "";
+    const float provisionalHeight = provisional ? textHeight(body, body->FontSize, provisionalNote, width) + sc.m : 0.0f;
     // The block sits in the middle of the room above the countdown and the button.
     const float blockHeight = r * 2 + sc.l + textHeight(title, title->FontSize, heading, width) + sc.l + body->FontSize +
-                              frame.fonts.display->FontSize + sc.l + textHeight(body, body->FontSize, nextStep, width);
+                              frame.fonts.display->FontSize + sc.l + provisionalHeight + textHeight(body, body->FontSize, nextStep, width);
     const float roomAbove = box.h - sc.target - sc.m * 2 - body->FontSize - sc.xl;
     float y = box.y + std::max(sc.l, (roomAbove - blockHeight) * 0.4f);
     draw->AddCircleFilled(ImVec2(x + width * 0.5f, y + r), r, p.success.packed(), 48);
@@ -338,6 +340,12 @@ void drawThanks(const core::KioskState& state, Frame& frame, const Box& box) {
     AddShapedText(draw, display, display->FontSize, ImVec2(x + (width - nw) * 0.5f, y), p.primary.packed(), number.c_str());
     frame.elements.push_back({.id = "saved_number", .role = "status", .label = std::to_string(state.savedNumber), .x = x + (width - nw) * 0.5f, .y = y, .w = nw, .h = display->FontSize, .enabled = false});
     y += display->FontSize + sc.l;
+    // Offline the number is this kiosk's own; the server may give the idea another one at the next sync.
+    if (provisional) {
+        DrawTextCentred(draw, body, body->FontSize, x, y, width, p.textMuted, provisionalNote);
+        frame.elements.push_back({.id = "number_provisional", .role = "status", .label = frame.t("thanks.provisional"), .x = x, .y = y, .w = width, .h = provisionalHeight - sc.m, .enabled = false});
+        y += provisionalHeight;
+    }
     // Pre-moderation or a word of the word list: either way the attendee only hears that the moderators look
     // first, never which word it was.
     const float nextHeight = DrawTextCentred(draw, body, body->FontSize, x, y, width, p.text, nextStep);
@@ -379,7 +387,7 @@ void SubmitScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     const int step = stepOf(state.screen);
 
     if (state.screen == Screen::Thanks) {
-        drawThanks(state, frame, area);
+        drawThanks(state, model.numbersProvisional, frame, area);
         return;
     }
     if (state.screen == Screen::Saving) {

@@ -22,6 +22,8 @@ IDEEN_TEST_PACKAGES+=(dpkg-dev lintian systemd cage xwayland)
 # The organisers' stick in tests/e2e/test_stick.sh: a FAT image made and read back without the kernel's mount
 # (ext2 and debugfs where the kernel has no vfat).
 IDEEN_TEST_PACKAGES+=(dosfstools mtools e2fsprogs)
+# The venue sync's partition test and bench: network namespaces and veth links (ip), figures computed with bc.
+IDEEN_TEST_PACKAGES+=(iproute2 bc)
 
 ideen_log() { printf '==> %s\n' "$*" >&2; }
 

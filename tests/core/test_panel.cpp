@@ -111,4 +111,27 @@ TEST_SUITE("panel") {
         CHECK(panelFieldLimit(PanelField::Author) == 60);
         CHECK(panelFieldLimit(PanelField::Reason) == 200);
     }
+    TEST_CASE("the band's sync line: nothing without a server, then connection, age and rows waiting") {
+        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        SyncState sync;
+        CHECK(syncLine(sync, catalog, "de").empty());
+        sync.enabled = true;
+        sync.waiting = 3;
+        CHECK(syncLine(sync, catalog, "de") == "Server noch nicht erreicht · 3 offen");
+        sync.connected = true;
+        sync.secondsSinceSync = 4.7;
+        sync.waiting = 0;
+        CHECK(syncLine(sync, catalog, "de") == "Server verbunden · vor 4 s · 0 offen");
+        SUBCASE("a dropped link keeps the last sync's age and counts what waits") {
+            sync.connected = false;
+            sync.secondsSinceSync = 150;
+            sync.waiting = 12;
+            CHECK(syncLine(sync, catalog, "de") == "Server nicht erreichbar · zuletzt vor 2 min · 12 offen");
+            sync.secondsSinceSync = 3 * 3600 + 5;
+            CHECK(syncLine(sync, catalog, "en") == "Server unreachable · last sync 3 h ago · 12 waiting");
+        }
+        SUBCASE("Turkish") {
+            CHECK(syncLine(sync, catalog, "tr") == "Sunucu bağlı · 4 sn önce · 0 bekliyor");
+        }
+    }
 }

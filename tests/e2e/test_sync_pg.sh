@@ -1,43 +1,13 @@
 #!/usr/bin/env bash
 # The venue sync against a real PostgreSQL 15 started by this test: three kiosks writing at once, then
 # `sync --once` everywhere and the same counts in every file and on the server; a push sent twice; a kiosk killed
-# in the middle of a push; a wrong password, an unreachable host and a newer server schema (one line each, and
+# in the middle of a push; the server restarted in the middle of a push; a wrong password, an unreachable host and a newer server schema (one line each, and
 # the kiosk goes on locally); no password in error lines or the process's command line.
 # ctest-cost: 60
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg_lib.sh"
 start_pg
 trap 'stop_pg; cleanup' EXIT
-
-kiosk() { local name="$1"; shift; "$BIN" --db "$WORK/$name.db" "$@"; }
-
-# counts FILE: the rows of every synced table, one line.
-counts() {
-  sqlite3 "$1" "SELECT (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM sessions) || ' ' ||
-                (SELECT count(*) FROM ideas) || ' ' || (SELECT count(*) FROM votes) || ' ' ||
-                (SELECT count(*) FROM moderation_log)"
-}
-server_counts() {
-  psql_value "SELECT string_agg(n::text, ' ' ORDER BY o) FROM (SELECT o, (SELECT count(DISTINCT row_id) FROM
-              ideenkiosk.changes WHERE kind = k) AS n FROM (VALUES (1, 'event'), (2, 'session'), (3, 'idea'),
-              (4, 'vote'), (5, 'moderation')) AS kinds(o, k)) AS c"
-}
-# ideas FILE: every idea's id, venue number and status (what must be the same everywhere).
-ideas_fingerprint() { sqlite3 "$1" "SELECT id, number, status, pinned FROM ideas ORDER BY id" | md5sum; }
-sync_once() { kiosk "$1" sync --server "$PG_URL" --once >>"$WORK/sync-$1.log" 2>&1 || fail "sync of $1 failed: $(tail -n 1 "$WORK/sync-$1.log")"; }
-same_everywhere() {
-  local what="$1"; shift
-  local want; want="$(counts "$WORK/$1.db")"
-  local name
-  for name in "$@"; do
-    [ "$(counts "$WORK/$name.db")" = "$want" ] || { fail "$what: $name has $(counts "$WORK/$name.db"), $1 has $want"; return; }
-    [ "$(ideas_fingerprint "$WORK/$name.db")" = "$(ideas_fingerprint "$WORK/$1.db")" ] ||
-      { fail "$what: the ideas of $name differ from $1's (numbers, status or pin)"; return; }
-  done
-  [ "$(server_counts)" = "$want" ] || { fail "$what: the server has $(server_counts), the kiosks $want"; return; }
-  echo "  $what: every file and the server hold $want (events sessions ideas votes log)"
-  pass
-}
 
 echo "[server init]"
 expect_exit 0 "server init" -- "$BIN" server init --server "$PG_URL"
@@ -88,7 +58,7 @@ echo "[a kiosk killed with SIGKILL in the middle of a push loses and doubles not
 kiosk d demo --ideas 1500 --votes 15000 --seed 4 >/dev/null || fail "demo on d"
 sync_once a  # a's rows reach the server first, so d pulls a venue and pushes into it
 d_kiosk="$(sqlite3 "$WORK/d.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
-kiosk d sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
+"$BIN" --db "$WORK/d.db" sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
 pid=$!
 CHILDREN+=("$pid")
 for _ in $(seq 1 500); do
@@ -103,8 +73,37 @@ echo "  killed after $n of d's rows reached the server; $left rows still in d's 
 sync_once d
 for round in 1 2; do for k in a b c d; do sync_once "$k"; done; done
 same_everywhere "after the killed push was resumed" a b c d
+pushed_once d
 psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'" >"$WORK/d-server"
 [ "$(cat "$WORK/d-server")" -ge 16500 ] && pass || fail "d's rows on the server: $(cat "$WORK/d-server")"
+
+echo "[the server restarted in the middle of a push (pg_ctl restart): the worker reconnects, nothing lost or doubled]"
+kiosk e demo --ideas 500 --votes 6000 --seed 5 >/dev/null || fail "demo on e"
+e_kiosk="$(sqlite3 "$WORK/e.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
+"$BIN" --db "$WORK/e.db" sync --server "$PG_URL" >"$WORK/worker-e.log" 2>&1 &
+pid=$!
+CHILDREN+=("$pid")
+for _ in $(seq 1 1000); do
+  n="$(psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$e_kiosk'" 2>/dev/null)"
+  [ "${n:-0}" -gt 0 ] && break
+  sleep 0.01
+done
+restart_pg || fail "pg_ctl restart: $(tail -n 2 "$WORK/pg_ctl.log")"
+left="$(sqlite3 "$WORK/e.db" "SELECT count(*) FROM outbox")"
+echo "  restarted after $n of e's rows reached the server; $left rows still in e's outbox"
+[ "$left" -gt 0 ] && pass || fail "the restart came too late to test anything (outbox empty)"
+# The worker notices the cut connection, reconnects after its backoff and pushes the rest by itself.
+for _ in $(seq 1 600); do
+  [ "$(sqlite3 "$WORK/e.db" "SELECT count(*) FROM outbox")" = 0 ] && break
+  sleep 0.1
+done
+[ "$(sqlite3 "$WORK/e.db" "SELECT count(*) FROM outbox")" = 0 ] && pass ||
+  fail "e's worker did not finish its push after the restart: $(tail -n 2 "$WORK/worker-e.log")"
+grep -q "next try in" "$WORK/worker-e.log" && pass || fail "the worker did not log the cut connection"
+kill -TERM "$pid"; wait "$pid" 2>/dev/null
+for k in a b c d e; do sync_once "$k"; done
+same_everywhere "after the server restart" a b c d e
+pushed_once e
 
 echo "[a new server (dropped and made again) gets every row again from a kiosk that knew the old one]"
 psql_value "DROP SCHEMA ideenkiosk CASCADE" >/dev/null 2>&1
@@ -113,12 +112,12 @@ sync_once a
 [ "$(server_counts)" = "$(counts "$WORK/a.db")" ] && pass ||
   fail "the new server has $(server_counts), a has $(counts "$WORK/a.db")"
 grep -q "another server before" "$WORK/sync-a.log" && pass || fail "the switch of servers was not logged"
-for k in b c d; do sync_once "$k"; done
-same_everywhere "after the new server" a b c d
+for k in b c d e; do sync_once "$k"; done
+same_everywhere "after the new server" a b c d e
 
 echo "[the sync worker: a commit at one kiosk reaches another running kiosk's file without --once]"
 for k in a b; do
-  kiosk "$k" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
+  "$BIN" --db "$WORK/$k.db" sync --server "$PG_URL" >"$WORK/worker-$k.log" 2>&1 &
   CHILDREN+=($!)
 done
 # Both workers connected first (under the sanitizers a process starts several times slower).
@@ -162,7 +161,7 @@ expect_exit 0 "server status with a password" -- \
   "$BIN" server status --server "postgresql://ideen:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
 grep -q "kiosk $d_kiosk" "$WORK/out" && pass || fail "status does not list kiosk d: $(cat "$WORK/out")"
 grep -q "$PG_PASSWORD" "$WORK/out" && fail "status shows the password" || pass
-kiosk a sync --interval 0.2 --server "$PG_TCP_URL_NO_PASSWORD password=$PG_PASSWORD" >"$WORK/loop.log" 2>&1 &
+"$BIN" --db "$WORK/a.db" sync --interval 0.2 --server "$PG_TCP_URL_NO_PASSWORD password=$PG_PASSWORD" >"$WORK/loop.log" 2>&1 &
 pid=$!
 CHILDREN+=("$pid")
 sleep 1

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace storage;
@@ -167,13 +168,15 @@ TEST_CASE("remote changes apply through the merge rules and never echo into the 
         CHECK(report2.keptLocal == 1);
         REQUIRE(!report2.lines.empty());
         CHECK(report2.lines.front().find("conflict on idea") != std::string::npos);
+        // Fields, not rows: b keeps its unsent hide and takes a's pin.
         CHECK(toString(v.b.idea(first.id)->status) == "hidden");
-        CHECK_FALSE(v.b.idea(first.id)->pinned);
+        CHECK(v.b.idea(first.id)->pinned);
         // b pushes; the server orders its change last, so a applies it and both agree.
         const auto fromB = pushed(v.b, v.serverSeq);
         applyRemoteChanges(v.a, fromB);
         applyRemoteChanges(v.b, fromB);
         CHECK(toString(v.a.idea(first.id)->status) == "hidden");
+        CHECK(v.a.idea(first.id)->pinned);
         CHECK(v.a.idea(first.id)->pinned == v.b.idea(first.id)->pinned);
     }
     SUBCASE("the venue number replaces a provisional one and moves another provisional number aside") {
@@ -196,6 +199,121 @@ TEST_CASE("remote changes apply through the merge rules and never echo into the 
         CHECK(pullCursor(v.b) == cursor);
         CHECK(countOf(v.b, "ideas") == 1);
         CHECK(countOf(v.b, "sync_applying") == 0);
+    }
+}
+
+// A venue server in miniature: pushes append to one list in arrival order; a pull hands out what follows the
+// file's cursor, the file's own changes included (as the real server does).
+struct MiniServer {
+    std::vector<RemoteChange> changes;
+    void push(Store& from) {
+        std::int64_t seq = static_cast<std::int64_t>(changes.size());
+        for (auto& change : pushed(from, seq)) changes.push_back(std::move(change));
+    }
+    ApplyReport pull(Store& into) {
+        const auto cursor = static_cast<std::size_t>(pullCursor(into));
+        return applyRemoteChanges(into, {changes.begin() + static_cast<std::ptrdiff_t>(cursor), changes.end()});
+    }
+    // Both kiosks push, then both pull, twice: what `sync --once` at each kiosk ends with.
+    void settle(Store& a, Store& b) {
+        for (int round = 0; round < 2; ++round) {
+            push(a);
+            push(b);
+            pull(a);
+            pull(b);
+        }
+    }
+};
+
+bool logSays(const ApplyReport& report, const std::string& words) {
+    return std::any_of(report.lines.begin(), report.lines.end(),
+                       [&](const std::string& line) { return line.find(words) != std::string::npos; });
+}
+
+TEST_CASE("moderation of one idea at two kiosks at the same time resolves per field, the same everywhere") {
+    Venue v;
+    MiniServer server;
+    const auto idea = v.a.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"));
+    const auto other = v.a.submitIdea(v.event, fixtures::idea("Sprachcafé im Glashaus"));
+    server.settle(v.a, v.b);
+    REQUIRE(v.b.idea(idea.id));
+
+    SUBCASE("a pin at a and a hide at b both survive, whichever reaches the server first") {
+        bool aFirst = true;
+        SUBCASE("a's pin reaches the server first") { aFirst = true; }
+        SUBCASE("b's hide reaches the server first") { aFirst = false; }
+        v.a.setPinned(idea.id, true, "panel-a");
+        v.b.setIdeaStatus(idea.id, IdeaStatus::Hidden, "panel-b", "Doppelt");
+        // Each kiosk pushes before it has heard of the other's change.
+        if (aFirst) {
+            server.push(v.a);
+            server.push(v.b);
+        } else {
+            server.push(v.b);
+            server.push(v.a);
+        }
+        const auto atA = server.pull(v.a);
+        const auto atB = server.pull(v.b);
+        for (Store* kiosk : {&v.a, &v.b}) {
+            const auto now = kiosk->idea(idea.id);
+            CHECK(toString(now->status) == "hidden");
+            CHECK(now->pinned);
+        }
+        // The one that pushed first meets the other's row without its pin: the log says how it was resolved.
+        CHECK(logSays(aFirst ? atA : atB, "resolved per field"));
+        CHECK(logSays(aFirst ? atA : atB, aFirst ? "pinned true" : "status \"hidden\""));
+        server.settle(v.a, v.b);
+        CHECK(rowJson(v.a, "idea", idea.id) == rowJson(v.b, "idea", idea.id));
+    }
+    SUBCASE("two changes of the same field: the later in server order wins at both, also at the first one's kiosk") {
+        v.a.setIdeaStatus(idea.id, IdeaStatus::Hidden, "panel-a", "Doppelt");
+        v.b.setIdeaStatus(idea.id, IdeaStatus::Pending, "panel-b");
+        server.push(v.a);
+        server.push(v.b);
+        server.pull(v.a);
+        server.pull(v.b);
+        CHECK(toString(v.a.idea(idea.id)->status) == "pending");
+        CHECK(toString(v.b.idea(idea.id)->status) == "pending");
+    }
+    SUBCASE("an unsent change of the same field is kept until it is pushed, then wins everywhere") {
+        v.a.setIdeaStatus(idea.id, IdeaStatus::Hidden, "panel-a", "Doppelt");
+        server.push(v.a);
+        v.b.setIdeaStatus(idea.id, IdeaStatus::Pending, "panel-b");
+        const auto atB = server.pull(v.b);
+        CHECK(toString(v.b.idea(idea.id)->status) == "pending");
+        CHECK(atB.keptLocal >= 1);
+        CHECK(logSays(atB, "kept this kiosk's unsent change"));
+        server.settle(v.a, v.b);
+        CHECK(toString(v.a.idea(idea.id)->status) == "pending");
+        CHECK(toString(v.b.idea(idea.id)->status) == "pending");
+    }
+    SUBCASE("a merge at a and a hide at b: merged stays merged, in either order") {
+        v.a.mergeIdea(idea.id, other.id, "panel-a", "Doppelt");
+        v.b.setIdeaStatus(idea.id, IdeaStatus::Hidden, "panel-b", "Doppelt");
+        server.push(v.b);
+        server.push(v.a);
+        server.pull(v.a);
+        server.pull(v.b);
+        for (Store* kiosk : {&v.a, &v.b}) {
+            CHECK(toString(kiosk->idea(idea.id)->status) == "merged");
+            CHECK(kiosk->idea(idea.id)->mergedInto == other.id);
+        }
+        v.a.setIdeaStatus(other.id, IdeaStatus::Hidden, "panel-a", "Doppelt");  // the merge target stays free
+        server.settle(v.a, v.b);
+        CHECK(rowJson(v.a, "idea", idea.id) == rowJson(v.b, "idea", idea.id));
+        CHECK(toString(v.b.idea(other.id)->status) == "hidden");
+    }
+    SUBCASE("an edit of the text at b and a pin at a both survive") {
+        v.b.editIdea(idea.id, fixtures::idea("Stadtrundfahrten mit Migrantinnen und Migranten"), "panel-b", "Tippfehler");
+        v.a.setPinned(idea.id, true, "panel-a");
+        server.push(v.b);
+        server.push(v.a);
+        server.pull(v.a);
+        server.pull(v.b);
+        for (Store* kiosk : {&v.a, &v.b}) {
+            CHECK(kiosk->idea(idea.id)->title == "Stadtrundfahrten mit Migrantinnen und Migranten");
+            CHECK(kiosk->idea(idea.id)->pinned);
+        }
     }
 }
 

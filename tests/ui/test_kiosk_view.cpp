@@ -194,4 +194,17 @@ TEST_SUITE("ui.views") {
             }
         }
     }
+    TEST_CASE("the thank-you says the number is provisional only while the venue server is out of reach") {
+        ViewHarness ui;
+        auto state = on(core::Screen::Thanks);
+        state.savedNumber = 17;
+        ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+        REQUIRE(ui.element("saved_number"));
+        CHECK_FALSE(ui.element("number_provisional"));
+        ui.model.numbersProvisional = true;
+        ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+        REQUIRE(ui.element("number_provisional"));
+        CHECK(ui.element("number_provisional")->label.find("Vorläufige Nummer") == 0);
+        CHECK(ui.element("number_provisional")->y > ui.element("saved_number")->y);
+    }
 }

@@ -1,5 +1,6 @@
 // Headless tests of the moderators' panel: at the kiosk its text fields open the on-screen keyboard.
 #include "kiosk/ui/moderation_view.h"
+#include "drawn_text.h"
 #include "imgui_harness.h"
 
 #include "kiosk/core/text_edit.h"
@@ -105,5 +106,23 @@ TEST_SUITE("ui.moderation") {
         ui.tap("act:edit");
         CHECK_FALSE(ui.shows("field:title"));  // an InputText, not a touch button
         CHECK(ui.view.typing == ui::ModerationView::Field::None);
+    }
+    TEST_CASE("the band shows the venue sync only with a server, beside the event's title") {
+        PanelHarness ui(true);
+        auto drawnLine = [&ui](const std::string& start) {
+            ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX));
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                if (run.text.rfind(start, 0) == 0) return run;
+            }
+            return ui::testing::TextRun{};
+        };
+        CHECK(drawnLine("Server").text.empty());
+        ui.model.sync = {.enabled = true, .connected = false, .secondsSinceSync = 75, .waiting = 7};
+        const auto line = drawnLine("Server");
+        CHECK(line.text == "Server nicht erreichbar · zuletzt vor 75 s · 7 offen");
+        const auto title = drawnLine("Integrationskonferenz");
+        REQUIRE_FALSE(title.text.empty());
+        CHECK(title.rect.x1 < line.rect.x0);        // side by side, not on top of each other
+        CHECK(line.fontSize < title.fontSize);      // discreet: smaller than the title
     }
 }

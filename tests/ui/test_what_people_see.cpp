@@ -219,6 +219,8 @@ core::PanelModel panelModel() {
         model.log.push_back({"14:07  panel  status  #" + std::to_string(row.number) + "  published → hidden  (" + t.author + ")"});
     }
     model.exportFolders = {"/media/usb/WILLKOMMENSKULTUR-2009", "/home/kiosk"};
+    // The longest sync line: cut off from the server for hours with a big backlog (beside the longest title).
+    model.sync = {.enabled = true, .connected = false, .secondsSinceSync = 36000, .waiting = 123456};
     return model;
 }
 
@@ -364,6 +366,11 @@ TEST_SUITE("ui.what_people_see") {
     LOOK_AT("submit: review", screen(core::Screen::SubmitReview))
     LOOK_AT("saving", screen(core::Screen::Saving))
     LOOK_AT("thank-you", screen(core::Screen::Thanks))
+    LOOK_AT("thank-you with a provisional number", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
+                s.screen = core::Screen::Thanks;
+                s.savedPending = true;
+                m.numbersProvisional = true;
+            }))
     LOOK_AT("language list", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
                 s.screen = core::Screen::Browse;
                 s.languagePicker = true;

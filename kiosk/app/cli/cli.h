@@ -105,6 +105,12 @@ void addSyncCommand(CLI::App& app, CliContext& context);       ///< sync [--once
 void addServerOption(CLI::App& command, std::string& server);
 /// The sync worker's options for this database and server (log lines go to spdlog).
 pgsync::SyncWorkerOptions syncWorkerOptions(const CliContext& context, const std::string& url, double maxIdleSeconds);
+/// Brings a window's file (projector/moderate --server) up to the venue's state before the window opens; without
+/// the server it logs a warning and the window shows the copy it has (the worker catches up later).
+void catchUpWithServer(const CliContext& context, const std::string& url);
+/// The sync worker of a window's process (run/moderate --server): it wakes the window's loop through `link.wake`
+/// when it applied rows or its connection came or went, and `link.state` reads its status for the panel.
+std::unique_ptr<pgsync::SyncWorker> startWindowSync(const CliContext& context, const std::string& url, SyncLink& link);
 void addPhonesCommands(CLI::App& app, CliContext& context);    ///< phones --listen, phones qr
 /// The phone server's options for `phones --listen` and `run --phones` (UsageError for a bad ADDRESS:PORT).
 phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale = 1.0);

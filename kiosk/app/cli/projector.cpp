@@ -1,8 +1,6 @@
 // `ideenkiosk projector`: the live ranking for the hall as its own read-only process, optionally of the whole venue.
 #include "kiosk/app/cli/window_args.h"
 
-#include "sync/venue_sync.h"
-
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -15,18 +13,6 @@ namespace {
 struct ProjectorArgs : WindowArgs {
     std::string server;
 };
-
-// Brings the projector's file up to the venue's state before the window opens; without the server it shows the
-// copy it has (the venue's picture as of the last sync) and the worker catches up when the server is back.
-void catchUp(const CliContext& context, const std::string& url) {
-    try {
-        auto store = context.openStore();
-        pgsync::PgConnection pg(url);
-        spdlog::info("sync: {}", pgsync::syncOnce(*store, pg).summary());
-    } catch (const pgsync::PgError& e) {
-        spdlog::warn("sync: {} (showing the local copy)", e.what());
-    }
-}
 
 }  // namespace
 
@@ -44,7 +30,7 @@ void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* win
         const ProjectorOptions options{windowOptions(context, *args)};
         std::unique_ptr<pgsync::SyncWorker> sync;
         if (!args->server.empty()) {
-            catchUp(context, args->server);
+            catchUpWithServer(context, args->server);
             sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
         }
         context.resolveEvent(*context.openStore(true));

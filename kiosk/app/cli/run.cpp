@@ -131,11 +131,11 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         }
         if (options.projector) launcher.requireMonitor(options.projector->monitor, "--projector-monitor");
         // The sync worker and the phone server each have their own threads and connections; the frame loop never
-        // waits for them, and what they write shows at the loop's next wake-up (it looks at the file's change
-        // counter at least every half second). A phone server that cannot start (address taken) leaves the kiosk
+        // waits for them: what they write shows when the worker (or the writer's file watcher) wakes the loop, or
+        // at its next wake-up (it looks at the file's change counter at least every half second). A phone server that cannot start (address taken) leaves the kiosk
         // running, and the log says why.
         std::unique_ptr<pgsync::SyncWorker> sync;
-        if (!args->server.empty()) sync = std::make_unique<pgsync::SyncWorker>(syncWorkerOptions(context, args->server, 5));
+        if (!args->server.empty()) sync = startWindowSync(context, args->server, options.sync);
         std::unique_ptr<phones::PhoneServer> phoneServer;
         if (!args->phones.empty()) phoneServer = startPhoneServer(context, args->phones, options.wordList);
         const int code = launcher.runKiosk(options);

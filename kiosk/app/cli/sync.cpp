@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <iostream>
@@ -34,6 +35,37 @@ pgsync::SyncWorkerOptions syncWorkerOptions(const CliContext& context, const std
     options.maxIdleSeconds = maxIdleSeconds;
     options.log = [](const std::string& line) { spdlog::info("{}", line); };
     return options;
+}
+
+void catchUpWithServer(const CliContext& context, const std::string& url) {
+    try {
+        auto store = context.openStore();
+        pgsync::PgConnection pg(url);
+        spdlog::info("sync: {}", pgsync::syncOnce(*store, pg).summary());
+    } catch (const pgsync::PgError& e) {
+        spdlog::warn("sync: {} (showing the local copy)", e.what());
+    }
+}
+
+std::unique_ptr<pgsync::SyncWorker> startWindowSync(const CliContext& context, const std::string& url, SyncLink& link) {
+    pgsync::SyncWorkerOptions options = syncWorkerOptions(context, url, 5);
+    options.changed = [wake = link.wake] { (*wake)(); };
+    auto worker = std::make_unique<pgsync::SyncWorker>(std::move(options));
+    // The owner keeps the worker until its window has closed, so the panel never reads a stopped one.
+    link.state = [worker = worker.get()] {
+        const pgsync::SyncStatus status = worker->status();
+        core::SyncState state;
+        state.enabled = true;
+        state.connected = status.connected;
+        state.waiting = status.waiting;
+        if (status.lastSyncMs > 0) {
+            const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+            state.secondsSinceSync = static_cast<double>(std::max<std::int64_t>(0, now - status.lastSyncMs)) / 1000.0;
+        }
+        return state;
+    };
+    return worker;
 }
 
 void addSyncCommand(CLI::App& app, CliContext& context) {

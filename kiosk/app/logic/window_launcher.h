@@ -2,9 +2,12 @@
 // so the command line builds without GLFW and the window part plugs in where the build has one.
 #pragma once
 
+#include "kiosk/core/panel.h"
 #include "storage/wordlist.h"
 
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +29,31 @@ struct WindowOptions {
 /// The projector, as its own process or as a second window of the kiosk.
 struct ProjectorOptions : WindowOptions {};
 
+/// A wake-up for a window's event loop that a thread started before the window can hold (the sync worker): the
+/// window plugs its wake-up in while its loop runs; before and after that a call does nothing.
+class LoopWake {
+public:
+    void plug(std::function<void()> wake) {
+        std::lock_guard lock(m_mutex);
+        m_wake = std::move(wake);
+    }
+    void operator()() const {
+        std::lock_guard lock(m_mutex);
+        if (m_wake) m_wake();
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::function<void()> m_wake;
+};
+
+/// A window's view of the venue sync (`--server`): where the sync worker wakes its loop, and its state for the
+/// moderators' panel (read each frame while the panel is open; it must not block).
+struct SyncLink {
+    std::shared_ptr<LoopWake> wake = std::make_shared<LoopWake>();
+    std::function<core::SyncState()> state;
+};
+
 /// The attendee kiosk.
 struct RunOptions : WindowOptions {
     double idleTimeoutSeconds = 60;
@@ -36,11 +64,13 @@ struct RunOptions : WindowOptions {
     double crashAfterSeconds = 0; ///< tests: an exception escapes a frame after this long (0 = never)
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
     std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
+    SyncLink sync;                                      ///< run --server; `state` empty without a server
 };
 
 /// The moderators' panel in a window of its own (a laptop beside the stage).
 struct ModerateOptions : WindowOptions {
     std::string eventId;
+    SyncLink sync;  ///< moderate --server; `state` empty without a server
 };
 
 /// One monitor of the display, as `doctor` reports it.

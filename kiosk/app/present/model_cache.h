@@ -22,6 +22,13 @@ public:
     bool refresh(std::shared_ptr<const WriterSnapshot> snapshot, const core::KioskState& state);
 
     const ui::KioskViewModel& model() const { return m_model; }
+    /// The venue sync's connection, which the thank-you's number depends on (see KioskViewModel); true when the
+    /// model changed.
+    bool setNumbersProvisional(bool provisional) {
+        if (m_model.numbersProvisional == provisional) return false;
+        m_model.numbersProvisional = provisional;
+        return true;
+    }
 
 private:
     std::shared_ptr<const WriterSnapshot> m_snapshot;

@@ -208,6 +208,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
     writerOptions.store = keeperOptions(options);
     writerOptions.readFailure = [this] { dispatch(core::ev::StorageFailed{}); };
     m_writer = std::make_unique<StoreWriter>(options.dbPath, writerOptions, [] { glfwPostEmptyEvent(); });
+    options.sync.wake->plug([] { glfwPostEmptyEvent(); });  // unplugged in finish(), before the window goes
     // Opening the file is the writer's first job; a file it cannot use shows the trouble screen.
     WriteJob open;
     open.what = "open";
@@ -327,6 +328,9 @@ void KioskLoop::observe(bool hadInput) {
     }
     if (panelActive() && hadInput) core::touchPanel(m_panel->gate, clock());
     if (m_panel && m_panel->expire(clock())) m_frames.requestFrames();
+    if (panelActive() && m_panel->syncMoved()) m_frames.requestFrames();
+    // Without a connection to the venue server a new idea's number is provisional (read each turn, never blocks).
+    if (m_options.sync.state && m_cache.setNumbersProvisional(!m_options.sync.state().connected)) m_frames.requestFrames();
     const bool changed = refreshModel() || answered || m_state.screen != before || m_state.idleWarning != warnedBefore;
     if (hadInput || changed || m_screenshots.pending()) m_frames.requestFrames();
 }
@@ -391,6 +395,7 @@ void KioskLoop::writeAutomation(const std::string& drawn) {
 }
 
 void KioskLoop::finish() {
+    m_options.sync.wake->plug(nullptr);
     if (!m_state.sessionId.empty()) submit(core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished});
     if (!m_options.screenshotFile.empty()) {
         const bool mirrored = ui::isRightToLeftLanguage(m_state.language);
@@ -458,6 +463,7 @@ bool KioskLoop::syncPanel() {
         m_panel.reset();
     } else if (!m_panel || m_panelOpens != snapshot->opens) {
         m_panel.emplace(*m_writer, snapshot->event.id, "panel:kiosk:" + snapshot->kioskId, true, [this] { panelTrouble(); });
+        m_panel->followSync(m_options.sync.state);
         m_panelOpens = snapshot->opens;
     }
     return m_panel.has_value();

@@ -50,6 +50,8 @@ int runModerate(const ModerateOptions& options) {
     // Declared after the window (it wakes the window's loop) and the catalog (the panel's jobs format with it).
     StoreWriter writer(options.dbPath, {}, [] { glfwPostEmptyEvent(); });
     PanelHost panel(writer, options.eventId, laptopActor(), false, [] { spdlog::error("moderation: the database cannot be read now"); });
+    options.sync.wake->plug([] { glfwPostEmptyEvent(); });
+    panel.followSync(options.sync.state);
     needsPin ? panel.openKeypad(clock()) : panel.openWithoutPin(clock());
 
     AutomationFile automation(options.automationFile);
@@ -67,6 +69,7 @@ int runModerate(const ModerateOptions& options) {
         // Left alone, the laptop goes back to the keypad: the panel is not for whoever walks by.
         if (panel.expire(clock()) && needsPin) panel.openKeypad(clock());
         if (hadInput || screenshots.pending()) framesToRender = std::max(framesToRender, 3);
+        if (panel.active() && panel.syncMoved()) framesToRender = std::max(framesToRender, 1);
         if (framesToRender <= 0) continue;
         --framesToRender;
         window.beginFrame();
@@ -80,6 +83,7 @@ int runModerate(const ModerateOptions& options) {
         if (automation.enabled()) automation.update(automationText(automationJson(panel, frame)));
         if (!panel.active()) break;  // "Schließen" or the keypad's "Abbrechen"
     }
+    options.sync.wake->plug(nullptr);
     spdlog::info("moderation window closed");
     return 0;
 }

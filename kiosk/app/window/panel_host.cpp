@@ -8,6 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
+
 namespace kiosk::app {
 
 PanelHost::PanelHost(StoreWriter& writer, std::string eventId, std::string actor, bool atKiosk, std::function<void()> trouble)
@@ -128,6 +130,7 @@ void PanelHost::refresh() {
                               return loadPanelModel(store, eventId, atKiosk);
                           },
                           [](PanelHost& self, core::PanelModel model) {
+                              model.sync = self.m_model.sync;  // not in the store: the window keeps it current
                               self.m_model = std::move(model);
                               self.m_loading = false;
                           });
@@ -146,6 +149,7 @@ bool PanelHost::Draw(ui::Frame& frame, double now) {
     }
     if (gate.stage != core::PanelGate::Stage::Open) return m_leave;
     refresh();
+    syncMoved();
     ui::PanelOutput out;
     m_view.Draw(m_model, frame, out);
     for (const auto& action : out.actions) {
@@ -167,6 +171,15 @@ bool PanelHost::expire(double now) {
     return true;
 }
 
+bool PanelHost::syncMoved() {
+    if (!m_syncState) return false;
+    core::SyncState state = m_syncState();
+    state.secondsSinceSync = std::floor(state.secondsSinceSync);
+    if (state == m_model.sync) return false;
+    m_model.sync = state;
+    return true;
+}
+
 const char* PanelHost::screenName() const {
     return gate.stage == core::PanelGate::Stage::Keypad ? "pin_pad" : "moderation";
 }
@@ -180,7 +193,8 @@ nlohmann::json PanelHost::automation() const {
     }
     return {{"tab", tabs[static_cast<int>(m_view.tab)]}, {"selected", m_view.selected}, {"reason", m_view.reason},
             {"message", m_view.message}, {"digits", gate.digits.size()}, {"pin_message", gate.messageKey},
-            {"flagged", flagged}};
+            {"flagged", flagged},
+            {"sync", {{"enabled", m_model.sync.enabled}, {"connected", m_model.sync.connected}, {"waiting", m_model.sync.waiting}}}};
 }
 
 }  // namespace kiosk::app

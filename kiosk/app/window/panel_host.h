@@ -37,6 +37,10 @@ public:
     bool Draw(ui::Frame& frame, double now);
     /// Closes after the idle time; true when it did (the kiosk then shows its attract screen again).
     bool expire(double now);
+    /// The venue sync's state for the band (run/moderate --server); without it the band shows none.
+    void followSync(std::function<core::SyncState()> state) { m_syncState = std::move(state); }
+    /// Reads the sync's state; true when the panel's line would change (to the second), so a frame is due.
+    bool syncMoved();
     const char* screenName() const;
     nlohmann::json automation() const;
 
@@ -44,6 +48,7 @@ private:
     StoreWriter& m_writer;
     std::string m_eventId;
     std::function<void()> m_trouble;
+    std::function<core::SyncState()> m_syncState;
     std::string m_actor;
     bool m_atKiosk;
     ui::PinPadView m_pad;
