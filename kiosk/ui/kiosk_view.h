@@ -5,6 +5,7 @@
 #include "kiosk/core/state.h"
 #include "kiosk/core/text_edit.h"
 #include "kiosk/ui/frame.h"
+#include "kiosk/ui/join_code.h"
 #include "kiosk/ui/keyboard_view.h"
 
 #include <map>
@@ -28,6 +29,7 @@ struct KioskViewModel {
     std::vector<CategoryInfo> categories;
     std::vector<core::IdeaCard> ideas;  ///< published ideas, ordered and filtered for the current state
     int totalIdeas = 0;
+    JoinCode join;  ///< the phones' QR code for the attract screen: only while a phone server serves and the organiser wants it
     const CategoryInfo* category(const std::string& key) const;
 };
 
@@ -37,6 +39,7 @@ struct TopBar {
 };
 
 struct AttractScreen {
+    JoinCodeLayout joinLayout;  ///< where the phones' QR code went in the last frame (not fits(): none)
     void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
 };
 

@@ -14,8 +14,7 @@ k event load "$SRC/assets/event.example.toml" >/dev/null
 k idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
 k idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
 
-# A free port: bind port 0 through python, then use it (a race with another test is possible but unlikely).
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 URL="http://127.0.0.1:$PORT"
 "$BIN" --db "$DB" phones --listen "127.0.0.1:$PORT" >"$WORK/phones.log" 2>&1 &
 SERVER=$!

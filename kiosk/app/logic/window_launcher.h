@@ -4,6 +4,7 @@
 
 #include "storage/wordlist.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,11 @@ struct RunOptions : WindowOptions {
     double crashAfterSeconds = 0; ///< tests: an exception escapes a frame after this long (0 = never)
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
     std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
+    bool phonesOnAttract = false;  ///< the attract screen shows the phones' QR code while a phone server serves
+    /// The phone server's switch (run --phones): called with the moderators' wish whenever it changes (it must
+    /// return at once); null without an address. Unset wish: `phonesByDefault`.
+    std::function<void(bool)> setPhones;
+    bool phonesByDefault = false;
 };
 
 /// The moderators' panel in a window of its own (a laptop beside the stage).

@@ -22,6 +22,8 @@ public:
     bool refresh(std::shared_ptr<const WriterSnapshot> snapshot, const core::KioskState& state);
 
     const ui::KioskViewModel& model() const { return m_model; }
+    /// The attract screen shows the phones' QR code while a phone server serves (run --phones-on-attract).
+    bool joinOnAttract = false;
 
 private:
     std::shared_ptr<const WriterSnapshot> m_snapshot;
