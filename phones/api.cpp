@@ -3,6 +3,7 @@
 
 #include "phones/page.h"
 #include "phones/token.h"
+#include "storage/phone_reads.h"
 #include "storage/store.h"
 #include "storage/text.h"
 
@@ -273,15 +274,18 @@ Response PhoneApi::changeVote(const Request& request, const Caller& caller, bool
     const auto now = m_clock();
     if (!m_sessionVotes.allow(caller.session->id, now)) return tooMany(request, "votes per session");
     if (!m_addressVotes.allow(caller.address, now)) return tooMany(request, "votes per address");
-    std::optional<storage::Idea> idea;
-    m_backend.read([&](storage::Store& store) { idea = store.ideaByNumber(caller.session->eventId, static_cast<int>(number)); });
-    if (!idea) return refused(404, "unknown_idea", "no idea #" + std::to_string(number));
+    // Only the id: the store's idea() would count the idea's votes, on every vote.
+    std::optional<std::string> ideaId;
+    m_backend.read([&](storage::Store& store) {
+        ideaId = storage::ideaIdByNumber(store, caller.session->eventId, static_cast<int>(number));
+    });
+    if (!ideaId) return refused(404, "unknown_idea", "no idea #" + std::to_string(number));
     int votesLeft = 0;
     m_backend.write([&](storage::Store& store) {
         if (cast) {
-            store.castVote(caller.session->id, idea->id);
+            store.castVote(caller.session->id, *ideaId);
         } else {
-            store.retractVote(caller.session->id, idea->id);
+            store.retractVote(caller.session->id, *ideaId);
         }
         votesLeft = store.votesLeft(caller.session->id);
     });

@@ -3,11 +3,15 @@
 #include "phones/server.h"
 
 #include "phones/backend.h"
+#include "storage/phone_address.h"
 #include "storage/store.h"
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
 #include <chrono>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdexcept>
@@ -50,6 +54,7 @@ struct PhoneServer::Impl {
     std::thread thread;
     int listenSocket = -1;
     int port = 0;
+    std::string joinUrl;  ///< recorded in the database's meta table while serving
 
     void log(const std::string& line) const {
         if (options.log) options.log(line);
@@ -70,6 +75,23 @@ struct PhoneServer::Impl {
 };
 
 namespace {
+
+/// The first IPv4 address of an interface that is up and not the loopback: what phones can reach when the
+/// server listens on every address (0.0.0.0). Empty when the machine has none.
+std::string firstLanAddress() {
+    ifaddrs* list = nullptr;
+    if (::getifaddrs(&list) != 0) return "";
+    std::string found;
+    for (const ifaddrs* a = list; a && found.empty(); a = a->ifa_next) {
+        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+        if (!(a->ifa_flags & IFF_UP) || (a->ifa_flags & IFF_LOOPBACK)) continue;
+        char text[INET_ADDRSTRLEN] = {};
+        const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
+        if (::inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) found = text;
+    }
+    ::freeifaddrs(list);
+    return found;
+}
 
 std::int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -164,15 +186,36 @@ void PhoneServer::start() {
     m->thread = std::thread([this] { m->http.listen_after_bind(); });
     ListenAddress shown = o.listen;
     shown.port = bound;
-    m->log("phones: serving " + shown.url() + " on " + o.dbPath);
+    if (shown.host == "0.0.0.0" || shown.host == "::") {
+        if (const std::string lan = firstLanAddress(); !lan.empty()) shown.host = lan;
+    }
+    m->joinUrl = shown.url();
+    // The projector may be another process: it learns the address from the file both share. A failure to record
+    // it costs only the QR code on the projector, never the server.
+    try {
+        m->writer->run([url = m->joinUrl](storage::Store& store) { storage::recordPhonesUrl(store, url); });
+    } catch (const std::exception& e) {
+        m->log(std::string("phones: the projector will not show the address: ") + e.what());
+    }
+    m->log("phones: serving " + m->joinUrl + " on " + o.dbPath);
 }
 
 int PhoneServer::port() const { return m->port; }
+
+std::string PhoneServer::url() const { return m->joinUrl; }
 
 void PhoneServer::stop() {
     if (!m) return;
     m->http.stop();
     if (m->thread.joinable()) m->thread.join();
+    if (m->writer && !m->joinUrl.empty()) {
+        try {
+            m->writer->run([url = m->joinUrl](storage::Store& store) { storage::clearPhonesUrl(store, url); });
+        } catch (const std::exception& e) {
+            m->log(std::string("phones: the projector keeps showing the address: ") + e.what());
+        }
+        m->joinUrl.clear();
+    }
     m->writer.reset();
 }
 

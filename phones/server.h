@@ -44,6 +44,9 @@ public:
     void start();
     /// The port bound (useful with port 0).
     int port() const;
+    /// What phones open, e.g. "http://192.168.1.10:8080/" (a LAN address in place of 0.0.0.0); also recorded in
+    /// the database's meta table while serving (storage/phone_address.h), cleared by stop().
+    std::string url() const;
     void stop();
 
 private:

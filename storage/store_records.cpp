@@ -160,6 +160,10 @@ void Store::voidSession(const std::string& sessionId, const std::string& actor, 
     transaction([&] {
         auto s = session(sessionId);
         if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
+        // As taking an idea off the screens: the log must say why a session's votes stopped counting.
+        if (reason.find_first_not_of(" \t") == std::string::npos) {
+            throw RuleError("reason_required", "voiding a session needs a reason for the log");
+        }
         SQLite::Statement update(m->db, "UPDATE sessions SET voided = 1 WHERE id = ?");
         update.bind(1, sessionId);
         update.exec();

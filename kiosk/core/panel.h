@@ -53,12 +53,12 @@ bool expireIdle(PanelGate& gate, double now);
 struct PanelAction {
     enum class Kind {
         Approve, Reject, Hide, Unhide, Pin, Unpin, Edit, Merge, VoidSession,
-        SetSubmission, SetVoting, RevealCounts, FreezeProjector, Export, LeaveKiosk
+        SetSubmission, SetVoting, RevealCounts, FreezeProjector, Export, LeaveKiosk, SetPhones
     };
     Kind kind = Kind::Approve;
     std::string target;       ///< idea id, session id, or the export folder
     std::string other;        ///< Merge: the idea that receives the votes
-    bool on = false;          ///< SetSubmission, SetVoting, RevealCounts, FreezeProjector
+    bool on = false;          ///< SetSubmission, SetVoting, RevealCounts, FreezeProjector, SetPhones
     std::string reason;
     storage::NewIdea edit;    ///< Edit: the corrected text (category and language as before)
 };
@@ -95,6 +95,7 @@ struct PanelModel {
         bool pinned = false;
         int mergedIntoNumber = 0;
         std::vector<std::string> flagged;   ///< words of the word list found in the idea
+        bool fromPhone = false;             ///< submitted on a phone (the phone server), not at a kiosk
     };
     struct SessionRow {
         std::string id;
@@ -102,6 +103,7 @@ struct PanelModel {
         std::string language;
         int votes = 0;
         bool voided = false;
+        bool phone = false;                 ///< a phone's session (the phone server), not a kiosk's
     };
     struct LogRow {
         std::string line;                   ///< "14:07  panel  status  #3  published → hidden  (Beleidigend)"
@@ -113,6 +115,8 @@ struct PanelModel {
     bool countsRevealed = false;
     bool projectorFrozen = false;
     bool atKiosk = false;                   ///< offers "leave kiosk mode"
+    bool phonesAvailable = false;           ///< this kiosk was given an address for phones: offers phones on/off
+    std::string phonesUrl;                  ///< while a phone server serves this file: its address
     std::vector<IdeaRow> ideas;             ///< every status, by number
     std::vector<SessionRow> sessions;       ///< newest first
     std::vector<LogRow> log;                ///< newest first

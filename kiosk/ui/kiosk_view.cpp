@@ -142,16 +142,27 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
                              invite) + sc.s;
     }
 
-    // The cue: a large pill saying where to touch, the other languages under it.
+    // Under the band, right: the phones' QR code, when the organiser wants it here too (run --phones-on-attract)
+    // and a phone server serves; the cue and the ideas then take the column left of it.
     y = bandHeight + sc.xl;
+    float blockWidth = g.width;
+    const float column = std::floor(g.width * (portrait ? 0.45f : 0.3f));
+    joinLayout = LayoutJoinCode(model.join, frame.fonts.bold, frame.fonts.bold->FontSize, g.x + g.width - column, y, column,
+                                screen.y - g.bottom - y);
+    if (joinLayout.fits()) {
+        DrawJoinCode(draw, model.join, frame.fonts.bold, joinLayout, p.text.packed());
+        blockWidth = g.width - column - sc.xl;
+    }
+
+    // The cue: a large pill saying where to touch, the other languages under it.
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     const std::string hand = icon::kTouch;
     const float handWidth = textWidth(bold, bold->FontSize, hand);
-    const std::string cue = fitText(bold, bold->FontSize, frame.text.text(first, "attract.start"), g.width - handWidth - sc.xl * 3);
+    const std::string cue = fitText(bold, bold->FontSize, frame.text.text(first, "attract.start"), blockWidth - handWidth - sc.xl * 3);
     const float pillWidth = handWidth + sc.m + textWidth(bold, bold->FontSize, cue) + sc.xl * 2;
     const float pillHeight = sc.target * 1.1f;
-    const float pillX = g.x + (g.width - pillWidth) * 0.5f;
+    const float pillX = g.x + (blockWidth - pillWidth) * 0.5f;
     draw->AddRectFilled(ImVec2(pillX, y), ImVec2(pillX + pillWidth, y + pillHeight), p.primary.packed(), pillHeight * 0.5f);
     const float textY = y + (pillHeight - bold->FontSize) * 0.5f;
     AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl, textY), p.onPrimary.packed(), hand.c_str());
@@ -161,7 +172,7 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     for (const std::string& language : core::offeredLanguages(state)) {
         if (language != first) others += (others.empty() ? "" : "  ·  ") + frame.text.text(language, "attract.start");
     }
-    y += DrawTextCentred(draw, body, body->FontSize, g.x, y, g.width, p.textMuted, fitLines(body, body->FontSize, others, g.width, 2)) + sc.xl;
+    y += DrawTextCentred(draw, body, body->FontSize, g.x, y, blockWidth, p.textMuted, fitLines(body, body->FontSize, others, blockWidth, 2)) + sc.xl;
 
     // A calm block: the totals and the leading (or newest) ideas.
     int votes = 0;
@@ -172,18 +183,18 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     // The heading on the left and the totals on the right, or the totals under the heading when both do not fit.
     const float headingWidth = textWidth(bold, bold->FontSize, heading);
     const float totalsWidth = textWidth(body, body->FontSize, totals);
-    const bool oneLine = headingWidth + sc.xl + totalsWidth <= g.width;
-    DrawText(draw, bold, bold->FontSize, ImVec2(g.x, y), p.text, fitText(bold, bold->FontSize, heading, g.width));
+    const bool oneLine = headingWidth + sc.xl + totalsWidth <= blockWidth;
+    DrawText(draw, bold, bold->FontSize, ImVec2(g.x, y), p.text, fitText(bold, bold->FontSize, heading, blockWidth));
     if (!oneLine) y += bold->FontSize + sc.s;
-    const std::string totalsShown = fitText(body, body->FontSize, totals, g.width);
-    DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + g.width - totalsWidth : g.x, y), p.textMuted, totalsShown);
+    const std::string totalsShown = fitText(body, body->FontSize, totals, blockWidth);
+    DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + blockWidth - totalsWidth : g.x, y), p.textMuted, totalsShown);
     y += bold->FontSize + sc.m;
     const float rowHeight = body->FontSize + sc.m * 1.5f;
     const auto room = static_cast<std::size_t>(std::max(0.0f, (screen.y - g.bottom - y) / (rowHeight + sc.s)));
     const auto ideas = highlights(model, std::min<std::size_t>(portrait ? 12 : 5, room));
     for (const core::IdeaCard* idea : ideas) {
         const auto* category = model.category(idea->category);
-        DrawCard(draw, {g.x, y, g.width, rowHeight}, category ? category->color : 0u, sc);
+        DrawCard(draw, {g.x, y, blockWidth, rowHeight}, category ? category->color : 0u, sc);
         const float ty = y + (rowHeight - body->FontSize) * 0.5f;
         const std::string number = "#" + std::to_string(idea->number);
         const float numberWidth = textWidth(bold, bold->FontSize, "#0000");
@@ -193,10 +204,10 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
         if (model.showCounts) {
             count = frame.text.plural(first, "common.vote_count", idea->votes);
             countWidth = textWidth(body, body->FontSize, count);
-            AddShapedText(draw, body, body->FontSize, ImVec2(g.x + g.width - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
+            AddShapedText(draw, body, body->FontSize, ImVec2(g.x + blockWidth - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
         }
         const float titleX = g.x + sc.l + numberWidth + sc.m;
-        const std::string line = fitText(body, body->FontSize, idea->title, g.x + g.width - sc.l - countWidth - sc.m - titleX);
+        const std::string line = fitText(body, body->FontSize, idea->title, g.x + blockWidth - sc.l - countWidth - sc.m - titleX);
         AddShapedText(draw, body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), line.c_str());
         y += rowHeight + sc.s;
     }

@@ -5,6 +5,7 @@
 #include "kiosk/core/state.h"
 #include "kiosk/core/text_edit.h"
 #include "kiosk/ui/frame.h"
+#include "kiosk/ui/join_code.h"
 #include "kiosk/ui/keyboard_view.h"
 
 #include <map>
@@ -31,6 +32,7 @@ struct KioskViewModel {
     /// run --server while the venue server is out of reach: a new idea's number is this kiosk's and may change
     /// once the server numbers it, so the thank-you says so.
     bool numbersProvisional = false;
+    JoinCode join;  ///< the phones' QR code for the attract screen: only while a phone server serves and the organiser wants it
     const CategoryInfo* category(const std::string& key) const;
 };
 
@@ -40,6 +42,7 @@ struct TopBar {
 };
 
 struct AttractScreen {
+    JoinCodeLayout joinLayout;  ///< where the phones' QR code went in the last frame (not fits(): none)
     void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
 };
 

@@ -52,6 +52,7 @@ void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, P
         const theme::Rgb muted = enabled ? p.textMuted : p.onDisabled;
         DrawText(draw, body, body->FontSize, ImVec2(votesX, textY), muted, votes);
         float right = DrawBadgeLeftOf(draw, body, columnX - sc.m, cy, statusLabel(frame, idea.status), statusLook(idea.status), sc) - sc.s;
+        if (idea.fromPhone) right = DrawBadgeLeftOf(draw, body, right, cy, frame.t("panel.source_phone"), {p.primary, p.surfaceSunken}, sc) - sc.s;
         if (idea.pinned) {
             right -= textWidth(body, body->FontSize, icon::kPin);
             DrawText(draw, body, body->FontSize, ImVec2(right, textY), p.primary, icon::kPin);
@@ -133,7 +134,8 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
     if (!idea->author.empty()) y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.textMuted, fitText(body, body->FontSize, "– " + idea->author, inner)) + sc.s;
     const float badgeRight = x + textWidth(body, body->FontSize, statusLabel(frame, idea->status)) + sc.m;
     DrawBadgeLeftOf(draw, body, badgeRight, y + body->FontSize * 0.5f, statusLabel(frame, idea->status), statusLook(idea->status), sc);
-    const std::string facts = (idea->category.empty() ? "" : idea->category + " · ") + frame.text.plural(frame.language, "common.vote_count", idea->votes);
+    const std::string facts = frame.t(idea->fromPhone ? "panel.source_phone" : "panel.source_kiosk") + " · " +
+                              (idea->category.empty() ? "" : idea->category + " · ") + frame.text.plural(frame.language, "common.vote_count", idea->votes);
     y += DrawText(draw, body, body->FontSize, ImVec2(badgeRight + sc.m, y), p.textMuted,
                   fitText(body, body->FontSize, facts, x + inner - badgeRight - sc.m)) + sc.s;
     if (idea->mergedIntoNumber > 0) {

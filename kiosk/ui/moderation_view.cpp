@@ -144,7 +144,8 @@ void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, P
         if (i < page * perPage || i >= (page + 1) * perPage) continue;
         const Box box = rowBox(l, i - page * perPage, l.margin, width);
         const std::string votes = frame.text.plural(frame.language, "common.vote_count", s.votes);
-        const std::string label = "#" + std::to_string(i + 1) + "  " + s.started + "  " + s.language + "  " + votes;
+        const std::string source = frame.t(s.phone ? "panel.source_phone" : "panel.source_kiosk");
+        const std::string label = "#" + std::to_string(i + 1) + "  " + s.started + "  " + s.language + "  " + source + "  " + votes;
         if (RowCard(frame, "session:" + std::to_string(i), label, box, s.id == selected, true)) {
             selected = s.id;
             reason.clear();
@@ -153,7 +154,11 @@ void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, P
         const float textY = cy - body->FontSize * 0.5f;
         const float x = box.x + sc.l;
         DrawText(draw, bold, bold->FontSize, ImVec2(x, cy - bold->FontSize * 0.5f), p.text, s.started);
-        DrawText(draw, body, body->FontSize, ImVec2(x + textWidth(bold, bold->FontSize, s.started) + sc.l, textY), p.textMuted, s.language);
+        const float languageX = x + textWidth(bold, bold->FontSize, s.started) + sc.l;
+        DrawText(draw, body, body->FontSize, ImVec2(languageX, textY), p.textMuted, s.language);
+        // Where the session took place, in a column of its own after the language codes (at most 10 letters wide).
+        const float sourceX = languageX + textWidth(body, body->FontSize, "de-einfach") + sc.m;
+        DrawText(draw, body, body->FontSize, ImVec2(sourceX, textY), s.phone ? p.primary : p.textMuted, source);
         float right = box.right() - sc.m;
         const float votesWidth = textWidth(body, body->FontSize, votes);
         DrawText(draw, body, body->FontSize, ImVec2(right - votesWidth, textY), p.text, votes);
@@ -169,6 +174,8 @@ void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, P
         DrawText(draw, body, body->FontSize, ImVec2(x, y), p.textMuted, fitLines(body, body->FontSize, frame.t("panel.choose_session"), inner, 3), inner);
         return;
     }
+    const std::string facts = chosen->started + "  " + chosen->language + "  " + frame.t(chosen->phone ? "panel.source_phone" : "panel.source_kiosk");
+    y += DrawText(draw, bold, bold->FontSize, ImVec2(x, y), p.text, fitText(bold, bold->FontSize, facts, inner)) + sc.s;
     y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, frame.t("panel.void_explained"), inner, 6), inner) + sc.m;
     if (chosen->voided) return;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -229,6 +236,12 @@ void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, Pa
     row("ctl:freeze", frame.t(model.projectorFrozen ? "panel.projector_frozen" : "panel.projector_live"),
         frame.t(model.projectorFrozen ? "panel.unfreeze" : "panel.freeze"), toggle(Kind::FreezeProjector, !model.projectorFrozen),
         !model.projectorFrozen);
+    // Phones, where this kiosk was given an address: the state is the server's (serving or not), not the wish.
+    if (model.phonesAvailable) {
+        const bool serving = !model.phonesUrl.empty();
+        row("ctl:phones", serving ? frame.text.format(frame.language, "panel.phones_on", {{"url", model.phonesUrl}}) : frame.t("panel.phones_off"),
+            frame.t(serving ? "panel.stop_phones" : "panel.start_phones"), toggle(Kind::SetPhones, !serving), serving);
+    }
     y += sc.m;
     DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, y), p.textMuted, fitText(bold, bold->FontSize, frame.t("panel.export_to"), width));
     y += bold->FontSize + sc.s;

@@ -209,9 +209,18 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
 
     // [SECTION] Side column: totals, pinned ideas, one category in the spotlight; nothing reaches into the ticker.
     const float tickerTop = size.y - unit * 4;
-    const float bottom = tickerTop - unit * 0.5f;
+    float bottom = tickerTop - unit * 0.5f;
     drawTotals(model, fonts, text, ImVec2(side, top), right, unit);
     float y = top + (fonts.title->FontSize + fonts.body->FontSize + unit) * 3 + unit;
+    // The join code sits at the foot of the side column, as large as the room allows (up to 42 % of the height:
+    // scanned from the back of the hall); pinned ideas and the spotlight keep what is left above it.
+    joinLayout = LayoutJoinCode(model.join, fonts.bold, fonts.bold->FontSize, side, 0, right - side,
+                                std::min(bottom - y, size.y * 0.42f));
+    if (joinLayout.fits()) {
+        joinLayout.y = std::floor(bottom - joinLayout.height);
+        DrawJoinCode(draw, model.join, fonts.bold, joinLayout, IM_COL32(20, 20, 20, 255));
+        bottom = joinLayout.y - unit * 0.5f;
+    }
     for (const auto& entry : model.pinned) {
         const std::string pinned =
             fitLines(fonts.bold, fonts.bold->FontSize, "» #" + std::to_string(entry.number) + " " + entry.title, right - side, 2);

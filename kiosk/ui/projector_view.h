@@ -3,6 +3,7 @@
 
 #include "kiosk/core/i18n.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/join_code.h"
 
 #include <map>
 #include <string>
@@ -32,6 +33,7 @@ struct ProjectorModel {
     std::vector<Entry> newest;    ///< for the ticker
     std::vector<Entry> pinned;
     std::vector<std::pair<std::string, unsigned int>> categories;  ///< name, colour (for the rotation)
+    JoinCode join;                ///< while phones can take part: their QR code and address, low in the side column
 };
 
 /// Plain data plus Draw(): the animated positions live here, the data in the model.
@@ -48,6 +50,8 @@ struct ProjectorView {
     /// Moves the animated values toward the model by `dt` seconds; true while anything still moves.
     bool Animate(const ProjectorModel& model, float dt);
     void Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now);
+    /// Where Draw put the join code last (not fits() when none was drawn): for tests and the automation file.
+    JoinCodeLayout joinLayout;
 };
 
 }  // namespace kiosk::ui

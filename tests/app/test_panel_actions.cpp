@@ -4,6 +4,7 @@
 #include "kiosk/app/logic/export_folder.h"
 #include "kiosk/app/logic/panel_actions.h"
 #include "storage/moderation.h"
+#include "storage/phone_address.h"
 #include "storage/service_log.h"
 
 #include <doctest/doctest.h>
@@ -36,6 +37,64 @@ app::PanelResult apply(app_fixtures::ConferenceStore& c, const core::PanelAction
 }  // namespace
 
 TEST_SUITE("panel_actions") {
+    TEST_CASE("phones on and off: the wish is kept in the file and logged, the model shows the serving address") {
+        app_fixtures::ConferenceStore c;
+        CHECK(app::loadPanelModel(*c.store, c.eventId, true).phonesUrl.empty());
+        core::PanelAction off = action(Kind::SetPhones);
+        off.on = false;
+        const auto result = apply(c, off);
+        CHECK(result.ok);
+        CHECK(storage::phonesWanted(*c.store) == false);
+        const auto model = app::loadPanelModel(*c.store, c.eventId, true);
+        REQUIRE_FALSE(model.log.empty());
+        CHECK(model.log[0].line.find("phones") != std::string::npos);
+        storage::recordPhonesUrl(*c.store, "http://192.168.1.10:8080/");
+        CHECK(app::loadPanelModel(*c.store, c.eventId, true).phonesUrl == "http://192.168.1.10:8080/");
+    }
+
+    TEST_CASE("the model names the source of every session and idea, voiding a phone's session is logged, nothing is deleted") {
+        app_fixtures::ConferenceStore c;
+        const auto atKiosk = c.add("Sprachcafé");
+        const auto kiosk = c.store->startSession(c.eventId, "de");
+        c.clock.advance(60000);
+        const auto phone = c.store->startPhoneSession(c.eventId, "tr", "hash-of-a-token");
+        const auto fromPhone = c.store->submitIdea(c.eventId, fixtures::idea("Mahalle şenliği", "begegnung"), phone);
+        const auto typedAtKiosk = c.store->submitIdea(c.eventId, fixtures::idea("Kochabend", "begegnung"), kiosk);
+        c.store->castVote(phone, atKiosk.id);
+        c.store->castVote(kiosk, atKiosk.id);
+
+        auto model = app::loadPanelModel(*c.store, c.eventId, true);
+        REQUIRE(model.sessions.size() == 2);
+        CHECK(model.sessions[0].id == phone);
+        CHECK(model.sessions[0].phone);
+        CHECK_FALSE(model.sessions[1].phone);
+        CHECK(model.idea(fromPhone.id)->fromPhone);
+        CHECK_FALSE(model.idea(typedAtKiosk.id)->fromPhone);
+        CHECK_FALSE(model.idea(atKiosk.id)->fromPhone);  // added without a session (the command line, an import)
+        CHECK(model.idea(atKiosk.id)->votes == 2);
+
+        SUBCASE("voiding needs a reason") {
+            const auto result = apply(c, action(Kind::VoidSession, phone, "  "));
+            CHECK_FALSE(result.ok);
+            CHECK(result.message.find(catalog().text("en", "panel.errors.reason_required")) != std::string::npos);
+            CHECK_FALSE(app::loadPanelModel(*c.store, c.eventId, true).sessions[0].voided);
+        }
+        SUBCASE("voided: its vote stops counting, its idea stays, the log says who and why") {
+            const auto result = apply(c, action(Kind::VoidSession, phone, "Spam vom Handy"));
+            CHECK(result.ok);
+            model = app::loadPanelModel(*c.store, c.eventId, true);
+            CHECK(model.sessions[0].voided);
+            CHECK(model.sessions[0].phone);
+            CHECK(model.idea(atKiosk.id)->votes == 1);
+            REQUIRE(model.idea(fromPhone.id));
+            CHECK(model.idea(fromPhone.id)->fromPhone);
+            REQUIRE_FALSE(model.log.empty());
+            CHECK(model.log[0].line.find("void_session") != std::string::npos);
+            CHECK(model.log[0].line.find("(Spam vom Handy)") != std::string::npos);
+            CHECK(c.store->session(phone).has_value());  // the row and its votes stay; only their weight goes
+        }
+    }
+
     TEST_CASE("the model lists ideas of every status, sessions newest first, and the log") {
         app_fixtures::ConferenceStore c;
         const auto kept = c.add("Sprachcafé");

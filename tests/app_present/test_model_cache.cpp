@@ -2,6 +2,7 @@
 #include "tests/app/app_fixtures.h"
 
 #include "kiosk/app/present/model_cache.h"
+#include "storage/phone_address.h"
 
 #include <doctest/doctest.h>
 
@@ -26,6 +27,27 @@ struct Snapshots {
 }  // namespace
 
 TEST_SUITE("model_cache") {
+    TEST_CASE("the attract screen's join code: only when asked for, while a phone server serves") {
+        app_fixtures::ConferenceStore c;
+        Snapshots snapshots{*c.store, *c.store->event(c.eventId), nullptr};
+        core::KioskState state;
+        app::ModelCache asked;
+        asked.joinOnAttract = true;
+        app::ModelCache notAsked;
+        CHECK(asked.refresh(snapshots.current(), state));
+        CHECK_FALSE(asked.model().join.shown());
+        storage::recordPhonesUrl(*c.store, "http://192.168.1.10:8080/");
+        CHECK(snapshots.current()->phonesUrl == "http://192.168.1.10:8080/");
+        CHECK(asked.refresh(snapshots.current(), state));
+        CHECK(asked.model().join.url == "http://192.168.1.10:8080/");
+        CHECK(asked.model().join.shown());
+        CHECK(notAsked.refresh(snapshots.current(), state));
+        CHECK_FALSE(notAsked.model().join.shown());
+        storage::clearPhonesUrl(*c.store, "http://192.168.1.10:8080/");
+        CHECK(asked.refresh(snapshots.current(), state));
+        CHECK_FALSE(asked.model().join.shown());
+    }
+
     TEST_CASE("builds once, then only after a change") {
         app_fixtures::ConferenceStore c;
         c.add("Sprachcafé");

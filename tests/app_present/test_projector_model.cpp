@@ -1,7 +1,9 @@
 // The projector's presentation policy on a real store: the ranking, the reveal, pinning, freezing, the automation file.
 #include "tests/app/app_fixtures.h"
 
+#include "kiosk/app/present/phones_join.h"
 #include "kiosk/app/present/projector_model.h"
+#include "storage/phone_address.h"
 
 #include <doctest/doctest.h>
 
@@ -33,6 +35,24 @@ void voteSome(app_fixtures::ConferenceStore& c) {
 }  // namespace
 
 TEST_SUITE("projector_model") {
+    TEST_CASE("the join code follows the phone server's address in the database, with a short label") {
+        app_fixtures::ConferenceStore c;
+        CHECK_FALSE(app::loadProjector(*c.store).join.shown());
+        storage::recordPhonesUrl(*c.store, "http://192.168.1.10:8080/");
+        const auto model = app::loadProjector(*c.store);
+        REQUIRE(model.join.shown());
+        CHECK(model.join.url == "http://192.168.1.10:8080/");
+        CHECK(model.join.label == "192.168.1.10:8080");
+        CHECK(model.join.size == 25);  // version 2 at medium error correction: 26 bytes fit
+        CHECK(model.join.dark.size() == 25u * 25u);
+        CHECK(model.join.at(0, 0));    // the finder pattern's corner
+        CHECK_FALSE(model.join.at(7, 7));
+        CHECK(nlohmann::json::parse(app::projectorAutomation(model, 8))["join_url"] == "http://192.168.1.10:8080/");
+        storage::clearPhonesUrl(*c.store, "http://192.168.1.10:8080/");
+        CHECK_FALSE(app::loadProjector(*c.store).join.shown());
+        CHECK(app::joinCodeFor("http://[fd00::1]:8080/").label == "[fd00::1]:8080");
+    }
+
     TEST_CASE("live counts: the ranking by votes, the newest first in the ticker, the totals") {
         app_fixtures::ConferenceStore c;
         voteSome(c);

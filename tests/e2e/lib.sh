@@ -94,6 +94,17 @@ event_with_three_ideas() {
   "$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
 }
 
+# free_port: a TCP port on 127.0.0.1 free a moment ago (bound to port 0 and released; another test may race for it,
+# unlikely).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# decoded_qr PNG: what zbarimg reads from the image's QR code (empty when it finds none).
+decoded_qr() {
+  zbarimg --quiet --raw "$1" 2>/dev/null | head -1
+}
+
 # png_shows_text FILE W H: a PNG of that size with many distinct colours (anti-aliased text), not a blank frame.
 png_shows_text() {
   python3 - "$1" "$2" "$3" <<'PY'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The moderators' panel at the kiosk: a held corner opens the PIN keypad, a wrong PIN is refused, the right one
 # opens the panel; hiding an idea there takes it off the kiosk and the projector, and the log and the export
-# show it; pin, merge, phases, freeze, export to a folder and leaving kiosk mode work from the panel too.
+# show it; pin, merge, phases, freeze, export to a folder and leaving kiosk mode work from the panel too. The kiosk
+# serves phones: a phone's session shows as one in the sessions tab and is voided there.
 # ctest-cost: 100
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
@@ -22,9 +23,20 @@ projected() { python3 "$DRIVER" query "$PROJECTION" "$1" 2>/dev/null; }
 
 start_display
 AUTOMATION="$WORK/kiosk.json"
-"$BIN" --db "$DB" run --automation "$AUTOMATION" --screenshot "$WORK/panel.png" >"$WORK/kiosk.log" 2>&1 &
+PORT=$(free_port)
+PHONE="http://127.0.0.1:$PORT"
+"$BIN" --db "$DB" run --automation "$AUTOMATION" --screenshot "$WORK/panel.png" --phones "127.0.0.1:$PORT" >"$WORK/kiosk.log" 2>&1 &
 KIOSK=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log"; finish; exit 1; }
+# A phone takes part: a session and a vote for #1 through the kiosk's phone server.
+phone_post() { curl -s -o /dev/null -w '%{http_code}' -b "$WORK/phone.jar" -c "$WORK/phone.jar" -H "Origin: $PHONE" \
+  -H 'Content-Type: application/json' --data "$2" "$PHONE$1"; }
+# The switch's thread starts the server once the kiosk's loop has read the database (seconds on a loaded machine).
+for _ in $(seq 1 300); do curl -s -o /dev/null "$PHONE/" && break; sleep 0.1; done
+code=$(phone_post /api/session '{"language":"tr"}')
+[ "$code" = 201 ] && pass || fail "a phone starts a session at the kiosk's phone server: $code"
+code=$(phone_post /api/vote '{"idea":1}')
+[ "$code" = 200 ] && pass || fail "the phone votes: $code"
 panel_value() { automation_value "d['panel']$1"; }
 until_true() { for _ in $(seq 1 30); do [ "$(eval "$1")" = "$2" ] && return 0; sleep 0.1; done; return 1; }
 
@@ -68,6 +80,22 @@ tap edit:save
 until_true "sqlite3 '$DB' \"SELECT title FROM ideas WHERE number = 1\"" "Sprachcafé im Glasha" && pass || fail "the corrected title is stored"
 sqlite3 "$DB" "SELECT before FROM moderation_log WHERE action = 'edit'" | grep -q "Sprachcafé im Glashaus" && pass || fail "the log keeps the original title"
 
+# [SECTION] The sessions tab names each session's source; the phone's session is voided with a reason
+tap tab:sessions
+phone_row() { automation_value '[e["id"] for e in d["elements"] if e["id"].startswith("session:") and "Handy" in e["label"]][0]' 2>/dev/null; }
+for _ in $(seq 1 30); do [ -n "$(phone_row)" ] && break; sleep 0.1; done
+[ -n "$(phone_row)" ] && pass || fail "a session is named as the phone's: $(automation_value '[e["label"] for e in d["elements"] if e["id"].startswith("session:")]')"
+automation_value '[e["label"] for e in d["elements"] if e["id"].startswith("session:") and "Handy" not in e["label"]][0]' | grep -q Kiosk \
+  && pass || fail "the kiosk's session is named as the kiosk's"
+tap "$(phone_row)"
+kill -USR1 "$KIOSK"; sleep 1; cp "$WORK/panel.png" "$WORK/panel-sessions.png"
+tap reason:advert
+tap act:void
+until_true "sqlite3 '$DB' \"SELECT voided FROM sessions WHERE source = 'phone'\"" 1 && pass || fail "the phone's session is voided"
+[ "$(sqlite3 "$DB" "SELECT reason FROM moderation_log WHERE action = 'void_session'")" = Werbung ] && pass || fail "the void is logged with its reason"
+[ "$(phone_post /api/vote '{"idea":2}')" != 200 ] && pass || fail "the voided phone cannot vote any more"
+tap tab:ideas
+
 # [SECTION] Pin and merge
 tap row:1; tap act:pin
 until_true "projected 'd[\"pinned\"]'" "[1]" && pass || fail "the pinned idea is on the projector"
@@ -82,6 +110,17 @@ until_true "sqlite3 '$DB' 'SELECT voting_open FROM events'" 0 && pass || fail "v
 tap ctl:freeze
 until_true "projected 'd[\"frozen\"]'" True && pass || fail "the projector is frozen from the panel"
 tap ctl:freeze
+# Phones off and on again from the control tab: the server stops and starts on its own thread, the log keeps both.
+phones_label() { automation_value '[e["label"] for e in d["elements"] if e["id"] == "ctl:phones"][0]' 2>/dev/null; }
+within() { for _ in $(seq 1 100); do [ "$(eval "$1")" = "$2" ] && return 0; sleep 0.1; done; return 1; }
+within phones_label "Handys ausschalten" && pass || fail "the control tab offers to turn phones off: '$(phones_label)'"
+tap ctl:phones
+within "sqlite3 '$DB' \"SELECT count(*) FROM meta WHERE key = 'phones_url'\"" 0 && pass || fail "phones turned off from the panel"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$PHONE/")" = 000 ] && pass || fail "nothing answers on the phones' port"
+within phones_label "Handys einschalten" && pass || fail "the control tab offers to turn phones on: '$(phones_label)'"
+tap ctl:phones
+within "curl -s -o /dev/null -w '%{http_code}' '$PHONE/'" 200 && pass || fail "phones on again from the panel"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'phones'")" = 2 ] && pass || fail "both switches are logged"
 tap export:0
 until_true "ls '$HOME' | grep -c '^ideenkiosk-'" 1 && pass || fail "an export folder appeared in $HOME"
 folder=$(ls -d "$HOME"/ideenkiosk-* 2>/dev/null | head -1)

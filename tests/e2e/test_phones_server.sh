@@ -14,8 +14,7 @@ k event load "$SRC/assets/event.example.toml" >/dev/null
 k idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null
 k idea add --title "Sprachcafé im Glashaus" --category sprache >/dev/null
 
-# A free port: bind port 0 through python, then use it (a race with another test is possible but unlikely).
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 URL="http://127.0.0.1:$PORT"
 "$BIN" --db "$DB" phones --listen "127.0.0.1:$PORT" >"$WORK/phones.log" 2>&1 &
 SERVER=$!
@@ -59,7 +58,7 @@ head -c 20000 /dev/zero | tr '\0' a >"$WORK/big"
      --data '{"language":"de"}' "$URL/api/session")" = 421 ] && pass || fail "a foreign Host is refused"
 [ "$(code -X DELETE "$URL/api/vote")" = 405 ] && pass || fail "DELETE"
 # Malformed HTTP: the server answers 400 (or closes) and keeps serving.
-printf 'GARBAGE / HTTP/9.9\r\nHost: x\r\n\r\n' | timeout 3 python3 -c '
+printf 'GARBAGE / HTTP/9.9\r\nHost: x\r\n\r\n' | timeout 10 python3 -c '
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1]))); s.sendall(sys.stdin.buffer.read()); s.settimeout(3)
 try: print(s.recv(100).decode(errors="replace").split("\r\n")[0])

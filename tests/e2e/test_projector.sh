@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The projector as its own process beside a kiosk process, each on its own virtual screen: a vote tapped at the
-# kiosk shows in the projector's automation file within one second of the kiosk's "confirmed" log line.
+# kiosk shows in the projector's automation file within one second of the kiosk's "confirmed" log line. The kiosk
+# serves phones too: the projector learns their address from the database and shows its QR code, which zbarimg
+# reads back from the projector's screenshot (and from the kiosk's attract screen, where the organiser asked for it).
 # ctest-cost: 47
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
@@ -15,7 +17,10 @@ PROJECTOR=$!
 
 start_display
 AUTOMATION="$WORK/kiosk.json"
-"$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" >"$WORK/kiosk.log" 2>&1 &
+PORT=$(free_port)
+JOIN_URL="http://127.0.0.1:$PORT/"
+"$BIN" --db "$DB" run --allow-exit --automation "$AUTOMATION" --phones "127.0.0.1:$PORT" --phones-on-attract \
+  --screenshot "$WORK/kiosk.png" >"$WORK/kiosk.log" 2>&1 &
 KIOSK=$!
 wait_screen attract 10 || { cat "$WORK/kiosk.log" "$WORK/projector.log"; finish; exit 1; }
 
@@ -25,6 +30,11 @@ for _ in $(seq 1 50); do [ -s "$PROJECTION" ] && break; sleep 0.1; done
 [ "$(projected 'd["totals"]["ideas"]')" = 3 ] && pass || fail "the projector counts 3 ideas"
 [ "$(projected 'd["totals"]["votes"]')" = 0 ] && pass || fail "no votes yet"
 [ "$(projected 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2, 3]" ] && pass || fail "all three ideas are shown"
+# The organiser asked for the phones' code on the attract screen too (run --phones-on-attract).
+kill -USR1 "$KIOSK"
+for _ in $(seq 1 50); do [ -s "$WORK/kiosk.png" ] && break; sleep 0.1; done
+[ "$(decoded_qr "$WORK/kiosk.png")" = "$JOIN_URL" ] && pass || fail "the attract screen's QR code reads '$(decoded_qr "$WORK/kiosk.png")'"
+cp "$WORK/kiosk.png" "$WORK/attract.png"  # the kiosk writes kiosk.png again at exit
 
 # [SECTION] A vote at the kiosk reaches the projector within a second
 tap attract; wait_screen start
@@ -55,6 +65,7 @@ wait_projected() { for _ in $(seq 1 30); do [ "$(projected "$1")" = "$2" ] && re
 wait_projected 'd["awaiting_reveal"]' True && pass || fail "the projector waits for the reveal"
 [ "$(projected '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "no counts before the reveal"
 [ "$(projected '[i["number"] for i in d["ideas"]]')" = "[4, 2, 1]" ] && pass || fail "newest first, so the order gives nothing away"
+for _ in $(seq 1 30); do [ "$(automation_value '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && break; sleep 0.05; done
 [ "$(automation_value '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "the kiosk hides counts too"
 "$BIN" --db "$DB" event set counts_revealed true >/dev/null
 wait_projected 'd["ideas"][0]["count"]' 1 && pass || fail "the reveal shows the counts"
@@ -68,10 +79,16 @@ sleep 0.6
 wait_projected 'd["totals"]["ideas"]' 4 && pass || fail "unfreezing shows the present"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'projector'")" = 3 ] && pass || fail "reveal and freeze are logged"
 
-# [SECTION] The projector only reads: it never blocks or changes the database
+# [SECTION] The projector only reads: it never blocks or changes the database. Its screenshot shows the phones'
+# QR code, which reads as their address.
+wait_projected 'd["join_url"]' "$JOIN_URL" && pass || fail "the projector knows the phones' address: $(projected 'd["join_url"]')"
 DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"; sleep 1
 png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"
-kill -TERM "$KIOSK" "$PROJECTOR"; wait "$KIOSK"; wait "$PROJECTOR"
+[ "$(decoded_qr "$WORK/projector.png")" = "$JOIN_URL" ] && pass || fail "the projector's QR code reads '$(decoded_qr "$WORK/projector.png")'"
+kill -TERM "$KIOSK"; wait "$KIOSK"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM meta WHERE key = 'phones_url'")" = 0 ] && pass || fail "the stopped phone server cleared its address"
+wait_projected 'd["join_url"]' "" && pass || fail "the projector no longer shows a code"
+kill -TERM "$PROJECTOR"; wait "$PROJECTOR"
 [ $? = 0 ] && pass || fail "the projector exits cleanly"
 [ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check ok"
 finish

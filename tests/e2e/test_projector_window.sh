@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The projector as a second window of the kiosk process (run --projector-windowed), both windows side by side on
 # one wide virtual screen: a vote tapped at the kiosk shows on the projector within one second of the kiosk's
-# "confirmed" log line, a moderator's hide leaves both, SIGUSR1 shoots both windows, SIGTERM ends cleanly.
+# "confirmed" log line, a moderator's hide leaves both, SIGUSR1 shoots both windows (the projector's with the QR
+# code of the phone server the kiosk runs, read back by zbarimg), SIGTERM ends cleanly.
 # Also the one-line refusals of run --projector-monitor.
 # ctest-cost: 43
 source "$(dirname "$0")/lib.sh"
@@ -22,7 +23,8 @@ expect_exit 2 "projector automation without a projector" -- "$BIN" --db "$DB" ru
 # [SECTION] Both windows in one process
 AUTOMATION="$WORK/kiosk.json"
 PROJECTION="$WORK/projector.json"
-"$BIN" --db "$DB" run --allow-exit --windowed 1280x800 --projector-windowed 1280x720 \
+PORT=$(free_port)
+"$BIN" --db "$DB" run --allow-exit --windowed 1280x800 --projector-windowed 1280x720 --phones "127.0.0.1:$PORT" \
   --automation "$AUTOMATION" --projector-automation "$PROJECTION" \
   --screenshot "$WORK/kiosk.png" --projector-screenshot "$WORK/projector.png" >"$WORK/kiosk.log" 2>&1 &
 PID=$!
@@ -90,6 +92,7 @@ kill -USR1 "$PID"
 for _ in $(seq 1 50); do [ -s "$WORK/kiosk.png" ] && [ -s "$WORK/projector.png" ] && break; sleep 0.1; done
 png_shows_text "$WORK/kiosk.png" 1280 800 && pass || fail "the kiosk's screenshot shows text"
 png_shows_text "$WORK/projector.png" 1280 720 && pass || fail "the projector's screenshot shows text"
+[ "$(decoded_qr "$WORK/projector.png")" = "http://127.0.0.1:$PORT/" ] && pass || fail "the projector window's QR code reads '$(decoded_qr "$WORK/projector.png")'"
 kill -TERM "$PID"; wait "$PID"
 [ $? = 0 ] && pass || fail "clean exit on SIGTERM"
 grep -q "kiosk window closed" "$WORK/kiosk.log" && pass || fail "the kiosk logged its end"

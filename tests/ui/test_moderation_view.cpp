@@ -40,6 +40,56 @@ struct PanelHarness : ImGuiHarness {
 }  // namespace
 
 TEST_SUITE("ui.moderation") {
+    TEST_CASE("the control tab offers phones on and off only where the kiosk has an address, and says what serves") {
+        PanelHarness ui(true);
+        ui.tap("tab:control");
+        CHECK_FALSE(ui.shows("ctl:phones"));
+        ui.model.phonesAvailable = true;
+        REQUIRE(ui.shows("ctl:phones"));
+        CHECK(ui.element("ctl:phones")->label == "Handys einschalten");
+        ui.tap("ctl:phones");
+        REQUIRE(ui.out.actions.size() == 1);
+        CHECK(ui.out.actions[0].kind == core::PanelAction::Kind::SetPhones);
+        CHECK(ui.out.actions[0].on);
+        ui.out.actions.clear();
+        ui.model.phonesUrl = "http://192.168.1.10:8080/";
+        REQUIRE(ui.shows("ctl:phones"));
+        CHECK(ui.element("ctl:phones")->label == "Handys ausschalten");
+        ui.tap("ctl:phones");
+        REQUIRE(ui.out.actions.size() == 1);
+        CHECK_FALSE(ui.out.actions[0].on);
+    }
+
+    TEST_CASE("the panel names where each session and idea came from, and voids a phone's session with a reason") {
+        PanelHarness ui(true);
+        ui.model.ideas[0].fromPhone = true;
+        ui.model.sessions.push_back({"s-phone", "14:05", "tr", 2, false, true});
+        ui.model.sessions.push_back({"s-kiosk", "14:01", "de", 1, false, false});
+        ui.tap("tab:sessions");
+        REQUIRE(ui.shows("session:0"));
+        CHECK(ui.element("session:0")->label.find("Handy") != std::string::npos);
+        CHECK(ui.element("session:1")->label.find("Kiosk") != std::string::npos);
+        ui.tap("session:0");
+        ui.tap("reason:offensive");
+        ui.tap("act:void");
+        REQUIRE(ui.out.actions.size() == 1);
+        CHECK(ui.out.actions[0].kind == core::PanelAction::Kind::VoidSession);
+        CHECK(ui.out.actions[0].target == "s-phone");
+        CHECK_FALSE(ui.out.actions[0].reason.empty());
+
+        ui.tap("tab:ideas");
+        const auto drawnHandy = [&] {
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                if (run.text.find("Handy") != std::string::npos) return true;
+            }
+            return false;
+        };
+        CHECK(drawnHandy());  // the idea's row carries the badge
+        ui.model.ideas[0].fromPhone = false;
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX));
+        CHECK_FALSE(drawnHandy());
+    }
+
     TEST_CASE("at the kiosk a typo is corrected with the on-screen keyboard") {
         PanelHarness ui(true);
         ui.tap("tab:ideas");

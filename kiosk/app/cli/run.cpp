@@ -1,6 +1,7 @@
 // `ideenkiosk run`: the attendee kiosk window on the active event, optionally with the projector beside it.
 #include "kiosk/app/cli/window_args.h"
 
+#include "phones/server_switch.h"
 #include "storage/wordlist.h"
 
 #include <SQLiteCpp/Exception.h>
@@ -13,19 +14,13 @@ namespace kiosk::app {
 
 namespace {
 
-// The phone server beside the kiosk, or none when it cannot start (address taken): the kiosk runs either way.
-std::unique_ptr<phones::PhoneServer> startPhoneServer(const CliContext& context, const std::string& listen,
-                                                      std::shared_ptr<const storage::WordList> wordList) {
-    phones::ServerOptions phoneOptions = phoneServerOptions(context, listen);
+// The phone server's switch beside the kiosk: the frame loop passes the moderators' wish on, the switch's thread
+// starts or stops the server. A server that cannot start (address taken) leaves the kiosk running; the log says why.
+std::unique_ptr<phones::ServerSwitch> phoneSwitch(const CliContext& context, const std::string& listen,
+                                                  std::shared_ptr<const storage::WordList> wordList, double limitScale) {
+    phones::ServerOptions phoneOptions = phoneServerOptions(context, listen, limitScale);
     phoneOptions.wordList = std::move(wordList);
-    auto server = std::make_unique<phones::PhoneServer>(std::move(phoneOptions));
-    try {
-        server->start();
-        return server;
-    } catch (const std::exception& e) {
-        spdlog::error("phones: not started: {}", e.what());
-        return nullptr;
-    }
+    return std::make_unique<phones::ServerSwitch>(std::move(phoneOptions));
 }
 
 /// run --projector-…: the projector as a second window of the kiosk process.
@@ -56,6 +51,8 @@ struct RunArgs : WindowArgs {
     double crashAfter = 0;
     SecondWindowArgs projector;
     std::string phones;
+    bool phonesOnAttract = false;
+    double phonesLimitScale = 1.0;
 };
 
 }  // namespace
@@ -79,6 +76,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     // watchdog test; the process stays alive) or an exception escapes a frame (the crash handling).
     run->add_option("--test-hang-after", args->hangAfter)->group("")->check(CLI::Range(0.0, 3600.0));
     run->add_option("--test-crash-after", args->crashAfter)->group("")->check(CLI::Range(0.0, 3600.0));
+    // Benchmarks only: the phone server's rate limits multiplied (a hundred phones behind 127.0.0.1).
+    run->add_option("--test-phones-rate-limit-scale", args->phonesLimitScale)->group("")->check(CLI::Range(0.1, 10000.0));
     auto* projectorMonitor = run->add_option("--projector-monitor", args->projector.monitor, "Also show the projector, fullscreen on this monitor")
         ->check(CLI::Range(0, 16));
     run->add_option("--projector-windowed", args->projector.windowed, "Also show the projector, in a window of WxH pixels")
@@ -87,11 +86,14 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_option("--projector-screenshot", args->projector.screenshot, "Write a PNG of the projector here on SIGUSR1");
     run->add_option("--phones", args->phones,
                     "Also serve the phone page on ADDRESS:PORT (its own threads; only that address)");
+    auto* phonesOnAttract = run->add_flag("--phones-on-attract", args->phonesOnAttract,
+                                          "Show the phones' QR code on the attract screen too (while a phone server serves this database)");
     run->add_option("--server", args->server,
                     "Sync with the venue's PostgreSQL (a libpq connection string) on a thread of its own; the kiosk "
                     "writes locally first and goes on when the network fails");
-    run->callback([&context, args, windows, monitor, idleTimeout, projectorMonitor] {
+    run->callback([&context, args, windows, monitor, idleTimeout, projectorMonitor, phonesOnAttract] {
         configured(monitor, args->monitor, context.config.monitor);
+        configured(phonesOnAttract, args->phonesOnAttract, context.config.phonesOnAttract);
         configured(projectorMonitor, args->projector.monitor, context.config.kioskProjectorMonitor);
         configured(idleTimeout, args->idleTimeout, context.config.idleTimeout);
         if (args->server.empty() && context.config.server) args->server = *context.config.server;  // [server] url
@@ -110,6 +112,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
             options.languages = *context.config.languages;
         }
         options.busyTimeoutMs = args->busyTimeoutMs;
+        options.phonesOnAttract = args->phonesOnAttract;
         options.frameTimesFile = args->frameTimes;
         options.hangAfterSeconds = args->hangAfter;
         options.crashAfterSeconds = args->crashAfter;
@@ -136,8 +139,12 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         // running, and the log says why.
         std::unique_ptr<pgsync::SyncWorker> sync;
         if (!args->server.empty()) sync = startWindowSync(context, args->server, options.sync);
-        std::unique_ptr<phones::PhoneServer> phoneServer;
-        if (!args->phones.empty()) phoneServer = startPhoneServer(context, args->phones, options.wordList);
+        std::unique_ptr<phones::ServerSwitch> phoneServer;
+        if (!args->phones.empty()) {
+            phoneServer = phoneSwitch(context, args->phones, options.wordList, args->phonesLimitScale);
+            options.setPhones = [server = phoneServer.get()](bool on) { server->want(on); };
+            options.phonesByDefault = true;  // run --phones: on, until the moderators say otherwise
+        }
         const int code = launcher.runKiosk(options);
         phoneServer.reset();
         sync.reset();

@@ -110,6 +110,7 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     reader.read("server", "url", config.server);
     reader.read("phones", "enabled", config.phonesEnabled);
     reader.read("phones", "port", config.phonesPort);
+    reader.read("phones", "attract", config.phonesOnAttract);
     reader.read("backup", "folder", config.backupFolder);
     reader.read("backup", "keep", config.backupKeep);
     reader.refuseUnknown();

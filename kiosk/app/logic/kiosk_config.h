@@ -22,6 +22,7 @@ struct KioskConfig {
     std::optional<std::string> server;        ///< [server] url: the PostgreSQL sync server, when there is one
     std::optional<bool> phonesEnabled;        ///< [phones] enabled
     std::optional<int> phonesPort;            ///< [phones] port
+    std::optional<bool> phonesOnAttract;      ///< [phones] attract: the attract screen shows the QR code too
     std::optional<std::string> backupFolder;  ///< [backup] folder: hourly backups go here when set
     std::optional<int> backupKeep;            ///< [backup] keep: how many backups stay
 };

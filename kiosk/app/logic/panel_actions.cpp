@@ -3,7 +3,9 @@
 
 #include "kiosk/app/logic/export_folder.h"
 #include "kiosk/core/text_edit.h"
+#include "storage/phone_reads.h"
 #include "storage/moderation.h"
+#include "storage/phone_address.h"
 #include "storage/service_log.h"
 #include "storage/timefmt.h"
 
@@ -44,6 +46,7 @@ void applyToStore(storage::Store& store, const std::string& eventId, const std::
         case Kind::SetVoting: return store.setVotingOpen(eventId, a.on, actor);
         case Kind::RevealCounts: return store.setCountsRevealed(eventId, a.on, actor);
         case Kind::FreezeProjector: return store.setProjectorFrozen(eventId, a.on, actor);
+        case Kind::SetPhones: return storage::setPhonesWanted(store, eventId, a.on, actor);
         case Kind::Edit: {
             const auto idea = store.idea(a.target);
             if (!idea) throw storage::RuleError("unknown_idea", "no idea with id " + a.target);
@@ -66,6 +69,7 @@ std::string describe(storage::Store& store, const core::PanelAction& a, const co
     if (a.kind == Kind::RevealCounts) return text.text(language, a.on ? "panel.counts_shown" : "panel.counts_hidden");
     if (a.kind == Kind::FreezeProjector) return text.text(language, a.on ? "panel.projector_frozen" : "panel.projector_live");
     if (a.kind == Kind::VoidSession) return text.text(language, "panel.voided");
+    if (a.kind == Kind::SetPhones) return text.text(language, a.on ? "panel.phones_starting" : "panel.phones_stopping");
     const auto idea = store.idea(a.target);
     if (!idea) return {};
     std::string what = "#" + std::to_string(idea->number) + ": " + text.text(language, "panel.status_" + storage::toString(idea->status));
@@ -86,6 +90,7 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
     model.countsRevealed = s.countsRevealed;
     model.projectorFrozen = s.projectorFrozen;
     model.atKiosk = atKiosk;
+    model.phonesUrl = storage::phonesUrl(store).value_or("");
     storage::IdeaQuery all;
     all.statuses = {storage::IdeaStatus::Pending, storage::IdeaStatus::Published, storage::IdeaStatus::Hidden,
                     storage::IdeaStatus::Merged};
@@ -93,17 +98,20 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
     const auto ideas = store.ideas(eventId, all);
     // The words Store::flaggedWords gives per idea, read for the whole event in one query.
     auto flagged = store.flaggedWordsOfEvent(eventId);
+    const auto fromPhones = storage::ideasFromPhones(store, eventId);
     for (const auto& idea : ideas) numbers[idea.id] = idea.number;
     for (const auto& idea : ideas) {
         core::PanelModel::IdeaRow row{idea.id, idea.number, idea.title, idea.description, idea.author, idea.category,
                                       idea.status, idea.votes, idea.pinned, 0, {}};
         if (auto words = flagged.find(idea.id); words != flagged.end()) row.flagged = std::move(words->second);
         if (const auto into = numbers.find(idea.mergedInto); into != numbers.end()) row.mergedIntoNumber = into->second;
+        row.fromPhone = fromPhones.count(idea.id) > 0;
         model.ideas.push_back(std::move(row));
     }
     auto sessions = store.sessions(eventId);
     for (auto it = sessions.rbegin(); it != sessions.rend() && model.sessions.size() < 500; ++it) {
-        model.sessions.push_back({it->id, clock(it->startedAt), it->language, it->votesUsed, it->end == storage::SessionEnd::Voided});
+        model.sessions.push_back({it->id, clock(it->startedAt), it->language, it->votesUsed, it->end == storage::SessionEnd::Voided,
+                                  it->source == storage::SessionSource::Phone});
     }
     const auto log = store.moderationLog(eventId);
     // The kiosk's crashes head the log: how often the process had to be restarted, and why the last time.

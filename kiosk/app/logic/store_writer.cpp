@@ -4,6 +4,7 @@
 #include "kiosk/app/logic/db_watcher.h"
 #include "kiosk/app/logic/kiosk_effects.h"
 #include "storage/busy.h"
+#include "storage/phone_address.h"
 
 #include <spdlog/spdlog.h>
 
@@ -40,6 +41,8 @@ WriterSnapshot readSnapshot(storage::Store& store, const storage::Event& event, 
     const auto fresh = store.event(event.id);
     snapshot.event = fresh ? *fresh : event;
     snapshot.published = publishedCards(store, event.id);
+    snapshot.phonesUrl = storage::phonesUrl(store).value_or("");
+    snapshot.phonesWanted = storage::phonesWanted(store);
     return snapshot;
 }
 

@@ -27,6 +27,8 @@ struct WriterSnapshot {
     storage::Event event;       ///< the active event with its settings as read then
     std::string kioskId;        ///< this file's kiosk id (the panel's actor names it)
     std::vector<core::IdeaCard> published;
+    std::string phonesUrl;      ///< the phone server serving this file (storage::phonesUrl), empty when none
+    std::optional<bool> phonesWanted;  ///< the moderators' wish (storage::phonesWanted); unset: as started
 };
 
 /// Reads a snapshot from `store` (the writer's, or a test's).

@@ -65,6 +65,11 @@ struct RunOptions : WindowOptions {
     std::optional<ProjectorOptions> projector;  ///< run --projector-monitor: the projector as a second window
     std::shared_ptr<const storage::WordList> wordList;  ///< null: ideas are not checked against a word list
     SyncLink sync;                                      ///< run --server; `state` empty without a server
+    bool phonesOnAttract = false;  ///< the attract screen shows the phones' QR code while a phone server serves
+    /// The phone server's switch (run --phones): called with the moderators' wish whenever it changes (it must
+    /// return at once); null without an address. Unset wish: `phonesByDefault`.
+    std::function<void(bool)> setPhones;
+    bool phonesByDefault = false;
 };
 
 /// The moderators' panel in a window of its own (a laptop beside the stage).

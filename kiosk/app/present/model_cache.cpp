@@ -1,6 +1,7 @@
 // The kiosk's view model cache (see model_cache.h).
 #include "kiosk/app/present/model_cache.h"
 
+#include "kiosk/app/present/phones_join.h"
 #include "kiosk/ui/idea_board.h"
 
 namespace kiosk::app {
@@ -18,6 +19,8 @@ bool ModelCache::refresh(std::shared_ptr<const WriterSnapshot> snapshot, const c
         m_model.categories.clear();
         for (const auto& c : settings.categories) m_model.categories.push_back({c.key, c.names, ui::colorFromHex(c.color)});
         m_model.totalIdeas = static_cast<int>(snapshot->published.size());
+        const std::string joinUrl = joinOnAttract ? snapshot->phonesUrl : std::string();
+        if (joinUrl != m_model.join.url) m_model.join = joinCodeFor(joinUrl);
         m_snapshot = std::move(snapshot);
     }
     m_order = state.order;

@@ -29,6 +29,8 @@ public:
         m_model.numbersProvisional = provisional;
         return true;
     }
+    /// The attract screen shows the phones' QR code while a phone server serves (run --phones-on-attract).
+    bool joinOnAttract = false;
 
 private:
     std::shared_ptr<const WriterSnapshot> m_snapshot;

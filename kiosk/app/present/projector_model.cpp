@@ -2,6 +2,7 @@
 #include "kiosk/app/present/projector_model.h"
 
 #include "kiosk/app/present/automation.h"
+#include "kiosk/app/present/phones_join.h"
 #include "kiosk/ui/idea_board.h"
 #include "storage/stats.h"
 
@@ -46,6 +47,7 @@ ui::ProjectorModel loadProjector(storage::Store& store) {
     model.ideas = totals.ideas;
     model.votes = totals.votes;
     model.participants = totals.participants;
+    model.join = loadJoinCode(store);
     return model;
 }
 
@@ -66,6 +68,7 @@ std::string projectorAutomation(const ui::ProjectorModel& model, int topCount) {
     for (const auto& e : model.pinned) pinned.push_back(e.number);
     return automationText({{"screen", "projector"}, {"title", model.title}, {"pinned", pinned},
                            {"frozen", model.frozen}, {"awaiting_reveal", model.awaitingReveal},
+                           {"join_url", model.join.url},
                            {"totals", {{"ideas", model.ideas}, {"votes", model.votes}, {"participants", model.participants}}},
                            {"elements", nlohmann::json::array()}, {"ideas", ideas}});
 }

@@ -164,6 +164,7 @@ private:
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     core::KioskState m_state;
     std::optional<PanelHost> m_panel;
+    std::optional<bool> m_phonesWish;  // what the phone server's switch was last told
     int m_panelOpens = 0;
     bool m_leaveKioskMode = false;
     core::FramePolicy m_frames;
@@ -191,6 +192,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
       m_catalog(core::Catalog::load(options.assetDir + "/i18n")),
       m_window(options.monitor, options.windowedWidth, options.windowedHeight, "Ideenkiosk", options.allowExit),
       m_automation(options.automationFile) {
+    m_cache.joinOnAttract = options.phonesOnAttract;
     if (options.projector) {
         try {
             m_projector = std::make_unique<ProjectorWindow>(*options.projector, &m_window);
@@ -453,7 +455,18 @@ void KioskLoop::submit(const core::Effect& effect) {
 
 // The writer reads the view's data after each commit (its own or another connection's); this only looks whether
 // its snapshot is new. A failed read comes back as StorageFailed through the writer's queue.
-bool KioskLoop::refreshModel() { return m_cache.refresh(m_writer->snapshot(), m_state); }
+bool KioskLoop::refreshModel() {
+    const auto snapshot = m_writer->snapshot();
+    // The phone server follows the moderators' wish on its own thread; this only passes the wish on.
+    if (m_options.setPhones && snapshot && snapshot->usable) {
+        const bool wish = snapshot->phonesWanted.value_or(m_options.phonesByDefault);
+        if (wish != m_phonesWish) {
+            m_phonesWish = wish;
+            m_options.setPhones(wish);
+        }
+    }
+    return m_cache.refresh(snapshot, m_state);
+}
 
 // The moderators' panel works through the writer too: made afresh for a new connection of the writer, gone while
 // the database is out of reach (the PIN lives there, so the held corner then opens nothing).
@@ -464,6 +477,7 @@ bool KioskLoop::syncPanel() {
     } else if (!m_panel || m_panelOpens != snapshot->opens) {
         m_panel.emplace(*m_writer, snapshot->event.id, "panel:kiosk:" + snapshot->kioskId, true, [this] { panelTrouble(); });
         m_panel->followSync(m_options.sync.state);
+        m_panel->phonesAvailable = static_cast<bool>(m_options.setPhones);
         m_panelOpens = snapshot->opens;
     }
     return m_panel.has_value();

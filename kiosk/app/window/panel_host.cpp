@@ -126,8 +126,10 @@ void PanelHost::refresh() {
     m_seen = std::move(snapshot);
     m_loading = true;
     ask<core::PanelModel>("panel model",
-                          [eventId = m_eventId, atKiosk = m_atKiosk](storage::Store& store) {
-                              return loadPanelModel(store, eventId, atKiosk);
+                          [eventId = m_eventId, atKiosk = m_atKiosk, phones = phonesAvailable](storage::Store& store) {
+                              auto model = loadPanelModel(store, eventId, atKiosk);
+                              model.phonesAvailable = phones;
+                              return model;
                           },
                           [](PanelHost& self, core::PanelModel model) {
                               model.sync = self.m_model.sync;  // not in the store: the window keeps it current

@@ -25,6 +25,7 @@ public:
     PanelHost& operator=(const PanelHost&) = delete;
 
     core::PanelGate gate;
+    bool phonesAvailable = false;  ///< the kiosk has a phone server's switch: the control tab offers it
     bool active() const { return gate.stage != core::PanelGate::Stage::Closed; }
     /// Opens the keypad (the kiosk's corner was held, or `moderate` starts); says so when no PIN is set.
     void openKeypad(double now);

@@ -1,0 +1,25 @@
+// Small reads about phones (see phone_reads.h).
+#include "storage/phone_reads.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace storage {
+
+std::set<std::string> ideasFromPhones(Store& store, const std::string& eventId) {
+    SQLite::Statement q(store.db(), "SELECT i.id FROM ideas i JOIN sessions s ON s.id = i.session_id "
+                                    "WHERE i.event_id = ? AND s.source = 'phone'");
+    q.bind(1, eventId);
+    std::set<std::string> ids;
+    while (q.executeStep()) ids.insert(q.getColumn(0).getString());
+    return ids;
+}
+
+std::optional<std::string> ideaIdByNumber(Store& store, const std::string& eventId, int number) {
+    SQLite::Statement q(store.db(), "SELECT id FROM ideas WHERE event_id = ? AND number = ?");
+    q.bind(1, eventId);
+    q.bind(2, number);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+}  // namespace storage

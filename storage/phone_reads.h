@@ -1,0 +1,21 @@
+// Small reads about phones that the Store's own interface does not need: which ideas came from phones (for the
+// moderators) and an idea's id by its number without counting its votes (the phone server's vote path).
+#pragma once
+
+#include "storage/store.h"
+
+#include <optional>
+#include <set>
+#include <string>
+
+namespace storage {
+
+/// The ids of the event's ideas submitted in a phone's session (Session::source == Phone), in one query. Ideas
+/// without a session (imports, the command line) and those of kiosk sessions are not in it.
+std::set<std::string> ideasFromPhones(Store& store, const std::string& eventId);
+
+/// The id of the event's idea #number, if there is one: one indexed lookup, where Store::ideaByNumber also reads
+/// the idea and counts its votes.
+std::optional<std::string> ideaIdByNumber(Store& store, const std::string& eventId, int number);
+
+}  // namespace storage

@@ -1,0 +1,69 @@
+// What the phone server keeps in the database's meta table: its URL while it serves (for the projector) and the
+// moderators' wish to have it on or off (for the kiosk that runs it), each change of the wish in the log.
+#include "../storage/fixtures.h"
+
+#include "storage/phone_address.h"
+#include "storage/phone_reads.h"
+
+#include <doctest/doctest.h>
+
+using namespace storage;
+
+TEST_SUITE("phones.meta") {
+    TEST_CASE("the server's address: recorded, read, cleared only by the server that set it") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        CHECK_FALSE(phonesUrl(store));
+        recordPhonesUrl(store, "http://192.168.1.10:8080/");
+        CHECK(phonesUrl(store) == "http://192.168.1.10:8080/");
+        SUBCASE("a stopping server clears its own address") {
+            clearPhonesUrl(store, "http://192.168.1.10:8080/");
+            CHECK_FALSE(phonesUrl(store));
+        }
+        SUBCASE("another server started since keeps its address") {
+            recordPhonesUrl(store, "http://10.0.0.5:9000/");
+            clearPhonesUrl(store, "http://192.168.1.10:8080/");
+            CHECK(phonesUrl(store) == "http://10.0.0.5:9000/");
+        }
+    }
+
+    TEST_CASE("the moderators' wish: unset until they say, then kept and logged") {
+        fixtures::ManualClock clock;
+        Store store(":memory:", fixtures::options(clock));
+        const auto event = store.createEvent(fixtures::conference());
+        CHECK_FALSE(phonesWanted(store));
+        setPhonesWanted(store, event, false, "panel:test");
+        CHECK(phonesWanted(store) == false);
+        setPhonesWanted(store, event, true, "panel:test");
+        CHECK(phonesWanted(store) == true);
+        const auto log = store.moderationLog(event);
+        REQUIRE(log.size() >= 2);
+        CHECK(log.back().action == "phones");
+        CHECK(log.back().actor == "panel:test");
+        CHECK(log.back().before == R"({"phones":false})");
+        CHECK(log.back().after == R"({"phones":true})");
+    }
+
+    TEST_CASE("reads for the phones: ideas from phones, an idea's id by its number") {
+        fixtures::EventStore v;
+        const auto kiosk = v.store.startSession(v.event, "de");
+        const auto phone = v.store.startPhoneSession(v.event, "tr", "hash");
+        const auto typed = v.store.submitIdea(v.event, fixtures::idea("Kochabend"), kiosk);
+        const auto tapped = v.store.submitIdea(v.event, fixtures::idea("Mahalle şenliği"), phone);
+        const auto added = v.store.submitIdea(v.event, fixtures::idea("Sprachcafé"));
+        CHECK(ideasFromPhones(v.store, v.event) == std::set<std::string>{tapped.id});
+        CHECK(ideaIdByNumber(v.store, v.event, tapped.number) == tapped.id);
+        CHECK(ideaIdByNumber(v.store, v.event, added.number) == added.id);
+        CHECK_FALSE(ideaIdByNumber(v.store, v.event, 99));
+        CHECK_FALSE(ideaIdByNumber(v.store, "another-event", typed.number));
+    }
+
+    TEST_CASE("voiding a session needs a reason for the log") {
+        fixtures::EventStore v;
+        const auto phone = v.store.startPhoneSession(v.event, "tr", "hash");
+        CHECK(fixtures::codeOf([&] { v.store.voidSession(phone, "test", " \t"); }) == "reason_required");
+        CHECK(toString(v.store.session(phone)->end) != toString(SessionEnd::Voided));
+        v.store.voidSession(phone, "test", "Stimmen-Flut");
+        CHECK(toString(v.store.session(phone)->end) == toString(SessionEnd::Voided));
+    }
+}
