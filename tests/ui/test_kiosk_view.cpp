@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <set>
 
 using namespace kiosk;
 
@@ -56,6 +57,51 @@ core::KioskState on(core::Screen screen) {
 }  // namespace
 
 TEST_SUITE("ui.views") {
+    TEST_CASE("the reading switches: on the start screen and in the language list, each tap switches, high contrast recolours") {
+        ViewHarness ui;
+        core::KioskState state = on(core::Screen::Start);
+        for (const bool list : {false, true}) {
+            state.languagePicker = list;
+            CAPTURE(list);
+            auto events = ui.tap(state, "text_size");
+            REQUIRE(has<core::ev::SetLargeText>(events));
+            for (const auto& e : events) {
+                if (const auto* set = std::get_if<core::ev::SetLargeText>(&e)) CHECK(set->on);
+            }
+            events = ui.tap(state, "contrast");
+            REQUIRE(has<core::ev::SetHighContrast>(events));
+            state.largeText = true;
+            state.highContrast = true;
+            events = ui.tap(state, "text_size");  // switched on, the same button switches it off
+            for (const auto& e : events) {
+                if (const auto* set = std::get_if<core::ev::SetLargeText>(&e)) CHECK_FALSE(set->on);
+            }
+            state.largeText = false;
+            state.highContrast = false;
+        }
+        state.languagePicker = false;
+        // The start screen's main tile takes the high-contrast primary colour, and only while the session asks for it.
+        auto coloursDrawn = [&](bool high) {
+            state.highContrast = high;
+            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            std::set<unsigned int> colours;
+            const ImDrawData* data = ImGui::GetDrawData();
+            for (int l = 0; l < data->CmdListsCount; ++l) {
+                for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) colours.insert(v.col);
+            }
+            return colours;
+        };
+        const unsigned int highPrimary = ui::theme::highContrastPalette().primary.packed();
+        const unsigned int ordinaryPrimary = ui::theme::Palette{}.primary.packed();
+        const auto high = coloursDrawn(true);
+        CHECK(high.count(highPrimary) == 1);
+        CHECK(high.count(ordinaryPrimary) == 0);
+        const auto ordinary = coloursDrawn(false);
+        CHECK(ordinary.count(ordinaryPrimary) == 1);
+        CHECK(ordinary.count(highPrimary) == 0);
+        CHECK(ui::theme::palette().primary.packed() == ordinaryPrimary);  // the scope ended with the frame
+    }
+
     TEST_CASE("start screen: the two big choices send their events") {
         ViewHarness ui;
         CHECK(has<core::ev::ChooseSubmit>(ui.tap(on(core::Screen::Start), "choose:submit")));

@@ -277,12 +277,12 @@ void PlatformWindow::makeCurrent() const {
     ImGui::SetCurrentContext(m_imgui);
 }
 
-ui::Fonts PlatformWindow::loadFonts() {
+ui::Fonts PlatformWindow::loadFonts(bool withLargeText) {
     makeCurrent();
     // Text scales with the shorter side, like the touch targets, so a portrait stele gets the same sizes.
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
-    ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)));
+    ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)), withLargeText);
     uploadFontAtlas(m_fontTexture);
     // The atlas is the kiosk's largest single allocation after the libraries (bench.sh reports this line).
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
