@@ -162,6 +162,8 @@ def kiosk_screens(s, binary, db):
             s.shoot(kiosk.proc, "attract", language)
         for language in s.args.languages:
             attendee(s, kiosk, language)
+            if s.args.reading:
+                reading_switches(s, kiosk, language)
         if not s.args.main_only:
             moderators(s, kiosk)
     finally:
@@ -241,6 +243,46 @@ def attendee(s, kiosk, language):
     expect(kiosk, "attract")
 
 
+def reading_switches(s, kiosk, language):
+    """The same attendee screens in large text ("<screen>_large_…"), and the start and browse screens in high
+    contrast ("<screen>_contrast_…"): switched on the start screen, gone again after "Fertig"."""
+    title = TYPED[language][0]
+    expect(kiosk, "attract")
+    tap(kiosk, "attract")
+    expect(kiosk, "start")
+    tap(kiosk, "languages")
+    tap(kiosk, "lang:" + language)
+    kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    tap(kiosk, "text_size")
+    s.shoot(kiosk.proc, "start_large", language)
+    tap(kiosk, "languages")
+    s.shoot(kiosk.proc, "languages_large", language)
+    tap(kiosk, "languages:close")
+    tap(kiosk, "choose:browse")
+    expect(kiosk, "browse")
+    s.shoot(kiosk.proc, "browse_large", language)
+    tap(kiosk, "back")
+    expect(kiosk, "start")
+    tap(kiosk, "choose:submit")
+    expect(kiosk, "submit_category")
+    s.shoot(kiosk.proc, "submit_category_large", language)
+    tap_first(kiosk, "category:")
+    expect(kiosk, "submit_title")
+    type_text(kiosk, title)
+    s.shoot(kiosk.proc, "submit_title_large", language)
+    tap(kiosk, "back")
+    tap(kiosk, "back")
+    expect(kiosk, "start")
+    tap(kiosk, "text_size")
+    tap(kiosk, "contrast")
+    s.shoot(kiosk.proc, "start_contrast", language)
+    tap(kiosk, "choose:browse")
+    expect(kiosk, "browse")
+    s.shoot(kiosk.proc, "browse_contrast", language)
+    tap(kiosk, "done")
+    expect(kiosk, "attract")
+
+
 def moderators(s, kiosk):
     """A held corner opens the PIN keypad; the PIN opens the panel (German, like the moderators' side)."""
     expect(kiosk, "attract")
@@ -303,6 +345,7 @@ def main():
     parser.add_argument("--main-only", action="store_true", help="only the main screens")
     parser.add_argument("--only-moderators", action="store_true", help="only the PIN keypad and the panel")
     parser.add_argument("--idle-timeout", type=int, default=10)
+    parser.add_argument("--reading", action="store_true", help="also the screens in large text and high contrast")
     args = parser.parse_args()
     args.languages = args.languages.split(",")
     os.makedirs(args.out, exist_ok=True)
