@@ -76,7 +76,7 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
     const std::string heading = fitLines(title, title->FontSize, frame.t("language.choose"), width, 2);
     const float headingHeight = textHeight(title, title->FontSize, heading, width);
     const float bottom = screen.y - g.bottom - sc.l;
-    const float options = readingOptionsHeight(frame) + sc.l;  // the text-size switch between the list and "close"
+    const float options = readingOptionsHeight(frame) + sc.l;  // the reading switches between the list and "close"
     float y = std::max(g.top + sc.l, bottom - bh - sc.xl - options - gridHeight - sc.l - headingHeight);
     drawChooseInEveryLanguage(state, frame, draw, x, g.top + sc.l, width, y - sc.xl);
     y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;

@@ -170,14 +170,29 @@ def kiosk_screens(s, binary, db):
         kiosk.stop()
 
 
+def choose_language(kiosk, language):
+    """Opens the language list, picks `language` and waits until the list has closed (already in that language,
+    the language alone does not tell that the tap arrived)."""
+    tap(kiosk, "languages")
+    tap(kiosk, "lang:" + language)
+    if kiosk.wait_for(lambda v: v.get("language") == language and
+                      not any(e.get("id", "").startswith("lang:") for e in v.get("elements", [])), 5.0) is None:
+        raise RuntimeError(f"the language list did not close after choosing {language}")
+
+
+def switch(kiosk, element_id, key, on):
+    """Taps a reading switch and waits until the kiosk says it is `on`."""
+    tap(kiosk, element_id)
+    if kiosk.wait_for(lambda v: v.get(key) == on, 5.0) is None:
+        raise RuntimeError(f"{element_id} did not switch {key} to {on}")
+
+
 def attendee(s, kiosk, language):
     title, description, author = TYPED[language]
     expect(kiosk, "attract")
     tap(kiosk, "attract")
     expect(kiosk, "start")
-    tap(kiosk, "languages")
-    tap(kiosk, "lang:" + language)
-    kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    choose_language(kiosk, language)
     if s.wanted("languages"):  # the language list, opened again now that it speaks the language
         tap(kiosk, "languages")
         s.shoot(kiosk.proc, "languages", language)
@@ -250,10 +265,8 @@ def reading_switches(s, kiosk, language):
     expect(kiosk, "attract")
     tap(kiosk, "attract")
     expect(kiosk, "start")
-    tap(kiosk, "languages")
-    tap(kiosk, "lang:" + language)
-    kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
-    tap(kiosk, "text_size")
+    choose_language(kiosk, language)
+    switch(kiosk, "text_size", "large_text", True)
     s.shoot(kiosk.proc, "start_large", language)
     tap(kiosk, "languages")
     s.shoot(kiosk.proc, "languages_large", language)
@@ -271,10 +284,11 @@ def reading_switches(s, kiosk, language):
     type_text(kiosk, title)
     s.shoot(kiosk.proc, "submit_title_large", language)
     tap(kiosk, "back")
+    expect(kiosk, "submit_category")
     tap(kiosk, "back")
     expect(kiosk, "start")
-    tap(kiosk, "text_size")
-    tap(kiosk, "contrast")
+    switch(kiosk, "text_size", "large_text", False)
+    switch(kiosk, "contrast", "high_contrast", True)
     s.shoot(kiosk.proc, "start_contrast", language)
     tap(kiosk, "choose:browse")
     expect(kiosk, "browse")

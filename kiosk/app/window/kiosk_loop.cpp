@@ -109,6 +109,7 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
     }
     nlohmann::json json{{"screen", core::screenName(state.screen)}, {"language", state.language},
                         {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
+                        {"large_text", state.largeText}, {"high_contrast", state.highContrast},
                         {"title", model.eventTitle}, {"elements", elementsJson(frame.elements)}, {"ideas", ideas}};
     if (panel && panel->active()) {
         json["screen"] = panel->screenName();
