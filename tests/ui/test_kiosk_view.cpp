@@ -20,7 +20,8 @@ struct ViewHarness : ImGuiHarness {
     ui::KioskView view;
     ui::KioskViewModel model;
 
-    explicit ViewHarness(float width = 1920, float height = 1080) : ImGuiHarness(width, height) {
+    explicit ViewHarness(float width = 1920, float height = 1080, bool withLargeText = false)
+        : ImGuiHarness(width, height, withLargeText) {
         model.eventTitle = "Integrationskonferenz";
         model.categories = {{"sprache", {{"de", "Sprache"}, {"tr", "Dil"}}, 0xFF0000FF}};
         for (int i = 1; i <= 50; ++i) model.ideas.push_back({"id" + std::to_string(i), i, "Idee " + std::to_string(i), "", "sprache", i, i});
@@ -100,6 +101,22 @@ TEST_SUITE("ui.views") {
         CHECK(ordinary.count(ordinaryPrimary) == 1);
         CHECK(ordinary.count(highPrimary) == 0);
         CHECK(ui::theme::palette().primary.packed() == ordinaryPrimary);  // the scope ended with the frame
+    }
+
+    TEST_CASE("a title of two lines shows both lines in a field two lines high, in both text sizes") {
+        for (const bool large : {false, true}) {
+            CAPTURE(large);
+            ViewHarness ui(1080, 1920, large);
+            ui.largeText = large;
+            core::KioskState state = on(core::Screen::SubmitTitle);
+            state.largeText = large;
+            state.draft.title = "Hausaufgabenhilfe für Grundschüler im Gemeindehaus und in der Stadtbibliothek Herten";
+            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            std::string drawn;
+            for (const auto& run : ui::testing::recordDrawnText()) drawn += run.text + " ";
+            CHECK(drawn.find("Hausaufgabenhilfe") != std::string::npos);
+            CHECK(drawn.find("Herten") != std::string::npos);
+        }
     }
 
     TEST_CASE("start screen: the two big choices send their events") {
