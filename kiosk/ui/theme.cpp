@@ -8,10 +8,12 @@ namespace kiosk::ui::theme {
 
 Palette highContrastPalette() {
     Palette p;
-    p.page = {0xFF, 0xFF, 0xFF};
+    // The page a shade darker than the white cards, so a card's edge still shows; chips and segmented controls
+    // darker again.
+    p.page = {0xF0, 0xF0, 0xF0};
     p.surface = {0xFF, 0xFF, 0xFF};
-    p.surfaceSunken = {0xEB, 0xEB, 0xEB};
-    p.surfacePressed = {0xC8, 0xC8, 0xC8};
+    p.surfaceSunken = {0xDC, 0xDC, 0xDC};
+    p.surfacePressed = {0xC0, 0xC0, 0xC0};
     p.border = {0x00, 0x00, 0x00};
     p.text = {0x00, 0x00, 0x00};
     p.textMuted = {0x2B, 0x2B, 0x2B};
