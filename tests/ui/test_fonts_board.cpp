@@ -103,7 +103,7 @@ TEST_SUITE("ui") {
         CHECK(imgui.fonts.body->FontSize == doctest::Approx(30.0f * 1.36f));  // an em of 1080/36, loaded by line height
     }
 
-    TEST_CASE("the large fonts are 1.3 times the normal ones, in the same atlas; what they cost") {
+    TEST_CASE("the large fonts are 1.3 times the normal ones in the same atlas: what they cost") {
         for (const float side : {1080.0f, 800.0f}) {
             CAPTURE(side);
             int normalArea = 0;
