@@ -4,6 +4,8 @@
 #   ./scripts/screenshots.sh [FOLDER]      (default docs/screenshots; the PNGs there are replaced)
 # IDEEN_SCREENSHOT_SIZES="1920x1080 …" and IDEEN_SCREENSHOT_LANGUAGES="de,tr,en,ar" pick fewer (only "ar": the
 # Arabic pictures, the others in the folder are kept);
+# IDEEN_SCREENSHOT_READING=0 leaves out the attendee screens in large text and high contrast (<screen>_large_…,
+# <screen>_contrast_…);
 # IDEEN_SCREENSHOT_ONLY=moderators renders only the PIN keypad and the panel (into the folder, keeping the rest);
 # IDEEN_SCREENSHOT_BIN=PATH uses a binary already built (e.g. build/ci's) instead of building `dev`.
 # It drives the real binary (the `dev` build) on a demo event: taps by element id through the automation file,
@@ -50,6 +52,7 @@ for size in "${sizes[@]}"; do
   ideen_log "Screenshots at $size on $DISPLAY"
   main_only=()
   [ "$size" = 1280x800 ] && main_only=(--main-only)
+  [ "${IDEEN_SCREENSHOT_READING:-1}" = 1 ] && main_only+=(--reading)
   python3 "$IDEEN_ROOT/scripts/lib/screenshots.py" --bin "$bin" --db "$db" --out "$out" --work "$work/$size" \
     --size "$size" --languages "$languages" "${main_only[@]}" "${only[@]}" || failed=1
   kill "$xvfb" 2>/dev/null || true

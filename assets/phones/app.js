@@ -8,6 +8,9 @@
   let current = null;      // the idea shown in detail
   let similarShown = false;
 
+  // "de-einfach" (Leichte Sprache) is a way of writing German: the server stores and the page is marked as "de".
+  function storedLanguage() { return lang.split('-')[0]; }
+
   function t(key, values) {
     const table = texts[lang] || texts.de || {};
     let text = table[key] || (texts.de || {})[key] || key;
@@ -60,7 +63,7 @@
   }
 
   function applyTexts() {
-    document.documentElement.lang = lang;
+    document.documentElement.lang = storedLanguage();
     // Arabic reads right to left: the browser shapes the text and mirrors the page's flow.
     document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
     for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
@@ -153,7 +156,7 @@
 
   async function ensureSession() {
     if (state && state.session) return;
-    await api('POST', '/api/session', { language: lang });
+    await api('POST', '/api/session', { language: storedLanguage() });
   }
 
   async function toggleVote(number) {
@@ -172,7 +175,7 @@
     clearNotice();
     const form = $('idea-form');
     const idea = { title: form.title.value, description: form.description.value, author: form.author.value,
-      category: form.category.value, language: lang };
+      category: form.category.value, language: storedLanguage() };
     if (!idea.title.trim()) { notify('title_empty'); return; }
     try {
       if (!similarShown) {
@@ -213,7 +216,7 @@
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.lang = code;
-      b.lang = code;
+      b.lang = code.split('-')[0];
       b.textContent = texts[code].language || code;
       b.onclick = () => { lang = b.dataset.lang; localStorage.setItem('ik_lang', lang); applyTexts(); };
       languages.appendChild(b);

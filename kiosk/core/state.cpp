@@ -277,6 +277,8 @@ struct Reducer {
         s.idleWarning = false;
         s.lastInputAt = now;
     }
+    void operator()(const ev::SetLargeText& e) { s.largeText = e.on; }
+    void operator()(const ev::SetHighContrast& e) { s.highContrast = e.on; }
     void operator()(const ev::StillHere&) {
         s.idleWarning = false;
         s.lastInputAt = now;

@@ -67,6 +67,8 @@ struct KioskState {
     std::vector<std::string> languages;  ///< what this kiosk offers, in order (kiosk.toml); empty: all of kioskLanguages()
     double idleTimeout = 60;
     bool moreTime = false;            ///< "Mehr Zeit" on the idle question: this session waits twice as long
+    bool largeText = false;           ///< "Große Schrift": this session's text is kLargeTextFactor times larger
+    bool highContrast = false;        ///< "Hoher Kontrast": this session's screens in the high-contrast palette
     double idleCountdown = 15;
     double thanksUntil = 0;
     double nextRetryAt = 0;
@@ -87,6 +89,8 @@ struct ShowLanguages { bool open; };           ///< the globe button opens the l
 struct Finish {};                      ///< "Fertig": end the session at once
 struct StillHere {};                   ///< "Weiter" on the idle overlay
 struct MoreTime {};                    ///< "Mehr Zeit" on the idle overlay: doubles the wait for this session
+struct SetLargeText { bool on; };      ///< the text-size switch (start screen, language list); reset with the session
+struct SetHighContrast { bool on; };   ///< the contrast switch beside it; reset with the session
 struct Back {};
 struct SetOrder { BrowseOrder order; };
 struct SetCategoryFilter { std::string category; };
@@ -113,7 +117,7 @@ using Event = std::variant<ev::Tick, ev::Touched, ev::Begin, ev::SessionStarted,
                            ev::OpenDetail, ev::Vote, ev::Undo, ev::VoteSettled, ev::ActionRefused, ev::StorageFailed,
                            ev::PickCategory, ev::KeyPressed, ev::TypeText, ev::Backspace, ev::Next, ev::SimilarFound,
                            ev::Send, ev::Saved, ev::Retry, ev::StorageBack, ev::ShowLanguages,
-                           ev::MoreTime>;
+                           ev::MoreTime, ev::SetLargeText, ev::SetHighContrast>;
 
 // [SECTION] Effects: database work for the app to run, which answers with events
 namespace fx {

@@ -32,7 +32,7 @@ const unsigned short* iconRanges() {
         0xF060, 0xF061, 0xF00C, 0xF00D, 0xF087, 0xF087, 0xF164, 0xF164, 0xF0E2, 0xF0E2, 0xF0AC, 0xF0AC,
         0xF002, 0xF002, 0xF062, 0xF062, 0xF177, 0xF177, 0xF149, 0xF149, 0xF071, 0xF071, 0xF0EB, 0xF0EB,
         0xF0CB, 0xF0CB, 0xF25A, 0xF25A, 0xF1D8, 0xF1D8, 0xF017, 0xF017, 0xF26C, 0xF26C, 0xF06E, 0xF06E,
-        0xF070, 0xF070, 0xF08D, 0xF08D, 0xF040, 0xF040, 0xF126, 0xF126, 0xF287, 0xF287, 0,
+        0xF070, 0xF070, 0xF08D, 0xF08D, 0xF040, 0xF040, 0xF126, 0xF126, 0xF287, 0xF287, 0xF034, 0xF034, 0xF042, 0xF042, 0,
     };
     return ranges;
 }
@@ -75,7 +75,16 @@ ImFont* addWithIcons(ImFontAtlas* atlas, const std::string& file, float size, co
 
 }  // namespace
 
-Fonts loadFonts(float shorterSide, const std::string& folder, const std::string& iconFile) {
+Fonts Fonts::forTextSize(bool large) const {
+    if (!large || !largeBody || !largeBold || !largeTitle) return *this;
+    Fonts chosen = *this;
+    chosen.body = largeBody;
+    chosen.bold = largeBold;
+    chosen.title = largeTitle;
+    return chosen;
+}
+
+Fonts loadFonts(float shorterSide, bool withLargeText, const std::string& folder, const std::string& iconFile) {
     const std::string regular = folder + "/NotoSans-Regular.ttf";
     const std::string bold = folder + "/NotoSans-Bold.ttf";
     const std::string arabicRegular = folder + "/NotoSansArabic-Regular.ttf";
@@ -101,7 +110,14 @@ Fonts loadFonts(float shorterSide, const std::string& folder, const std::string&
     fonts.bold = addWithIcons(atlas, bold, scale.body, iconFile, arabicBold);
     fonts.title = addWithIcons(atlas, bold, scale.heading, iconFile, arabicBold);
     fonts.display = atlas->AddFontFromFileTTF(bold.c_str(), scale.display, nullptr, displayRanges());
-    if (!fonts.body || !fonts.bold || !fonts.title || !fonts.display || !atlas->Build()) {
+    if (withLargeText) {
+        // Rendered at their own size rather than scaled up: FreeType's hinting keeps large text as sharp as normal.
+        fonts.largeBody = addWithIcons(atlas, regular, scale.body * theme::kLargeTextFactor, iconFile, arabicRegular);
+        fonts.largeBold = addWithIcons(atlas, bold, scale.body * theme::kLargeTextFactor, iconFile, arabicBold);
+        fonts.largeTitle = addWithIcons(atlas, bold, scale.heading * theme::kLargeTextFactor, iconFile, arabicBold);
+    }
+    const bool largeMissing = withLargeText && (!fonts.largeBody || !fonts.largeBold || !fonts.largeTitle);
+    if (!fonts.body || !fonts.bold || !fonts.title || !fonts.display || largeMissing || !atlas->Build()) {
         throw std::runtime_error("could not build the font atlas from " + folder + " and " + iconFile);
     }
     return fonts;

@@ -13,6 +13,14 @@ struct Fonts {
     ImFont* bold = nullptr;   ///< labels and buttons, the same size
     ImFont* title = nullptr;  ///< headings (theme::Scale::heading)
     ImFont* display = nullptr;  ///< large figures only: digits and '#' (theme::Scale::display)
+    /// Body, bold and title at theme::kLargeTextFactor for an attendee who switched to large text (in the same
+    /// atlas, built with the others: switching costs no frame). Null when loaded without them.
+    ImFont* largeBody = nullptr;
+    ImFont* largeBold = nullptr;
+    ImFont* largeTitle = nullptr;
+
+    /// The fonts to draw with: the large ones when `large` and they were loaded, else these. `display` stays.
+    Fonts forTextSize(bool large) const;
 };
 
 /// Where Debian's fonts-noto-core puts Noto Sans.
@@ -21,9 +29,11 @@ inline constexpr const char* kNotoFolder = "/usr/share/fonts/truetype/noto";
 inline constexpr const char* kIconFont = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
 
 /// Adds Regular and Bold at sizes derived from the framebuffer's shorter side to the current ImGui context's atlas,
-/// built with FreeType, with the icons of `iconFile` merged in. Throws std::runtime_error naming the missing file
+/// built with FreeType, with the icons of `iconFile` merged in; with `withLargeText` also body, bold and title at
+/// theme::kLargeTextFactor (the attendees' text-size switch). Throws std::runtime_error naming the missing file
 /// and the package to install.
-Fonts loadFonts(float shorterSide, const std::string& folder = kNotoFolder, const std::string& iconFile = kIconFont);
+Fonts loadFonts(float shorterSide, bool withLargeText = false, const std::string& folder = kNotoFolder,
+                const std::string& iconFile = kIconFont);
 
 /// The glyph ranges used: Basic Latin, Latin-1, Latin Extended-A (ğ ş ı İ, Polish), the Cyrillic of Russian and
 /// Ukrainian, General Punctuation („ “ – … ’), ẞ, €.
@@ -62,6 +72,8 @@ inline constexpr const char* kPin = "\uf08d";        // thumb-tack
 inline constexpr const char* kEdit = "\uf040";       // pencil
 inline constexpr const char* kMerge = "\uf126";      // code-fork: two ideas become one
 inline constexpr const char* kStick = "\uf287";      // usb
+inline constexpr const char* kTextSize = "\uf034";  // text-height: the text-size switch
+inline constexpr const char* kContrast = "\uf042";  // adjust (a half-filled circle): the contrast switch
 }  // namespace icon
 
 /// The code points of every icon above, as an ImGui glyph range (pairs, 0-terminated).

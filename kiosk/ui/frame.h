@@ -55,7 +55,8 @@ struct Frame {
     std::string language;
     PressFeedback* press = nullptr;  ///< where a tap is remembered for its pressed colour (set by the view)
     float contentTop = 0;            ///< where a screen's content starts below the top bar (set by the view)
-    float reservedBottom = 0;        ///< room kept free at the bottom for a message (set by the view)
+    float reservedBottom = 0;        ///< room kept free at the bottom for a message and the bar (set by the view)
+    float bottomBar = 0;             ///< a portrait stele's bar at the bottom (language, "Fertig"): messages sit above it
     bool flipped = false;            ///< the view drew for a mirrored picture: flip it after Render (MirrorDrawData)
 
     bool mirrored() const;             ///< the language reads right to left: the picture is mirrored (shaped_text.h)

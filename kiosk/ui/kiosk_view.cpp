@@ -30,21 +30,27 @@ const KioskViewModel::CategoryInfo* KioskViewModel::category(const std::string& 
 
 // [SECTION] Top bar
 
-void TopBar::Draw(const core::KioskState& state, Frame& frame) {
-    const auto [sc, p, draw] = Pen(frame);
+namespace {
+
+float doneButtonWidth(const Frame& frame) {
+    const theme::Scale sc = frame.scale();
+    ImFont* font = frame.fonts.bold;
+    return std::max(sc.target * 1.6f, textWidth(font, font->FontSize, frame.t("common.done") + "  ") + font->FontSize + sc.m * 2);
+}
+
+// The language and "Fertig" at the two ends of a row at `y`; returns the row's free middle [left, right].
+std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& frame, float y) {
+    const theme::Scale sc = frame.scale();
     const theme::Grid g = frame.grid();
     ImFont* font = frame.fonts.bold;
     const float height = sc.target;
-    const float top = g.top;
-
     // Left: the language, one button with a globe and the current language in its own name; it opens the list of
     // every language (a row of seven or more tabs would not fit a portrait stele).
-    const std::string doneLabel = frame.t("common.done");
-    const float doneWidth = std::max(height * 1.6f, textWidth(font, font->FontSize, doneLabel + "  ") + font->FontSize + sc.m * 2);
+    const float doneWidth = doneButtonWidth(frame);
     const std::string languageName = frame.text.languageName(state.language);
     const float languageWidth = std::min(textWidth(font, font->FontSize, languageName + "  ") + font->FontSize + sc.m * 2,
                                          (g.width - doneWidth - sc.m) * 0.5f);
-    ImGui::SetCursorScreenPos(ImVec2(g.x, top));
+    ImGui::SetCursorScreenPos(ImVec2(g.x, y));
     ButtonStyle languageStyle;
     languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see
     languageStyle.icon = icon::kLanguage;
@@ -52,40 +58,98 @@ void TopBar::Draw(const core::KioskState& state, Frame& frame) {
     if (StyledButton(frame, "languages", languageName, ImVec2(languageWidth, height), languageStyle)) {
         frame.events.push_back(ev::ShowLanguages{true});
     }
-    const float leftEnd = g.x + languageWidth;
-
     // Right: "Fertig" ends the session.
-    ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, top));
+    ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, y));
     ButtonStyle done;
     done.kind = ButtonKind::Quiet;
     done.icon = icon::kDone;
     done.font = font;
-    if (StyledButton(frame, "done", doneLabel, ImVec2(doneWidth, height), done)) frame.events.push_back(ev::Finish{});
+    if (StyledButton(frame, "done", frame.t("common.done"), ImVec2(doneWidth, height), done)) frame.events.push_back(ev::Finish{});
+    return {g.x + languageWidth + sc.m, g.x + g.width - doneWidth - sc.m};
+}
 
-    // Middle: the vote budget as tokens ●●●○○ and in words; below the bar when the row has no room.
-    const std::string votes = state.votesLeft > 0 ? frame.text.plural(frame.language, "common.votes_left", state.votesLeft)
-                                                  : frame.t("common.votes_none");
-    const int used = static_cast<int>(state.voted.size());
-    const int total = std::min(12, std::max(0, state.votesLeft) + used);
-    const float radius = font->FontSize * 0.26f;
-    const float wordsWidth = textWidth(frame.fonts.body, frame.fonts.body->FontSize, votes);
-    const float needed = tokensWidth(total, radius) + sc.s + wordsWidth;
-    const float middleLeft = leftEnd + sc.m;
-    const float middleRight = g.x + g.width - doneWidth - sc.m;
-    float rowY = top + height * 0.5f;
-    float rowX = middleLeft + std::max(0.0f, (middleRight - middleLeft - needed) * 0.5f);
-    float bottom = top + height;
-    if (needed > middleRight - middleLeft) {
-        rowY = top + height + sc.s + font->FontSize * 0.5f;
-        rowX = g.x + std::max(0.0f, (g.width - needed) * 0.5f);
-        bottom = rowY + font->FontSize * 0.5f;
+struct VoteBudget {
+    std::string words;
+    int total = 0;
+    float radius = 0;
+    float width = 0;  ///< tokens, gap and words
+};
+
+VoteBudget voteBudget(const core::KioskState& state, const Frame& frame) {
+    VoteBudget b;
+    b.words = state.votesLeft > 0 ? frame.text.plural(frame.language, "common.votes_left", state.votesLeft) : frame.t("common.votes_none");
+    b.total = std::min(12, std::max(0, state.votesLeft) + static_cast<int>(state.voted.size()));
+    b.radius = frame.fonts.bold->FontSize * 0.26f;
+    b.width = tokensWidth(b.total, b.radius) + frame.scale().s + textWidth(frame.fonts.body, frame.fonts.body->FontSize, b.words);
+    return b;
+}
+
+// The vote budget as tokens ●●●○○ and in words, starting at `x`, centred on `centreY`, shortened to end by `right`.
+void DrawVoteBudget(const core::KioskState& state, Frame& frame, const VoteBudget& b, float x, float centreY, float right) {
+    const auto [sc, p, draw] = Pen(frame);
+    ImFont* body = frame.fonts.body;
+    const float tokens = DrawTokens(draw, x, centreY, std::max(0, state.votesLeft), b.total, b.radius);
+    const float wordsX = x + tokens + (b.total > 0 ? sc.s : 0.0f);
+    const std::string shown = fitText(body, body->FontSize, b.words, right - wordsX);
+    AddShapedText(draw, body, body->FontSize, ImVec2(wordsX, centreY - body->FontSize * 0.5f), p.text.packed(), shown.c_str());
+    // A little taller than the line: Arabic letters (raised to stay in the line box) reach above it in large text.
+    const float h = frame.fonts.bold->FontSize * 1.2f;
+    frame.elements.push_back({.id = "votes_left", .role = "status", .label = b.words, .x = x, .y = centreY - h * 0.5f,
+                              .w = wordsX + textWidth(body, body->FontSize, shown) - x, .h = h, .enabled = false});
+}
+
+// A portrait stele: what a standing person taps sits in the lower two thirds. The language and "Fertig" form a bar
+// at the bottom, the upper third shows the event's name and the vote budget (nothing to tap), and the screen's
+// content starts a third of the way down.
+void DrawPortraitBar(const core::KioskState& state, const KioskViewModel& model, Frame& frame, const VoteBudget& budget) {
+    const auto [sc, p, draw] = Pen(frame);
+    const theme::Grid g = frame.grid();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float barTop = screen.y - g.bottom - sc.target;
+    const auto [middleLeft, middleRight] = DrawBarButtons(state, frame, barTop);
+    const bool budgetInBar = budget.width <= middleRight - middleLeft;
+    frame.bottomBar = sc.target + sc.m;
+    const float reach = std::floor(screen.y / 3.0f);
+    ImFont* title = frame.fonts.title;
+    const float budgetHeight = budgetInBar ? 0.0f : frame.fonts.bold->FontSize + sc.m;
+    const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 3);
+    const float nameHeight = model.eventTitle.empty() ? 0.0f : textHeight(title, title->FontSize, name, g.width);
+    const float headTop = g.top + std::max(0.0f, (reach - sc.m - g.top - nameHeight - budgetHeight) * 0.5f);
+    if (nameHeight > 0) DrawTextCentred(draw, title, title->FontSize, g.x, headTop, g.width, p.text, name);
+    if (budgetInBar) {
+        DrawVoteBudget(state, frame, budget, middleLeft + (middleRight - middleLeft - budget.width) * 0.5f, barTop + sc.target * 0.5f, middleRight);
+    } else {
+        DrawVoteBudget(state, frame, budget, g.x + std::max(0.0f, (g.width - budget.width) * 0.5f),
+                       headTop + nameHeight + sc.m + frame.fonts.bold->FontSize * 0.5f, g.x + g.width);
     }
-    const float tokens = DrawTokens(draw, rowX, rowY, std::max(0, state.votesLeft), total, radius);
-    const float wordsX = rowX + tokens + (total > 0 ? sc.s : 0.0f);
-    const std::string shown = fitText(frame.fonts.body, frame.fonts.body->FontSize, votes, g.x + g.width - wordsX);
-    AddShapedText(draw, frame.fonts.body, frame.fonts.body->FontSize, ImVec2(wordsX, rowY - frame.fonts.body->FontSize * 0.5f),
-                  p.text.packed(), shown.c_str());
-    frame.elements.push_back({.id = "votes_left", .role = "status", .label = votes, .x = rowX, .y = rowY - font->FontSize * 0.5f, .w = wordsX + textWidth(frame.fonts.body, frame.fonts.body->FontSize, shown) - rowX, .h = font->FontSize, .enabled = false});
+    frame.contentTop = std::max(reach, headTop + nameHeight + budgetHeight + sc.m);
+}
+
+}  // namespace
+
+void TopBar::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
+    const theme::Scale sc = frame.scale();
+    const theme::Grid g = frame.grid();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float height = sc.target;
+    const VoteBudget budget = voteBudget(state, frame);
+    if (screen.y > screen.x) {
+        DrawPortraitBar(state, model, frame, budget);
+        return;
+    }
+    const float top = g.top;
+    const auto [middleLeft, middleRight] = DrawBarButtons(state, frame, top);
+    // Middle: the vote budget; below the bar when the row has no room.
+    float rowY = top + height * 0.5f;
+    float rowX = middleLeft + std::max(0.0f, (middleRight - middleLeft - budget.width) * 0.5f);
+    float bottom = top + height;
+    if (budget.width > middleRight - middleLeft) {
+        const float h = frame.fonts.bold->FontSize;
+        rowY = top + height + sc.s + h * 0.5f;
+        rowX = g.x + std::max(0.0f, (g.width - budget.width) * 0.5f);
+        bottom = rowY + h * 0.5f;
+    }
+    DrawVoteBudget(state, frame, budget, rowX, rowY, g.x + g.width);
     frame.contentTop = bottom + sc.m;
 }
 
@@ -215,20 +279,25 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !frame.suppressTaps) frame.events.push_back(ev::Begin{});
 }
 
-void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Frame& frame) {
+void StartScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
     const auto [sc, p, draw] = Pen(frame);
     const Box area = contentBox(frame);
     const bool portrait = ImGui::GetMainViewport()->Size.y > ImGui::GetMainViewport()->Size.x;
     ImFont* title = frame.fonts.title;
     float y = area.y + sc.m;
-    const std::string name = fitLines(title, title->FontSize, model.eventTitle, area.w, 2);
-    y += DrawTextCentred(draw, title, title->FontSize, area.x, y, area.w, p.text, name) + sc.xl;
+    if (!portrait) {  // a portrait stele shows the event's name above, in the top bar's upper third
+        const std::string name = fitLines(title, title->FontSize, model.eventTitle, area.w, 2);
+        y += DrawTextCentred(draw, title, title->FontSize, area.x, y, area.w, p.text, name) + sc.xl;
+    }
 
     // Two large tiles, each with an icon, its name and one line saying what happens.
     const float bottomNote = model.submissionOpen ? 0.0f : frame.fonts.body->FontSize * 2 + sc.m;
-    const float room = area.bottom() - y - bottomNote;
-    const Box first = portrait ? Box{area.x, y, area.w, std::min(room * 0.5f - sc.m * 0.5f, sc.target * 4.5f)}
-                               : Box{area.x, y, (area.w - sc.l) * 0.5f, std::min(room, sc.target * 5.5f)};
+    const float options = readingOptionsHeight(frame) + sc.l;  // the reading switches under the tiles
+    const float room = area.bottom() - y - bottomNote - options;
+    const float tileHeight = portrait ? std::min(room * 0.5f - sc.m * 0.5f, sc.target * 4.5f) : std::min(room, sc.target * 5.5f);
+    // On a portrait stele the tiles and switches end just above the bar at the bottom, in a standing person's reach.
+    if (portrait) y = std::max(y, area.bottom() - bottomNote - options - tileHeight * 2 - sc.m);
+    const Box first = portrait ? Box{area.x, y, area.w, tileHeight} : Box{area.x, y, (area.w - sc.l) * 0.5f, tileHeight};
     const Box second = portrait ? Box{area.x, first.bottom() + sc.m, first.w, first.h}
                                 : Box{first.right() + sc.l, y, first.w, first.h};
     struct Tile {
@@ -275,12 +344,16 @@ void StartScreen::Draw(const core::KioskState&, const KioskViewModel& model, Fra
         DrawTextCentred(draw, frame.fonts.body, frame.fonts.body->FontSize, area.x, second.bottom() + sc.m, area.w, p.text,
                         fitLines(frame.fonts.body, frame.fonts.body->FontSize, closed, area.w, 2));
     }
+    DrawReadingOptions(state, frame, area.x, second.bottom() + bottomNote + sc.l, area.w);
 }
 
 // [SECTION] Dispatch
 
 void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {
     frame.language = state.language;
+    // "Hoher Kontrast" for this session: every colour the screens take from the theme (the fonts for "Große Schrift"
+    // come with the frame: the loop picks them).
+    const theme::HighContrastScope contrast(state.highContrast);
     // Arabic: the screens are drawn as for German, then the loop mirrors the picture (MirrorDrawData) and the
     // pointer; the elements listed for tests and automation are mirrored here, where the taps will land.
     const MirrorScope mirror(frame.mirrored());
@@ -290,12 +363,14 @@ void KioskView::Draw(const core::KioskState& state, const KioskViewModel& model,
     lastDrawn = frame.now;
     BeginFullscreen("##kiosk", theme::palette().page.packed());
     frame.contentTop = 0;
+    frame.bottomBar = 0;
     frame.reservedBottom = Overlays::messageHeight(state, frame);
     if (frame.reservedBottom > 0) frame.reservedBottom += frame.scale().m;
     // Under "Sind Sie noch da?", the trouble screen and the language list nothing else is drawn: the overlay covers it and takes
     // every touch, so nothing beneath may be listed as tappable either.
     const bool covered = state.idleWarning || state.screen == Screen::Trouble || state.languagePicker;
-    if (!covered && state.screen != Screen::Attract) topBar.Draw(state, frame);
+    if (!covered && state.screen != Screen::Attract) topBar.Draw(state, model, frame);
+    frame.reservedBottom += frame.bottomBar;
     if (!covered) switch (state.screen) {
         case Screen::Attract: attract.Draw(state, model, frame); break;
         case Screen::Start: start.Draw(state, model, frame); break;

@@ -36,9 +36,10 @@ struct KioskViewModel {
     const CategoryInfo* category(const std::string& key) const;
 };
 
-/// The language buttons, the votes left and "Fertig": on every screen but the attract screen.
+/// The language button, the votes left and "Fertig": on every screen but the attract screen. At the top in
+/// landscape; on a portrait stele the buttons sit in a bar at the bottom and the upper third shows the event's name.
 struct TopBar {
-    void Draw(const core::KioskState& state, Frame& frame);
+    void Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame);
 };
 
 struct AttractScreen {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -22,6 +24,30 @@ void beginOverlay(const char* name, unsigned int background) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
     ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+}
+
+// Above the list, where a tall screen has room: "Sprache wählen" in the other offered languages, one line each,
+// so that someone who cannot read the current language still finds out what this screen is for.
+void drawChooseInEveryLanguage(const core::KioskState& state, const Frame& frame, ImDrawList* draw, float x, float top,
+                               float width, float bottom) {
+    const theme::Scale sc = frame.scale();
+    ImFont* body = frame.fonts.body;
+    std::vector<std::string> lines;
+    for (const auto& code : core::offeredLanguages(state)) {
+        const std::string line = frame.text.text(code, "language.choose");
+        if (code != state.language && std::find(lines.begin(), lines.end(), line) == lines.end() &&
+            line != frame.t("language.choose") && textWidth(body, body->FontSize, line) <= width) {
+            lines.push_back(line);
+        }
+    }
+    const float step = body->FontSize + sc.s;
+    const auto fit = static_cast<std::size_t>(std::max(0.0f, (bottom - top + sc.s) / step));
+    if (fit < lines.size()) return;  // all of them or none: a cut list would favour some languages
+    float y = top + (bottom - top - (static_cast<float>(lines.size()) * step - sc.s)) * 0.5f;
+    for (const auto& line : lines) {
+        DrawTextCentred(draw, body, body->FontSize, x, y, width, theme::palette().textMuted, line);
+        y += step;
+    }
 }
 
 // Every language in its own name, as large buttons at the bottom of the screen (where a seated person reaches on a
@@ -50,7 +76,9 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
     const std::string heading = fitLines(title, title->FontSize, frame.t("language.choose"), width, 2);
     const float headingHeight = textHeight(title, title->FontSize, heading, width);
     const float bottom = screen.y - g.bottom - sc.l;
-    float y = std::max(g.top + sc.l, bottom - bh - sc.xl - gridHeight - sc.l - headingHeight);
+    const float options = readingOptionsHeight(frame) + sc.l;  // the reading switches between the list and "close"
+    float y = std::max(g.top + sc.l, bottom - bh - sc.xl - options - gridHeight - sc.l - headingHeight);
+    drawChooseInEveryLanguage(state, frame, draw, x, g.top + sc.l, width, y - sc.xl);
     y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;
     for (int i = 0; i < count; ++i) {
         const std::string& code = languages[static_cast<std::size_t>(i)];
@@ -68,6 +96,7 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
         }
     }
     y += gridHeight + sc.xl;
+    y += DrawReadingOptions(state, frame, x, y, width) + sc.l;
     const std::string close = frame.t("browse.close");
     const float cw = std::min(width, std::max(sc.target * 3.0f, textWidth(bold, bold->FontSize, close) + bold->FontSize + sc.xl * 2));
     ImGui::SetCursorScreenPos(ImVec2(x + (width - cw) * 0.5f, y));
@@ -177,7 +206,7 @@ void Overlays::Draw(const core::KioskState& state, Frame& frame) {
         const float h = messageHeight(state, frame);
         ImDrawList* draw = ImGui::GetForegroundDrawList();
         const float mx = g.x + (g.width - w) * 0.5f;
-        const float my = screen.y - g.bottom - h;
+        const float my = screen.y - g.bottom - frame.bottomBar - h;
         draw->AddRectFilled(ImVec2(mx, my), ImVec2(mx + w, my + h), p.trouble.packed(), sc.radius);
         AddShapedText(draw, body, body->FontSize, ImVec2(mx + sc.l, my + sc.m), p.onTrouble.packed(), icon::kWarning);
         AddShapedText(draw, body, body->FontSize, ImVec2(mx + sc.l + body->FontSize + sc.s, my + sc.m), p.onTrouble.packed(), shown.c_str(),

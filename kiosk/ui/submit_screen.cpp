@@ -201,7 +201,9 @@ void drawField(const core::KioskState& state, Frame& frame, const Box& box) {
     // Long descriptions show their end, where the typing happens. They scroll by whole lines: the lines above
     // are not drawn at all, so no half line (or a cedilla's tail) shows at the field's top.
     const ImVec2 end = wrappedTextEnd(font, size, text, wrap);
-    const int hiddenLines = static_cast<int>(std::ceil(std::max(0.0f, end.y + size - (box.h - pad * 2)) / size));
+    // Half a pixel of slack: a field exactly as tall as its lines (2 × 53.04 px) must not hide its first line
+    // for a rounding error (it did in large text: the title's first line vanished from a two-line field).
+    const int hiddenLines = static_cast<int>(std::ceil(std::max(0.0f, end.y + size - (box.h - pad * 2) - 0.5f) / size));
     const float shift = static_cast<float>(hiddenLines) * size;
     const std::size_t first = hiddenLines > 0 ? wrappedLinesStart(font, size, text, wrap, hiddenLines) : 0;
     draw->PushClipRect(ImVec2(min.x + sc.xs, min.y + sc.xs), ImVec2(max.x - sc.xs, max.y - sc.xs), true);

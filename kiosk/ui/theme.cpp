@@ -6,10 +6,49 @@
 
 namespace kiosk::ui::theme {
 
-const Palette& palette() {
-    static const Palette p;
+Palette highContrastPalette() {
+    Palette p;
+    // The page a shade darker than the white cards, so a card's edge still shows; chips and segmented controls
+    // darker again.
+    p.page = {0xF0, 0xF0, 0xF0};
+    p.surface = {0xFF, 0xFF, 0xFF};
+    p.surfaceSunken = {0xDC, 0xDC, 0xDC};
+    p.surfacePressed = {0xC0, 0xC0, 0xC0};
+    p.border = {0x00, 0x00, 0x00};
+    p.text = {0x00, 0x00, 0x00};
+    p.textMuted = {0x2B, 0x2B, 0x2B};
+    p.primary = {0x00, 0x33, 0x80};
+    p.primaryPressed = {0x00, 0x1A, 0x4D};
+    p.success = {0x00, 0x50, 0x1E};
+    p.successPressed = {0x00, 0x33, 0x12};
+    p.successSurface = {0xEE, 0xF8, 0xF1};
+    p.warning = {0x5C, 0x2E, 0x00};
+    p.warningSurface = {0xFF, 0xF6, 0xE8};
+    p.trouble = {0x80, 0x00, 0x00};
+    p.troubleSurface = {0xFF, 0xF2, 0xF0};
+    p.disabled = {0xE0, 0xE0, 0xE0};
+    p.onDisabled = {0x2B, 0x2B, 0x2B};
+    p.band = {0x00, 0x00, 0x00};
+    p.onBandMuted = {0xE6, 0xE6, 0xE6};
+    p.caret = {0x00, 0x00, 0x00};
+    p.tokenFull = {0x00, 0x33, 0x80};
+    p.tokenEmpty = {0x6E, 0x6E, 0x6E};
     return p;
 }
+
+namespace {
+// Set only by HighContrastScope on the thread that draws; the views read it through palette().
+thread_local bool highContrastOn = false;
+}  // namespace
+
+const Palette& palette() {
+    static const Palette ordinary;
+    static const Palette high = highContrastPalette();
+    return highContrastOn ? high : ordinary;
+}
+
+HighContrastScope::HighContrastScope(bool on) : m_before(highContrastOn) { highContrastOn = on; }
+HighContrastScope::~HighContrastScope() { highContrastOn = m_before; }
 
 std::vector<TextPair> textPairs(const Palette& p) {
     return {

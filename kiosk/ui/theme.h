@@ -50,8 +50,25 @@ struct Palette {
     Rgb tokenEmpty{0xB4, 0xC0, 0xD0};      ///< a vote given (○)
 };
 
-/// The palette every view reads.
+/// Black on white with darker accents for attendees who switch to "Hoher Kontrast": every text pair reaches
+/// WCAG AAA (7:1), outlines are black.
+Palette highContrastPalette();
+
+/// The palette every view reads: the ordinary one, or the high-contrast one inside a HighContrastScope.
 const Palette& palette();
+
+/// Makes palette() the high-contrast one for as long as it lives (when `on`): the kiosk's attendee views draw inside
+/// one for a session that asked for it; the panel and the projector draw outside and keep the ordinary colours.
+class HighContrastScope {
+public:
+    explicit HighContrastScope(bool on);
+    ~HighContrastScope();
+    HighContrastScope(const HighContrastScope&) = delete;
+    HighContrastScope& operator=(const HighContrastScope&) = delete;
+
+private:
+    bool m_before;
+};
 
 /// A text colour on a background colour, by name, as the views combine them.
 struct TextPair {
@@ -60,7 +77,8 @@ struct TextPair {
     Rgb background;
 };
 
-/// Every text/background combination the views draw. The theme test requires a contrast of at least 4.5:1 for each.
+/// Every text/background combination the views draw. The theme test requires a contrast of at least 4.5:1 for each
+/// (WCAG AA), and 7:1 (AAA) in the high-contrast palette.
 std::vector<TextPair> textPairs(const Palette& p = palette());
 
 /// WCAG 2 relative luminance and contrast ratio (1 … 21).
@@ -88,6 +106,8 @@ struct Scale {
 
 /// Noto Sans draws a line of 1.36 em when asked for a size: FreeType's builder sizes by line height.
 inline constexpr float kNotoLineHeight = 1.36f;
+/// How much larger the text is after the attendee's "Große Schrift" switch (the issue asks for at least 1.3).
+inline constexpr float kLargeTextFactor = 1.3f;
 /// The body em as a share of the window's shorter side (capitals of Noto Sans are 0.714 em: ≥ 21 px at 1080).
 inline constexpr float kEmPerShorterSide = 1.0f / 36.0f;
 

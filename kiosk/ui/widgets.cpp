@@ -72,6 +72,40 @@ float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
     return width;
 }
 
+float readingOptionsHeight(const Frame& frame) { return frame.scale().target; }
+
+float DrawReadingOptions(const core::KioskState& state, Frame& frame, float x, float y, float width) {
+    const theme::Scale sc = frame.scale();
+    ImFont* bold = frame.fonts.bold;
+    struct Switch {
+        const char* id;
+        const char* label;
+        const char* icon;
+        bool on;
+        core::Event event;
+    };
+    const Switch switches[] = {
+        {"text_size", "common.large_text", icon::kTextSize, state.largeText, core::ev::SetLargeText{!state.largeText}},
+        {"contrast", "common.high_contrast", icon::kContrast, state.highContrast, core::ev::SetHighContrast{!state.highContrast}},
+    };
+    // Side by side, each as wide as its label needs (the wider one sets both); half the width each at most.
+    float w = sc.target * 3.0f;
+    for (const Switch& s : switches) w = std::max(w, textWidth(bold, bold->FontSize, frame.t(s.label)) + bold->FontSize + sc.s + sc.l * 2);
+    w = std::min(w, (width - sc.m) * 0.5f);
+    float left = x + (width - w * 2 - sc.m) * 0.5f;
+    for (const Switch& s : switches) {
+        ImGui::SetCursorScreenPos(ImVec2(left, y));
+        ButtonStyle style;
+        // Selected like a chosen tab while switched on: the same button switches it off again.
+        style.kind = s.on ? ButtonKind::TabSelected : ButtonKind::Secondary;
+        style.icon = s.icon;
+        style.font = bold;
+        if (StyledButton(frame, s.id, frame.t(s.label), ImVec2(w, readingOptionsHeight(frame)), style)) frame.events.push_back(s.event);
+        left += w + sc.m;
+    }
+    return readingOptionsHeight(frame);
+}
+
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth) {
     const char* s = text.c_str();
     const char* end = s + text.size();

@@ -35,6 +35,12 @@ void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme
 /// its width; a tap sends ev::Back.
 float DrawBackButton(Frame& frame, const std::string& label, float x, float y);
 
+/// The reading switches for this session, side by side, centred in [x, x + width] at `y`: "Große Schrift" and
+/// "Hoher Kontrast" (toggles that show their state). Send ev::SetLargeText / ev::SetHighContrast. Returns the height.
+float DrawReadingOptions(const core::KioskState& state, Frame& frame, float x, float y, float width);
+/// The height DrawReadingOptions takes.
+float readingOptionsHeight(const Frame& frame);
+
 /// Where the end of `text` wrapped at `wrapWidth` lands, relative to the text's top-left corner.
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth);
 /// Byte offset where line `lines` (counted from 0) of `text` wrapped at `wrapWidth` starts: a field that scrolls

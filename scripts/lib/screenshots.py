@@ -162,10 +162,29 @@ def kiosk_screens(s, binary, db):
             s.shoot(kiosk.proc, "attract", language)
         for language in s.args.languages:
             attendee(s, kiosk, language)
+            if s.args.reading:
+                reading_switches(s, kiosk, language)
         if not s.args.main_only:
             moderators(s, kiosk)
     finally:
         kiosk.stop()
+
+
+def choose_language(kiosk, language):
+    """Opens the language list, picks `language` and waits until the list has closed (already in that language,
+    the language alone does not tell that the tap arrived)."""
+    tap(kiosk, "languages")
+    tap(kiosk, "lang:" + language)
+    if kiosk.wait_for(lambda v: v.get("language") == language and
+                      not any(e.get("id", "").startswith("lang:") for e in v.get("elements", [])), 5.0) is None:
+        raise RuntimeError(f"the language list did not close after choosing {language}")
+
+
+def switch(kiosk, element_id, key, on):
+    """Taps a reading switch and waits until the kiosk says it is `on`."""
+    tap(kiosk, element_id)
+    if kiosk.wait_for(lambda v: v.get(key) == on, 5.0) is None:
+        raise RuntimeError(f"{element_id} did not switch {key} to {on}")
 
 
 def attendee(s, kiosk, language):
@@ -173,9 +192,7 @@ def attendee(s, kiosk, language):
     expect(kiosk, "attract")
     tap(kiosk, "attract")
     expect(kiosk, "start")
-    tap(kiosk, "languages")
-    tap(kiosk, "lang:" + language)
-    kiosk.wait_for(lambda v: v.get("language") == language, 5.0)
+    choose_language(kiosk, language)
     if s.wanted("languages"):  # the language list, opened again now that it speaks the language
         tap(kiosk, "languages")
         s.shoot(kiosk.proc, "languages", language)
@@ -237,6 +254,45 @@ def attendee(s, kiosk, language):
         # "Fertig" lies under the question: tap it only once the question is gone.
         kiosk.wait_for(lambda v: not v.get("idle_warning"), 5.0)
         time.sleep(0.3)
+    tap(kiosk, "done")
+    expect(kiosk, "attract")
+
+
+def reading_switches(s, kiosk, language):
+    """The same attendee screens in large text ("<screen>_large_…"), and the start and browse screens in high
+    contrast ("<screen>_contrast_…"): switched on the start screen, gone again after "Fertig"."""
+    title = TYPED[language][0]
+    expect(kiosk, "attract")
+    tap(kiosk, "attract")
+    expect(kiosk, "start")
+    choose_language(kiosk, language)
+    switch(kiosk, "text_size", "large_text", True)
+    s.shoot(kiosk.proc, "start_large", language)
+    tap(kiosk, "languages")
+    s.shoot(kiosk.proc, "languages_large", language)
+    tap(kiosk, "languages:close")
+    tap(kiosk, "choose:browse")
+    expect(kiosk, "browse")
+    s.shoot(kiosk.proc, "browse_large", language)
+    tap(kiosk, "back")
+    expect(kiosk, "start")
+    tap(kiosk, "choose:submit")
+    expect(kiosk, "submit_category")
+    s.shoot(kiosk.proc, "submit_category_large", language)
+    tap_first(kiosk, "category:")
+    expect(kiosk, "submit_title")
+    type_text(kiosk, title)
+    s.shoot(kiosk.proc, "submit_title_large", language)
+    tap(kiosk, "back")
+    expect(kiosk, "submit_category")
+    tap(kiosk, "back")
+    expect(kiosk, "start")
+    switch(kiosk, "text_size", "large_text", False)
+    switch(kiosk, "contrast", "high_contrast", True)
+    s.shoot(kiosk.proc, "start_contrast", language)
+    tap(kiosk, "choose:browse")
+    expect(kiosk, "browse")
+    s.shoot(kiosk.proc, "browse_contrast", language)
     tap(kiosk, "done")
     expect(kiosk, "attract")
 
@@ -303,6 +359,7 @@ def main():
     parser.add_argument("--main-only", action="store_true", help="only the main screens")
     parser.add_argument("--only-moderators", action="store_true", help="only the PIN keypad and the panel")
     parser.add_argument("--idle-timeout", type=int, default=10)
+    parser.add_argument("--reading", action="store_true", help="also the screens in large text and high contrast")
     args = parser.parse_args()
     args.languages = args.languages.split(",")
     os.makedirs(args.out, exist_ok=True)

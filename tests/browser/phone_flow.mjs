@@ -72,6 +72,18 @@ try {
   check(await page.textContent('#browse-heading') === 'Fikirler', 'Turkish texts after the switch');
   await page.tap('button[data-lang="en"]');
   check(await page.textContent('#new-idea') === 'Submit your own idea', 'English texts');
+  // Leichte Sprache: its own texts, the page marked as German, an idea stored as German.
+  await page.tap('button[data-lang="de-einfach"]');
+  check(await page.textContent('#new-idea') === 'Eigene Idee schreiben', 'Leichte Sprache texts');
+  check(await page.getAttribute('html', 'lang') === 'de', 'Leichte Sprache is marked as German');
+  await page.tap('#new-idea');
+  await page.fill('#f-title', 'Sprachcafé für Nachbarn in einfacher Sprache');
+  await page.tap('#f-send');
+  await page.waitForSelector('#thanks:not([hidden]), #similar:not([hidden])');
+  if (await page.isVisible('#similar')) await page.tap('#f-send');
+  await page.waitForSelector('#thanks:not([hidden])');
+  check(sql("SELECT language FROM ideas WHERE title = 'Sprachcafé für Nachbarn in einfacher Sprache'") === 'de',
+    'an idea written in Leichte Sprache is stored as German');
   check(consoleErrors.length === 0, 'no console errors, CSP violations or 404s: ' + consoleErrors.join(' | '));
 } finally {
   await browser.close();

@@ -420,6 +420,37 @@ TEST_SUITE("state") {
         CHECK(idleTimeoutFor(k.state) == doctest::Approx(60));
     }
 
+    TEST_CASE("large text and high contrast stay for this session only: Fertig and the idle reset give the next person the ordinary screens") {
+        Kiosk k;
+        k.startSession();
+        CHECK_FALSE(k.state.largeText);
+        CHECK_FALSE(k.state.highContrast);
+        k.send(ev::SetLargeText{true});
+        k.send(ev::SetHighContrast{true});
+        CHECK(k.state.largeText);
+        CHECK(k.state.highContrast);
+        k.send(ev::ChooseBrowse{});
+        CHECK(k.state.largeText);  // kept from screen to screen
+        CHECK(k.state.highContrast);
+        k.send(ev::Finish{});
+        CHECK(k.state.screen == Screen::Attract);
+        CHECK_FALSE(k.state.largeText);
+        CHECK_FALSE(k.state.highContrast);
+        k.startSession();
+        k.send(ev::SetLargeText{true});
+        k.send(ev::SetLargeText{false});
+        CHECK_FALSE(k.state.largeText);
+        k.send(ev::SetLargeText{true});
+        k.send(ev::SetHighContrast{true});
+        k.now += 61;
+        k.send(ev::Tick{});
+        k.now += 16;
+        k.send(ev::Tick{});
+        CHECK(k.state.screen == Screen::Attract);
+        CHECK_FALSE(k.state.largeText);
+        CHECK_FALSE(k.state.highContrast);
+    }
+
     TEST_CASE("a touch on the attract screen starts a session") {
         Kiosk k;
         k.startSession();

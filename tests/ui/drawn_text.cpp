@@ -430,6 +430,8 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
     // Shortened without "…": a block of text that ends in the beginning of a source but not the whole of it.
     std::vector<std::u32string> sources;
     for (const std::string& s : input.sources) sources.push_back(withoutSpace(codepoints(s)));
+    std::vector<std::u32string> labels;
+    for (const std::string& s : input.labels) labels.push_back(withoutSpace(codepoints(s)));
     for (const Block& block : blocks(runs)) {
         if (block.text.empty() || endsWithEllipsis(block.text)) continue;
         if (!block.runs.front()->glyphs.empty() && block.runs.front()->glyphs.front().veiled) continue;  // beneath a veil
@@ -451,14 +453,21 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             }
         }
         // A block that is a whole source of its own (a topic "Language") shortens no longer one that begins so.
-        for (const std::u32string& source : sources) {
-            if (!source.empty() && block.text == source) wholeLabel = true;
+        for (const auto* known : {&sources, &labels}) {
+            for (const std::u32string& source : *known) {
+                if (!source.empty() && block.text == source) wholeLabel = true;
+            }
         }
         for (std::size_t s = 0; why.empty() && !wholeLabel && s < sources.size(); ++s) {
             const std::u32string& source = sources[s];
             if (source.size() < 6 || block.text.find(source) != std::u32string::npos) continue;
             const std::size_t n = endsWithPrefixOf(block.text, source);
             if (n >= 6 && n < source.size()) why = "\"" + preview(input.sources[s]) + "\"";
+        }
+        for (std::size_t s = 0; why.empty() && !wholeLabel && s < labels.size(); ++s) {
+            const std::u32string& label = labels[s];
+            const std::size_t n = block.text.size();
+            if (n >= 4 && n < label.size() && label.compare(0, n, block.text) == 0) why = "\"" + preview(input.labels[s]) + "\"";
         }
         if (!why.empty()) {
             Box rect;

@@ -76,6 +76,9 @@ struct LayoutInput {
     Box display;                            ///< the window: no glyph may leave it
     std::vector<LabelledElement> elements;  ///< also known sources of their own label
     std::vector<std::string> sources;       ///< texts the views may show in full or shortened with "…"
+    /// The screens' own texts (the translations): shown whole or shortened with "…". A label cut between two letters
+    /// by its clip rectangle leaves no cut glyph (ImGui draws nothing beyond it), only its beginning.
+    std::vector<std::string> labels;
 };
 
 struct LayoutProblem {
@@ -98,7 +101,8 @@ const char* kindName(LayoutProblem::Kind kind);
 ///   that element's rectangle.
 /// - ShortenedWithoutEllipsis: lines of one block of text (same list, font and size, one line below the other)
 ///   joined without white space end in a proper prefix of a source (at least 6 characters of it, or any prefix of
-///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view.
+///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view;
+///   or that are, as a whole, a proper beginning (at least 4 characters) of one of `labels` and the whole of none.
 std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, const LayoutInput& input);
 
 /// `text` shortened to `maxChars` characters with "[…]" (not "…", which the views draw), for messages.

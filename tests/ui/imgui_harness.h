@@ -19,18 +19,20 @@
 struct ImGuiHarness {
     kiosk::core::Catalog catalog = kiosk::core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
     kiosk::ui::Fonts fonts;
+    bool largeText = false;  ///< draw with the large fonts, as the kiosk loop does after "Große Schrift"
     double now = 10.0;
     std::vector<kiosk::ui::UiElement> lastElements;
     bool lastFlipped = false;  ///< the last frame was mirrored (Arabic): the pointer is mirrored for the next
     using DrawFn = std::function<void(kiosk::ui::Frame&)>;
 
-    explicit ImGuiHarness(float width = 1920, float height = 1080) {
+    /// `withLargeText`: the atlas also holds the large fonts (set `largeText` to draw with them).
+    explicit ImGuiHarness(float width = 1920, float height = 1080, bool withLargeText = false) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
-        fonts = kiosk::ui::loadFonts(std::min(width, height));  // as the app: from the shorter side
+        fonts = kiosk::ui::loadFonts(std::min(width, height), withLargeText);  // as the app: from the shorter side
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -50,7 +52,8 @@ struct ImGuiHarness {
         now += 1.0 / 60.0;
         ImGui::NewFrame();
         const kiosk::ui::Metrics metrics = kiosk::ui::Metrics::forScreen(io.DisplaySize.x, io.DisplaySize.y);
-        kiosk::ui::Frame f{.text = catalog, .fonts = fonts, .metrics = metrics, .now = now, .suppressTaps = suppress,
+        const kiosk::ui::Fonts drawn = fonts.forTextSize(largeText);
+        kiosk::ui::Frame f{.text = catalog, .fonts = drawn, .metrics = metrics, .now = now, .suppressTaps = suppress,
                            .pressY = mouse.y, .events = {}, .elements = {}, .language = language};
         draw(f);
         ImGui::Render();

@@ -31,7 +31,7 @@ struct Drawing : ImGuiHarness {
             false, ImVec2(-FLT_MAX, -FLT_MAX));
         return ui::testing::recordDrawnText();
     }
-    LayoutInput input() const { return {{0, 0, 1920, 1080}, {}, {}}; }
+    LayoutInput input() const { return {{0, 0, 1920, 1080}, {}, {}, {}}; }
 };
 
 int count(const std::vector<LayoutProblem>& problems, Kind kind) {
@@ -257,6 +257,29 @@ TEST_SUITE("ui.drawn_text") {
             CHECK(runs.size() >= 2);
             CHECK(ui::testing::findLayoutProblems(runs, input).empty());
         }
+    }
+
+    TEST_CASE("a label cut between two letters is found by its beginning, a whole label is not") {
+        Drawing d;
+        LayoutInput input = d.input();
+        input.labels = {"Ideen ansehen & abstimmen", "Ideen"};
+        ImFont* f = d.fonts.body;
+        // The clip rectangle ends exactly after "absti": ImGui draws no glyph beyond it, so no glyph is cut.
+        const float edge = 100 + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Ideen ansehen & absti").x;
+        const auto cut = d.draw([&](ImDrawList& l) {
+            l.PushClipRect(ImVec2(100, 200), ImVec2(edge, 200 + f->FontSize * 1.5f), true);
+            l.AddText(f, f->FontSize, ImVec2(100, 200), 0xFF000000, "Ideen ansehen & abstimmen");
+            l.PopClipRect();
+        });
+        const auto problems = ui::testing::findLayoutProblems(cut, input);
+        CHECK(count(problems, Kind::Cut) == 0);  // what the cut rule alone would miss
+        REQUIRE(count(problems, Kind::ShortenedWithoutEllipsis) == 1);
+        CHECK(problems[0].message.find("Ideen ansehen & abstimmen") != std::string::npos);
+        const auto whole = d.draw([&](ImDrawList& l) {
+            l.AddText(f, f->FontSize, ImVec2(100, 200), 0xFF000000, "Ideen");
+            l.AddText(f, f->FontSize, ImVec2(100, 400), 0xFF000000, "Ideen ansehen & ab…");
+        });
+        CHECK_MESSAGE(ui::testing::findLayoutProblems(whole, input).empty(), all(ui::testing::findLayoutProblems(whole, input)));
     }
 
     TEST_CASE("a window with an opaque background hides the text beneath it, a veil does not") {

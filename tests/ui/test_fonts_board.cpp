@@ -3,6 +3,7 @@
 #include "kiosk/core/keyboard.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/idea_board.h"
+#include "kiosk/ui/theme.h"
 #include "storage/demo_texts.h"
 
 #include "imgui.h"
@@ -16,16 +17,16 @@ namespace {
 // An ImGui context with a font atlas built the way the kiosk builds it, for one test.
 struct HeadlessImGui {
     kiosk::ui::Fonts fonts;
-    HeadlessImGui() {
+    int atlasWidth = 0, atlasHeight = 0;
+    explicit HeadlessImGui(bool withLargeText = false, float shorterSide = 1080.0f) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1920, 1080);
         io.DeltaTime = 1.0f / 60.0f;
-        fonts = kiosk::ui::loadFonts(1080.0f);
+        fonts = kiosk::ui::loadFonts(shorterSide, withLargeText);
         unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &atlasWidth, &atlasHeight);
     }
     ~HeadlessImGui() { ImGui::DestroyContext(); }
 };
@@ -48,8 +49,8 @@ std::vector<ImWchar> codepoints(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("ui") {
-    TEST_CASE("every character of every kiosk language has a real glyph, never a fallback") {
-        HeadlessImGui imgui;
+    TEST_CASE("every character of every kiosk language has a real glyph, never a fallback, in both text sizes") {
+        HeadlessImGui imgui(true);
         std::string text = "Größe üben – çok güzel, İzmir „Anführung“ … € ÄÖÜẞ ğĞşŞıİçÇöÖüÜ «Ёлка» ҐЄЇІ м’ята "
                            "ĄĆĘŁŃÓŚŹŻ ÇÊÎŞÛ";
         for (const auto& idea : storage::demo::ideas()) text += std::string(idea.title) + idea.description;
@@ -69,7 +70,8 @@ TEST_SUITE("ui") {
         for (const std::string& language : catalog.languages()) {
             for (const auto& key : catalog.keys(language)) text += catalog.text(language, key);
         }
-        for (ImFont* font : {imgui.fonts.body, imgui.fonts.bold, imgui.fonts.title}) {
+        const auto large = imgui.fonts.forTextSize(true);
+        for (ImFont* font : {imgui.fonts.body, imgui.fonts.bold, imgui.fonts.title, large.body, large.bold, large.title}) {
             for (ImWchar c : codepoints(text)) {
                 CAPTURE(c);
                 CHECK(font->FindGlyphNoFallback(c) != nullptr);
@@ -99,6 +101,33 @@ TEST_SUITE("ui") {
         for (int i = 0; i < ImGui::GetDrawData()->CmdListsCount; ++i) vertices += ImGui::GetDrawData()->CmdLists[i]->VtxBuffer.Size;
         CHECK(vertices < withTwelve);
         CHECK(imgui.fonts.body->FontSize == doctest::Approx(30.0f * 1.36f));  // an em of 1080/36, loaded by line height
+    }
+
+    TEST_CASE("the large fonts are 1.3 times the normal ones in the same atlas: what they cost") {
+        for (const float side : {1080.0f, 800.0f}) {
+            CAPTURE(side);
+            int normalArea = 0;
+            {
+                HeadlessImGui normal(false, side);
+                CHECK(normal.fonts.largeBody == nullptr);
+                CHECK(normal.fonts.forTextSize(true).body == normal.fonts.body);  // nothing to switch to: normal text
+                normalArea = normal.atlasWidth * normal.atlasHeight;
+                MESSAGE("atlas at " << side << " px without large text: " << normal.atlasWidth << "x" << normal.atlasHeight
+                                    << " (" << normalArea / 1024 << " KiB as one byte a pixel)");
+            }
+            HeadlessImGui both(true, side);
+            const auto large = both.fonts.forTextSize(true);
+            REQUIRE(large.body != both.fonts.body);
+            CHECK(large.body->FontSize == doctest::Approx(both.fonts.body->FontSize * kiosk::ui::theme::kLargeTextFactor));
+            CHECK(large.bold->FontSize == doctest::Approx(both.fonts.bold->FontSize * kiosk::ui::theme::kLargeTextFactor));
+            CHECK(large.title->FontSize == doctest::Approx(both.fonts.title->FontSize * kiosk::ui::theme::kLargeTextFactor));
+            CHECK(large.display == both.fonts.display);
+            CHECK(both.fonts.forTextSize(false).body == both.fonts.body);
+            const int area = both.atlasWidth * both.atlasHeight;
+            CHECK(area > normalArea);
+            MESSAGE("atlas at " << side << " px with large text: " << both.atlasWidth << "x" << both.atlasHeight << " ("
+                                << area / 1024 << " KiB, +" << (area - normalArea) / 1024 << " KiB)");
+        }
     }
 
     TEST_CASE("colours from the event file") {

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <set>
+#include <tuple>
+#include <utility>
 
 using namespace kiosk;
 
@@ -19,7 +22,8 @@ struct ViewHarness : ImGuiHarness {
     ui::KioskView view;
     ui::KioskViewModel model;
 
-    explicit ViewHarness(float width = 1920, float height = 1080) : ImGuiHarness(width, height) {
+    explicit ViewHarness(float width = 1920, float height = 1080, bool withLargeText = false)
+        : ImGuiHarness(width, height, withLargeText) {
         model.eventTitle = "Integrationskonferenz";
         model.categories = {{"sprache", {{"de", "Sprache"}, {"tr", "Dil"}}, 0xFF0000FF}};
         for (int i = 1; i <= 50; ++i) model.ideas.push_back({"id" + std::to_string(i), i, "Idee " + std::to_string(i), "", "sprache", i, i});
@@ -56,6 +60,75 @@ core::KioskState on(core::Screen screen) {
 }  // namespace
 
 TEST_SUITE("ui.views") {
+    TEST_CASE("the reading switches: on the start screen and in the language list, each tap switches, high contrast recolours") {
+        ViewHarness ui;
+        core::KioskState state = on(core::Screen::Start);
+        for (const bool list : {false, true}) {
+            state.languagePicker = list;
+            CAPTURE(list);
+            auto events = ui.tap(state, "text_size");
+            REQUIRE(has<core::ev::SetLargeText>(events));
+            for (const auto& e : events) {
+                if (const auto* set = std::get_if<core::ev::SetLargeText>(&e)) CHECK(set->on);
+            }
+            events = ui.tap(state, "contrast");
+            REQUIRE(has<core::ev::SetHighContrast>(events));
+            state.largeText = true;
+            state.highContrast = true;
+            events = ui.tap(state, "text_size");  // switched on, the same button switches it off
+            for (const auto& e : events) {
+                if (const auto* set = std::get_if<core::ev::SetLargeText>(&e)) CHECK_FALSE(set->on);
+            }
+            state.largeText = false;
+            state.highContrast = false;
+        }
+        state.languagePicker = false;
+        // The start screen's main tile takes the high-contrast primary colour, and only while the session asks for it.
+        auto coloursDrawn = [&](bool high) {
+            state.highContrast = high;
+            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            std::set<unsigned int> colours;
+            const ImDrawData* data = ImGui::GetDrawData();
+            for (int l = 0; l < data->CmdListsCount; ++l) {
+                for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) colours.insert(v.col);
+            }
+            return colours;
+        };
+        const unsigned int highPrimary = ui::theme::highContrastPalette().primary.packed();
+        const unsigned int ordinaryPrimary = ui::theme::Palette{}.primary.packed();
+        const auto high = coloursDrawn(true);
+        CHECK(high.count(highPrimary) == 1);
+        CHECK(high.count(ordinaryPrimary) == 0);
+        const auto ordinary = coloursDrawn(false);
+        CHECK(ordinary.count(ordinaryPrimary) == 1);
+        CHECK(ordinary.count(highPrimary) == 0);
+        CHECK(ui::theme::palette().primary.packed() == ordinaryPrimary);  // the scope ended with the frame
+    }
+
+    TEST_CASE("a title of one or two lines shows all its lines in a field as high as they are, in both text sizes") {
+        for (const bool large : {false, true}) {
+            for (const auto& [w, h] : {std::pair{1080.0f, 1920.0f}, std::pair{1920.0f, 1080.0f}}) {
+                CAPTURE(large);
+                CAPTURE(w);
+                ViewHarness ui(w, h, large);
+                ui.largeText = large;
+                core::KioskState state = on(core::Screen::SubmitTitle);
+                state.largeText = large;
+                for (const auto& [title, first, last] :
+                     {std::tuple{"Sprachcafé im Glashaus", "Sprachcafé", "Glashaus"},
+                      std::tuple{"Hausaufgabenhilfe für Grundschüler im Gemeindehaus und in der Stadtbibliothek Herten",
+                                 "Hausaufgabenhilfe", "Herten"}}) {
+                    state.draft.title = title;
+                    ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+                    std::string drawn;
+                    for (const auto& run : ui::testing::recordDrawnText()) drawn += run.text + " ";
+                    CHECK_MESSAGE(drawn.find(first) != std::string::npos, title);
+                    CHECK_MESSAGE(drawn.find(last) != std::string::npos, title);
+                }
+            }
+        }
+    }
+
     TEST_CASE("start screen: the two big choices send their events") {
         ViewHarness ui;
         CHECK(has<core::ev::ChooseSubmit>(ui.tap(on(core::Screen::Start), "choose:submit")));

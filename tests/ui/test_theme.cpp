@@ -28,6 +28,38 @@ TEST_SUITE("ui.theme") {
         }
     }
 
+    TEST_CASE("the high-contrast palette reaches 7:1 (WCAG AAA) for every text/background pair") {
+        const auto pairs = textPairs(highContrastPalette());
+        CHECK(pairs.size() == textPairs().size());
+        for (const auto& pair : pairs) {
+            const std::string name = pair.name;
+            CAPTURE(name);
+            CHECK(contrastRatio(pair.text, pair.background) >= 7.0);
+        }
+        // The ordinary palette does not: the check can tell the two apart.
+        bool ordinaryBelow = false;
+        for (const auto& pair : textPairs()) ordinaryBelow = ordinaryBelow || contrastRatio(pair.text, pair.background) < 7.0;
+        CHECK(ordinaryBelow);
+        // Outlines of keys and quiet buttons stand out as strongly as text.
+        CHECK(contrastRatio(highContrastPalette().border, highContrastPalette().page) >= 7.0);
+    }
+
+    TEST_CASE("palette() is the high-contrast one inside a HighContrastScope, and the ordinary one again after it") {
+        const Rgb ordinaryText = palette().text;
+        {
+            const HighContrastScope scope(true);
+            CHECK(palette().page.r == highContrastPalette().page.r);
+            CHECK(palette().border.r == highContrastPalette().border.r);
+            {
+                const HighContrastScope off(false);
+                CHECK(palette().border.r == Palette{}.border.r);
+            }
+            CHECK(palette().border.r == highContrastPalette().border.r);
+        }
+        CHECK(palette().text.r == ordinaryText.r);
+        CHECK(palette().border.r == Palette{}.border.r);
+    }
+
     TEST_CASE("a pair changed to low contrast fails the check") {
         Palette low;
         low.textMuted = {0x9A, 0xA3, 0xB0};  // light grey on white: about 2.5:1

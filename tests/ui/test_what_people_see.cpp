@@ -1,7 +1,7 @@
 // Looks at the picture: every attendee screen and overlay, the PIN keypad, the moderators' panel and the projector,
 // in every language of the kiosk (core::kioskLanguages: a new language is looked at without touching this test),
 // Arabic mirrored and right to left, at 1920×1080, 1080×1920 and 1280×800, with the longest texts the model allows,
-// Arabic idea texts among them.
+// Arabic idea texts among them; the attendee screens again in large text ("Große Schrift").
 // No text may overlap another, be cut, leave the window or its element, or be shortened without "…".
 #include "drawn_text.h"
 #include "imgui_harness.h"
@@ -147,8 +147,8 @@ struct Size {
 };
 constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
 
-/// One picture: what to draw, given the language. Views are made fresh for every picture.
-using Scene = std::function<ImGuiHarness::DrawFn(const std::string& language)>;
+/// One picture: what to draw, given the language and the text size. Views are made fresh for every picture.
+using Scene = std::function<ImGuiHarness::DrawFn(const std::string& language, bool largeText)>;
 
 core::KioskState attendee(core::Screen screen, const std::string& language) {
     const LongTexts& t = texts();
@@ -172,10 +172,11 @@ core::KioskState attendee(core::Screen screen, const std::string& language) {
 }
 
 Scene kioskScene(const std::function<void(core::KioskState&, ui::KioskViewModel&)>& setUp) {
-    return [setUp](const std::string& language) -> ImGuiHarness::DrawFn {
+    return [setUp](const std::string& language, bool largeText) -> ImGuiHarness::DrawFn {
         auto view = std::make_shared<ui::KioskView>();
         auto model = std::make_shared<ui::KioskViewModel>(viewModel());
         core::KioskState state = attendee(core::Screen::Start, language);
+        state.largeText = largeText;
         setUp(state, *model);
         return [view, model, state](ui::Frame& frame) { view->Draw(state, *model, frame); };
     };
@@ -225,7 +226,7 @@ core::PanelModel panelModel() {
 }
 
 Scene panelScene(ui::ModerationView::Tab tab, bool selectFirst) {
-    return [tab, selectFirst](const std::string&) -> ImGuiHarness::DrawFn {
+    return [tab, selectFirst](const std::string&, bool) -> ImGuiHarness::DrawFn {
         auto view = std::make_shared<ui::ModerationView>();
         view->tab = tab;
         if (selectFirst) view->selected = "idea-0";
@@ -239,7 +240,7 @@ Scene panelScene(ui::ModerationView::Tab tab, bool selectFirst) {
 }
 
 Scene pinPadScene() {
-    return [](const std::string& language) -> ImGuiHarness::DrawFn {
+    return [](const std::string& language, bool) -> ImGuiHarness::DrawFn {
         core::PanelGate gate;
         gate.stage = core::PanelGate::Stage::Keypad;
         gate.digits = "1234";
@@ -273,7 +274,7 @@ ui::ProjectorModel projectorModel() {
 
 Scene projectorScene() {
     // The projector speaks German and turns its invitation through the languages: "language" picks the turn.
-    return [](const std::string& language) -> ImGuiHarness::DrawFn {
+    return [](const std::string& language, bool) -> ImGuiHarness::DrawFn {
         auto view = std::make_shared<ui::ProjectorView>();
         auto model = std::make_shared<ui::ProjectorModel>(projectorModel());
         view->Animate(*model, 10.0f);
@@ -285,23 +286,52 @@ Scene projectorScene() {
     };
 }
 
+/// A deliberately broken view: a label in a box measured for normal text, drawn in whatever size the frame's font
+/// has. Right in normal text, cut in large text: the large-text sweep must see it.
+Scene sizedForNormalText() {
+    return [](const std::string& language, bool) -> ImGuiHarness::DrawFn {
+        return [language](ui::Frame& frame) {
+            frame.language = language;
+            ui::BeginFullscreen("##broken", ui::theme::palette().page.packed());
+            const ImVec2 screen = ImGui::GetMainViewport()->Size;
+            const float normal = ui::theme::scaleFor(screen.x, screen.y).body;
+            ImFont* font = frame.fonts.body;
+            const std::string label = frame.t("start.browse");
+            const ImVec2 pos(screen.x * 0.25f, screen.y * 0.5f);
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->PushClipRect(pos, ImVec2(pos.x + ui::textWidth(font, normal, label) + 2.0f, pos.y + normal * 1.2f), true);
+            ui::AddShapedText(draw, font, font->FontSize, pos, ui::theme::palette().text.packed(), label.c_str());
+            draw->PopClipRect();
+            ui::EndFullscreen();
+        };
+    };
+}
+
 // [SECTION] Looking
 
 std::string sizeName(const Size& s) {
     return std::to_string(static_cast<int>(s.width)) + "x" + std::to_string(static_cast<int>(s.height));
 }
 
-/// Draws `scene` in every language and size and returns every problem, each message starting with
-/// "[screen language size]".
-std::vector<std::string> look(const std::string& name, const Scene& scene, const std::vector<std::string>& languages) {
+/// Draws `scene` in every language and size (in large text when `largeText`, as after "Große Schrift") and returns
+/// every problem, each message starting with "[screen language size]".
+std::vector<std::string> look(const std::string& name, const Scene& scene, const std::vector<std::string>& languages,
+                              bool largeText) {
     std::vector<std::string> found;
     for (const Size& size : kSizes) {
-        ImGuiHarness ui(size.width, size.height);
+        ImGuiHarness ui(size.width, size.height, largeText);
+        ui.largeText = largeText;
         for (const std::string& language : languages) {
-            const ImGuiHarness::DrawFn draw = scene(language);
+            const ImGuiHarness::DrawFn draw = scene(language, largeText);
             // Three frames: windows that size themselves to their content appear on their second.
             for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
-            LayoutInput input{{0, 0, size.width, size.height}, {}, sources()};
+            LayoutInput input{{0, 0, size.width, size.height}, {}, sources(), {}};
+            // The screen's own texts too: a label cut off between two letters by a clip rectangle draws no cut glyph
+            // (ImGui leaves out the glyphs beyond it), only its beginning, which this rule then finds.
+            for (const std::string& key : ui.catalog.keys(language)) {
+                const std::string text = ui.catalog.text(language, key);
+                if (text.find('{') == std::string::npos) input.labels.push_back(text);
+            }
             for (const auto& e : ui.lastElements) input.elements.push_back({e.id, e.label, {e.x, e.y, e.x + e.w, e.y + e.h}});
             const std::string where = "[" + name + " " + language + " " + sizeName(size) + "] ";
             const auto runs = ui::testing::recordDrawnText();
@@ -319,8 +349,9 @@ std::vector<std::string> look(const std::string& name, const Scene& scene, const
     return found;
 }
 
-void checkScreen(const std::string& name, const Scene& scene, const std::vector<std::string>& languages = core::kioskLanguages()) {
-    const std::vector<std::string> problems = look(name, scene, languages);
+void checkScreen(const std::string& name, const Scene& scene, const std::vector<std::string>& languages = core::kioskLanguages(),
+                 bool largeText = false) {
+    const std::vector<std::string> problems = look(name, scene, languages, largeText);
     std::string report;
     std::set<std::string> pictures;
     for (const auto& p : problems) pictures.insert(p.substr(0, p.find(']') + 1));
@@ -332,63 +363,97 @@ void checkScreen(const std::string& name, const Scene& scene, const std::vector<
                                          << " pictures (language × size):\n" << report);
 }
 
+/// Every attendee screen and overlay, by the name its test case carries.
+const std::map<std::string, Scene>& attendeeScenes() {
+    static const std::map<std::string, Scene> scenes = {
+        {"attract", screen(core::Screen::Attract)},
+        {"start", screen(core::Screen::Start)},
+        {"start with submission closed", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
+             s.screen = core::Screen::Start;
+             m.submissionOpen = false;
+         })},
+        {"browse", screen(core::Screen::Browse)},
+        {"browse with the demo ideas", demoBrowse()},
+        {"browse with no votes left in one topic", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+             s.screen = core::Screen::Browse;
+             s.votesLeft = 0;
+             s.categoryFilter = "teilhabe";
+             s.order = core::BrowseOrder::Popular;
+         })},
+        {"detail", screen(core::Screen::Detail)},
+        {"submit: topic", screen(core::Screen::SubmitCategory)},
+        {"submit: title", screen(core::Screen::SubmitTitle)},
+        {"submit: description", screen(core::Screen::SubmitDescription)},
+        {"submit: name", screen(core::Screen::SubmitName)},
+        {"submit: similar ideas", screen(core::Screen::SubmitSimilar)},
+        {"submit: review", screen(core::Screen::SubmitReview)},
+        {"saving", screen(core::Screen::Saving)},
+        {"thank-you", screen(core::Screen::Thanks)},
+        {"thank-you with a provisional number", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
+             s.screen = core::Screen::Thanks;
+             s.savedPending = true;
+             m.numbersProvisional = true;
+         })},
+        {"language list", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+             s.screen = core::Screen::Browse;
+             s.languagePicker = true;
+         })},
+        {"idle warning", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+             s.screen = core::Screen::Browse;
+             s.idleWarning = true;
+         })},
+        {"trouble with a draft", screen(core::Screen::Trouble)},
+        {"trouble without a draft", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+             s.screen = core::Screen::Trouble;
+             s.draft = {};
+         })},
+        {"message", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
+             s.screen = core::Screen::Browse;
+             s.messageKey = "errors.idea_not_votable";
+         })},
+    };
+    return scenes;
+}
+
 }  // namespace
 
 // One test case per screen, so that `ctest -R browse` looks at one screen and a failure names it. No commas in
 // the names: doctest reads them as a list of filters.
-#define LOOK_AT(title, ...) \
+// Attendee screens are looked at in both text sizes, each size a test case of its own (ctest runs them side by side).
+#define LOOK_AT(title) \
+    TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, attendeeScenes().at(title)); } \
+    TEST_CASE("what people see in large text: " title * doctest::may_fail(kScreensMayFail)) { \
+        checkScreen(title, attendeeScenes().at(title), core::kioskLanguages(), true); \
+    }
+#define LOOK_AT_NORMAL(title, ...) \
     TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, __VA_ARGS__); }
 // The moderators' panel speaks German whatever the attendee chose: one language is enough.
 #define LOOK_AT_PANEL(title, ...) \
     TEST_CASE("what people see: " title * doctest::may_fail(kScreensMayFail)) { checkScreen(title, __VA_ARGS__, {"de"}); }
 
 TEST_SUITE("ui.what_people_see") {
-    LOOK_AT("attract", screen(core::Screen::Attract))
-    LOOK_AT("start", screen(core::Screen::Start))
-    LOOK_AT("start with submission closed", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
-                s.screen = core::Screen::Start;
-                m.submissionOpen = false;
-            }))
-    LOOK_AT("browse", screen(core::Screen::Browse))
-    LOOK_AT("browse with the demo ideas", demoBrowse())
-    LOOK_AT("browse with no votes left in one topic", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
-                s.screen = core::Screen::Browse;
-                s.votesLeft = 0;
-                s.categoryFilter = "teilhabe";
-                s.order = core::BrowseOrder::Popular;
-            }))
-    LOOK_AT("detail", screen(core::Screen::Detail))
-    LOOK_AT("submit: topic", screen(core::Screen::SubmitCategory))
-    LOOK_AT("submit: title", screen(core::Screen::SubmitTitle))
-    LOOK_AT("submit: description", screen(core::Screen::SubmitDescription))
-    LOOK_AT("submit: name", screen(core::Screen::SubmitName))
-    LOOK_AT("submit: similar ideas", screen(core::Screen::SubmitSimilar))
-    LOOK_AT("submit: review", screen(core::Screen::SubmitReview))
-    LOOK_AT("saving", screen(core::Screen::Saving))
-    LOOK_AT("thank-you", screen(core::Screen::Thanks))
-    LOOK_AT("thank-you with a provisional number", kioskScene([](core::KioskState& s, ui::KioskViewModel& m) {
-                s.screen = core::Screen::Thanks;
-                s.savedPending = true;
-                m.numbersProvisional = true;
-            }))
-    LOOK_AT("language list", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
-                s.screen = core::Screen::Browse;
-                s.languagePicker = true;
-            }))
-    LOOK_AT("idle warning", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
-                s.screen = core::Screen::Browse;
-                s.idleWarning = true;
-            }))
-    LOOK_AT("trouble with a draft", screen(core::Screen::Trouble))
-    LOOK_AT("trouble without a draft", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
-                s.screen = core::Screen::Trouble;
-                s.draft = {};
-            }))
-    LOOK_AT("message", kioskScene([](core::KioskState& s, ui::KioskViewModel&) {
-                s.screen = core::Screen::Browse;
-                s.messageKey = "errors.idea_not_votable";
-            }))
-    LOOK_AT("PIN keypad", pinPadScene())
+    LOOK_AT("attract")
+    LOOK_AT("start")
+    LOOK_AT("start with submission closed")
+    LOOK_AT("browse")
+    LOOK_AT("browse with the demo ideas")
+    LOOK_AT("browse with no votes left in one topic")
+    LOOK_AT("detail")
+    LOOK_AT("submit: topic")
+    LOOK_AT("submit: title")
+    LOOK_AT("submit: description")
+    LOOK_AT("submit: name")
+    LOOK_AT("submit: similar ideas")
+    LOOK_AT("submit: review")
+    LOOK_AT("saving")
+    LOOK_AT("thank-you")
+    LOOK_AT("thank-you with a provisional number")
+    LOOK_AT("language list")
+    LOOK_AT("idle warning")
+    LOOK_AT("trouble with a draft")
+    LOOK_AT("trouble without a draft")
+    LOOK_AT("message")
+    LOOK_AT_NORMAL("PIN keypad", pinPadScene())  // the moderators' keypad: no text-size switch
     LOOK_AT_PANEL("panel: to review", panelScene(ui::ModerationView::Tab::Pending, true))
     LOOK_AT_PANEL("panel: all ideas", panelScene(ui::ModerationView::Tab::Ideas, true))
     LOOK_AT_PANEL("panel: sessions", panelScene(ui::ModerationView::Tab::Sessions, false))
@@ -411,10 +476,58 @@ TEST_SUITE("ui.what_people_see") {
         CHECK(storage::cleanText(t.author, storage::TextField::Author) == t.author);
         // The recorder finds the detail screen's title on the drawn picture, so an empty recording cannot pass.
         ImGuiHarness ui(1920, 1080);
-        ui.drawFrame(screen(core::Screen::Detail)("de"), false, ImVec2(-FLT_MAX, -FLT_MAX));
+        ui.drawFrame(screen(core::Screen::Detail)("de", false), false, ImVec2(-FLT_MAX, -FLT_MAX));
         std::string drawn;
         for (const auto& run : ui::testing::recordDrawnText()) drawn += run.text;
         CHECK(drawn.find("WÖGĞW") != std::string::npos);
         CHECK(drawn.find("#9988") != std::string::npos);
+    }
+
+    TEST_CASE("the sweep itself: large text is drawn 1.3 times larger, and a view measured for normal text fails it") {
+        auto titleSize = [](bool large) {
+            ImGuiHarness ui(1920, 1080, large);
+            ui.largeText = large;
+            ui.drawFrame(screen(core::Screen::Detail)("de", large), false, ImVec2(-FLT_MAX, -FLT_MAX));
+            float size = 0;
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                if (run.text.find("WÖGĞW") != std::string::npos) size = std::max(size, run.fontSize);
+            }
+            return size;
+        };
+        const float normal = titleSize(false);
+        REQUIRE(normal > 0);
+        CHECK(titleSize(true) >= normal * 1.3f - 0.01f);
+        // The checker passes the broken view in normal text and finds it cut in large text.
+        CHECK(look("broken", sizedForNormalText(), {"de", "ar"}, false).empty());
+        const auto problems = look("broken", sizedForNormalText(), {"de", "ar"}, true);
+        CHECK(problems.size() >= std::size(kSizes) * 2);
+        if (!problems.empty()) MESSAGE("what the checker says, e.g.: " << problems.front());
+    }
+}
+
+TEST_SUITE("ui.what_people_see") {
+    // A standing person (and one in a wheelchair) reaches the lower two thirds of a 1080×1920 stele without
+    // stretching. Nothing needs to be at the top: the event's name and the vote budget there are only read.
+    TEST_CASE("within reach: every tappable element of every attendee screen in portrait has its centre in the lower two thirds") {
+        const Size portrait{1080, 1920};
+        for (const bool large : {false, true}) {
+            ImGuiHarness ui(portrait.width, portrait.height, large);
+            ui.largeText = large;
+            for (const auto& [name, scene] : attendeeScenes()) {
+                for (const std::string language : {"de", "ar"}) {
+                    const ImGuiHarness::DrawFn draw = scene(language, large);
+                    for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                    int tappable = 0;
+                    for (const auto& e : ui.lastElements) {
+                        if (e.role == "status") continue;
+                        ++tappable;
+                        CHECK_MESSAGE(e.y + e.h * 0.5f >= portrait.height / 3.0f,
+                                      "[" << name << " " << language << (large ? " large" : "") << "] " << e.id << " \"" << e.label
+                                          << "\" centre at y " << e.y + e.h * 0.5f << " is in the upper third");
+                    }
+                    CHECK_MESSAGE(tappable > 0, name << ": nothing to tap was listed");
+                }
+            }
+        }
     }
 }

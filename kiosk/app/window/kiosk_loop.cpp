@@ -109,6 +109,7 @@ std::string automationJson(const core::KioskState& state, const ui::KioskViewMod
     }
     nlohmann::json json{{"screen", core::screenName(state.screen)}, {"language", state.language},
                         {"votes_left", state.votesLeft}, {"idle_warning", state.idleWarning},
+                        {"large_text", state.largeText}, {"high_contrast", state.highContrast},
                         {"title", model.eventTitle}, {"elements", elementsJson(frame.elements)}, {"ideas", ideas}};
     if (panel && panel->active()) {
         json["screen"] = panel->screenName();
@@ -200,7 +201,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
             projectorTrouble(e);
         }
     }
-    m_fonts = m_window.loadFonts();
+    m_fonts = m_window.loadFonts(true);  // the attendees' "Große Schrift" switches without building anything
     m_started = std::chrono::steady_clock::now();
     m_state.idleTimeout = options.idleTimeoutSeconds;
     m_state.languages = options.languages;
@@ -349,10 +350,12 @@ bool KioskLoop::drawFrame() {
     const Gesture gesture = m_window.gesture();
     // A touch that wandered further than a finger's jitter is a drag: it scrolls and taps nothing.
     const bool dragged = gesture.travel > metrics.unit * 0.6f;
-    ui::Frame frame{.text = m_catalog, .fonts = m_fonts, .metrics = metrics, .now = clock(), .suppressTaps = dragged,
+    const bool panel = syncPanel() && m_panel->active();
+    const ui::Fonts fonts = m_fonts.forTextSize(m_state.largeText && !panel);  // the panel keeps its size
+    ui::Frame frame{.text = m_catalog, .fonts = fonts, .metrics = metrics, .now = clock(), .suppressTaps = dragged,
                     .pressY = gesture.pressY, .events = {}, .elements = {},
                     .language = m_state.language};
-    if (syncPanel() && m_panel->active()) {
+    if (panel) {
         frame.language = "de";
         m_panel->physicalKeys(clock());
         m_leaveKioskMode = m_panel->Draw(frame, clock());
@@ -402,7 +405,8 @@ void KioskLoop::finish() {
     if (!m_options.screenshotFile.empty()) {
         const bool mirrored = ui::isRightToLeftLanguage(m_state.language);
         m_window.beginFrame(mirrored);
-        ui::Frame frame{.text = m_catalog, .fonts = m_fonts,
+        const ui::Fonts fonts = m_fonts.forTextSize(m_state.largeText);
+        ui::Frame frame{.text = m_catalog, .fonts = fonts,
                         .metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y),
                         .now = clock(), .suppressTaps = true, .events = {}, .elements = {},
                         .language = m_state.language};

@@ -50,8 +50,9 @@ public:
     PlatformWindow& operator=(const PlatformWindow&) = delete;
 
     /// Builds the fonts for this window's size and uploads their atlas as a one-byte-per-pixel texture; the atlas's
-    /// pixels are then freed on the CPU side (see uploadFontAtlas in the .cpp).
-    ui::Fonts loadFonts();
+    /// pixels are then freed on the CPU side (see uploadFontAtlas in the .cpp). `withLargeText`: the attendees'
+    /// large fonts too (the kiosk; the projector and the panel do without).
+    ui::Fonts loadFonts(bool withLargeText = false);
     /// Waits up to `timeout` seconds (0: just polls) for events of any window. True when input reached this one.
     bool waitEvents(double timeout);
     bool shouldClose() const;
