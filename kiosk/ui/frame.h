@@ -23,7 +23,7 @@ struct UiElement {
     std::string label;
     float x = 0, y = 0, w = 0, h = 0;  ///< for a button: the part a tap can reach (inside the clip rectangle)
     bool enabled = true;
-    bool cut = false;  ///< the button runs on under the edge of a list: only the part above is described
+    bool cut = false;  ///< the button runs on under an edge of a list: only the part inside it is described
 };
 
 /// Sizes derived from the framebuffer: every target is at least 60 px at 1080p and scales with the screen.
