@@ -15,8 +15,10 @@ AUTOMATION="$WORK/moderate.json"
 "$BIN" --db "$DB" moderate --automation "$AUTOMATION" >"$WORK/moderate.log" 2>&1 &
 PANEL=$!
 wait_screen pin_pad 10 || { cat "$WORK/moderate.log"; finish; exit 1; }
-xdotool type --delay 50 13579; xdotool key Return
-wait_screen moderation 5
+# Typed while the window is stopped: the key presses and their releases then reach it in one batch, as on a busy
+# machine, and Enter must still count (ImGui 1.86 alone would see Enter neither down nor pressed).
+kill -STOP "$PANEL"; xdotool type --delay 20 13579; xdotool key Return; kill -CONT "$PANEL"
+wait_screen moderation 15 || tail -3 "$WORK/moderate.log" >&2
 tap row:1
 tap act:approve
 for _ in $(seq 1 30); do [ "$(sqlite3 "$DB" "SELECT status FROM ideas WHERE number = 1")" = published ] && break; sleep 0.1; done
@@ -33,7 +35,7 @@ for _ in $(seq 1 30); do [ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE voided = 1")" = 1 ] && pass || fail "one session voided"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM votes")" = "$votes_before" ] && pass || fail "its votes stay in the data"
 tap panel:close
-wait "$PANEL"; [ $? = 0 ] && pass || fail "Schließen ends the program cleanly"
+ended_within "$PANEL" 15; [ $? = 0 ] && pass || fail "Schließen ends the program cleanly"
 
 # Without a PIN the laptop opens straight into the panel (it holds the database file anyway).
 DB2="$WORK/nopin.db"
@@ -42,5 +44,5 @@ DB2="$WORK/nopin.db"
 PANEL=$!
 wait_screen moderation 10
 grep -q "no PIN is set" "$WORK/moderate2.log" && pass || fail "the missing PIN is logged"
-kill -TERM "$PANEL"; wait "$PANEL"
+kill -TERM "$PANEL"; ended_within "$PANEL" 20
 finish

@@ -56,7 +56,7 @@ until_true "panel_value \"['pin_message']\"" panel.pin_wrong && pass || fail "a 
 [ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'pin_failures'")" = 1 ] && pass || fail "the wrong try is counted"
 for d in 2 4 6 8; do tap "pin:$d"; done
 tap pin:ok
-wait_screen moderation 5
+wait_screen moderation 15
 
 # [SECTION] Hide with a reason: off the kiosk and the projector, in the log and the export
 tap tab:ideas
@@ -143,10 +143,9 @@ xdotool mousemove 15 15 mousedown 1; sleep 3.5; xdotool mouseup 1
 wait_screen pin_pad 3
 for d in 2 4 6 8; do tap "pin:$d"; done
 tap pin:ok
-wait_screen moderation 5
+wait_screen moderation 15
 tap tab:control; tap ctl:leave
-for _ in $(seq 1 30); do kill -0 "$KIOSK" 2>/dev/null || break; sleep 0.1; done
-wait "$KIOSK"; [ $? = 0 ] && pass || fail "the kiosk ended with exit code 0"
+ended_within "$KIOSK" 20; [ $? = 0 ] && pass || fail "the kiosk ended with exit code 0"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'leave_kiosk'")" = 1 ] && pass || fail "leaving is logged"
 kill -TERM "$PROJECTOR"; wait "$PROJECTOR"
 [ "$(sqlite3 "$DB" "PRAGMA quick_check")" = ok ] && pass || fail "quick_check ok"

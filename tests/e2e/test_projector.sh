@@ -65,7 +65,8 @@ wait_projected() { for _ in $(seq 1 30); do [ "$(projected "$1")" = "$2" ] && re
 wait_projected 'd["awaiting_reveal"]' True && pass || fail "the projector waits for the reveal"
 [ "$(projected '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "no counts before the reveal"
 [ "$(projected '[i["number"] for i in d["ideas"]]')" = "[4, 2, 1]" ] && pass || fail "newest first, so the order gives nothing away"
-# The kiosk's file follows when it draws next (its phone server's threads beside it on a loaded machine: up to 5 s).
+# The kiosk's file follows with its next frame (a loaded machine: up to 5 s). It once waited for the next input
+# when this commit was published while a frame was being drawn (kiosk_loop.cpp, drawFrame).
 for _ in $(seq 1 100); do [ "$(automation_value '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && break; sleep 0.05; done
 [ "$(automation_value '[i["count"] for i in d["ideas"]]')" = "[None, None, None]" ] && pass || fail "the kiosk hides counts too"
 "$BIN" --db "$DB" event set counts_revealed true >/dev/null
@@ -83,7 +84,9 @@ wait_projected 'd["totals"]["ideas"]' 4 && pass || fail "unfreezing shows the pr
 # [SECTION] The projector only reads: it never blocks or changes the database. Its screenshot shows the phones'
 # QR code, which reads as their address.
 wait_projected 'd["join_url"]' "$JOIN_URL" && pass || fail "the projector knows the phones' address: $(projected 'd["join_url"]')"
-DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"; sleep 1
+rm -f "$WORK/projector.png"
+DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"
+for _ in $(seq 1 100); do [ -s "$WORK/projector.png" ] && break; sleep 0.1; done
 png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"
 [ "$(decoded_qr "$WORK/projector.png")" = "$JOIN_URL" ] && pass || fail "the projector's QR code reads '$(decoded_qr "$WORK/projector.png")'"
 kill -TERM "$KIOSK"; wait "$KIOSK"

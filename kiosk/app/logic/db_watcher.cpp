@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -38,7 +39,7 @@ DbWatcher::~DbWatcher() {
     if (m_fd >= 0) close(m_fd);
 }
 
-bool DbWatcher::drain() {
+bool DbWatcher::drain(Clock::time_point now) {
     if (m_fd < 0) return false;
     bool ours = false;
     alignas(inotify_event) char buffer[4096];
@@ -52,14 +53,24 @@ bool DbWatcher::drain() {
             at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }
     }
-    if (ours) m_nextLook = 0;
+    if (ours) {
+        m_nextLook = 0;
+        m_noticed = now;
+    }
     return ours;
 }
 
-int DbWatcher::waitMs(int idleMs) const { return m_nextLook < kLooks ? kLookAgainMs[m_nextLook] : idleMs; }
+int DbWatcher::waitMs(int idleMs, Clock::time_point now) const {
+    if (m_nextLook >= kLooks) return idleMs;
+    const auto due = m_noticed + std::chrono::milliseconds(kLookAfterMs[m_nextLook]);
+    return static_cast<int>(std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::milliseconds>(due - now).count()));
+}
 
-void DbWatcher::lookedAgain() {
-    if (m_nextLook < kLooks) ++m_nextLook;
+bool DbWatcher::lookDue(Clock::time_point now) const { return m_nextLook < kLooks && waitMs(0, now) == 0; }
+
+void DbWatcher::lookedAgain(Clock::time_point now) {
+    // Looks that fell due while the owner was busy are all done by this one.
+    while (m_nextLook < kLooks && lookDue(now)) ++m_nextLook;
 }
 
 // [SECTION] ChangeNotifier
@@ -91,9 +102,9 @@ void ChangeNotifier::run() {
         const int ready = poll(fds, 2, m_watcher.waitMs(-1));
         if (ready < 0 && errno != EINTR) return;
         if (ready > 0 && (fds[1].revents & POLLIN)) return;
-        if (ready > 0 && (fds[0].revents & POLLIN)) {
-            if (m_watcher.drain()) tell();
-        } else if (ready == 0) {
+        if (ready > 0 && (fds[0].revents & POLLIN) && m_watcher.drain()) {
+            tell();
+        } else if (m_watcher.lookDue()) {
             m_watcher.lookedAgain();
             tell();
         }

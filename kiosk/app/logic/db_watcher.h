@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <iterator>
 #include <functional>
@@ -22,21 +23,27 @@ public:
 
     /// The descriptor to poll for reading, or -1 when the folder cannot be watched.
     int fd() const { return m_fd; }
+    using Clock = std::chrono::steady_clock;
+
     /// Reads what is pending without waiting; true when it concerned the database, its WAL or its shm file.
-    bool drain();
+    bool drain(Clock::time_point now = Clock::now());
 
     /// Another process's commit is notified by its last WAL write, before its fsync and the WAL index make it
     /// visible, and nothing notifies after that: after drain() returned true, the owner looks at data_version
     /// again 20, 60, 140 and 300 ms later. How long the owner's poll may wait (ms) before the next such look is
-    /// due, or `idleMs` when none is.
-    int waitMs(int idleMs) const;
-    /// The owner's poll timed out: it looks now; counts that look as done.
-    void lookedAgain();
+    /// due, or `idleMs` when none is. The looks are counted from the notification, so a stream of other files'
+    /// events (a log beside the database) wakes the owner without putting them off.
+    int waitMs(int idleMs, Clock::time_point now = Clock::now()) const;
+    /// True when the next look is due (the owner then looks and calls lookedAgain()).
+    bool lookDue(Clock::time_point now = Clock::now()) const;
+    /// The owner looked: counts the looks due by now as done.
+    void lookedAgain(Clock::time_point now = Clock::now());
 
 private:
-    static constexpr int kLookAgainMs[] = {20, 40, 80, 160};
-    static constexpr std::size_t kLooks = std::size(kLookAgainMs);
-    std::size_t m_nextLook = kLooks;  // index into kLookAgainMs; kLooks: no look due
+    static constexpr int kLookAfterMs[] = {20, 60, 140, 300};  // after the notification
+    static constexpr std::size_t kLooks = std::size(kLookAfterMs);
+    std::size_t m_nextLook = kLooks;  // index into kLookAfterMs; kLooks: no look due
+    Clock::time_point m_noticed;      // the last notification about the database's files
     int m_fd = -1;
     std::string m_name;  // the database's file name; the WAL and shm files share it as prefix
 };

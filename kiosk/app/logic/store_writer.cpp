@@ -151,12 +151,12 @@ void StoreWriter::loop() {
         const int ready = poll(fds, watcher.fd() >= 0 ? 2 : 1,
                                watcher.waitMs(static_cast<int>(m_options.fallbackPollSeconds * 1000)));
         if (ready < 0 && errno != EINTR) break;
-        if (ready == 0) watcher.lookedAgain();
         if (fds[0].revents & POLLIN) {
             std::uint64_t count = 0;
             if (read(m_wakeFd, &count, sizeof count) < 0) count = 0;
         }
         if (watcher.fd() >= 0 && (fds[1].revents & POLLIN)) watcher.drain();
+        if (watcher.lookDue()) watcher.lookedAgain();  // this refresh is that look
         refreshSnapshot();
     }
     spdlog::debug("writer: stopped");

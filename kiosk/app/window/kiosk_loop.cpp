@@ -375,7 +375,9 @@ bool KioskLoop::drawFrame() {
         m_automation.enabled() ? automationJson(m_state, m_cache.model(), frame, m_panel ? &*m_panel : nullptr) : std::string();
     if (!frame.events.empty()) m_frames.requestFrames();
     for (const auto& e : frame.events) dispatch(e);
-    refreshModel();
+    // A commit the writer published while this frame was drawn is taken into the model here, so the next turn's
+    // observe() sees nothing new: the frame that shows it must be asked for now (else it waits for the next input).
+    if (refreshModel()) m_frames.requestFrames();
     if (m_leaveKioskMode) {
         spdlog::info("kiosk mode left from the moderators' panel");
         return false;

@@ -97,6 +97,15 @@ struct WindowState {
     bool down = false;
     double pressX = 0, pressY = 0;
     double travel = 0;            // furthest the pointer got from where it went down, in pixels
+    // ImGui 1.86 keeps only whether a key is down now: a press and its release that arrive in the same wait (a
+    // quick tap on Enter while the machine is busy, or xdotool) would never be seen by a frame. Such a release is
+    // held back until one frame has seen the key down (two quick presses of one key still count as one).
+    struct KeyRelease {
+        int key, scancode, mods;
+    };
+    std::vector<int> pressedSinceFrame;
+    std::vector<KeyRelease> heldReleases;          // released before any frame saw the press
+    std::vector<KeyRelease> releasesForNextFrame;  // their press was seen by the frame that began last
 };
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
@@ -119,8 +128,15 @@ private:
 
 // ImGui's callback first, then ours, which only notes that input happened.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    WindowState& state = stateOf(w);
+    state.input = true;
+    const bool unseen = std::find(state.pressedSinceFrame.begin(), state.pressedSinceFrame.end(), key) != state.pressedSinceFrame.end();
+    if (action == GLFW_RELEASE && unseen) {
+        state.heldReleases.push_back({key, scancode, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) state.pressedSinceFrame.push_back(key);
     { InContextOf scope(w); ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods); }
-    stateOf(w).input = true;
     if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) stateOf(w).escape = true;
 }
 void onCursor(GLFWwindow* w, double x, double y) {
@@ -163,6 +179,18 @@ void onCursorEnter(GLFWwindow* w, int entered) {
 // Alt+F4 and the window manager's close button must not end a kiosk that people are using.
 void onClose(GLFWwindow* w) {
     if (!stateOf(w).allowClose) glfwSetWindowShouldClose(w, GLFW_FALSE);
+}
+
+// Called before a frame begins: the releases held back during the frame before go to ImGui now, and those held
+// since then wait for the frame about to begin, which sees their keys down.
+void releaseHeldKeys(GLFWwindow* window) {
+    WindowState& state = stateOf(window);
+    for (const WindowState::KeyRelease& r : state.releasesForNextFrame) {
+        ImGui_ImplGlfw_KeyCallback(window, r.key, r.scancode, GLFW_RELEASE, r.mods);
+    }
+    state.releasesForNextFrame = std::move(state.heldReleases);
+    state.heldReleases.clear();
+    state.pressedSinceFrame.clear();
 }
 
 void installInputCallbacks(GLFWwindow* window) {
@@ -250,7 +278,10 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     IMGUI_CHECKVERSION();
     m_imgui = ImGui::CreateContext();
     ImGui::SetCurrentContext(m_imgui);
-    glfwSetWindowUserPointer(m_window, new WindowState{allowClose, m_imgui});
+    auto* state = new WindowState;
+    state->allowClose = allowClose;
+    state->imgui = m_imgui;
+    glfwSetWindowUserPointer(m_window, state);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no state between runs
     io.LogFilename = nullptr;
@@ -363,6 +394,7 @@ void PlatformWindow::beginFrame(bool mirrored) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos.x = ui::mirroredPointerX(io.MousePos.x, io.DisplaySize.x);
     }
+    releaseHeldKeys(m_window);
     ImGui::NewFrame();
 }
 
