@@ -159,12 +159,10 @@ PY
     xdotool mouseup 1; sleep 0.6
   done
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  python3 - "$work/frames.txt" <<'PY' | tee "$work/frame_figures"
+  PYTHONPATH="$IDEEN_ROOT/scripts/lib" python3 - "$work/frames.txt" <<'PY' | tee "$work/frame_figures"
 import sys
-rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-def pick(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+from frame_times import pick, rows_of
+rows = rows_of(sys.argv[1])
 process = [float(r[0]) for r in rows]
 thread = [float(r[1]) for r in rows]
 p99 = pick(process, .99)

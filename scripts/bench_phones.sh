@@ -52,12 +52,10 @@ kill -TERM "$kiosk"; wait "$kiosk" 2>/dev/null || true; kiosk=""
 stored=$(sqlite3 "$db" "SELECT count(*) FROM votes")
 echo "phones: $stored vote and take-back events stored; refused requests logged: $(grep -c 'refused' "$work/kiosk.log" || true)"
 # Frame times of the whole run; the kiosk draws next to nothing while it waits before and after the load.
-python3 - "$work/frames.txt" "$(load)" <<'PY'
+PYTHONPATH="$root/scripts/lib" python3 - "$work/frames.txt" "$(load)" <<'PY'
 import sys
-rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-def pick(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+from frame_times import pick, rows_of
+rows = rows_of(sys.argv[1])
 thread = [float(r[1]) for r in rows]
 wall = [float(r[2]) for r in rows]
 print(f"phones: kiosk main thread during the load ({len(rows)} frames): CPU p50 {pick(thread, .5):.1f} ms, "

@@ -90,12 +90,10 @@ fi
 wait "$holder" || true
 python3 "$driver" wait-screen "$a" thanks 20 || echo "the draft was not saved after the lock"
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-python3 - "$work/frames.txt" <<'PY'
+PYTHONPATH="$root/scripts/lib" python3 - "$work/frames.txt" <<'PY'
 import sys
-rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-def pick(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+from frame_times import pick, rows_of
+rows = rows_of(sys.argv[1])
 thread = [float(r[1]) for r in rows]
 print(f"held write lock, the whole session ({len(rows)} frames): main-thread CPU per frame p50 {pick(thread, .5):.2f} ms, "
       f"p99 {pick(thread, .99):.2f} ms")

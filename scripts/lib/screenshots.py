@@ -187,44 +187,53 @@ def switch(kiosk, element_id, key, on):
         raise RuntimeError(f"{element_id} did not switch {key} to {on}")
 
 
+def go(kiosk, element, screen):
+    """Taps the element and waits for the screen it leads to."""
+    tap(kiosk, element)
+    return expect(kiosk, screen)
+
+
+def start_in(kiosk, language):
+    """From the attract screen to the start screen, speaking the language."""
+    expect(kiosk, "attract")
+    go(kiosk, "attract", "start")
+    choose_language(kiosk, language)
+
+
+def to_title(s, kiosk, language, title, variant=""):
+    """From the start screen to a typed title, shooting the category and title screens ("<screen><variant>_…")."""
+    go(kiosk, "choose:submit", "submit_category")
+    s.shoot(kiosk.proc, "submit_category" + variant, language)
+    tap_first(kiosk, "category:")
+    expect(kiosk, "submit_title")
+    type_text(kiosk, title)
+    s.shoot(kiosk.proc, "submit_title" + variant, language)
+
+
 def attendee(s, kiosk, language):
     title, description, author = TYPED[language]
-    expect(kiosk, "attract")
-    tap(kiosk, "attract")
-    expect(kiosk, "start")
-    choose_language(kiosk, language)
+    start_in(kiosk, language)
     if s.wanted("languages"):  # the language list, opened again now that it speaks the language
         tap(kiosk, "languages")
         s.shoot(kiosk.proc, "languages", language)
         tap(kiosk, "languages:close")
     s.shoot(kiosk.proc, "start", language)
 
-    tap(kiosk, "choose:browse")
-    expect(kiosk, "browse")
+    go(kiosk, "choose:browse", "browse")
     s.shoot(kiosk.proc, "browse", language)
     if s.wanted("detail"):
         tap_first(kiosk, "card:")
         expect(kiosk, "detail")
         s.shoot(kiosk.proc, "detail", language)
-        tap(kiosk, "back")
-        expect(kiosk, "browse")
-    tap(kiosk, "back")
-    expect(kiosk, "start")
+        go(kiosk, "back", "browse")
+    go(kiosk, "back", "start")
 
-    tap(kiosk, "choose:submit")
-    expect(kiosk, "submit_category")
-    s.shoot(kiosk.proc, "submit_category", language)
-    tap_first(kiosk, "category:")
-    expect(kiosk, "submit_title")
-    type_text(kiosk, title)
-    s.shoot(kiosk.proc, "submit_title", language)
-    tap(kiosk, "next")
-    expect(kiosk, "submit_description")
+    to_title(s, kiosk, language, title)
+    go(kiosk, "next", "submit_description")
     type_text(kiosk, description)
     if s.wanted("submit_description"):
         s.shoot(kiosk.proc, "submit_description", language)
-    tap(kiosk, "next")
-    expect(kiosk, "submit_name")
+    go(kiosk, "next", "submit_name")
     type_text(kiosk, author)
     if s.wanted("submit_name"):
         s.shoot(kiosk.proc, "submit_name", language)
@@ -233,17 +242,14 @@ def attendee(s, kiosk, language):
     if view["screen"] == "submit_similar":
         if s.wanted("submit_similar"):
             s.shoot(kiosk.proc, "submit_similar", language)
-        tap(kiosk, "next")
-        expect(kiosk, "submit_review")
+        go(kiosk, "next", "submit_review")
     elif s.wanted("submit_similar"):
         print(f"  (no similar ideas for the {language} title: no submit_similar_{language})", file=sys.stderr)
     if s.wanted("submit_review"):
         s.shoot(kiosk.proc, "submit_review", language)
-    tap(kiosk, "send")
-    expect(kiosk, "thanks")
+    go(kiosk, "send", "thanks")
     s.shoot(kiosk.proc, "thanks", language)
-    tap(kiosk, "thanks:next")
-    expect(kiosk, "start")
+    go(kiosk, "thanks:next", "start")
 
     if s.wanted("idle"):
         # Hands off: after the idle timeout the kiosk asks whether anyone is still there.
@@ -254,47 +260,31 @@ def attendee(s, kiosk, language):
         # "Fertig" lies under the question: tap it only once the question is gone.
         kiosk.wait_for(lambda v: not v.get("idle_warning"), 5.0)
         time.sleep(0.3)
-    tap(kiosk, "done")
-    expect(kiosk, "attract")
+    go(kiosk, "done", "attract")
 
 
 def reading_switches(s, kiosk, language):
     """The same attendee screens in large text ("<screen>_large_…"), and the start and browse screens in high
     contrast ("<screen>_contrast_…"): switched on the start screen, gone again after "Fertig"."""
     title = TYPED[language][0]
-    expect(kiosk, "attract")
-    tap(kiosk, "attract")
-    expect(kiosk, "start")
-    choose_language(kiosk, language)
+    start_in(kiosk, language)
     switch(kiosk, "text_size", "large_text", True)
     s.shoot(kiosk.proc, "start_large", language)
     tap(kiosk, "languages")
     s.shoot(kiosk.proc, "languages_large", language)
     tap(kiosk, "languages:close")
-    tap(kiosk, "choose:browse")
-    expect(kiosk, "browse")
+    go(kiosk, "choose:browse", "browse")
     s.shoot(kiosk.proc, "browse_large", language)
-    tap(kiosk, "back")
-    expect(kiosk, "start")
-    tap(kiosk, "choose:submit")
-    expect(kiosk, "submit_category")
-    s.shoot(kiosk.proc, "submit_category_large", language)
-    tap_first(kiosk, "category:")
-    expect(kiosk, "submit_title")
-    type_text(kiosk, title)
-    s.shoot(kiosk.proc, "submit_title_large", language)
-    tap(kiosk, "back")
-    expect(kiosk, "submit_category")
-    tap(kiosk, "back")
-    expect(kiosk, "start")
+    go(kiosk, "back", "start")
+    to_title(s, kiosk, language, title, "_large")
+    go(kiosk, "back", "submit_category")
+    go(kiosk, "back", "start")
     switch(kiosk, "text_size", "large_text", False)
     switch(kiosk, "contrast", "high_contrast", True)
     s.shoot(kiosk.proc, "start_contrast", language)
-    tap(kiosk, "choose:browse")
-    expect(kiosk, "browse")
+    go(kiosk, "choose:browse", "browse")
     s.shoot(kiosk.proc, "browse_contrast", language)
-    tap(kiosk, "done")
-    expect(kiosk, "attract")
+    go(kiosk, "done", "attract")
 
 
 def moderators(s, kiosk):
@@ -309,8 +299,7 @@ def moderators(s, kiosk):
     s.shoot(kiosk.proc, "pin_pad", "de")
     for digit in "68":
         tap(kiosk, "pin:" + digit)
-    tap(kiosk, "pin:ok")
-    expect(kiosk, "moderation")
+    go(kiosk, "pin:ok", "moderation")
     tap(kiosk, "tab:ideas")
     tap_first(kiosk, "row:")
     s.shoot(kiosk.proc, "moderation", "de")
@@ -321,8 +310,7 @@ def moderators(s, kiosk):
         if row:
             tap_first(kiosk, row)
         s.shoot(kiosk.proc, "moderation_" + name, "de")
-    tap(kiosk, "panel:close")
-    expect(kiosk, "attract")
+    go(kiosk, "panel:close", "attract")
 
 
 def projector(s, binary, db):

@@ -24,6 +24,16 @@ bool noticed(DbWatcher& watcher) {
     return watcher.drain();
 }
 
+// Writes to the database's WAL and drains the notification the moment it is readable; returns that moment.
+DbWatcher::Clock::time_point walWritten(const fs::path& folder, DbWatcher& watcher) {
+    std::ofstream(folder / "kiosk.db-wal") << "frame";
+    pollfd fd{watcher.fd(), POLLIN, 0};
+    REQUIRE(poll(&fd, 1, 1000) == 1);
+    const auto now = DbWatcher::Clock::now();
+    REQUIRE(watcher.drain(now));
+    return now;
+}
+
 }  // namespace
 
 TEST_SUITE("app.db_watcher") {
@@ -35,11 +45,7 @@ TEST_SUITE("app.db_watcher") {
         CHECK(watcher.waitMs(2000) == 2000);
         CHECK_FALSE(watcher.lookDue());
         SUBCASE("the WAL") {
-            std::ofstream(folder / "kiosk.db-wal") << "frame";
-            pollfd fd{watcher.fd(), POLLIN, 0};
-            REQUIRE(poll(&fd, 1, 1000) == 1);
-            const auto t0 = DbWatcher::Clock::now();
-            CHECK(watcher.drain(t0));
+            const auto t0 = walWritten(folder, watcher);
             CHECK(watcher.waitMs(2000, t0) == 20);
             CHECK(watcher.waitMs(2000, t0 + 5ms) == 15);  // counted from the notification, not from the last wake
             CHECK_FALSE(watcher.lookDue(t0 + 19ms));
@@ -51,20 +57,14 @@ TEST_SUITE("app.db_watcher") {
             CHECK(watcher.waitMs(2000, t0 + 301ms) == 2000);
         }
         SUBCASE("another file's events between the looks put none of them off") {
-            std::ofstream(folder / "kiosk.db-wal") << "frame";
-            REQUIRE(noticed(watcher));
-            const auto t0 = DbWatcher::Clock::now();
+            const auto t0 = walWritten(folder, watcher);
             std::ofstream(folder / "kiosk.log") << "a log line";
             CHECK_FALSE(noticed(watcher));
             CHECK(watcher.waitMs(2000, t0 + 50ms) == 0);  // the 20 ms look is overdue, not 20 ms away again
             CHECK(watcher.lookDue(t0 + 50ms));
         }
         SUBCASE("looks that fell due while the owner was busy are done by one look") {
-            std::ofstream(folder / "kiosk.db-wal") << "frame";
-            pollfd fd{watcher.fd(), POLLIN, 0};
-            REQUIRE(poll(&fd, 1, 1000) == 1);
-            const auto t0 = DbWatcher::Clock::now();
-            REQUIRE(watcher.drain(t0));
+            const auto t0 = walWritten(folder, watcher);
             watcher.lookedAgain(t0 + 150ms);
             CHECK(watcher.waitMs(2000, t0 + 150ms) == 150);  // the look at 300 ms is the one left
         }

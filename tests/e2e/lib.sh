@@ -193,6 +193,17 @@ ended_within() {
   wait "$1"
 }
 
+# shoot PID FILE [SECONDS]: asks a window for its screenshot (SIGUSR1) and waits up to SECONDS (10) for FILE, which
+# is removed first so an older picture is never taken for the new one.
+shoot() {
+  local i
+  rm -f "$2"
+  kill -USR1 "$1"
+  for ((i = 0; i < ${3:-10} * 10; i++)); do [ -s "$2" ] && return 0; sleep 0.1; done
+  fail "no screenshot $2 within ${3:-10} s of SIGUSR1"
+  return 1
+}
+
 # stop_kiosk: SIGTERM, and the kiosk must end cleanly (exit 0) within 20 s.
 stop_kiosk() {
   kill -TERM "$PID" 2>/dev/null

@@ -93,11 +93,13 @@ same_everywhere() {
   echo "  $what: every file and the server hold $want (events sessions ideas votes log)"
   pass
 }
+# kiosk_id KIOSK: the kiosk id in KIOSK's file (the server keeps it beside every row the kiosk pushed).
+kiosk_id() { sqlite3 "$WORK/$1.db" "SELECT value FROM meta WHERE key = 'kiosk_id'"; }
 # pushed_once KIOSK: every outbox entry the kiosk ever made is on the server exactly once (the server keeps a row
 # per kiosk and outbox number; the kiosk's AUTOINCREMENT counter says how many it made).
 pushed_once() {
   local id made onserver
-  id="$(sqlite3 "$WORK/$1.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
+  id="$(kiosk_id "$1")"
   made="$(sqlite3 "$WORK/$1.db" "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")"
   onserver="$(psql_value "SELECT count(*) || ' ' || count(DISTINCT outbox_seq) FROM ideenkiosk.changes WHERE kiosk_id = '$id'")"
   [ "$onserver" = "$made $made" ] && pass ||

@@ -103,7 +103,7 @@ stored=$(sqlite3 "$DB" "SELECT hex(title) || '|' || language FROM ideas WHERE la
 # U+0633 U+0644 U+0627 U+0645, space, 2026: the code points in the order they were typed.
 [ "$stored" = "D8B3D984D8A7D9852032303236|ar" ] && pass || fail "stored Arabic idea: '$stored'"
 
-kill -USR1 "$PID"; sleep 1
+shoot "$PID" "$WORK/shot.png"
 png_shows_text "$WORK/shot.png" 1920 1080 && pass || fail "the screenshot shows text"
 kill -TERM "$PID"; wait "$PID"
 [ $? = 0 ] && pass || fail "clean exit"

@@ -88,7 +88,7 @@ for _ in $(seq 1 30); do [ -n "$(phone_row)" ] && break; sleep 0.1; done
 automation_value '[e["label"] for e in d["elements"] if e["id"].startswith("session:") and "Handy" not in e["label"]][0]' | grep -q Kiosk \
   && pass || fail "the kiosk's session is named as the kiosk's"
 tap "$(phone_row)"
-kill -USR1 "$KIOSK"; sleep 1; cp "$WORK/panel.png" "$WORK/panel-sessions.png"
+shoot "$KIOSK" "$WORK/panel.png" && cp "$WORK/panel.png" "$WORK/panel-sessions.png"
 tap reason:advert
 tap act:void
 until_true "sqlite3 '$DB' \"SELECT voided FROM sessions WHERE source = 'phone'\"" 1 && pass || fail "the phone's session is voided"
@@ -130,7 +130,7 @@ for _ in $(seq 1 600); do [ -s "$folder/ideenkiosk-backup.db" ] && break; sleep 
   && pass || fail "the panel's export holds the workbook and the report: $(ls "$folder")"
 [ -s "$folder/ideas.csv" ] && [ -s "$folder/moderation.json" ] && [ "$(sqlite3 "$folder/ideenkiosk-backup.db" 'PRAGMA quick_check')" = ok ] \
   && pass || fail "the export holds CSV, JSON and a good backup"
-kill -USR1 "$KIOSK"; sleep 1; cp "$WORK/panel.png" /tmp/panel_control.png 2>/dev/null
+shoot "$KIOSK" "$WORK/panel.png" && cp "$WORK/panel.png" /tmp/panel_control.png 2>/dev/null
 png_shows_text "$WORK/panel.png" 1920 1080 && pass || fail "the panel's screenshot shows text"
 
 # [SECTION] Closing the panel returns to the attract screen; the kiosk no longer shows #3

@@ -31,8 +31,7 @@ for _ in $(seq 1 50); do [ -s "$PROJECTION" ] && break; sleep 0.1; done
 [ "$(projected 'd["totals"]["votes"]')" = 0 ] && pass || fail "no votes yet"
 [ "$(projected 'sorted(i["number"] for i in d["ideas"])')" = "[1, 2, 3]" ] && pass || fail "all three ideas are shown"
 # The organiser asked for the phones' code on the attract screen too (run --phones-on-attract).
-kill -USR1 "$KIOSK"
-for _ in $(seq 1 50); do [ -s "$WORK/kiosk.png" ] && break; sleep 0.1; done
+shoot "$KIOSK" "$WORK/kiosk.png"
 [ "$(decoded_qr "$WORK/kiosk.png")" = "$JOIN_URL" ] && pass || fail "the attract screen's QR code reads '$(decoded_qr "$WORK/kiosk.png")'"
 cp "$WORK/kiosk.png" "$WORK/attract.png"  # the kiosk writes kiosk.png again at exit
 
@@ -84,9 +83,7 @@ wait_projected 'd["totals"]["ideas"]' 4 && pass || fail "unfreezing shows the pr
 # [SECTION] The projector only reads: it never blocks or changes the database. Its screenshot shows the phones'
 # QR code, which reads as their address.
 wait_projected 'd["join_url"]' "$JOIN_URL" && pass || fail "the projector knows the phones' address: $(projected 'd["join_url"]')"
-rm -f "$WORK/projector.png"
-DISPLAY="$PROJECTOR_DISPLAY" kill -USR1 "$PROJECTOR"
-for _ in $(seq 1 100); do [ -s "$WORK/projector.png" ] && break; sleep 0.1; done
+shoot "$PROJECTOR" "$WORK/projector.png"
 png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's screenshot shows text"
 [ "$(decoded_qr "$WORK/projector.png")" = "$JOIN_URL" ] && pass || fail "the projector's QR code reads '$(decoded_qr "$WORK/projector.png")'"
 kill -TERM "$KIOSK"; wait "$KIOSK"

@@ -88,8 +88,9 @@ for _ in $(seq 1 30); do [ "$(grep -c "confirmed vote" "$WORK/kiosk.log")" = 2 ]
 wait_projected 'd["totals"]["votes"]' 2 30 && pass || fail "the projector shows the second vote"
 
 # [SECTION] Screenshots of both windows, then a clean exit
+rm -f "$WORK/kiosk.png" "$WORK/projector.png"
 kill -USR1 "$PID"
-for _ in $(seq 1 50); do [ -s "$WORK/kiosk.png" ] && [ -s "$WORK/projector.png" ] && break; sleep 0.1; done
+for _ in $(seq 1 100); do [ -s "$WORK/kiosk.png" ] && [ -s "$WORK/projector.png" ] && break; sleep 0.1; done
 png_shows_text "$WORK/kiosk.png" 1280 800 && pass || fail "the kiosk's screenshot shows text"
 png_shows_text "$WORK/projector.png" 1280 720 && pass || fail "the projector's screenshot shows text"
 [ "$(decoded_qr "$WORK/projector.png")" = "http://127.0.0.1:$PORT/" ] && pass || fail "the projector window's QR code reads '$(decoded_qr "$WORK/projector.png")'"

@@ -54,18 +54,27 @@ after="$(psql_value "SELECT count(*) || '/' || max(seq) FROM ideenkiosk.changes"
 [ "$before" = "$after" ] && pass || fail "pushing the same outbox again changed the server: $before -> $after"
 grep -q "(0 new to the server)" "$WORK/replay.log" && pass || fail "the replay reported new rows: $(head -n 1 "$WORK/replay.log")"
 
+# push_started K [ARGS…]: starts K's sync worker in the background ($pid, its log worker-K.log) and returns once its
+# first rows reached the server ($n of them), the moment a kill or a restart is meant to hit.
+push_started() {
+  local k="$1" id
+  shift
+  id="$(kiosk_id "$k")"
+  "$BIN" --db "$WORK/$k.db" sync --server "$PG_URL" "$@" >"$WORK/worker-$k.log" 2>&1 &
+  pid=$!
+  CHILDREN+=("$pid")
+  for _ in $(seq 1 1000); do
+    n="$(psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$id'" 2>/dev/null)"
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.01
+  done
+}
+
 echo "[a kiosk killed with SIGKILL in the middle of a push loses and doubles nothing]"
 kiosk d demo --ideas 1500 --votes 15000 --seed 4 >/dev/null || fail "demo on d"
 sync_once a  # a's rows reach the server first, so d pulls a venue and pushes into it
-d_kiosk="$(sqlite3 "$WORK/d.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
-"$BIN" --db "$WORK/d.db" sync --server "$PG_URL" --once >"$WORK/killed.log" 2>&1 &
-pid=$!
-CHILDREN+=("$pid")
-for _ in $(seq 1 500); do
-  n="$(psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'")"
-  [ "$n" -gt 0 ] && break
-  sleep 0.01
-done
+d_kiosk="$(kiosk_id d)"
+push_started d --once
 kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 left="$(sqlite3 "$WORK/d.db" "SELECT count(*) FROM outbox")"
 echo "  killed after $n of d's rows reached the server; $left rows still in d's outbox"
@@ -79,15 +88,7 @@ psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$d_kiosk'"
 
 echo "[the server restarted in the middle of a push (pg_ctl restart): the worker reconnects, nothing lost or doubled]"
 kiosk e demo --ideas 500 --votes 6000 --seed 5 >/dev/null || fail "demo on e"
-e_kiosk="$(sqlite3 "$WORK/e.db" "SELECT value FROM meta WHERE key = 'kiosk_id'")"
-"$BIN" --db "$WORK/e.db" sync --server "$PG_URL" >"$WORK/worker-e.log" 2>&1 &
-pid=$!
-CHILDREN+=("$pid")
-for _ in $(seq 1 1000); do
-  n="$(psql_value "SELECT count(*) FROM ideenkiosk.changes WHERE kiosk_id = '$e_kiosk'" 2>/dev/null)"
-  [ "${n:-0}" -gt 0 ] && break
-  sleep 0.01
-done
+push_started e
 restart_pg || fail "pg_ctl restart: $(tail -n 2 "$WORK/pg_ctl.log")"
 left="$(sqlite3 "$WORK/e.db" "SELECT count(*) FROM outbox")"
 echo "  restarted after $n of e's rows reached the server; $left rows still in e's outbox"

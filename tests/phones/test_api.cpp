@@ -68,9 +68,9 @@ std::string errorOf(const phones::Response& r) { return json::parse(r.body).valu
 TEST_SUITE("phones.api") {
     TEST_CASE("a phone is a session with the event's budget: vote, take back, budget exhausted") {
         Venue v;
-        const auto a = v.store.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"));
-        const auto b = v.store.submitIdea(v.event, fixtures::idea("Sprachcafé im Glashaus"));
-        const auto c = v.store.submitIdea(v.event, fixtures::idea("Nachbarschaftsfest"));
+        const auto a = v.submit("Stadtrundfahrten mit Migranten");
+        const auto b = v.submit("Sprachcafé im Glashaus");
+        const auto c = v.submit("Nachbarschaftsfest");
         Phone phone{v};
         CHECK(phone.state()["session"].is_null());
         CHECK(phone.post("/api/vote", {{"idea", a.number}}).status == 401);
@@ -113,7 +113,7 @@ TEST_SUITE("phones.api") {
 
     TEST_CASE("phases, pre-moderation, voided sessions and counts follow the event") {
         Venue v;
-        const auto a = v.store.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"));
+        const auto a = v.submit("Stadtrundfahrten mit Migranten");
         Phone phone{v};
         phone.join();
         SUBCASE("voting closed") {
@@ -152,7 +152,7 @@ TEST_SUITE("phones.api") {
 
     TEST_CASE("submit: similar ideas first, then the number, and the store cleans the text") {
         Venue v;
-        const auto a = v.store.submitIdea(v.event, fixtures::idea("Stadtrundfahrten mit Migranten"));
+        const auto a = v.submit("Stadtrundfahrten mit Migranten");
         Phone phone{v};
         auto similarRequest = v.request("GET", "/api/similar");
         similarRequest.query["text"] = "Stadtrundfahrt mit Migrantinnen";

@@ -1,4 +1,4 @@
-// Temporary files for storage tests.
+// Temporary files, rule errors and the moderation log for storage tests.
 #include "fixtures.h"
 
 #include <filesystem>
@@ -32,6 +32,13 @@ std::string messageOf(const std::function<void()>& action) {
     std::string message = "no error";
     codeOf(action, &message);
     return message;
+}
+
+std::string lastLogged(storage::Store& store, const std::string& eventId) {
+    const auto log = store.moderationLog(eventId);
+    if (log.empty()) return "nothing logged";
+    const auto& e = log.back();
+    return e.action + " by " + e.actor + ": " + e.before + " -> " + e.after;
 }
 
 }  // namespace fixtures

@@ -44,14 +44,6 @@ inline storage::EventSettings conference(int budget = 3) {
     return s;
 }
 
-/// A store in memory on the test's own clock, with one event of `budget` votes per session.
-struct EventStore {
-    ManualClock clock;
-    storage::Store store{":memory:", options(clock)};
-    std::string event;
-    explicit EventStore(int budget = 3) : event(store.createEvent(conference(budget))) {}
-};
-
 inline storage::NewIdea idea(const std::string& title, const std::string& category = "begegnung") {
     storage::NewIdea i;
     i.title = title;
@@ -59,11 +51,27 @@ inline storage::NewIdea idea(const std::string& title, const std::string& catego
     return i;
 }
 
+/// A store in memory on the test's own clock, with one event of `budget` votes per session.
+struct EventStore {
+    ManualClock clock;
+    storage::Store store{":memory:", options(clock)};
+    std::string event;
+    explicit EventStore(int budget = 3) : event(store.createEvent(conference(budget))) {}
+    /// An idea submitted to the event (at a kiosk, published at once unless the event pre-moderates).
+    storage::Idea submit(const std::string& title, const std::string& category = "begegnung") {
+        return store.submitIdea(event, idea(title, category));
+    }
+};
+
 /// The code of the RuleError the action throws ("no error" when it throws none); its message into `message`.
 std::string codeOf(const std::function<void()>& action, std::string* message = nullptr);
 
 /// The message of the RuleError the action throws, or "no error".
 std::string messageOf(const std::function<void()>& action);
+
+/// The newest moderation log entry as "ACTION by ACTOR: BEFORE -> AFTER" (or "nothing logged"), so one CHECK
+/// compares it whole and prints it whole when it differs.
+std::string lastLogged(storage::Store& store, const std::string& eventId);
 
 /// A unique temporary file path (removed with its -wal/-shm by TempFile's destructor).
 struct TempFile {

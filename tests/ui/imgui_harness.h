@@ -63,6 +63,9 @@ struct ImGuiHarness {
         return f.events;
     }
 
+    /// One frame with no pointer on the screen: nothing hovered, nothing tapped.
+    void drawUntouched(const DrawFn& draw) { drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX)); }
+
     const kiosk::ui::UiElement* element(const std::string& id) const {
         for (const auto& e : lastElements) {
             if (e.id == id) return &e;

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <functional>
+#include <initializer_list>
 
 using namespace kiosk;
 using kiosk::ui::testing::Box;
@@ -20,6 +22,15 @@ using kiosk::ui::testing::Box;
 namespace {
 
 /// A code-like pattern (not a real QR code: the views draw whatever modules they are given).
+// Runs `check` on a fresh harness of each screen size (the width named in a failure).
+void onScreens(std::initializer_list<ImVec2> screens, const std::function<void(ImGuiHarness&, float, float)>& check) {
+    for (const ImVec2 screen : screens) {
+        CAPTURE(screen.x);
+        ImGuiHarness h(screen.x, screen.y);
+        check(h, screen.x, screen.y);
+    }
+}
+
 ui::JoinCode patternCode(int size, const std::string& label = "192.168.1.10:8080") {
     ui::JoinCode code;
     code.url = "http://" + label + "/";
@@ -133,16 +144,13 @@ TEST_SUITE("join_code") {
     }
 
     TEST_CASE("the projector shows the code large at the foot of its side column, and none while phones are off") {
-        for (const ImVec2 screen : {ImVec2(1920, 1080), ImVec2(1280, 720), ImVec2(1080, 1920)}) {
-            const float w = screen.x, hgt = screen.y;
-            CAPTURE(w);
-            ImGuiHarness h(w, hgt);
+        onScreens({ImVec2(1920, 1080), ImVec2(1280, 720), ImVec2(1080, 1920)}, [](ImGuiHarness& h, float w, float hgt) {
             ui::ProjectorView view;
             ui::ProjectorModel model;
             model.title = "Integrationskonferenz";
             for (int i = 1; i <= 8; ++i) model.ranking.push_back({i, "Idee " + std::to_string(i), "Sprache", 0xFF3366AA, 10 - i, false});
             model.join = patternCode(29);  // a URL of a LAN address makes a version-3 code: 29 modules
-            h.drawFrame([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, 1.0); }, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            h.drawUntouched([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, 1.0); });
             REQUIRE(view.joinLayout.fits());
             const float unit = hgt / 54.0f;
             // Scannable from the back of a hall: at least 30 % of a landscape screen's height (0.5 m of a 3 m wide
@@ -154,17 +162,14 @@ TEST_SUITE("join_code") {
             CHECK(view.joinLayout.x >= w * 0.5f);
             checkDrawnModules(model.join, view.joinLayout);
             model.join = {};
-            h.drawFrame([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, 1.0); }, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            h.drawUntouched([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, 1.0); });
             CHECK_FALSE(view.joinLayout.fits());
             CHECK(trianglesIn(ui::kModuleColour).empty());
-        }
+        });
     }
 
     TEST_CASE("the attract screen shows the code beside the ideas only when the app gives it one") {
-        for (const ImVec2 screen : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
-            const float w = screen.x, hgt = screen.y;
-            CAPTURE(w);
-            ImGuiHarness h(w, hgt);
+        onScreens({ImVec2(1920, 1080), ImVec2(1080, 1920)}, [](ImGuiHarness& h, float, float hgt) {
             ui::KioskView view;
             ui::KioskViewModel model;
             model.eventTitle = "Integrationskonferenz";
@@ -172,11 +177,11 @@ TEST_SUITE("join_code") {
             model.totalIdeas = 5;
             const core::KioskState state;
             const auto draw = [&](ui::Frame& f) { view.Draw(state, model, f); };
-            h.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            h.drawUntouched(draw);
             CHECK_FALSE(view.attract.joinLayout.fits());
             CHECK(trianglesIn(ui::kModuleColour).empty());
             model.join = patternCode(29);
-            h.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            h.drawUntouched(draw);
             REQUIRE(view.attract.joinLayout.fits());
             CHECK(view.attract.joinLayout.module >= 6);  // read from an arm's length or across a foyer
             CHECK(view.attract.joinLayout.y + view.attract.joinLayout.height <= hgt);
@@ -185,6 +190,6 @@ TEST_SUITE("join_code") {
             const Box square{view.attract.joinLayout.x, view.attract.joinLayout.y, view.attract.joinLayout.x + view.attract.joinLayout.side,
                              view.attract.joinLayout.y + view.attract.joinLayout.side};
             for (const auto& run : ui::testing::recordDrawnText()) CHECK_MESSAGE(run.rect.intersect(square).empty(), run.text);
-        }
+        });
     }
 }

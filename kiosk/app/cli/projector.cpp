@@ -8,24 +8,16 @@
 
 namespace kiosk::app {
 
-namespace {
-
-struct ProjectorArgs : WindowArgs {
-    std::string server;
-};
-
-}  // namespace
-
 void addProjectorCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) {
     auto* projector = app.add_subcommand("projector", "Show the live ranking on a projector (reads the database only)");
-    auto args = std::make_shared<ProjectorArgs>();
+    auto args = std::make_shared<WindowArgs>();
     auto* monitor = addWindowOptions(*projector, *args, "Write a PNG here on SIGUSR1");
-    projector->add_option("--server", args->server,
+    addWindowServerOption(*projector, *args,
                           "Show the whole venue: keep --db a copy of the venue's PostgreSQL, following its "
                           "notifications on a thread of its own");
     projector->callback([&context, args, windows, monitor] {
         configured(monitor, args->monitor, context.config.projectorMonitor);
-        if (args->server.empty() && context.config.server) args->server = *context.config.server;  // [server] url
+        useConfiguredServer(context, *args);
         WindowLauncher& launcher = requireWindows(windows);
         const ProjectorOptions options{windowOptions(context, *args)};
         std::unique_ptr<pgsync::SyncWorker> sync;

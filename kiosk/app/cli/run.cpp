@@ -46,7 +46,6 @@ struct RunArgs : WindowArgs {
     std::vector<std::string> languages;
     int busyTimeoutMs = 5000;
     std::string frameTimes;
-    std::string server;
     double hangAfter = 0;
     double crashAfter = 0;
     SecondWindowArgs projector;
@@ -88,7 +87,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
                     "Also serve the phone page on ADDRESS:PORT (its own threads; only that address)");
     auto* phonesOnAttract = run->add_flag("--phones-on-attract", args->phonesOnAttract,
                                           "Show the phones' QR code on the attract screen too (while a phone server serves this database)");
-    run->add_option("--server", args->server,
+    addWindowServerOption(*run, *args,
                     "Sync with the venue's PostgreSQL (a libpq connection string) on a thread of its own; the kiosk "
                     "writes locally first and goes on when the network fails");
     run->callback([&context, args, windows, monitor, idleTimeout, projectorMonitor, phonesOnAttract] {
@@ -96,7 +95,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         configured(phonesOnAttract, args->phonesOnAttract, context.config.phonesOnAttract);
         configured(projectorMonitor, args->projector.monitor, context.config.kioskProjectorMonitor);
         configured(idleTimeout, args->idleTimeout, context.config.idleTimeout);
-        if (args->server.empty() && context.config.server) args->server = *context.config.server;  // [server] url
+        useConfiguredServer(context, *args);
         args->projector.check(args->monitor, args->windowed.empty());
         WindowLauncher& launcher = requireWindows(windows);
         RunOptions options;

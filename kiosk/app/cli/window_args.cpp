@@ -43,6 +43,14 @@ CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::st
     return monitor;
 }
 
+void addWindowServerOption(CLI::App& command, WindowArgs& args, const std::string& help) {
+    command.add_option("--server", args.server, help);
+}
+
+void useConfiguredServer(const CliContext& context, WindowArgs& args) {
+    if (args.server.empty() && context.config.server) args.server = *context.config.server;
+}
+
 WindowOptions windowOptions(const CliContext& context, const WindowArgs& args) {
     WindowOptions options;
     options.dbPath = context.dbPath;

@@ -1,4 +1,4 @@
-// The options that run, projector and moderate share: window size, monitor, automation and screenshot files.
+// The options that run, projector and moderate share: window size, monitor, automation and screenshot files, the venue server.
 #pragma once
 
 #include "kiosk/app/cli/cli.h"
@@ -17,11 +17,18 @@ struct WindowArgs {
     bool allowExit = false;
     std::string automation;
     std::string screenshot;
+    std::string server;  ///< the venue's PostgreSQL (a libpq connection string), empty for this file alone
 };
 
 /// --monitor, --windowed, --allow-exit, --automation and --screenshot, as run and projector both take them. Returns
 /// the --monitor option: a monitor from kiosk.toml applies only when it was not given.
 CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::string& screenshotHelp);
+
+/// A window's --server (optional, unlike the server commands' one) with this help; the callback then calls
+/// useConfiguredServer.
+void addWindowServerOption(CLI::App& command, WindowArgs& args, const std::string& help);
+/// Without --server, kiosk.toml's [server] url (when it has one).
+void useConfiguredServer(const CliContext& context, WindowArgs& args);
 
 /// The one place parsed window options become what a window opens with.
 WindowOptions windowOptions(const CliContext& context, const WindowArgs& args);
