@@ -130,8 +130,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         const theme::Rgb ink = selected ? p.onPrimary : p.text;
         float tx = x + sc.m;
         if (dot > 0) {
-            draw->AddCircleFilled(ImVec2(tx + dot, y + filterHeight * 0.5f), dot + 2.0f, p.surface.packed(), 16);
-            draw->AddCircleFilled(ImVec2(tx + dot, y + filterHeight * 0.5f), dot, f.colour | 0xFF000000u, 16);
+            draw->AddCircleFilled(ImVec2(tx + dot, y + filterHeight * 0.5f), dot + 2.0f + categoryRim(sc), p.surface.packed(), 16);
+            DrawCategoryDot(draw, ImVec2(tx + dot, y + filterHeight * 0.5f), dot, f.colour, sc);
             tx += inner;
         }
         const std::string shown = fitText(body, body->FontSize, f.label, x + width - sc.m - tx);
@@ -175,8 +175,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             frame.events.push_back(ev::OpenDetail{idea.id});
         }
         if (category) {
-            cards->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color | 0xFF000000u, sc.radius,
-                                ImDrawFlags_RoundCornersLeft);
+            DrawCategoryStripe(cards, ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color, sc.radius,
+                               ImDrawFlags_RoundCornersLeft, sc);
         }
         // Hierarchy: number and topic, the title, two lines of description.
         const float left = card.x + sc.l;

@@ -172,13 +172,44 @@ void recordTappable(Frame& frame, UiElement element) {
     frame.elements.push_back(std::move(element));
 }
 
+// The switch's track, in parts of the label's font size: about as high as the label's capitals.
+constexpr float kSwitchHeight = 0.7f;
+constexpr float kSwitchWidth = 1.7f;
+
+// Off: an outlined track with a solid knob at the start. On: a solid track, the knob at the end in the button's
+// colour and a check mark where the knob was. Two shapes, so the state does not rest on colour alone.
+void drawSwitch(ImDrawList* draw, ImFont* font, ImVec2 min, bool on, theme::Rgb ink, theme::Rgb ground, float line) {
+    const float fontSize = font->FontSize;
+    const float h = fontSize * kSwitchHeight;
+    const float w = fontSize * kSwitchWidth;
+    const float r = h * 0.5f;
+    const ImVec2 max(min.x + w, min.y + h);
+    const float knob = r - line * 1.5f;
+    if (!on) {
+        draw->AddRect(min, max, ink.packed(), r, 0, line);
+        draw->AddCircleFilled(ImVec2(min.x + r, min.y + r), knob, ink.packed(), 24);
+        return;
+    }
+    draw->AddRectFilled(min, max, ink.packed(), r);
+    draw->AddCircleFilled(ImVec2(max.x - r, min.y + r), knob, ground.packed(), 24);
+    // A glyph, not lines: the mirrored Arabic picture moves text whole, so the check mark keeps its shape there.
+    const float markSize = h * 0.8f;
+    const float markWidth = textWidth(font, markSize, icon::kDone);
+    const float freeLeft = min.x + r * 0.5f, freeRight = max.x - h;  // beside the knob, clear of the round end
+    AddShapedText(draw, font, markSize, ImVec2(freeLeft + (freeRight - freeLeft - markWidth) * 0.5f, min.y + (h - markSize) * 0.5f),
+                  ground.packed(), icon::kDone);
+}
+
 }  // namespace
+
+float switchWidth(float fontSize) { return fontSize * kSwitchWidth; }
 
 bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& requested,
                   const ButtonStyle& style) {
     const ImVec2 size(std::max(1.0f, requested.x), std::max(1.0f, requested.y));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    recordTappable(frame, {.id = id, .role = style.role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y, .enabled = style.enabled});
+    recordTappable(frame, {.id = id, .role = style.role, .label = label, .x = pos.x, .y = pos.y, .w = size.x, .h = size.y,
+                           .enabled = style.enabled, .cut = false, .checked = style.checked});
     ImGui::PushID(id.c_str());
     if (!style.enabled) ImGui::BeginDisabled();
     const bool released = ImGui::InvisibleButton("##button", size);
@@ -210,22 +241,30 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
     const float fontSize = font->FontSize;
     const float pad = std::min(sc.m, size.x * 0.1f);
     const float gap = sc.s;
+    // A switch takes the trailing end; icon and label are centred in the rest.
+    const bool withSwitch = style.knob && style.checked.has_value();
+    const float contentWidth = withSwitch ? std::max(0.0f, size.x - pad - switchWidth(fontSize)) : size.x;
+    if (withSwitch) {
+        const ImVec2 at(max.x - pad - switchWidth(fontSize), pos.y + (size.y - fontSize * kSwitchHeight) * 0.5f);
+        drawSwitch(draw, font, at, *style.checked, colours.text, pressed ? colours.pressed : colours.background,
+                   std::max(2.0f, sc.border * 0.8f));
+    }
     const std::string iconText = style.icon ? style.icon : "";
     const float iconWidth = iconText.empty() ? 0.0f : textWidth(font, fontSize, iconText);
-    const float room = std::max(0.0f, size.x - 2 * pad - (iconWidth > 0 && !label.empty() ? iconWidth + gap : iconWidth));
+    const float room = std::max(0.0f, contentWidth - 2 * pad - (iconWidth > 0 && !label.empty() ? iconWidth + gap : iconWidth));
     const int lines = std::max(1, static_cast<int>((size.y - sc.s) / fontSize));
     std::string shown = label;
     if (lines >= 2 && iconText.empty() && textWidth(font, fontSize, label) > room) {
         shown = fitLines(font, fontSize, label, room, lines);
         const float h = textHeight(font, fontSize, shown, room);
-        DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, size.x - 2 * pad, colours.text, shown);
+        DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, contentWidth - 2 * pad, colours.text, shown);
         return fired;
     }
     shown = fitText(font, fontSize, label, room);
     if (!iconText.empty() && shown != label) shown.clear();  // an icon alone rather than a cut word beside it
     const float labelWidth = shown.empty() ? 0.0f : textWidth(font, fontSize, shown);
     const float total = iconWidth + (iconWidth > 0 && labelWidth > 0 ? gap : 0.0f) + labelWidth;
-    float x = pos.x + std::max(pad, (size.x - total) * 0.5f);
+    float x = pos.x + std::max(pad, (contentWidth - total) * 0.5f);
     const float y = pos.y + (size.y - fontSize) * 0.5f;
     if (!iconText.empty()) {
         AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());

@@ -292,7 +292,7 @@ void StartScreen::Draw(const core::KioskState& state, const KioskViewModel& mode
 
     // Two large tiles, each with an icon, its name and one line saying what happens.
     const float bottomNote = model.submissionOpen ? 0.0f : frame.fonts.body->FontSize * 2 + sc.m;
-    const float options = readingOptionsHeight(frame) + sc.l;  // the reading switches under the tiles
+    const float options = readingOptionsHeight(frame, area.w) + sc.l;  // the reading switches under the tiles
     const float room = area.bottom() - y - bottomNote - options;
     const float tileHeight = portrait ? std::min(room * 0.5f - sc.m * 0.5f, sc.target * 4.5f) : std::min(room, sc.target * 5.5f);
     // On a portrait stele the tiles and switches end just above the bar at the bottom, in a standing person's reach.

@@ -64,8 +64,10 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
     const auto& languages = core::offeredLanguages(state);
     const float width = std::min(g.width, sc.em * 40.0f);
     const float x = g.x + (g.width - width) * 0.5f;
+    // The chosen language carries a check mark before its name: room for it in every column.
+    const float mark = textWidth(bold, bold->FontSize, icon::kDone) + sc.s;
     float widest = 0;
-    for (const auto& code : languages) widest = std::max(widest, textWidth(bold, bold->FontSize, frame.text.languageName(code)));
+    for (const auto& code : languages) widest = std::max(widest, textWidth(bold, bold->FontSize, frame.text.languageName(code)) + mark);
     const int fit = static_cast<int>((width + sc.m) / (widest + sc.xl * 2 + sc.m));
     const int columns = std::clamp(fit, 1, 3);
     const int count = static_cast<int>(languages.size());
@@ -76,7 +78,7 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
     const std::string heading = fitLines(title, title->FontSize, frame.t("language.choose"), width, 2);
     const float headingHeight = textHeight(title, title->FontSize, heading, width);
     const float bottom = screen.y - g.bottom - sc.l;
-    const float options = readingOptionsHeight(frame) + sc.l;  // the reading switches between the list and "close"
+    const float options = readingOptionsHeight(frame, width) + sc.l;  // the reading switches between the list and "close"
     float y = std::max(g.top + sc.l, bottom - bh - sc.xl - options - gridHeight - sc.l - headingHeight);
     drawChooseInEveryLanguage(state, frame, draw, x, g.top + sc.l, width, y - sc.xl);
     y += DrawTextCentred(draw, title, title->FontSize, x, y, width, p.text, heading) + sc.l;
@@ -88,9 +90,13 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
         const int inRow = std::min(columns, count - row * columns);
         const float rowX = x + (width - (bw * static_cast<float>(inRow) + sc.m * static_cast<float>(inRow - 1))) * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(rowX + static_cast<float>(column) * (bw + sc.m), y + static_cast<float>(row) * (bh + sc.m)));
+        // The current language: the selected colour and a check mark, so it shows without telling colours apart.
+        const bool chosen = code == state.language;
         ButtonStyle style;
-        style.kind = code == state.language ? ButtonKind::TabSelected : ButtonKind::Secondary;
+        style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Secondary;
         style.font = bold;
+        style.icon = chosen ? icon::kDone : nullptr;
+        style.checked = chosen;
         if (StyledButton(frame, "lang:" + code, frame.text.languageName(code), ImVec2(bw, bh), style)) {
             frame.events.push_back(ev::SetLanguage{code});
         }

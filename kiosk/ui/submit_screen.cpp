@@ -117,7 +117,7 @@ void drawCategories(const KioskViewModel& model, const core::KioskState& state, 
         const std::string name = c.name(state.language);
         if (StyledButton(frame, "category:" + c.key, name, ImVec2(width, height), style)) frame.events.push_back(ev::PickCategory{c.key});
         // The topic's colour as a broad stripe; the name in dark text, so its contrast never depends on the event file.
-        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + sc.m, y + height), c.color | 0xFF000000u, sc.radius, ImDrawFlags_RoundCornersLeft);
+        DrawCategoryStripe(draw, ImVec2(x, y), ImVec2(x + sc.m, y + height), c.color, sc.radius, ImDrawFlags_RoundCornersLeft, sc);
         const float room = width - sc.m * 3;
         const std::string shown = fitLines(bold, bold->FontSize, name, room, std::max(1, static_cast<int>((height - sc.m) / bold->FontSize)));
         const float h = textHeight(bold, bold->FontSize, shown, room);

@@ -33,6 +33,7 @@ Palette highContrastPalette() {
     p.caret = {0x00, 0x00, 0x00};
     p.tokenFull = {0x00, 0x33, 0x80};
     p.tokenEmpty = {0x6E, 0x6E, 0x6E};
+    p.rimCategoryMarks = true;  // the example event's yellow is 1.2:1 on a chip: the rim makes it 12:1 at its edge
     return p;
 }
 

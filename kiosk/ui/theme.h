@@ -48,6 +48,9 @@ struct Palette {
     Rgb caret{0x1B, 0x5C, 0xA8};
     Rgb tokenFull{0x1B, 0x5C, 0xA8};       ///< a vote still to give (●)
     Rgb tokenEmpty{0xB4, 0xC0, 0xD0};      ///< a vote given (○)
+    /// The event file's category colours keep their hue in every palette, but may be as light as the page: with this
+    /// set, their dots and stripes get a rim in `border` (widgets.h: DrawCategoryDot, DrawCategoryStripe).
+    bool rimCategoryMarks = false;
 };
 
 /// Black on white with darker accents for attendees who switch to "Hoher Kontrast": every text pair reaches

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -31,6 +32,27 @@ float DrawTokens(ImDrawList* draw, float x, float centreY, int filled, int total
     return tokensWidth(total, radius);
 }
 
+float categoryRim(const theme::Scale& scale) { return theme::palette().rimCategoryMarks ? std::max(2.5f, scale.border) : 0.0f; }
+
+void DrawCategoryDot(ImDrawList* draw, const ImVec2& centre, float radius, unsigned int colour, const theme::Scale& scale) {
+    if (const float rim = categoryRim(scale); rim > 0) draw->AddCircleFilled(centre, radius + rim, theme::palette().border.packed(), 24);
+    draw->AddCircleFilled(centre, radius, colour | 0xFF000000u, 16);
+}
+
+void DrawCategoryStripe(ImDrawList* draw, const ImVec2& min, const ImVec2& max, unsigned int colour, float rounding,
+                        int corners, const theme::Scale& scale) {
+    const float rim = categoryRim(scale);
+    if (rim <= 0) {
+        draw->AddRectFilled(min, max, colour | 0xFF000000u, rounding, corners);
+        return;
+    }
+    // The rim stays inside the stripe's box at the top, the bottom and the card's edge (a list's clip rectangle would
+    // cut it there); the colour keeps its width and moves inward by the rim.
+    draw->AddRectFilled(min, ImVec2(max.x + rim * 2, max.y), theme::palette().border.packed(), rounding, corners);
+    draw->AddRectFilled(ImVec2(min.x + rim, min.y + rim), ImVec2(max.x + rim, max.y - rim), colour | 0xFF000000u,
+                        std::max(0.0f, rounding - rim), corners);
+}
+
 float chipHeight(ImFont* font, const theme::Scale& scale) { return font->FontSize + scale.xs * 2; }
 
 float DrawChip(ImDrawList* draw, ImFont* font, float x, float y, const std::string& text, unsigned int dotColour,
@@ -45,7 +67,7 @@ float DrawChip(ImDrawList* draw, ImFont* font, float x, float y, const std::stri
     const float h = chipHeight(font, scale);
     if (!insideClip(draw, ImVec2(x, y), ImVec2(x + w, y + h))) return w;
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), p.surfaceSunken.packed(), h * 0.5f);
-    draw->AddCircleFilled(ImVec2(x + pad + dot, y + h * 0.5f), dot, dotColour | 0xFF000000u, 16);
+    DrawCategoryDot(draw, ImVec2(x + pad + dot, y + h * 0.5f), dot, dotColour, scale);
     AddShapedText(draw, font, size, ImVec2(x + pad * 2 + dot * 2, y + scale.xs), p.text.packed(), shown.c_str());
     return w;
 }
@@ -54,9 +76,7 @@ void DrawCard(ImDrawList* draw, const Box& box, unsigned int accent, const theme
     const theme::Palette& p = theme::palette();
     const ImVec2 min(box.x, box.y), max(box.right(), box.bottom());
     draw->AddRectFilled(min, max, p.surface.packed(), scale.radius);
-    if (accent != 0) {
-        draw->AddRectFilled(min, ImVec2(min.x + scale.s, max.y), accent | 0xFF000000u, scale.radius, ImDrawFlags_RoundCornersLeft);
-    }
+    if (accent != 0) DrawCategoryStripe(draw, min, ImVec2(min.x + scale.s, max.y), accent, scale.radius, ImDrawFlags_RoundCornersLeft, scale);
 }
 
 float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
@@ -72,38 +92,71 @@ float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
     return width;
 }
 
-float readingOptionsHeight(const Frame& frame) { return frame.scale().target; }
+namespace {
 
-float DrawReadingOptions(const core::KioskState& state, Frame& frame, float x, float y, float width) {
-    const theme::Scale sc = frame.scale();
-    ImFont* bold = frame.fonts.bold;
-    struct Switch {
-        const char* id;
-        const char* label;
-        const char* icon;
-        bool on;
-        core::Event event;
-    };
-    const Switch switches[] = {
+struct ReadingSwitch {
+    const char* id;
+    const char* label;
+    const char* icon;
+    bool on;
+    core::Event event;
+};
+
+std::vector<ReadingSwitch> readingSwitches(const core::KioskState& state) {
+    return {
         {"text_size", "common.large_text", icon::kTextSize, state.largeText, core::ev::SetLargeText{!state.largeText}},
         {"contrast", "common.high_contrast", icon::kContrast, state.highContrast, core::ev::SetHighContrast{!state.highContrast}},
     };
-    // Side by side, each as wide as its label needs (the wider one sets both); half the width each at most.
+}
+
+// Each switch as wide as its icon, label and on/off switch need (the wider one sets both): side by side when two fit
+// into `width`, one above the other when not (a portrait stele in large text), so no label is left out.
+struct ReadingLayout {
+    float buttonWidth = 0;
+    bool stacked = false;
+};
+
+ReadingLayout readingLayout(const Frame& frame, float width) {
+    const theme::Scale sc = frame.scale();
+    ImFont* bold = frame.fonts.bold;
+    const float fixed = bold->FontSize + sc.s + switchWidth(bold->FontSize) + sc.m + sc.l * 2;
     float w = sc.target * 3.0f;
-    for (const Switch& s : switches) w = std::max(w, textWidth(bold, bold->FontSize, frame.t(s.label)) + bold->FontSize + sc.s + sc.l * 2);
-    w = std::min(w, (width - sc.m) * 0.5f);
-    float left = x + (width - w * 2 - sc.m) * 0.5f;
-    for (const Switch& s : switches) {
-        ImGui::SetCursorScreenPos(ImVec2(left, y));
+    for (const char* label : {"common.large_text", "common.high_contrast"}) w = std::max(w, textWidth(bold, bold->FontSize, frame.t(label)) + fixed);
+    if (w * 2 + sc.m <= width) return {w, false};
+    return {std::min(w, width), true};
+}
+
+}  // namespace
+
+float readingOptionsHeight(const Frame& frame, float width) {
+    const theme::Scale sc = frame.scale();
+    return readingLayout(frame, width).stacked ? sc.target * 2 + sc.s : sc.target;
+}
+
+float DrawReadingOptions(const core::KioskState& state, Frame& frame, float x, float y, float width) {
+    const theme::Scale sc = frame.scale();
+    const ReadingLayout layout = readingLayout(frame, width);
+    const float w = layout.buttonWidth;
+    float left = layout.stacked ? x + (width - w) * 0.5f : x + (width - w * 2 - sc.m) * 0.5f;
+    float top = y;
+    for (const ReadingSwitch& s : readingSwitches(state)) {
+        ImGui::SetCursorScreenPos(ImVec2(left, top));
         ButtonStyle style;
-        // Selected like a chosen tab while switched on: the same button switches it off again.
+        // Selected like a chosen tab while switched on, and the switch at its end says so in shape as well as colour:
+        // the same button switches it off again.
         style.kind = s.on ? ButtonKind::TabSelected : ButtonKind::Secondary;
         style.icon = s.icon;
-        style.font = bold;
-        if (StyledButton(frame, s.id, frame.t(s.label), ImVec2(w, readingOptionsHeight(frame)), style)) frame.events.push_back(s.event);
-        left += w + sc.m;
+        style.font = frame.fonts.bold;
+        style.checked = s.on;
+        style.knob = true;
+        if (StyledButton(frame, s.id, frame.t(s.label), ImVec2(w, sc.target), style)) frame.events.push_back(s.event);
+        if (layout.stacked) {
+            top += sc.target + sc.s;
+        } else {
+            left += w + sc.m;
+        }
     }
-    return readingOptionsHeight(frame);
+    return readingOptionsHeight(frame, width);
 }
 
 ImVec2 wrappedTextEnd(ImFont* font, float size, const std::string& text, float wrapWidth) {

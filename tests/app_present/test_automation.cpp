@@ -25,6 +25,15 @@ TEST_SUITE("automation") {
         kiosk::ui::UiElement cut{"vote:3", "button", "Unterstützen", 900, 760, 200, 15, true};
         cut.cut = true;
         CHECK(kiosk::app::elementsJson({cut})[0]["cut"] == true);
+        // A switch says whether it is on (a test reads its state without looking at colours); other buttons say nothing.
+        kiosk::ui::UiElement on{"contrast", "button", "Hoher Kontrast", 0, 0, 300, 90, true};
+        on.checked = true;
+        kiosk::ui::UiElement off = on;
+        off.checked = false;
+        const nlohmann::json switches = kiosk::app::elementsJson({on, off, cut});
+        CHECK(switches[0]["checked"] == true);
+        CHECK(switches[1]["checked"] == false);
+        CHECK_FALSE(switches[2].contains("checked"));
     }
 
     TEST_CASE("a label cut inside a character shows U+FFFD instead of ending the kiosk") {

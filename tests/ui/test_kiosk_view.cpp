@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -103,6 +105,118 @@ TEST_SUITE("ui.views") {
         CHECK(ordinary.count(ordinaryPrimary) == 1);
         CHECK(ordinary.count(highPrimary) == 0);
         CHECK(ui::theme::palette().primary.packed() == ordinaryPrimary);  // the scope ended with the frame
+    }
+
+    TEST_CASE("the reading switches and the chosen language show their state in shape, not only in colour") {
+        ViewHarness ui;
+        // An element's picture without its colours: where its vertices lie and which pixels of the atlas they take.
+        using Shape = std::set<std::tuple<long, long, long, long>>;
+        auto drawnShape = [&](const core::KioskState& state, const std::string& id, std::optional<bool>& checked) {
+            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+            const ui::UiElement* e = ui.element(id);
+            REQUIRE_MESSAGE(e, "no element " << id);
+            checked = e->checked;
+            Shape shape;
+            const ImDrawData* data = ImGui::GetDrawData();
+            for (int l = 0; l < data->CmdListsCount; ++l) {
+                for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                    if (v.pos.x < e->x || v.pos.x > e->x + e->w || v.pos.y < e->y || v.pos.y > e->y + e->h) continue;
+                    shape.insert({std::lround(v.pos.x * 4), std::lround(v.pos.y * 4), std::lround(v.uv.x * 4096), std::lround(v.uv.y * 4096)});
+                }
+            }
+            return shape;
+        };
+        for (const char* language : {"de", "ar"}) {
+            for (const bool list : {false, true}) {
+                for (const bool contrast : {false, true}) {
+                    CAPTURE(language);
+                    CAPTURE(list);
+                    CAPTURE(contrast);
+                    core::KioskState state = on(core::Screen::Start);
+                    state.language = language;
+                    state.languagePicker = list;
+                    state.highContrast = contrast;
+                    std::optional<bool> offChecked, onChecked;
+                    state.largeText = false;
+                    const Shape switchedOff = drawnShape(state, "text_size", offChecked);
+                    state.largeText = true;
+                    const Shape switchedOn = drawnShape(state, "text_size", onChecked);
+                    CHECK(offChecked == std::optional<bool>(false));
+                    CHECK(onChecked == std::optional<bool>(true));
+                    CHECK(switchedOff != switchedOn);
+                    // The contrast switch against itself: the palette changes with it, the shapes must too.
+                    state.largeText = false;
+                    state.highContrast = false;
+                    const Shape contrastOff = drawnShape(state, "contrast", offChecked);
+                    state.highContrast = true;
+                    const Shape contrastOn = drawnShape(state, "contrast", onChecked);
+                    CHECK(offChecked == std::optional<bool>(false));
+                    CHECK(onChecked == std::optional<bool>(true));
+                    CHECK(contrastOff != contrastOn);
+                    // Leichte Sprache is a choice of the language list: chosen, it is marked in shape too.
+                    if (list) {
+                        state.highContrast = contrast;
+                        state.language = "de";
+                        const Shape plainNotChosen = drawnShape(state, "lang:de-einfach", offChecked);
+                        REQUIRE(ui.element("lang:de"));
+                        CHECK(ui.element("lang:de")->checked == std::optional<bool>(true));
+                        state.language = core::kPlainGerman;
+                        const Shape plainChosen = drawnShape(state, "lang:de-einfach", onChecked);
+                        CHECK(offChecked == std::optional<bool>(false));
+                        CHECK(onChecked == std::optional<bool>(true));
+                        CHECK(plainNotChosen != plainChosen);
+                        REQUIRE(ui.element("lang:de"));
+                        CHECK(ui.element("lang:de")->checked == std::optional<bool>(false));
+                    }
+                }
+            }
+        }
+        // Other buttons are neither switches nor choices.
+        ui.frame(on(core::Screen::Start), false, ImVec2(-FLT_MAX, -FLT_MAX));
+        REQUIRE(ui.element("choose:submit"));
+        CHECK_FALSE(ui.element("choose:submit")->checked.has_value());
+    }
+
+    TEST_CASE("the reading switches keep their whole label beside the switch, in every language, size and text size") {
+        // A label that does not fit beside the icon and the switch would be left out (an icon alone rather than a cut
+        // word): every kiosk language must keep its words at every screen size, also in large text.
+        for (const auto& [w, h] : {std::pair{1080.0f, 1920.0f}, std::pair{1920.0f, 1080.0f}, std::pair{1280.0f, 800.0f}}) {
+            ViewHarness ui(w, h, true);
+            for (const bool large : {false, true}) {
+                ui.largeText = large;
+                for (const auto& language : core::kioskLanguages()) {
+                    for (const bool list : {false, true}) {
+                        CAPTURE(w);
+                        CAPTURE(large);
+                        CAPTURE(language);
+                        CAPTURE(list);
+                        core::KioskState state = on(core::Screen::Start);
+                        state.language = language;
+                        state.languagePicker = list;
+                        state.largeText = large;
+                        ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+                        const auto runs = ui::testing::recordDrawnText();
+                        for (const char* id : {"text_size", "contrast"}) {
+                            const ui::UiElement* e = ui.element(id);
+                            REQUIRE(e);
+                            int letters = 0;
+                            bool ellipsis = false;
+                            for (const auto& run : runs) {
+                                for (const auto& glyph : run.glyphs) {
+                                    const float cx = (glyph.quad.x0 + glyph.quad.x1) * 0.5f, cy = (glyph.quad.y0 + glyph.quad.y1) * 0.5f;
+                                    if (glyph.hidden || cx < e->x || cx > e->x + e->w || cy < e->y || cy > e->y + e->h) continue;
+                                    const bool icon = glyph.codepoint >= 0xF000 && glyph.codepoint <= 0xF2FF;  // Font Awesome
+                                    ellipsis = ellipsis || glyph.codepoint == U'\u2026';
+                                    letters += icon ? 0 : 1;
+                                }
+                            }
+                            CHECK_MESSAGE(letters >= 3, id << ": " << e->label);
+                            CHECK_MESSAGE(!ellipsis, id << ": " << e->label);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     TEST_CASE("a title of one or two lines shows all its lines in a field as high as they are, in both text sizes") {
