@@ -51,9 +51,12 @@ bool has(const std::vector<core::Event>& events) {
     return false;
 }
 
-core::KioskState on(core::Screen screen) {
+// A session on this screen (with the language list open over it when `list`).
+core::KioskState on(core::Screen screen, const std::string& language = "de", bool list = false) {
     core::KioskState state;
     state.screen = screen;
+    state.language = language;
+    state.languagePicker = list;
     state.sessionId = "s";
     state.votesLeft = 3;
     return state;
@@ -126,35 +129,30 @@ TEST_SUITE("ui.views") {
             }
             return shape;
         };
+        // Drawn off and then on: "checked" follows, and the shape changes, not only the colours.
+        const auto switchesInShape = [&](core::KioskState state, const char* id, bool core::KioskState::*flag) {
+            std::optional<bool> offChecked, onChecked;
+            state.*flag = false;
+            const Shape switchedOff = drawnShape(state, id, offChecked);
+            state.*flag = true;
+            const Shape switchedOn = drawnShape(state, id, onChecked);
+            CHECK(offChecked == std::optional<bool>(false));
+            CHECK(onChecked == std::optional<bool>(true));
+            CHECK(switchedOff != switchedOn);
+        };
         for (const char* language : {"de", "ar"}) {
             for (const bool list : {false, true}) {
                 for (const bool contrast : {false, true}) {
-                    CAPTURE(language);
-                    CAPTURE(list);
-                    CAPTURE(contrast);
-                    core::KioskState state = on(core::Screen::Start);
-                    state.language = language;
-                    state.languagePicker = list;
+                    INFO("language " << language << ", list " << list << ", high contrast " << contrast);
+                    core::KioskState state = on(core::Screen::Start, language, list);
                     state.highContrast = contrast;
-                    std::optional<bool> offChecked, onChecked;
-                    state.largeText = false;
-                    const Shape switchedOff = drawnShape(state, "text_size", offChecked);
-                    state.largeText = true;
-                    const Shape switchedOn = drawnShape(state, "text_size", onChecked);
-                    CHECK(offChecked == std::optional<bool>(false));
-                    CHECK(onChecked == std::optional<bool>(true));
-                    CHECK(switchedOff != switchedOn);
+                    switchesInShape(state, "text_size", &core::KioskState::largeText);
                     // The contrast switch against itself: the palette changes with it, the shapes must too.
                     state.largeText = false;
-                    state.highContrast = false;
-                    const Shape contrastOff = drawnShape(state, "contrast", offChecked);
-                    state.highContrast = true;
-                    const Shape contrastOn = drawnShape(state, "contrast", onChecked);
-                    CHECK(offChecked == std::optional<bool>(false));
-                    CHECK(onChecked == std::optional<bool>(true));
-                    CHECK(contrastOff != contrastOn);
+                    switchesInShape(state, "contrast", &core::KioskState::highContrast);
                     // Leichte Sprache is a choice of the language list: chosen, it is marked in shape too.
                     if (list) {
+                        std::optional<bool> offChecked, onChecked;
                         state.highContrast = contrast;
                         state.language = "de";
                         const Shape plainNotChosen = drawnShape(state, "lang:de-einfach", offChecked);
@@ -186,13 +184,8 @@ TEST_SUITE("ui.views") {
                 ui.largeText = large;
                 for (const auto& language : core::kioskLanguages()) {
                     for (const bool list : {false, true}) {
-                        CAPTURE(w);
-                        CAPTURE(large);
-                        CAPTURE(language);
-                        CAPTURE(list);
-                        core::KioskState state = on(core::Screen::Start);
-                        state.language = language;
-                        state.languagePicker = list;
+                        INFO("width " << w << ", large text " << large << ", language " << language << ", list " << list);
+                        core::KioskState state = on(core::Screen::Start, language, list);
                         state.largeText = large;
                         ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
                         const auto runs = ui::testing::recordDrawnText();
