@@ -41,7 +41,7 @@ std::pair<int, int> loopbackPair() {
 
 TEST_SUITE("sync.link") {
 
-TEST_CASE("a link is called dropped only while something of the kiosk's waits for the server") {
+TEST_CASE("the sync calls its link dropped only while something of the kiosk's waits for the server") {
     LinkWatch watch(3000, true);
 
     SUBCASE("an idle link is left to the kernel's keepalives, however long it has been quiet") {
@@ -76,20 +76,20 @@ TEST_CASE("a link is called dropped only while something of the kiosk's waits fo
     }
 }
 
-TEST_CASE("without keepalives frequent enough, silence alone decides nothing") {
+TEST_CASE("the sync link watch: without keepalives frequent enough, silence alone decides nothing") {
     LinkWatch watch(3000, false);
     CHECK_FALSE(watch.verdict(pending(600000, 5), 0));  // quiet for ten minutes, then a push: not yet a verdict
     CHECK_FALSE(watch.verdict(pending(602000, 5), 2000));
     CHECK(watch.verdict(pending(603000, 5), 3000));  // but unacknowledged for the whole user timeout is
 }
 
-TEST_CASE("a watch without a user timeout leaves every verdict to the kernel") {
+TEST_CASE("the sync link watch: without a user timeout every verdict is the kernel's") {
     LinkWatch watch(0, true);
     CHECK_FALSE(watch.verdict(pending(100000, 1), 0));
     CHECK_FALSE(watch.verdict(pending(200000, 1), 100000));
 }
 
-TEST_CASE("samples of real sockets") {
+TEST_CASE("the sync link watch: samples of real sockets") {
     SUBCASE("a local Unix socket gives none (it cannot drop silently)") {
         int pair[2];
         REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
