@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The venue sync's figures against a throwaway PostgreSQL 15 (started here as an unprivileged user):
-# rows pushed per second; commit at kiosk A -> visible in kiosk B's file (both running `sync`), p50/p99; and the
+# rows pushed per second; commit at kiosk A -> visible in kiosk B's file (both running `sync`), p50/p99; how soon a
+# silently dropped link is noticed and, once back, reconnected and caught up (BENCH_DROPS times each); and the
 # catch-up after a 60 s partition (kiosk A's sync in a network namespace; BENCH_PARTITION_SECONDS to change it).
 #   scripts/bench_sync.sh BIN SRC        (scripts/bench.sh calls it with the dev build)
 set -uo pipefail
@@ -86,6 +87,43 @@ CHILDREN+=($!)
 CHILDREN+=($!)
 sleep 2
 outbox_made() { sqlite3 "$WORK/$1.db" "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"; }
+
+# [SECTION] A dropped link noticed, and its return: BENCH_DROPS times each, the link down and a blackhole route
+# (the kiosk's packets vanish, the server's still arrive), with attendees voting at pa from 1 s into the cut (so a
+# push meets the silent link, as at a venue). Noticed: from the cut to the worker's log line; reconnected and caught
+# up: from the link's return.
+pa_lines() { grep -c "$1" "$WORK/sync-pa.log"; }
+# seconds_until PATTERN COUNT LIMIT: seconds until pa's log has more than COUNT lines with PATTERN (fails after LIMIT s).
+seconds_until() {
+  local t0; t0=$(date +%s.%N)
+  while [ "$(pa_lines "$1")" -le "$2" ]; do
+    [ "$(echo "$(date +%s.%N) - $t0 > $3" | bc)" = 1 ] && return 1
+    sleep 0.05
+  done
+  echo "$(date +%s.%N) - $t0" | bc
+}
+drops="${BENCH_DROPS:-3}"
+for variant in "the link down:link_down:link_up" "a blackhole route:blackhole_on:blackhole_off"; do
+  IFS=: read -r what cut heal <<<"$variant"
+  noticed="" back="" caught=""
+  for _ in $(seq 1 "$drops"); do
+    wait_caught_up 60 pa pb >/dev/null
+    sleep 1
+    errors="$(pa_lines "next try in")"
+    connects="$(pa_lines "sync: connected")"
+    $cut
+    (sleep 1; exec "$BIN" --db "$WORK/pa.db" rehearse --rate 20 --seconds 4 --seed "$RANDOM" >/dev/null 2>&1) &
+    voter=$!
+    noticed+=" $(printf '%.1f' "$(seconds_until "next try in" "$errors" 30 || echo 99)")"
+    wait "$voter"
+    $heal
+    t_heal=$(date +%s.%N)
+    back+=" $(printf '%.1f' "$(seconds_until "sync: connected" "$connects" 30 || echo 99)")"
+    wait_caught_up 60 pa pb >/dev/null
+    caught+=" $(printf '%.1f' "$(echo "$(date +%s.%N) - $t_heal" | bc)")"
+  done
+  echo "$what, attendees voting at the cut-off kiosk: noticed after$noticed s; after the link returned: reconnected after$back s, caught up after$caught s (99: not within 30 s)"
+done
 pb_before="$(outbox_made pb)"
 link_down
 cut_at=$(date +%s.%N)

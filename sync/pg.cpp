@@ -1,6 +1,14 @@
 // libpq behind RAII: connecting with keepalive defaults, parameterised statements, pipelines, password masking.
 #include "sync/pg.h"
 
+#include <poll.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <regex>
 
 namespace pgsync {
@@ -39,6 +47,24 @@ std::string conninfoValue(const std::string& conninfo, const std::string& keywor
     }
     if (options) PQconninfoFree(options);
     return value;
+}
+
+// How often a wait looks at the socket's TCP state when nothing arrives.
+constexpr int kTickMs = 100;
+
+std::int64_t steadyMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool succeeded(ExecStatusType status) { return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK; }
+
+// A number the connection uses (PQconninfo: the defaults above or what the organisers wrote); `fallback` if unset.
+int settingOf(const PQconninfoOption* options, const char* keyword, int fallback) {
+    for (auto* o = options; o && o->keyword; ++o) {
+        if (std::strcmp(o->keyword, keyword) == 0 && o->val && *o->val) return std::atoi(o->val);
+    }
+    return fallback;
 }
 
 }  // namespace
@@ -107,59 +133,124 @@ PgConnection::PgConnection(const std::string& conninfo) : m_conninfo(conninfo), 
     // libpq prints the server's notices ("schema … already exists, skipping") on stderr by default; a command's
     // stderr is for its one line of failure.
     PQsetNoticeProcessor(m_conn.get(), [](void*, const char*) {}, nullptr);
+    // Never blocking inside libpq: every wait is ours, with the link watch (and PQfinish never hangs on a dead link).
+    if (PQsetnonblocking(m_conn.get(), 1) != 0) fail("cannot use the connection", PQerrorMessage(m_conn.get()));
+    readSettings();
+}
+
+void PgConnection::readSettings() {
+    PQconninfoOption* options = PQconninfo(m_conn.get());
+    m_silenceMs = std::max(0, settingOf(options, "tcp_user_timeout", 0));
+    // Keepalives make a live idle link heard every idle + interval seconds; only then is silence a verdict.
+    const bool keepalives = settingOf(options, "keepalives", 1) != 0;
+    const int cadenceMs = 1000 * (settingOf(options, "keepalives_idle", 7200) + settingOf(options, "keepalives_interval", 75));
+    m_keepalivesHeard = keepalives && cadenceMs < m_silenceMs;
+    if (options) PQconninfoFree(options);
 }
 
 void PgConnection::fail(const std::string& what, const std::string& reason) const {
     throw PgError(maskSecrets(what + " at " + describeServer(m_conninfo) + ": " + oneLine(reason), m_conninfo));
 }
 
-PgResult PgConnection::exec(const std::string& sql, const Params& params) {
+void PgConnection::failLink(const std::string& what, const std::string& reason) {
+    m_lost = true;
+    fail(what, reason);
+}
+
+void PgConnection::consumeInput() {
+    if (PQconsumeInput(m_conn.get()) != 1) failLink("lost the connection to the server", PQerrorMessage(m_conn.get()));
+}
+
+void PgConnection::waitSocket(short events, LinkWatch& watch) {
+    PGconn* conn = m_conn.get();
+    pollfd fd{PQsocket(conn), events, 0};
+    if (fd.fd < 0) failLink("lost the connection to the server", PQerrorMessage(conn));
+    const int ready = ::poll(&fd, 1, kTickMs);
+    if (ready < 0 && errno != EINTR) failLink("cannot wait for the server", std::strerror(errno));
+    if (ready > 0) consumeInput();
+    if (const auto sample = sampleLink(fd.fd)) {
+        if (const auto why = watch.verdict(*sample, steadyMs())) failLink("lost the connection to the server", *why);
+    }
+}
+
+void PgConnection::send(int sent) {
+    if (sent != 1) failLink("lost the connection while sending", PQerrorMessage(m_conn.get()));
+}
+
+void PgConnection::sendStatement(const std::string& sql, const Params& params) {
     std::vector<const char*> values;
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PgResult result(PQexecParams(m_conn.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0));
-    const auto status = result.status();
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        fail("PostgreSQL refused a statement", result.error().empty() ? PQerrorMessage(m_conn.get()) : result.error());
+    send(PQsendQueryParams(m_conn.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                           nullptr, 0));
+}
+
+void PgConnection::flushOutput(LinkWatch& watch) {
+    for (;;) {
+        const int left = PQflush(m_conn.get());
+        if (left == 0) return;
+        if (left < 0) failLink("lost the connection while sending", PQerrorMessage(m_conn.get()));
+        waitSocket(POLLIN | POLLOUT, watch);  // reading meanwhile: the server may answer before it has read all
     }
-    return result;
+}
+
+PGresult* PgConnection::nextResult(LinkWatch& watch) {
+    while (PQisBusy(m_conn.get())) waitSocket(POLLIN, watch);
+    return PQgetResult(m_conn.get());
+}
+
+PgResult PgConnection::collectResults(LinkWatch& watch) {
+    std::optional<PgResult> kept;  // the first that failed, else the last
+    while (PGresult* raw = nextResult(watch)) {
+        PgResult result(raw);
+        if (!kept || succeeded(kept->status())) kept.emplace(std::move(result));
+    }
+    PGconn* conn = m_conn.get();
+    if (PQstatus(conn) != CONNECTION_OK) {
+        failLink("lost the connection to the server", kept && !kept->error().empty() ? kept->error() : PQerrorMessage(conn));
+    }
+    if (!kept) fail("PostgreSQL sent no result", PQerrorMessage(conn));
+    if (!succeeded(kept->status())) {
+        fail("PostgreSQL refused a statement", kept->error().empty() ? PQerrorMessage(conn) : kept->error());
+    }
+    return std::move(*kept);
+}
+
+PgResult PgConnection::exec(const std::string& sql, const Params& params) {
+    sendStatement(sql, params);
+    LinkWatch link = watch();
+    flushOutput(link);
+    return collectResults(link);
 }
 
 void PgConnection::execScript(const std::string& sql) {
-    PgResult result(PQexec(m_conn.get(), sql.c_str()));
-    const auto status = result.status();
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        fail("PostgreSQL refused a statement", result.error().empty() ? PQerrorMessage(m_conn.get()) : result.error());
-    }
+    send(PQsendQuery(m_conn.get(), sql.c_str()));
+    LinkWatch link = watch();
+    flushOutput(link);
+    collectResults(link);
 }
 
 std::vector<PgResult> PgConnection::pipeline(const std::vector<PipelineStep>& steps) {
     PGconn* conn = m_conn.get();
     if (PQenterPipelineMode(conn) != 1) fail("cannot start a pipeline", PQerrorMessage(conn));
-    for (const auto& step : steps) {
-        std::vector<const char*> values;
-        for (const auto& p : step.params) values.push_back(p ? p->c_str() : nullptr);
-        if (PQsendQueryParams(conn, step.sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                              nullptr, 0) != 1) {
-            fail("lost the connection while sending", PQerrorMessage(conn));
-        }
-    }
-    if (PQpipelineSync(conn) != 1) fail("lost the connection while sending", PQerrorMessage(conn));
+    for (const auto& step : steps) sendStatement(step.sql, step.params);
+    send(PQpipelineSync(conn));
+    LinkWatch link = watch();
+    flushOutput(link);
     std::vector<PgResult> results;
     std::string firstError;
     for (std::size_t i = 0; i < steps.size(); ++i) {
-        PGresult* raw = PQgetResult(conn);
-        if (!raw) fail("lost the connection while reading", PQerrorMessage(conn));
+        PGresult* raw = nextResult(link);
+        if (!raw) failLink("lost the connection while reading", PQerrorMessage(conn));
         PgResult result(raw);
         const auto status = result.status();
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && firstError.empty()) {
+        if (!succeeded(status) && firstError.empty()) {
             firstError = status == PGRES_PIPELINE_ABORTED ? "aborted" : result.error();
         }
         results.push_back(std::move(result));
-        while (PGresult* extra = PQgetResult(conn)) PQclear(extra);  // the NULL that ends each step's results
+        while (PGresult* extra = nextResult(link)) PQclear(extra);  // the NULL that ends each step's results
     }
-    PgResult sync(PQgetResult(conn));
-    if (sync.status() != PGRES_PIPELINE_SYNC) fail("the pipeline ended unexpectedly", PQerrorMessage(conn));
+    PgResult sync(nextResult(link));
+    if (sync.status() != PGRES_PIPELINE_SYNC) failLink("the pipeline ended unexpectedly", PQerrorMessage(conn));
     PQexitPipelineMode(conn);
     if (!firstError.empty()) fail("PostgreSQL refused a batch", firstError);
     return results;

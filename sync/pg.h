@@ -1,6 +1,8 @@
 // A thin RAII wrapper over libpq: a connection with safe defaults, results, a pipelined batch, masked errors.
 #pragma once
 
+#include "sync/link_watch.h"
+
 #include <libpq-fe.h>
 
 #include <memory>
@@ -50,7 +52,10 @@ struct PipelineStep {
 };
 
 /// A connection. The keepalive and timeout defaults notice a silently dropped link within a few seconds;
-/// settings in `conninfo` override them. Not thread-safe: one per thread.
+/// settings in `conninfo` override them. Statements run without blocking in libpq: while waiting for the server
+/// the connection looks at its socket every few hundred milliseconds and gives up on a link that went silent
+/// (link_watch.h) after tcp_user_timeout, counted from the last sign of life, not from the last send.
+/// Not thread-safe: one per thread.
 class PgConnection {
 public:
     /// Connects or throws PgError with one line naming the server (masked) and libpq's reason.
@@ -66,16 +71,37 @@ public:
     /// Throws PgError with the first failing step's message; the steps are meant to hold their own BEGIN/COMMIT,
     /// so a failure aborts the transaction as a whole.
     std::vector<PgResult> pipeline(const std::vector<PipelineStep>& steps);
-    /// False after the server went away (the next call would fail).
-    bool healthy() const { return PQstatus(m_conn.get()) == CONNECTION_OK; }
+    /// False after the server went away or the link went silent (the next call would fail).
+    bool healthy() const { return !m_lost && PQstatus(m_conn.get()) == CONNECTION_OK; }
     PGconn* raw() { return m_conn.get(); }
     int socket() const { return PQsocket(m_conn.get()); }
+    /// After this long without a sign of life while waiting, the link counts as dropped (0: left to the kernel).
+    int silenceMs() const { return m_silenceMs; }
+    /// Reads what arrived (notifications, the end of a result) without blocking; throws PgError when the
+    /// connection broke or the link went silent while something of this kiosk's waits for the server.
+    void consumeInput();
 
 private:
     [[noreturn]] void fail(const std::string& what, const std::string& reason) const;
+    [[noreturn]] void failLink(const std::string& what, const std::string& reason);
+    void readSettings();
+    LinkWatch watch() const { return LinkWatch(m_silenceMs, m_keepalivesHeard); }
+    /// Waits (one short tick at most) for the socket to be ready for `events`, reads what came, asks the watch.
+    void waitSocket(short events, LinkWatch& watch);
+    void send(int sent);
+    void sendStatement(const std::string& sql, const Params& params);
+    /// Hands libpq's buffered output to the kernel, waiting as needed.
+    void flushOutput(LinkWatch& watch);
+    /// The next result (nullptr at the end of a statement's results), waiting without blocking in libpq.
+    PGresult* nextResult(LinkWatch& watch);
+    /// Every result of what was sent: the last one; throws PgError with the first that failed.
+    PgResult collectResults(LinkWatch& watch);
 
     std::string m_conninfo;
     std::unique_ptr<PGconn, decltype(&PQfinish)> m_conn;
+    int m_silenceMs = 0;
+    bool m_keepalivesHeard = false;
+    bool m_lost = false;
 };
 
 }  // namespace pgsync

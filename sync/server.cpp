@@ -86,7 +86,11 @@ int initServer(PgConnection& pg) {
             }
             pg.execScript("COMMIT");
         } catch (...) {
-            PQclear(PQexec(pg.raw(), "ROLLBACK"));
+            try {
+                pg.execScript("ROLLBACK");
+            } catch (const PgError&) {
+                // the connection is gone: so is the transaction
+            }
             throw;
         }
     }

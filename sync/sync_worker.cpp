@@ -8,29 +8,39 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 namespace pgsync {
 
 namespace {
 
-// A kiosk must be caught up within seconds after the link returns (the 5 s), so a try every 3 s at most:
-// a failed try costs the server nothing and the kiosk one short connect (connect_timeout 2 s).
-constexpr double kMaxBackoffSeconds = 3;
+// A kiosk must be caught up within seconds after the link returns (the 5 s). A lost or unreachable server
+// is tried again at most once a second, counted from the start of the failed try: a try costs a server that is
+// away nothing, and one that refuses connections a refused connect (a try that waited for connect_timeout, 2 s,
+// is followed by the next at once). A server that answered with an error (a schema of another version, a refused
+// statement) is asked less and less often, up to every 30 s: asking again soon would change nothing.
+constexpr double kRetrySeconds = 1;
+constexpr double kMaxBackoffSeconds = 30;
+
+double secondsSince(std::chrono::steady_clock::time_point then) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - then).count();
+}
 
 std::int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
-// Reads what arrived on the connection; true when a notification came.
-bool drainNotifications(PgConnection& pg) {
-    if (PQconsumeInput(pg.raw()) != 1) throw PgError("lost the connection to the server");
-    bool any = false;
+// The highest server sequence the notifications read so far announce (0: none came). A push notifies every
+// listener, its own kiosk too; comparing with the cursor tells news from an echo of what was just pulled.
+std::int64_t announcedSeq(PgConnection& pg) {
+    std::int64_t highest = 0;
     while (PGnotify* notify = PQnotifies(pg.raw())) {
-        any = true;
+        highest = std::max<std::int64_t>(highest, std::strtoll(notify->extra, nullptr, 10));
         PQfreemem(notify);
     }
-    return any;
+    return highest;
 }
 
 }  // namespace
@@ -79,13 +89,15 @@ void SyncWorker::run() {
     };
     std::unique_ptr<storage::Store> store;
     std::unique_ptr<PgConnection> pg;
-    double backoff = 1;
+    double backoff = kRetrySeconds;
+    auto tryStarted = std::chrono::steady_clock::now();
     SyncOptions syncOptions;
     syncOptions.log = log;
     while (!m_stopping) {
         try {
             if (!store) store = std::make_unique<storage::Store>(m_options.dbPath);
             if (!pg) {
+                tryStarted = std::chrono::steady_clock::now();
                 pg = std::make_unique<PgConnection>(m_options.conninfo);
                 pg->exec(std::string("LISTEN ") + kNotifyChannel);
                 log("sync: connected to " + describeServer(m_options.conninfo));
@@ -100,14 +112,19 @@ void SyncWorker::run() {
                 },
                 report.applied.inserted + report.applied.updated > 0);
             if (report.pushed > 0 || report.applied.inserted + report.applied.updated > 0) log("sync: " + report.summary());
-            backoff = 1;
-            // Wait for a reason to sync again: a local commit, a notification, the idle limit, or stop.
+            backoff = kRetrySeconds;
+            // Wait for a reason to sync again: a local commit, news from the server (a notification past the cursor;
+            // one read during the round counts too), the idle limit, or stop.
             const auto counter = store->changeCounter();
             const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(m_options.maxIdleSeconds);
-            while (!m_stopping && std::chrono::steady_clock::now() < deadline) {
+            bool news = announcedSeq(*pg) > report.cursor;
+            while (!news && !m_stopping && std::chrono::steady_clock::now() < deadline) {
                 pollfd fd{pg->socket(), POLLIN, 0};
                 const int timeoutMs = static_cast<int>(m_options.watchSeconds * 1000);
-                if (::poll(&fd, 1, std::max(timeoutMs, 1)) > 0 && drainNotifications(*pg)) break;
+                if (::poll(&fd, 1, std::max(timeoutMs, 1)) > 0) {
+                    pg->consumeInput();
+                    news = announcedSeq(*pg) > report.cursor;
+                }
                 if (store->changeCounter() != counter) break;
             }
         } catch (const std::exception& e) {
@@ -126,11 +143,17 @@ void SyncWorker::run() {
                     if (waiting >= 0) s.waiting = waiting;
                 },
                 false);
-            log("sync: " + line + " (next try in " + std::to_string(static_cast<int>(backoff)) + " s)");
+            // The link (or the server's process) is gone when there is no connection or it broke; a healthy one
+            // carried the server's refusal.
+            const bool linkLost = !pg || !pg->healthy();
+            const double pause = linkLost ? std::max(0.0, kRetrySeconds - secondsSince(tryStarted)) : backoff;
+            backoff = linkLost ? kRetrySeconds : std::min(backoff * 2, kMaxBackoffSeconds);
+            char next[48];
+            std::snprintf(next, sizeof next, " (next try in %.1f s)", pause);
+            log("sync: " + line + next);
             pg.reset();
             store.reset();
-            if (!sleepFor(backoff)) break;
-            backoff = std::min(backoff * 2, kMaxBackoffSeconds);
+            if (!sleepFor(pause)) break;
         }
     }
 }

@@ -34,7 +34,9 @@ struct SyncWorkerOptions {
 };
 
 /// Starts at construction, stops (and joins) at destruction or stop(). Never blocks its owner: the owner only reads
-/// status(). Reconnects with backoff (1 s, 2 s, then every 3 s); while the server is away the kiosk writes locally.
+/// status(). A lost link (noticed within tcp_user_timeout, 3 s by default: pg.h) is tried again at once and then
+/// at most once a second; a server that refuses (another schema version) less and less often, up to every 30 s.
+/// While the server is away the kiosk writes locally.
 /// Between rounds it waits for a local commit (its file's change counter), a NOTIFY from the server (another
 /// kiosk pushed), or maxIdleSeconds.
 class SyncWorker {
