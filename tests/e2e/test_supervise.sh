@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Crash handling: an exception escaping a frame (--test-crash-after) is logged with its context, counted in the
 # database, and ends the process with exit 70; the development loop of scripts/kiosk.sh (ideen_supervise)
-# starts a fresh kiosk on the attract screen with everything saved before; SIGTERM ends the loop for good.
+# starts a fresh kiosk on the attract screen with everything saved before; SIGTERM ends the loop for good. An end
+# no exception sees (SIGKILL, as from the out-of-memory killer) is counted when the next kiosk starts.
 source "$(dirname "$0")/lib.sh"
 source "$SRC/scripts/lib/supervise.sh"
 kiosk_setup
@@ -49,4 +50,22 @@ code=$?
 [ "$code" = 0 ] && pass || fail "the loop ended with the kiosk's clean exit, got $code: $(cat "$WORK/supervise.log")"
 [ "$(grep -c 'word lists:' "$WORK/kiosk.log")" = 2 ] && pass || fail "no restart after SIGTERM"
 grep -q "kiosk window closed" "$WORK/kiosk.log" && pass || fail "the kiosk closed cleanly on SIGTERM"
+running_mark() { sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'kiosk_running'"; }
+[ -z "$(running_mark)" ] && pass || fail "the clean stop left the kiosk's mark: $(running_mark)"
+
+# SIGKILL (the out-of-memory killer, a watchdog's abort): no exception, the next start counts it.
+start_kiosk --windowed 1280x720
+for _ in $(seq 1 100); do running_mark | grep -q "^$PID " && break; sleep 0.1; done
+running_mark | grep -q "^$PID " && pass || fail "the kiosk did not mark the file as running: $(running_mark)"
+kill -KILL "$PID"; wait "$PID" 2>/dev/null
+start_kiosk --windowed 1280x720
+wait_screen attract 20
+for _ in $(seq 1 100); do running_mark | grep -q "^$PID " && break; sleep 0.1; done
+grep -q "the kiosk before ended without a clean stop; crash 2 of this database recorded" "$WORK/kiosk.log" && pass \
+  || fail "the killed kiosk was not counted: $(tail -3 "$WORK/kiosk.log")"
+sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'crash_last_reason'" | grep -q "without a clean stop" && pass \
+  || fail "the reason names the unclean end"
+stop_kiosk
+"$BIN" --db "$DB" doctor >"$WORK/doctor.out" 2>/dev/null
+grep -q "^WARN  crashes: 2 so far" "$WORK/doctor.out" && pass || fail "doctor counts the kill: $(cat "$WORK/doctor.out")"
 finish

@@ -4,6 +4,7 @@
 
 #include "kiosk/app/logic/kiosk_effects.h"
 #include "kiosk/app/logic/output_file.h"
+#include "kiosk/app/logic/run_mark.h"
 #include "kiosk/app/logic/service_notify.h"
 #include "kiosk/app/logic/store_writer.h"
 #include "kiosk/app/present/automation.h"
@@ -176,6 +177,9 @@ private:
     double m_observeWall = 0;  // wall ms of this turn's observe()
     Heartbeat m_heartbeat;
     ServiceNotifier m_notifier;
+    // This kiosk in the file while it runs (storage::RunMark): the next start counts an end without a clean stop.
+    storage::RunMark m_runMark = thisKiosk(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     bool m_done = false;
 };
 
@@ -184,6 +188,18 @@ storage::StoreOptions keeperOptions(const RunOptions& options) {
     storeOptions.busyTimeoutMs = options.busyTimeoutMs;
     storeOptions.wordList = options.wordList;
     return storeOptions;
+}
+
+// Leaves this kiosk's mark in the file and counts the kiosk before if it ended without a clean stop. A file that
+// takes no writes (read-only, locked) still opens: the trouble screen comes with the first real write.
+void markRunning(storage::Store& store, const storage::RunMark& me) {
+    try {
+        if (const auto crash = storage::markKioskRunning(store, me, kioskStillRunning)) {
+            spdlog::warn("the kiosk before ended without a clean stop; crash {} of this database recorded", crash->count);
+        }
+    } catch (const std::exception& e) {
+        spdlog::warn("this kiosk could not be marked as running in the file: {}", e.what());
+    }
 }
 
 // The window opens even when the database cannot be used: the kiosk then shows its trouble screen and keeps
@@ -216,7 +232,10 @@ KioskLoop::KioskLoop(const RunOptions& options)
     WriteJob open;
     open.what = "open";
     open.retrySeconds = 0;
-    open.run = [](storage::Store&, const storage::Event&) -> Answer { return {}; };
+    open.run = [me = m_runMark](storage::Store& store, const storage::Event&) -> Answer {
+        markRunning(store, me);
+        return {};
+    };
     open.failed = [this](const WriteFailure&) -> Answer { return [this] { dispatch(core::ev::StorageFailed{}); }; };
     m_writer->post(std::move(open));
 }
@@ -265,6 +284,7 @@ void KioskLoop::crashed(const std::exception& e) {
     try {
         storage::Store store(m_options.dbPath, keeperOptions(m_options));
         const auto record = storage::recordCrash(store, store.now(), e.what());
+        storage::markKioskStopped(store, m_runMark);  // counted here: the next start must not count it again
         spdlog::critical("crash {} of this database recorded", record.count);
     } catch (const std::exception& again) {
         spdlog::error("the crash could not be counted in the database: {}", again.what());
@@ -404,6 +424,18 @@ void KioskLoop::writeAutomation(const std::string& drawn) {
 void KioskLoop::finish() {
     m_options.sync.wake->plug(nullptr);
     if (!m_state.sessionId.empty()) submit(core::fx::EndSession{m_state.sessionId, storage::SessionEnd::Finished});
+    WriteJob stopped;  // run by the writer before it ends, after the session's end
+    stopped.what = "clean stop";
+    stopped.retrySeconds = 0;
+    stopped.run = [me = m_runMark](storage::Store& store, const storage::Event&) -> Answer {
+        try {
+            storage::markKioskStopped(store, me);
+        } catch (const std::exception& e) {
+            spdlog::warn("the clean stop could not be noted in the file: {}", e.what());
+        }
+        return {};
+    };
+    m_writer->post(std::move(stopped));
     if (!m_options.screenshotFile.empty()) {
         const bool mirrored = ui::isRightToLeftLanguage(m_state.language);
         m_window.beginFrame(mirrored);
