@@ -235,6 +235,9 @@ void uploadFontAtlas(unsigned int& texture) {
     atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
     spdlog::debug("font atlas {}x{} uploaded as one byte a pixel", width, height);
     atlas->ClearTexData();
+    // The atlas keeps a copy of every font file it was built from (19 of them: the three Noto faces, Arabic and
+    // icons merged into each size, about 6 MB); the glyphs are baked, and a rebuild starts from the files again.
+    atlas->ClearInputData();
     // The atlas's build (FreeType bitmaps, packing, the pixel copy) freed megabytes that glibc keeps in the heap;
     // hand them back, or the kiosk's resident memory keeps the build's peak (measured: +15 MiB PSS with the large fonts).
     malloc_trim(0);
