@@ -5,7 +5,8 @@
 #   the kiosk unit, started under cage headless (a test drop-in), reaches READY (Type=notify)
 #   kill -9 of the kiosk               -> systemd's Restart= brings a fresh process
 #   the hidden hang flag               -> systemd's WatchdogSec= kills and restarts it
-#   an idea saved before all that is still there
+#   an idea saved before all that is still there, and the kill and the hang counted as two crashes
+#   the projector unit (a PC of its own): takes the seat from the kiosk, shows that idea, restarted after kill -9
 #   apt remove, then apt purge         -> what the maintainer scripts promise
 # Takes about a minute with the cached root; the first run on a machine debootstraps (several minutes), which is
 # why this is not in ./scripts/test.sh: scripts/soak.sh calls it.
@@ -125,7 +126,7 @@ ideen_log "Booted $MACHINE: systemd $(in_vm systemctl --version | head -1 | cut 
 # show UNIT PROPERTY: one property of a unit inside the container.
 show() { in_vm systemctl show -P "$2" "$1"; }
 KIOSK=ideenkiosk-kiosk.service
-# kiosk_pid: the ideenkiosk process below cage (the unit's main process), if any.
+# kiosk_pid: the ideenkiosk process below cage (the unit's main process), if any (the projector's, in its section).
 kiosk_pid() { in_vm pgrep -u ideenkiosk -x ideenkiosk | head -1; }
 
 # [SECTION] Install
@@ -217,6 +218,40 @@ watchdog_s=$((SECONDS - t0))
 
 in_vm runuser -u ideenkiosk -- ideenkiosk --config /etc/ideenkiosk/kiosk.toml idea list >"$WORK/list.log" 2>&1
 grep -q "$MARK" "$WORK/list.log" && pass || fail "the idea saved before the kill and the hang is still there: $(cat "$WORK/list.log")"
+# The kill and the watchdog's abort ended the kiosk without an exception; `systemctl restart` stopped it cleanly.
+in_vm runuser -u ideenkiosk -- ideenkiosk --config /etc/ideenkiosk/kiosk.toml doctor >"$WORK/doctor.log" 2>&1
+grep -q "crashes: 2 so far, the last: the kiosk before" "$WORK/doctor.log" && pass \
+  || fail "the kill and the watchdog are counted as two crashes: $(grep crashes "$WORK/doctor.log")"
+
+# [SECTION] The projector unit, on a PC of its own: it takes the seat from the kiosk (Conflicts=)
+PROJECTOR=ideenkiosk-projector.service
+mkdir -p "$ROOT/etc/systemd/system/$PROJECTOR.d"
+cat >"$ROOT/etc/systemd/system/$PROJECTOR.d/venue-test.conf" <<'EOF'
+[Unit]
+ConditionPathExists=
+[Service]
+TTYPath=/dev/null
+StandardInput=null
+TTYReset=no
+TTYVHangup=no
+TTYVTDisallocate=no
+Environment=WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 LIBGL_ALWAYS_SOFTWARE=1
+ExecStart=
+ExecStart=/usr/bin/cage -d -s -- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml projector --automation /var/lib/ideenkiosk/projector.json
+EOF
+in_vm systemctl daemon-reload
+in_vm timeout 60 systemctl start $PROJECTOR && pass || fail "the projector unit started: $(in_vm journalctl -u $PROJECTOR --no-pager -n 20)"
+[ "$(show $KIOSK ActiveState)" = inactive ] && pass || fail "the projector unit stopped the kiosk (Conflicts=): $(show $KIOSK ActiveState)"
+projecting() { in_vm grep -qs "$MARK" /var/lib/ideenkiosk/projector.json; }
+wait_for 30 projecting && pass \
+  || fail "the projector shows the idea saved at the kiosk: $(in_vm journalctl -u $PROJECTOR --no-pager -n 10)"
+in_vm grep -qs '"screen": *"projector"' /var/lib/ideenkiosk/projector.json && pass || fail "the projector unit shows the projector"
+first="$(kiosk_pid)"
+restarts="$(show $PROJECTOR NRestarts)"
+[ -n "$first" ] && in_vm kill -KILL "$first"
+projector_back() { local p; p="$(kiosk_pid)"; [ -n "$p" ] && [ "$p" != "$first" ] && [ "$(show $PROJECTOR NRestarts)" -gt "$restarts" ]; }
+wait_for 30 projector_back && pass || fail "a fresh projector after kill -9 (Restart=): $(in_vm systemctl status $PROJECTOR --no-pager | head -15)"
+in_vm timeout 60 systemctl stop $PROJECTOR && pass || fail "the projector unit stops"
 
 # [SECTION] Remove, then purge
 in_vm env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q ideenkiosk >"$WORK/remove.log" 2>&1 && pass \
