@@ -241,6 +241,7 @@ ExecStart=/usr/bin/cage -d -s -- /usr/bin/ideenkiosk --config /etc/ideenkiosk/ki
 EOF
 in_vm systemctl daemon-reload
 in_vm timeout 60 systemctl start $PROJECTOR && pass || fail "the projector unit started: $(in_vm journalctl -u $PROJECTOR --no-pager -n 20)"
+# inactive, not failed: the kiosk's stop was clean although cage's X server went first.
 [ "$(show $KIOSK ActiveState)" = inactive ] && pass || fail "the projector unit stopped the kiosk (Conflicts=): $(show $KIOSK ActiveState)"
 projecting() { in_vm grep -qs "$MARK" /var/lib/ideenkiosk/projector.json; }
 wait_for 30 projecting && pass \
@@ -252,6 +253,9 @@ restarts="$(show $PROJECTOR NRestarts)"
 projector_back() { local p; p="$(kiosk_pid)"; [ -n "$p" ] && [ "$p" != "$first" ] && [ "$(show $PROJECTOR NRestarts)" -gt "$restarts" ]; }
 wait_for 30 projector_back && pass || fail "a fresh projector after kill -9 (Restart=): $(in_vm systemctl status $PROJECTOR --no-pager | head -15)"
 in_vm timeout 60 systemctl stop $PROJECTOR && pass || fail "the projector unit stops"
+
+# The units' journal, kept with the other logs when a check failed.
+in_vm journalctl --no-pager -u $KIOSK -u "${PROJECTOR:-}" >"$WORK/units.log" 2>&1
 
 # [SECTION] Remove, then purge
 in_vm env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q ideenkiosk >"$WORK/remove.log" 2>&1 && pass \

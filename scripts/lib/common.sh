@@ -7,7 +7,7 @@ IDEEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$IDEEN_ROOT/scripts/lib/display.sh"
 
 # Everything comes from Debian bookworm's archive.
-IDEEN_BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libimgui-dev libglfw3-dev libgl-dev libsqlite3-dev
+IDEEN_BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libimgui-dev libglfw3-dev libgl-dev libx11-dev libsqlite3-dev
   libsqlitecpp-dev doctest-dev libcli11-dev libutf8proc-dev libspdlog-dev libtomlplusplus-dev
   nlohmann-json3-dev libfribidi-dev libfreetype-dev libstb-dev libsodium-dev libpq-dev libsystemd-dev fonts-noto-core
   fonts-font-awesome libcairo2-dev libpango1.0-dev libxlsxwriter-dev libcpp-httplib-dev libqrcodegencpp-dev libpng-dev)

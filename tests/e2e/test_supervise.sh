@@ -68,4 +68,28 @@ sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'crash_last_reason'" | grep -q
 stop_kiosk
 "$BIN" --db "$DB" doctor >"$WORK/doctor.out" 2>/dev/null
 grep -q "^WARN  crashes: 2 so far" "$WORK/doctor.out" && pass || fail "doctor counts the kill: $(cat "$WORK/doctor.out")"
+
+# systemd stops cage and the kiosk with one SIGTERM, and cage's X server ends first: still a clean stop (exit 0,
+# no mark left). A display that goes unasked ends the kiosk with exit 1 and is counted at the next start. Each on
+# a display of its own (the test's own display stays).
+display_goes() {  # display_goes asked|unasked: the kiosk's exit code
+  local own="$XVFB_PID" own_display="$DISPLAY" code
+  start_display 1280x720
+  start_kiosk --windowed 1280x720
+  for _ in $(seq 1 100); do running_mark | grep -q "^$PID " && break; sleep 0.1; done
+  if [ "$1" = asked ]; then kill -TERM "$PID" "$XVFB_PID"; else kill -TERM "$XVFB_PID"; fi
+  ended_within "$PID" 20
+  code=$?
+  XVFB_PID="$own" DISPLAY="$own_display"
+  return "$code"
+}
+display_goes asked
+code=$?
+[ "$code" = 0 ] && pass || fail "SIGTERM with the display going first: exit $code, not a clean stop: $(tail -3 "$WORK/kiosk.log")"
+[ -z "$(running_mark)" ] && pass || fail "the stop with the display going first left the mark: $(running_mark)"
+display_goes unasked
+code=$?
+[ "$code" = 1 ] && pass || fail "a display gone unasked ends the kiosk with exit 1, got $code"
+grep -q "the display's connection is gone" "$WORK/kiosk.log" && pass || fail "the kiosk says its display went away"
+running_mark | grep -q . && pass || fail "a display gone unasked leaves the mark for the next start to count"
 finish

@@ -9,6 +9,7 @@
 #include "kiosk/app/logic/store_writer.h"
 #include "kiosk/app/present/automation.h"
 #include "kiosk/app/present/model_cache.h"
+#include "kiosk/app/window/display_loss.h"
 #include "kiosk/app/window/panel_host.h"
 #include "kiosk/app/window/platform_window.h"
 #include "kiosk/app/window/projector_window.h"
@@ -130,6 +131,7 @@ public:
 private:
     void turn();                   // one turn of the loop; throws what escapes a frame
     [[noreturn]] void crashed(const std::exception& e);  // logs it with its context, counts it, ends the process
+    int displayLost() const;       // the display went away: a stop asked for stays clean; the exit code
     void testFaults();             // --test-hang-after, --test-crash-after: a hung or failing loop
     // The steps of one turn of the loop, in order.
     bool waitForEvents();          // sleeps as long as the frame policy allows; true when input reached the kiosk
@@ -238,6 +240,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
     };
     open.failed = [this](const WriteFailure&) -> Answer { return [this] { dispatch(core::ev::StorageFailed{}); }; };
     m_writer->post(std::move(open));
+    onDisplayLost([this] { return displayLost(); });
 }
 
 int KioskLoop::run() {
@@ -292,6 +295,28 @@ void KioskLoop::crashed(const std::exception& e) {
     spdlog::default_logger()->flush();
     std::fflush(nullptr);
     std::_Exit(kCrashExitCode);
+}
+
+// Runs on whichever thread saw the X connection break (the frame loop's or the writer's), so it reads only what
+// never changes after the start. Asked to stop (systemd stops cage and the kiosk with one SIGTERM, and cage's X
+// server is usually gone before the loop turns again), the stop stays clean: the file's mark goes. Otherwise the
+// mark stays and the next start counts the end.
+int KioskLoop::displayLost() const {
+    if (!stopRequested()) {
+        spdlog::critical("the display's connection is gone (its X server or compositor ended); the kiosk ends");
+        spdlog::default_logger()->flush();
+        return 1;
+    }
+    spdlog::info("the display ended with the stop that was asked for");
+    try {
+        storage::Store store(m_options.dbPath, keeperOptions(m_options));
+        storage::markKioskStopped(store, m_runMark);
+    } catch (const std::exception& e) {
+        spdlog::warn("the clean stop could not be noted in the file: {}", e.what());
+    }
+    spdlog::info("kiosk window closed");
+    spdlog::default_logger()->flush();
+    return 0;
 }
 
 void KioskLoop::testFaults() {
@@ -454,6 +479,7 @@ void KioskLoop::finish() {
         }
         writeOutput(m_options.frameTimesFile, lines);
     }
+    onDisplayLost(nullptr);  // the window goes now; `this` with it
     spdlog::info("kiosk window closed");
 }
 
