@@ -241,8 +241,9 @@ ExecStart=/usr/bin/cage -d -s -- /usr/bin/ideenkiosk --config /etc/ideenkiosk/ki
 EOF
 in_vm systemctl daemon-reload
 in_vm timeout 60 systemctl start $PROJECTOR && pass || fail "the projector unit started: $(in_vm journalctl -u $PROJECTOR --no-pager -n 20)"
-# inactive, not failed: the kiosk's stop was clean although cage's X server went first.
+# Stopped before the projector started (After=), and inactive, not failed: the kiosk stopped first, then cage.
 [ "$(show $KIOSK ActiveState)" = inactive ] && pass || fail "the projector unit stopped the kiosk (Conflicts=): $(show $KIOSK ActiveState)"
+in_vm journalctl -u $KIOSK --no-pager -n 15 | grep -q "kiosk window closed" && pass || fail "the kiosk stopped cleanly for the projector"
 projecting() { in_vm grep -qs "$MARK" /var/lib/ideenkiosk/projector.json; }
 wait_for 30 projecting && pass \
   || fail "the projector shows the idea saved at the kiosk: $(in_vm journalctl -u $PROJECTOR --no-pager -n 10)"
@@ -253,6 +254,7 @@ restarts="$(show $PROJECTOR NRestarts)"
 projector_back() { local p; p="$(kiosk_pid)"; [ -n "$p" ] && [ "$p" != "$first" ] && [ "$(show $PROJECTOR NRestarts)" -gt "$restarts" ]; }
 wait_for 30 projector_back && pass || fail "a fresh projector after kill -9 (Restart=): $(in_vm systemctl status $PROJECTOR --no-pager | head -15)"
 in_vm timeout 60 systemctl stop $PROJECTOR && pass || fail "the projector unit stops"
+[ "$(show $PROJECTOR ActiveState)" = inactive ] && pass || fail "the projector unit stopped cleanly: $(show $PROJECTOR ActiveState)"
 
 # The units' journal, kept with the other logs when a check failed.
 in_vm journalctl --no-pager -u $KIOSK -u "${PROJECTOR:-}" >"$WORK/units.log" 2>&1
