@@ -7,8 +7,8 @@ if ! command -v systemd-analyze >/dev/null; then
   exit "$SKIP"
 fi
 # verify --root resolves everything inside the root: the package's files are there, and beside them go what an
-# installed system provides, copied from this machine: systemd's own units (sysinit.target, …) and cage, which
-# the package depends on. (--man=no: the man page is checked in package.contents.)
+# installed system provides, copied from this machine: systemd's own units (sysinit.target, …), cage, which
+# the package depends on, and /bin/sh (the units' ExecStop). (--man=no: the man page is checked in package.contents.)
 if [ ! -x /usr/bin/cage ]; then
   echo "SKIP: cage is not installed (scripts/lib/common.sh installs it)" >&2
   exit "$SKIP"
@@ -16,6 +16,8 @@ fi
 mkdir -p "$ROOT/usr/lib/systemd"
 cp -a /usr/lib/systemd/system "$ROOT/usr/lib/systemd/"
 cp /usr/bin/cage "$ROOT/usr/bin/cage"
+mkdir -p "$ROOT/bin"
+cp -L /bin/sh "$ROOT/bin/sh"
 for unit in ideenkiosk-kiosk.service ideenkiosk-projector.service ideenkiosk-backup.service ideenkiosk-backup.timer; do
   # It warns about unknown keys and values it cannot parse but exits 0: any output at all is a failure.
   if systemd-analyze verify --man=no --root="$ROOT" "$ROOT/usr/lib/systemd/system/$unit" >"$WORK/verify.log" 2>&1 \
@@ -28,7 +30,8 @@ done
 # What the kiosk unit must say (verify above proved systemd reads these lines as meant).
 props="$(cat "$ROOT/usr/lib/systemd/system/ideenkiosk-kiosk.service")"
 for want in '^Type=notify' '^User=ideenkiosk' '^Restart=always' '^WatchdogSec=' '^TTYPath=/dev/tty1' \
-  '^ExecStart=/usr/bin/cage .*-- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml run'; do
+  '^ExecStart=/usr/bin/cage .*-- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml run' \
+  '^ExecStop=/bin/sh -c .pkill -TERM -P \$\{MAINPID\} -x ideenkiosk'; do
   grep -Eq "$want" <<<"$props" && pass || fail "the kiosk unit has $want"
 done
 finish
