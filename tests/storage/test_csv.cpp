@@ -126,7 +126,9 @@ TEST_SUITE("csv") {
         // Every table in every format: a faster exporter must not change a byte of any of them.
         GoldenEvent golden;
         Store& store = golden.store;
-        const auto ideas = store.ideas(golden.event, IdeaQuery{{IdeaStatus::Published, IdeaStatus::Pending}});
+        IdeaQuery every;
+        every.statuses = {IdeaStatus::Published, IdeaStatus::Pending};
+        const auto ideas = store.ideas(golden.event, every);
         REQUIRE(ideas.size() == 3);
         golden.clock.advance(3600 * 1000LL * 24 * 110);  // from December into April: summer time, another offset
         const std::string second = store.startSession(golden.event, "tr");
