@@ -22,6 +22,7 @@ std::string write(CsvDialect dialect, const std::vector<std::vector<std::string>
     std::ostringstream out;
     CsvWriter writer(out, dialect);
     for (const auto& row : rows) writer.row(row);
+    writer.flush();
     return out.str();
 }
 
@@ -83,6 +84,27 @@ TEST_SUITE("csv") {
 
     TEST_CASE("rfc4180: commas, CRLF, quotes only when needed") {
         CHECK(write(CsvDialect::Rfc4180, {{"a", "b,c", "x\ny", "ä"}}) == "a,\"b,c\",\"x\ny\",ä\r\n");
+    }
+
+    TEST_CASE("rows are buffered: flush() and the destructor hand them to the stream, large exports in pieces") {
+        std::ostringstream out;
+        {
+            CsvWriter writer(out, CsvDialect::Rfc4180);
+            writer.row({"a", "b"});
+            CHECK(out.str().empty());
+            writer.flush();
+            CHECK(out.str() == "a,b\r\n");
+            writer.row({"c"});
+        }
+        CHECK(out.str() == "a,b\r\nc\r\n");
+        std::ostringstream large;
+        CsvWriter writer(large, CsvDialect::ExcelDe);
+        const std::string field(1000, 'x');
+        for (int i = 0; i < 200; ++i) writer.row({field, "=1", "\"q\""});
+        CHECK(large.str().size() > 64 * 1024);  // more than a buffer's worth went out before any flush()
+        writer.flush();
+        CHECK(large.str().size() == 3 + 200 * (1002 + 1 + 5 + 1 + 7 + 2));
+        CHECK(large.str().substr(3, 1018) == "\"" + field + "\";\"'=1\";\"\"\"q\"\"\"\r\n");
     }
 
     TEST_CASE("formula escaping is a bijection") {
