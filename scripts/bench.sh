@@ -10,7 +10,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-ideen_install "${IDEEN_BUILD_PACKAGES[@]}" "${IDEEN_TEST_PACKAGES[@]}" bc
+ideen_install "${IDEEN_BUILD_PACKAGES[@]}" "${IDEEN_TEST_PACKAGES[@]}" bc time
 preset="${BENCH_PRESET:-dev}"
 bin="${BENCH_BIN:-$IDEEN_ROOT/build/$preset/kiosk/app/ideenkiosk}"
 bench="$IDEEN_ROOT/build/$preset/tests/ideen_bench"
@@ -26,6 +26,11 @@ seconds() {  # seconds COMMAND…: wall time of one run
   t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc
 }
+timed() {  # timed COMMAND…: "WALL CPU" seconds of one run (CPU: user + system, which other work on the machine inflates less)
+  /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" >/dev/null
+  awk '{ printf "%s %.2f", $1, $2 + $3 }' "$work/time.txt"
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/ideen-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -69,8 +74,18 @@ WHERE i.event_id = '$event' ORDER BY i.number"
 FROM votes v JOIN ideas i ON i.id = v.idea_id WHERE v.event_id = '$event' ORDER BY v.created_at, v.id"
   for table in ideas votes; do
     sql_var="${table}_sql"
-    ours=$(seconds "$bin" --db "$db" export "$table" --format csv --dialect rfc4180 -o "$work/ours-$table.csv")
-    theirs=$(seconds sqlite3 -csv -header "$db" ".output $work/theirs-$table.csv" "${!sql_var}")
+    # Each twice, alternately (ours, theirs, ours, theirs), the faster run of each counted: the first run of a
+    # file also pays for reading it from disk into the page cache.
+    local best_ours="" best_theirs="" ours_cpu theirs_cpu loads=""
+    for _ in 1 2; do
+      loads+=" $(load)"
+      read -r w c < <(timed "$bin" --db "$db" export "$table" --format csv --dialect rfc4180 -o "$work/ours-$table.csv")
+      if [ -z "$best_ours" ] || (( $(echo "$w < $best_ours" | bc) )); then best_ours=$w; ours_cpu=$c; fi
+      read -r w c < <(timed sqlite3 -csv -header "$db" ".output $work/theirs-$table.csv" "${!sql_var}")
+      if [ -z "$best_theirs" ] || (( $(echo "$w < $best_theirs" | bc) )); then best_theirs=$w; theirs_cpu=$c; fi
+    done
+    ours=$best_ours
+    theirs=$best_theirs
     same=$(python3 - "$work/ours-$table.csv" "$work/theirs-$table.csv" <<'PY'
 import csv, sys
 a, b = (list(csv.reader(open(f, newline="", encoding="utf-8"))) for f in sys.argv[1:3])
@@ -81,8 +96,9 @@ PY
 )
     n="${!table}"
     echo "sqlite3 -csv query for export $table: $(echo "${!sql_var}" | tr -s ' \n' ' ')"
-    printf 'export %s to CSV (%s %s): ideenkiosk %.2f s, sqlite3 -csv %.2f s (%s); %s\n' "$table" "$n" "$table" \
-      "$ours" "$theirs" "$same" "$(verdict "$(echo "$ours / $theirs" | bc -l)" 1.0)"
+    printf 'export %s to CSV (%s %s): ideenkiosk %.2f s (CPU %.2f s), sqlite3 -csv %.2f s (CPU %.2f s) (%s; load%s); %s\n' \
+      "$table" "$n" "$table" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$same" "$loads" \
+      "$(verdict "$(echo "$ours / $theirs" | bc -l)" 1.0)"
   done
 }
 measures export && bench_export
@@ -139,10 +155,12 @@ bench_kiosk() {
   printf 'kiosk idle CPU on the attract screen over %s s: %.2f %% of one core; %s\n' "$idle_seconds" \
     "$kiosk_idle_percent" "$(verdict "$kiosk_idle_percent" 0.2)"
 
-  # Frame CPU while a finger keeps flinging a list of 5,000 ideas.
+  # Frame CPU while a finger keeps flinging a list of 5,000 ideas. The automation file (a test aid: all 5,000 ideas
+  # as JSON, written and synced whenever the frame changed) would be measured with every frame, so it only tells
+  # where the browse button is, in a first start; the measured kiosk runs as at a venue, without it.
   scroll_db="$work/kiosk5000.db"
   "$bin" --db "$scroll_db" demo --ideas 5000 --votes 20000 >/dev/null
-  "$bin" --db "$scroll_db" run --allow-exit --automation "$work/a5.json" --frame-times "$work/frames.txt" >/dev/null 2>&1 &
+  "$bin" --db "$scroll_db" run --allow-exit --automation "$work/a5.json" >/dev/null 2>&1 &
   pid=$!
   wait_for "$work/a5.json"
   xdotool mousemove 960 540 click 1; sleep 0.5
@@ -152,14 +170,23 @@ for e in json.load(open(sys.argv[1]))["elements"]:
     if e["id"] == "choose:browse":
         r = e["rect"]; print(int(r[0] + r[2] / 2), int(r[1] + r[3] / 2))
 PY
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  "$bin" --db "$scroll_db" run --allow-exit --frame-times "$work/frames.txt" >"$work/scroll.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 200); do grep -q heartbeat "$work/scroll.log" && break; sleep 0.05; done
+  sleep 0.5
+  xdotool mousemove 960 540 click 1; sleep 0.5
   xdotool mousemove $(cat "$work/browse.xy") click 1; sleep 1
+  scroll_load=$(load)
   for _ in $(seq 1 12); do
     xdotool mousemove 700 950 mousedown 1
     for y in 900 850 800 750 700 650 600 550 500 450 400; do xdotool mousemove 700 "$y"; sleep 0.016; done
     xdotool mouseup 1; sleep 0.6
   done
+  scroll_load+=" $(load)"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  PYTHONPATH="$IDEEN_ROOT/scripts/lib" python3 - "$work/frames.txt" <<'PY' | tee "$work/frame_figures"
+  grep -q "screen=browse" "$work/scroll.log" || echo "frame CPU while scrolling: the kiosk never showed the list (see $work/scroll.log)"
+  PYTHONPATH="$IDEEN_ROOT/scripts/lib" python3 - "$work/frames.txt" "$scroll_load" <<'PY' | tee "$work/frame_figures"
 import sys
 from frame_times import pick, rows_of
 rows = rows_of(sys.argv[1])
@@ -169,7 +196,11 @@ p99 = pick(process, .99)
 print(f"frame CPU while scrolling 5,000 ideas at 1920x1080 ({len(rows)} frames): "
       f"whole process incl. llvmpipe software rendering p50 {pick(process, .5):.1f} ms, p99 {p99:.1f} ms "
       f"(goal <= 16.7 ms, {p99 / 16.7:.2f}x the goal: {'met' if p99 <= 16.7 else 'NOT met'}), mean {sum(process) / len(process):.1f} ms; "
-      f"main thread p50 {pick(thread, .5):.1f} ms, p99 {pick(thread, .99):.1f} ms")
+      f"main thread p50 {pick(thread, .5):.1f} ms, p99 {pick(thread, .99):.1f} ms (load before and after: {sys.argv[2]})")
+if rows and len(rows[0]) >= 8:  # what each frame handed the renderer (after the page was taken out as the clear)
+    column = lambda k: [float(r[k]) for r in rows]
+    print(f"draw data per frame while scrolling, p50: {pick(column(4), .5):.0f} draw calls, {pick(column(5), .5):.0f} vertices, "
+          f"{pick(column(6), .5) / 3:.0f} triangles, overdraw {pick(column(7), .5):.2f} (pixels drawn per screen pixel, the clear not counted)")
 PY
   kiosk_cpu_per_frame_ms=$(sed -n 's/.* mean \([0-9.]*\) ms.*/\1/p' "$work/frame_figures")
 }

@@ -20,16 +20,24 @@ CsvDialect csvDialectFromString(const std::string& name);
 std::string escapeFormula(std::string_view text);
 std::string unescapeFormula(std::string_view text);
 
-/// Writes rows to a stream; the BOM (ExcelDe) goes out before the first row.
+/// Writes rows to a stream; the BOM (ExcelDe) goes out before the first row. Rows are buffered: they reach the
+/// stream in pieces of about 64 KiB, at flush() and when the writer is destroyed.
 class CsvWriter {
 public:
     CsvWriter(std::ostream& out, CsvDialect dialect);
+    ~CsvWriter();
+    CsvWriter(const CsvWriter&) = delete;
+    CsvWriter& operator=(const CsvWriter&) = delete;
     void row(const std::vector<std::string>& fields);
+    /// Hands what is buffered to the stream (check the stream afterwards).
+    void flush();
 
 private:
+    static constexpr std::size_t kFlushBytes = 64 * 1024;
     std::ostream& m_out;
     CsvDialect m_dialect;
     bool m_started = false;
+    std::string m_buffer;
 };
 
 struct CsvRow {

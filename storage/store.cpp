@@ -1,6 +1,7 @@
 // Store: events, sessions, ideas and votes, with every rule of the model enforced in one transaction.
 #include "storage/store_impl.h"
 
+#include "storage/long_read.h"
 #include "storage/schema.h"
 #include "storage/text.h"
 
@@ -102,7 +103,7 @@ Store::Store(const std::string& path, StoreOptions options) {
         } else {
             migrate(m->db, path, kApplicationId);
         }
-        quickCheck(m->db, path);
+        if (!detail::quickCheckElsewhere()) quickCheck(m->db, path);  // LongRead checks beside its read
         std::string stored;
         SQLite::Statement get(m->db, "SELECT value FROM meta WHERE key = 'kiosk_id'");
         if (get.executeStep()) stored = get.getColumn(0).getString();

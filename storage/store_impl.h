@@ -13,6 +13,7 @@
 #include <random>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 
 namespace storage {
 
@@ -127,8 +128,8 @@ inline void bindOrNull(SQLite::Statement& statement, int k, const std::optional<
 /// Live vote counts per idea of one event: each idea's own distinct sessions, and for every idea that is
 /// not merged, the distinct sessions over it and all ideas merged into it (through chains).
 struct VoteCounts {
-    std::map<std::string, int> own;
-    std::map<std::string, int> tree;
+    std::unordered_map<std::string, int> own;   ///< empty while no idea of the event is merged
+    std::unordered_map<std::string, int> tree;
     int of(const Idea& idea) const;
 };
 VoteCounts countVotes(SQLite::Database& db, const std::string& eventId);

@@ -225,10 +225,14 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
     if (!style.enabled) colours = {p.disabled, p.onDisabled, p.disabled};
     const bool pressed = style.enabled && (held || flashing);
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    // A card in a list is its own button, and the card drawn beneath already shows the idle colour: only a press
+    // draws over it. On a PC without a graphics card (llvmpipe) each card-sized rectangle costs its pixels once
+    // more; measured while scrolling 5,000 ideas: overdraw 1.04 -> 0.69 screens, frame CPU p50 25-31 -> 18 ms.
+    const bool cardAtRest = style.kind == ButtonKind::Card && !pressed && colours.background.packed() == p.surface.packed();
     if (pressed && style.kind == ButtonKind::Danger) {
         draw->AddRectFilled(pos, max, p.troubleSurface.packed(), sc.radius);
         colours.text = p.trouble;
-    } else {
+    } else if (!cardAtRest) {
         draw->AddRectFilled(pos, max, (pressed ? colours.pressed : colours.background).packed(), sc.radius);
     }
     if (style.kind == ButtonKind::Quiet || style.kind == ButtonKind::Key) {

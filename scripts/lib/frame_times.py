@@ -1,5 +1,6 @@
 """The frame-times file the kiosk writes with --frame-times (one frame a line: process CPU ms, main-thread CPU ms,
-main-thread wall ms outside GL rendering) and the percentile the benchmarks report."""
+main-thread wall ms outside GL rendering, then the draw data: lists, draw calls, vertices, indices, overdraw) and
+the percentile the benchmarks report."""
 
 
 def rows_of(path):

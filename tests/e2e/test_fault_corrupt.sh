@@ -55,6 +55,11 @@ garbage_over_pages "$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE na
 [ "$(sqlite3 "$DB" "SELECT count(*) > 0 FROM ideas" 2>&1)" = 1 ] && pass || fail "the ideas should still read"
 [ "$(sqlite3 "$DB" "PRAGMA quick_check" 2>&1 | head -1)" != ok ] && pass || fail "quick_check should find the damaged log"
 cp "$DB" "$WORK/damaged-log.copy"
+# An export into a file checks the file beside the export (on the other core): the ideas read fine, the check
+# does not, and no file (nor a temporary one) is left.
+expect_clear_failure "is damaged" "export into a file with only the log damaged" -- \
+  "$BIN" --db "$DB" export ideas -o "$WORK/from-damaged.csv"
+[ -z "$(ls -A "$WORK" | grep from-damaged)" ] && pass || fail "an export file was left from the damaged database"
 start_kiosk --busy-timeout 1500
 wait_screen trouble 20
 cmp -s "$DB" "$WORK/damaged-log.copy" && pass || fail "the kiosk wrote to the file with the damaged log"

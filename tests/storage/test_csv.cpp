@@ -22,6 +22,7 @@ std::string write(CsvDialect dialect, const std::vector<std::vector<std::string>
     std::ostringstream out;
     CsvWriter writer(out, dialect);
     for (const auto& row : rows) writer.row(row);
+    writer.flush();
     return out.str();
 }
 
@@ -85,6 +86,27 @@ TEST_SUITE("csv") {
         CHECK(write(CsvDialect::Rfc4180, {{"a", "b,c", "x\ny", "ä"}}) == "a,\"b,c\",\"x\ny\",ä\r\n");
     }
 
+    TEST_CASE("rows are buffered: flush() and the destructor hand them to the stream, large exports in pieces") {
+        std::ostringstream out;
+        {
+            CsvWriter writer(out, CsvDialect::Rfc4180);
+            writer.row({"a", "b"});
+            CHECK(out.str().empty());
+            writer.flush();
+            CHECK(out.str() == "a,b\r\n");
+            writer.row({"c"});
+        }
+        CHECK(out.str() == "a,b\r\nc\r\n");
+        std::ostringstream large;
+        CsvWriter writer(large, CsvDialect::ExcelDe);
+        const std::string field(1000, 'x');
+        for (int i = 0; i < 200; ++i) writer.row({field, "=1", "\"q\""});
+        CHECK(large.str().size() > 64 * 1024);  // more than a buffer's worth went out before any flush()
+        writer.flush();
+        CHECK(large.str().size() == 3 + 200 * (1002 + 1 + 5 + 1 + 7 + 2));
+        CHECK(large.str().substr(3, 1018) == "\"" + field + "\";\"'=1\";\"\"\"q\"\"\"\r\n");
+    }
+
     TEST_CASE("formula escaping is a bijection") {
         CHECK(escapeFormula("=1+1") == "'=1+1");
         CHECK(escapeFormula("-") == "'-");
@@ -119,6 +141,44 @@ TEST_SUITE("csv") {
             if (std::getenv("IDEEN_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << out.str();
             CAPTURE(file);
             CHECK(out.str() == readFile(path));
+        }
+    }
+
+    TEST_CASE("golden exports of every table after merges, retractions, a void and a clock change, byte for byte") {
+        // Every table in every format: a faster exporter must not change a byte of any of them.
+        GoldenEvent golden;
+        Store& store = golden.store;
+        IdeaQuery every;
+        every.statuses = {IdeaStatus::Published, IdeaStatus::Pending};
+        const auto ideas = store.ideas(golden.event, every);
+        REQUIRE(ideas.size() == 3);
+        golden.clock.advance(3600 * 1000LL * 24 * 110);  // from December into April: summer time, another offset
+        const std::string second = store.startSession(golden.event, "tr");
+        store.castVote(second, ideas[1].id);
+        store.castVote(second, ideas[2].id);
+        golden.clock.advance(999);
+        store.retractVote(second, ideas[1].id);
+        store.endSession(second, SessionEnd::Finished);
+        const std::string voided = store.startSession(golden.event, "en");
+        store.castVote(voided, ideas[2].id);
+        store.voidSession(voided, "moderation", "Testlauf; \"nicht zählen\"");
+        golden.clock.advance(-3600 * 1000LL * 24 * 200 - 5);  // back to September, off the whole second
+        store.mergeIdea(ideas[2].id, ideas[0].id, "moderation", "=doppelt");
+        store.setIdeaStatus(ideas[1].id, IdeaStatus::Hidden, "moderation", "-beleidigend");
+        store.setPinned(ideas[0].id, true, "moderation");
+        const std::pair<const char*, ExportOptions> formats[] = {
+            {"excel_de.csv", {ExportFormat::Csv, CsvDialect::ExcelDe}},
+            {"rfc4180.csv", {ExportFormat::Csv, CsvDialect::Rfc4180}},
+            {"json", {ExportFormat::Json, CsvDialect::ExcelDe}}};
+        for (const auto& table : kExportTables) {
+            for (const auto& [suffix, options] : formats) {
+                std::ostringstream out;
+                exportTable(store, golden.event, table, options, out);
+                const std::string path = std::string(IDEEN_GOLDEN_DIR) + "/every_" + table + "_" + suffix;
+                if (std::getenv("IDEEN_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << out.str();
+                CAPTURE(path);
+                CHECK(out.str() == readFile(path));
+            }
         }
     }
 

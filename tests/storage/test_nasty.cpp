@@ -298,6 +298,7 @@ TEST_SUITE("nasty") {
                 writer.row({raw, "", "", "begegnung"});
                 writer.row({"Idee", raw, "", ""});
                 writer.row({"Noch eine Idee", "", raw, "Sprache"});
+                writer.flush();
                 files.push_back(out.str());
             }
             // Written by hand without any quoting: whatever the string does to the syntax.

@@ -15,6 +15,7 @@
 #include "kiosk/app/window/projector_window.h"
 #include "kiosk/app/window/signals.h"
 #include "kiosk/core/frame_policy.h"
+#include "kiosk/ui/draw_data.h"
 #include "kiosk/ui/kiosk_view.h"
 #include "storage/service_log.h"
 #include "storage/store.h"
@@ -57,6 +58,7 @@ struct FrameTime {
     double processCpu = 0;  ///< the whole process (llvmpipe rasterises on worker threads)
     double threadCpu = 0;   ///< the main thread
     double logicWall = 0;   ///< the main thread's wall time of the turn outside GL (where a wait on a lock would show)
+    ui::DrawDataStats drawn;  ///< what the frame handed the renderer
 };
 
 // [SECTION] Heartbeat: a log line every few seconds from the frame loop, so a watchdog or a test sees that the
@@ -431,7 +433,10 @@ bool KioskLoop::drawFrame() {
     writeAutomation(drawn);
     if (!m_options.frameTimesFile.empty()) {
         m_frameTimes.push_back({cpuMs(CLOCK_PROCESS_CPUTIME_ID) - frameStart, cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart,
-                                m_observeWall + wallMs() - wallStart - renderWall});
+                                m_observeWall + wallMs() - wallStart - renderWall, {}});
+        // Measured after the frame's times were taken (it costs about a millisecond); the draw data is what was
+        // rendered, until the next frame begins.
+        m_frameTimes.back().drawn = ui::MeasureDrawData(*ImGui::GetDrawData());
     }
     return true;
 }
@@ -474,8 +479,13 @@ void KioskLoop::finish() {
     }
     if (!m_options.frameTimesFile.empty()) {
         std::string lines;
+        // Then what each frame drew: draw lists, commands (draw calls), vertices, indices, overdraw (pixels drawn
+        // per pixel of the screen).
         for (const auto& t : m_frameTimes) {
-            lines += std::to_string(t.processCpu) + " " + std::to_string(t.threadCpu) + " " + std::to_string(t.logicWall) + "\n";
+            lines += std::to_string(t.processCpu) + " " + std::to_string(t.threadCpu) + " " + std::to_string(t.logicWall) +
+                     " " + std::to_string(t.drawn.lists) + " " + std::to_string(t.drawn.commands) + " " +
+                     std::to_string(t.drawn.vertices) + " " + std::to_string(t.drawn.indices) + " " +
+                     std::to_string(t.drawn.overdraw()) + "\n";
         }
         writeOutput(m_options.frameTimesFile, lines);
     }
