@@ -46,6 +46,9 @@ grep -q '"phone"' "$WORK/sessions.csv" && pass || fail "the sessions export name
 # [SECTION] Slow clients (slowloris): eight connections send a request a byte every 0.2 s. Meanwhile other phones
 # are served; each slow one is cut off when its request has not come whole within the server's 5 s, and logged once.
 # (cpp-httplib's own read timeout starts again with every byte: without the deadline they would hold on for a minute.)
+# Under the sanitizers (asan preset) this waiting is left out: the requests above and below take the same code.
+SLOW=""
+if [ "${IDEEN_SANITIZED:-0}" != 1 ]; then
 python3 - "$PORT" >"$WORK/slow" 2>&1 <<'PY' &
 import select, socket, sys, time
 request = b"GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 300 + b"\r\n\r\n"
@@ -67,6 +70,7 @@ SLOW=$!
 sleep 1
 served=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 3 "$URL/api/state")
 [ "${served% *}" = 200 ] && pass || fail "another phone is served while slow clients trickle in: $served"
+fi
 
 # [SECTION] Refusals over the wire: each refused, logged in one line, nothing changed
 before=$(db_fingerprint "$DB")
@@ -95,15 +99,17 @@ sleep 0.2
 logged=$(( $(grep -c "phones: refused" "$WORK/phones.log") - logged_before ))
 [ "$logged" -ge 6 ] && pass || fail "each refusal is one log line ($logged): $(cat "$WORK/phones.log")"
 
-wait "$SLOW"
-echo "slow clients: $(cat "$WORK/slow")"
-read -r cut_count _ <"$WORK/slow"
-[ "$cut_count" = 8 ] && pass || fail "the slow clients are cut off: $(cat "$WORK/slow")"
-python3 -c 'import sys; times = [float(t) for t in sys.argv[1].split("after")[1].split("s;")[0].split()]
+if [ -n "$SLOW" ]; then
+  wait "$SLOW"
+  echo "slow clients: $(cat "$WORK/slow")"
+  read -r cut_count _ <"$WORK/slow"
+  [ "$cut_count" = 8 ] && pass || fail "the slow clients are cut off: $(cat "$WORK/slow")"
+  python3 -c 'import sys; times = [float(t) for t in sys.argv[1].split("after")[1].split("s;")[0].split()]
 sys.exit(0 if times and 4 <= min(times) and max(times) <= 9 else 1)' "$(cat "$WORK/slow")" \
-  && pass || fail "cut off at the 5 s deadline, not before, not much later: $(cat "$WORK/slow")"
-[ "$(grep -c 'phones: refused a slow request from 127.0.0.1' "$WORK/phones.log")" = 8 ] && pass \
-  || fail "each slow client is one log line: $(grep -i slow "$WORK/phones.log")"
+    && pass || fail "cut off at the 5 s deadline, not before, not much later: $(cat "$WORK/slow")"
+  [ "$(grep -c 'phones: refused a slow request from 127.0.0.1' "$WORK/phones.log")" = 8 ] && pass \
+    || fail "each slow client is one log line: $(grep -i slow "$WORK/phones.log")"
+fi
 
 # [SECTION] Stop on SIGTERM
 kill -TERM "$SERVER"; wait "$SERVER"; rc=$?
