@@ -6,6 +6,7 @@
 #include "storage/phone_reads.h"
 #include "storage/store.h"
 #include "storage/text.h"
+#include "storage/types.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <nlohmann/json.hpp>
@@ -119,11 +120,7 @@ PhoneApi::Caller PhoneApi::identify(const Request& request) {
     const std::string token = cookieValue(request.cookie, kSessionCookie);
     if (!plausibleToken(token)) return caller;
     const std::string hash = hashToken(token);
-    m_backend.read([&](storage::Store& store) {
-        auto session = store.sessionByTokenHash(hash);
-        auto active = store.activeEvent();
-        if (session && active && session->eventId == active->id) caller.session = std::move(session);
-    });
+    m_backend.read([&](storage::Store& store) { caller.session = storage::activePhoneSession(store, hash); });
     return caller;
 }
 
@@ -287,7 +284,7 @@ Response PhoneApi::changeVote(const Request& request, const Caller& caller, bool
         } else {
             store.retractVote(caller.session->id, *ideaId);
         }
-        votesLeft = store.votesLeft(caller.session->id);
+        votesLeft = storage::votesLeftOf(store, caller.session->id);
     });
     return jsonResponse(200, {{"votesLeft", votesLeft}, {"idea", number}, {"voted", cast}});
 }

@@ -1,6 +1,8 @@
 // The phone server's requests and responses as plain values, so every handler is testable without a socket.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <utility>
@@ -27,6 +29,15 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
     /// Why the request was refused (one log line's reason), empty when it was served.
     std::string refusal;
+};
+
+/// How long a connection may take: what cpp-httplib 0.11 does not limit (a whole request: its read timeout starts
+/// again with every byte) or limits only by polling every 10 ms (an idle keep-alive connection).
+struct ConnectionLimits {
+    std::chrono::milliseconds request{5000};    ///< from a request's first byte to its last byte
+    std::chrono::milliseconds keepAlive{5000};  ///< an idle connection is closed after this
+    std::chrono::milliseconds write{5000};      ///< for each write of an answer
+    std::size_t requestsPerConnection = 1000;   ///< cpp-httplib closes after 5, so every phone reconnected often
 };
 
 }  // namespace phones

@@ -1,8 +1,9 @@
-// cpp-httplib glue: a bigger pool, TCP_NODELAY, a larger backlog, limits for bodies and slow clients, and every
+// cpp-httplib glue: a bigger pool, TCP_NODELAY, a larger backlog, limits for bodies and slow clients (DeadlineServer), and every
 // request handed to PhoneApi as a plain value.
 #include "phones/server.h"
 
 #include "phones/backend.h"
+#include "phones/http_connection.h"
 #include "storage/phone_address.h"
 #include "storage/store.h"
 
@@ -50,7 +51,7 @@ struct PhoneServer::Impl {
     std::unique_ptr<GroupWriter> writer;
     std::unique_ptr<ReaderPool> readers;
     std::unique_ptr<PhoneApi> api;
-    httplib::Server http;
+    std::unique_ptr<DeadlineServer> http;
     std::thread thread;
     int listenSocket = -1;
     int port = 0;
@@ -149,15 +150,18 @@ void PhoneServer::start() {
                     [this](const StoreWork& work) { m->writer->run(work); }};
     m->api = std::make_unique<PhoneApi>(std::move(backend), o.limits, nowMs);
 
-    auto& http = m->http;
+    m->http = std::make_unique<DeadlineServer>(o.connections, [this](const std::string& address) {
+        m->log("phones: refused a slow request from " + address + ": not complete within " +
+               std::to_string(m->options.connections.request.count()) + " ms, connection closed");
+    });
+    auto& http = *m->http;
     const int threads = o.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http.set_tcp_nodelay(true);
     http.set_payload_max_length(o.limits.maxBodyBytes);
-    http.set_read_timeout(5, 0);   // a slow client loses its connection, not a thread for long
+    // SO_RCVTIMEO/SO_SNDTIMEO of the accepted sockets; DeadlineServer bounds whole requests and idle connections.
+    http.set_read_timeout(5, 0);
     http.set_write_timeout(5, 0);
-    http.set_keep_alive_timeout(5);
-    // The listening socket is only reachable here: keep it to raise the backlog after bind_to_port().
     http.set_socket_options([this](socket_t sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -171,6 +175,7 @@ void PhoneServer::start() {
     http.Patch(".*", handler);
     http.Options(".*", handler);
     http.set_error_handler([this](const httplib::Request& in, httplib::Response& out) {
+        if (DeadlineServer::requestTimedOut()) return;  // the cut-off is logged once, by DeadlineServer
         if (out.status == 413 || out.status == 400 || out.status == 414 || out.status == 431) {
             m->log("phones: refused " + std::to_string(out.status) + " " + in.method.substr(0, 16) + " " +
                 in.path.substr(0, 80) + " from " + in.remote_addr + ": malformed or oversized request");
@@ -183,7 +188,7 @@ void PhoneServer::start() {
     }
     if (m->listenSocket >= 0) ::listen(m->listenSocket, o.backlog);
     m->port = bound;
-    m->thread = std::thread([this] { m->http.listen_after_bind(); });
+    m->thread = std::thread([this] { m->http->listen_after_bind(); });
     ListenAddress shown = o.listen;
     shown.port = bound;
     if (shown.host == "0.0.0.0" || shown.host == "::") {
@@ -206,7 +211,7 @@ std::string PhoneServer::url() const { return m->joinUrl; }
 
 void PhoneServer::stop() {
     if (!m) return;
-    m->http.stop();
+    if (m->http) m->http->stop();
     if (m->thread.joinable()) m->thread.join();
     if (m->writer && !m->joinUrl.empty()) {
         try {

@@ -26,6 +26,7 @@ struct ServerOptions {
     ListenAddress listen;
     std::shared_ptr<const storage::WordList> wordList;  ///< ideas from phones are flagged like the kiosk's
     Limits limits;
+    ConnectionLimits connections;  ///< a request's deadline (slow clients), idle keep-alive, writes
     int threads = 128;        ///< cpp-httplib 0.11 holds a thread per keep-alive connection
     int backlog = 512;        ///< its own listen backlog is 5
     int busyTimeoutMs = 5000;

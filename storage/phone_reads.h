@@ -1,5 +1,6 @@
 // Small reads about phones that the Store's own interface does not need: which ideas came from phones (for the
-// moderators) and an idea's id by its number without counting its votes (the phone server's vote path).
+// moderators), and the phone server's per-request reads kept cheap (no event settings parsed, no idea's votes
+// counted): a vote is one of a hundred phones' requests a second.
 #pragma once
 
 #include "storage/store.h"
@@ -17,5 +18,14 @@ std::set<std::string> ideasFromPhones(Store& store, const std::string& eventId);
 /// The id of the event's idea #number, if there is one: one indexed lookup, where Store::ideaByNumber also reads
 /// the idea and counts its votes.
 std::optional<std::string> ideaIdByNumber(Store& store, const std::string& eventId, int number);
+
+/// The session of the phone whose token hashes to `tokenHash`, if that session belongs to the active event (with
+/// votesUsed, as Store::session). One indexed query, where Store::sessionByTokenHash and Store::activeEvent also
+/// read and parse the active event's settings.
+std::optional<Session> activePhoneSession(Store& store, const std::string& tokenHash);
+
+/// What Store::votesLeft says (the budget less the session's live votes, at least 0; RuleError "unknown_session"),
+/// reading only the event's budget rather than the whole event with its settings.
+int votesLeftOf(Store& store, const std::string& sessionId);
 
 }  // namespace storage

@@ -1,6 +1,7 @@
 // Entry point of `ideenkiosk`: parses the command line and turns every failure into one clear line.
 #include "kiosk/app/cli/cli.h"
 
+#include "storage/sqlite_setup.h"
 #include "storage/text.h"
 #include "sync/pg.h"
 
@@ -43,6 +44,7 @@ void hideServerPasswords(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    storage::configureSqliteProcess();  // before any connection: the phone server's threads share no malloc mutex
     // A file size limit (ulimit -f) must make a write fail, which SQLite reports and the kiosk survives with its
     // trouble screen; SIGXFSZ's default action would end the process without a word instead.
     std::signal(SIGXFSZ, SIG_IGN);

@@ -1,5 +1,6 @@
-// A phone in Debian's chromium (headless, phone viewport, touch): vote, take back, budget exhausted, submit with a
-// similar idea shown first, language switch; every step checked in the database with sqlite3.
+// A phone in Debian's chromium (headless, phone viewport, touch): the page at 200 % zoom and in a screen reader's
+// order, vote, take back, budget exhausted, submit with a similar idea shown first, language switch; every step
+// checked in the database with sqlite3.
 // Usage: node phone_flow.mjs URL DATABASE
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,51 @@ const liveVotes = () => sql("SELECT count(*) FROM votes v JOIN sessions s ON s.i
   "AND v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
 let failures = 0;
 const check = (ok, what) => { if (!ok) { failures++; console.error('FAIL: ' + what); } else { console.log('ok: ' + what); } };
+
+// What a screen reader reads, in its order (Playwright's ARIA snapshot, one line per node): the header's heading,
+// then the ideas' heading, the list, and the action after it.
+async function checkReadingOrder(page, what) {
+  const lines = (await page.locator('body').ariaSnapshot()).split('\n');
+  const at = (pattern) => lines.findIndex((line) => pattern.test(line));
+  const order = [at(/heading ".+" \[level=1\]/), at(/heading "Ideen" \[level=2\]/), at(/^\s*- list/),
+    at(/button "Eigene Idee einreichen"/)];
+  check(order.every((n, i) => n >= 0 && (i === 0 || n > order[i - 1])),
+    what + ': a screen reader hears heading, ideas heading, list, then the action (lines ' + order.join(', ') + ')');
+  // The reading order is the visual order: each element after the previous one, below it or right of it on its row.
+  const jumps = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('h1, nav button, #budget, h2, select, #idea-list li, #new-idea')]
+      .filter((e) => e.getClientRects().length > 0);
+    const found = [];
+    for (let i = 1; i < shown.length; i++) {
+      const a = shown[i - 1].getBoundingClientRect();
+      const b = shown[i].getBoundingClientRect();
+      const sameRow = b.top < a.bottom - 1 && a.top < b.bottom - 1;
+      if (sameRow ? b.left < a.left - 1 : b.top < a.bottom - 1) found.push((shown[i].id || shown[i].tagName) + ' before ' + (shown[i - 1].id || shown[i - 1].tagName));
+    }
+    return found;
+  });
+  check(jumps.length === 0, what + ': the reading order is the visual order: ' + jumps.join('; '));
+}
+
+// Nothing may need sideways scrolling, and every control keeps its 44 CSS px.
+async function checkReflow(page, what) {
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const shown = [...document.querySelectorAll('body *')].filter((e) => e.getClientRects().length > 0);
+    const name = (e) => '#' + (e.id || e.className || e.tagName) + ' ' + (e.textContent || '').slice(0, 20);
+    return {
+      width,
+      scrollWidth: document.documentElement.scrollWidth,
+      outside: shown.filter((e) => { const r = e.getBoundingClientRect(); return r.right > width + 0.5 || r.left < -0.5; })
+        .map(name).slice(0, 5),
+      small: shown.filter((e) => e.matches('button, select, input, textarea'))
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; }).map(name).slice(0, 5),
+    };
+  });
+  check(found.scrollWidth <= found.width && found.outside.length === 0,
+    what + ': nothing needs sideways scrolling: ' + JSON.stringify(found));
+  check(found.small.length === 0, what + ': every control is at least 44 px: ' + found.small.join('; '));
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -33,6 +79,19 @@ try {
   // Targets are at least 44 CSS px.
   const box = await page.locator('button.vote[data-idea="1"]').boundingBox();
   check(box && box.height >= 44 && box.width >= 44, 'vote button is at least 44 px: ' + JSON.stringify(box));
+  await checkReadingOrder(page, '100 %');
+  await checkReflow(page, '100 %');
+  // 200 % zoom: the browser lays the page out in half the CSS pixels, 195 of this phone's 390.
+  await page.setViewportSize({ width: 195, height: 422 });
+  await checkReflow(page, '200 %, ideas');
+  await checkReadingOrder(page, '200 %');
+  await page.tap('#new-idea');
+  await checkReflow(page, '200 %, the form');
+  await page.tap('#submit .back');
+  await page.tap('#idea-list li:first-child button.open');
+  await checkReflow(page, '200 %, an idea');
+  await page.tap('#detail .back');
+  await page.setViewportSize({ width: 390, height: 844 });
 
   await page.tap('button.vote[data-idea="1"]');
   await page.waitForSelector('button.vote[data-idea="1"][aria-pressed="true"]');

@@ -54,6 +54,31 @@ TEST_SUITE("phones.meta") {
         CHECK_FALSE(ideaIdByNumber(v.store, "another-event", typed.number));
     }
 
+    TEST_CASE("reads for the phones: a request's session in the active event, the votes it has left") {
+        fixtures::EventStore v;
+        const auto phone = v.store.startPhoneSession(v.event, "tr", "hash");
+        const auto kiosk = v.store.startSession(v.event, "de");
+        const auto first = v.submit("Sprachcafé");
+        const auto second = v.submit("Kochabend");
+        v.store.castVote(phone, first.id);
+        v.store.castVote(phone, second.id);
+        v.store.retractVote(phone, first.id);
+        const auto found = activePhoneSession(v.store, "hash");
+        REQUIRE(found);
+        CHECK(found->id == phone);
+        CHECK(found->votesUsed == v.store.session(phone)->votesUsed);
+        CHECK(found->votesUsed == 1);
+        CHECK_FALSE(activePhoneSession(v.store, "another hash"));
+        CHECK(votesLeftOf(v.store, phone) == v.store.votesLeft(phone));
+        CHECK(votesLeftOf(v.store, kiosk) == v.store.votesLeft(kiosk));
+        CHECK(votesLeftOf(v.store, phone) == v.store.requireEvent(v.event).settings.voteBudget - 1);
+        CHECK(fixtures::codeOf([&] { votesLeftOf(v.store, "no-such-session"); }) == "unknown_session");
+        SUBCASE("a session of an event that is no longer the active one is no caller") {
+            v.store.activateEvent(v.store.createEvent(fixtures::conference()));
+            CHECK_FALSE(activePhoneSession(v.store, "hash"));
+        }
+    }
+
     TEST_CASE("voiding a session needs a reason for the log") {
         fixtures::EventStore v;
         const auto phone = v.store.startPhoneSession(v.event, "tr", "hash");

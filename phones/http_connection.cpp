@@ -1,0 +1,152 @@
+// The phone server's connections: each request read under a deadline, idle connections waited for with poll().
+#include "phones/http_connection.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace phones {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// How often a connection waiting for its next request looks whether the server is stopping.
+constexpr std::chrono::milliseconds kStopCheck{100};
+
+thread_local bool t_requestTimedOut = false;
+
+int millisecondsUntil(Clock::time_point deadline) {
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    return static_cast<int>(std::clamp<long long>(left, 0, INT_MAX));
+}
+
+/// Waits for `events` on the socket until `deadline`: false when the deadline came first or poll failed.
+bool waitUntil(int sock, short events, Clock::time_point deadline) {
+    for (;;) {
+        pollfd watched{sock, events, 0};
+        const int ready = ::poll(&watched, 1, millisecondsUntil(deadline));
+        if (ready > 0) return true;
+        if (ready == 0 || errno != EINTR) return false;
+    }
+}
+
+void endpointOf(int sock, bool peer, std::string& ip, int& port) {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    auto* raw = reinterpret_cast<sockaddr*>(&address);
+    if ((peer ? ::getpeername(sock, raw, &length) : ::getsockname(sock, raw, &length)) != 0) return;
+    char host[NI_MAXHOST] = {};
+    char service[NI_MAXSERV] = {};
+    if (::getnameinfo(raw, length, host, sizeof host, service, sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+        return;
+    }
+    ip = host;
+    port = std::atoi(service);
+}
+
+/// One connection's bytes. A read waits only until the deadline of the request being read, however slowly its
+/// bytes trickle in. One buffer for the whole connection, so a request sent right behind another is not lost.
+class DeadlineStream final : public httplib::Stream {
+public:
+    DeadlineStream(int sock, std::chrono::milliseconds writeTimeout) : m_sock(sock), m_writeTimeout(writeTimeout) {}
+
+    void startRequest(Clock::time_point deadline) {
+        m_deadline = deadline;
+        t_requestTimedOut = false;
+    }
+    bool hasBuffered() const { return m_begin < m_end; }
+
+    bool is_readable() const override { return hasBuffered() || waitUntil(m_sock, POLLIN, m_deadline); }
+    bool is_writable() const override { return waitUntil(m_sock, POLLOUT, Clock::now() + m_writeTimeout); }
+
+    ssize_t read(char* out, size_t size) override {
+        if (!hasBuffered()) {
+            if (!waitUntil(m_sock, POLLIN, m_deadline)) {
+                if (Clock::now() >= m_deadline) t_requestTimedOut = true;
+                return -1;
+            }
+            ssize_t got = 0;
+            do {
+                got = ::recv(m_sock, m_buffer.data(), m_buffer.size(), 0);
+            } while (got < 0 && errno == EINTR);
+            if (got <= 0) return got;
+            m_begin = 0;
+            m_end = static_cast<std::size_t>(got);
+        }
+        const std::size_t count = std::min(size, m_end - m_begin);
+        std::copy_n(m_buffer.data() + m_begin, count, out);
+        m_begin += count;
+        return static_cast<ssize_t>(count);
+    }
+
+    ssize_t write(const char* data, size_t size) override {
+        if (!is_writable()) return -1;
+        ssize_t sent = 0;
+        do {
+            sent = ::send(m_sock, data, size, MSG_NOSIGNAL);
+        } while (sent < 0 && errno == EINTR);
+        return sent;
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override { endpointOf(m_sock, true, ip, port); }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { endpointOf(m_sock, false, ip, port); }
+    socket_t socket() const override { return m_sock; }
+
+private:
+    int m_sock;
+    std::chrono::milliseconds m_writeTimeout;
+    Clock::time_point m_deadline = Clock::now();
+    std::array<char, 4096> m_buffer{};
+    std::size_t m_begin = 0;
+    std::size_t m_end = 0;
+};
+
+}  // namespace
+
+DeadlineServer::DeadlineServer(ConnectionLimits limits, std::function<void(const std::string&)> cutOff)
+    : m_limits(limits), m_cutOff(std::move(cutOff)) {}
+
+bool DeadlineServer::requestTimedOut() { return t_requestTimedOut; }
+
+bool DeadlineServer::process_and_close_socket(socket_t sock) {
+    DeadlineStream stream(sock, m_limits.write);
+    // The next request's first byte, within the keep-alive time; a stopping server ends the wait within kStopCheck.
+    const auto awaitRequest = [&] {
+        const auto idleUntil = Clock::now() + m_limits.keepAlive;
+        while (svr_sock_ != INVALID_SOCKET) {
+            if (stream.hasBuffered()) return true;
+            const auto now = Clock::now();
+            if (now >= idleUntil) return false;
+            if (waitUntil(sock, POLLIN, std::min(idleUntil, now + kStopCheck))) return true;
+        }
+        return false;
+    };
+    bool answered = false;
+    for (std::size_t left = m_limits.requestsPerConnection; left > 0 && awaitRequest(); --left) {
+        stream.startRequest(Clock::now() + m_limits.request);
+        bool closed = false;
+        answered = process_request(stream, left == 1, closed, nullptr);
+        if (requestTimedOut()) {
+            std::string ip;
+            int port = 0;
+            stream.get_remote_ip_and_port(ip, port);
+            if (m_cutOff) m_cutOff(ip);
+            answered = false;
+            break;
+        }
+        if (!answered || closed) break;
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return answered;
+}
+
+}  // namespace phones
