@@ -96,6 +96,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         style.kind = state.order == order ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.font = bold;
         style.role = "tab";
+        style.checked = state.order == order;  // chosen in shape too: a bar under the label
+        style.underline = true;
         if (StyledButton(frame, std::string("order:") + key, frame.t(key), ImVec2(segment, sc.target), style)) {
             frame.events.push_back(ev::SetOrder{order});
         }
@@ -104,7 +106,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
 
     // Row 2: topic filters, wrapped onto as many lines as they need; a label wider than the column is shortened.
     float y = area.y + sc.target + sc.l;
-    const float filterHeight = std::max(60.0f, sc.target * 0.75f);
+    // High enough that the chosen filter's bar stays clear of the label's line, also in large text.
+    const float filterHeight = std::max({60.0f, sc.target * 0.75f, body->FontSize + chosenBarRoom(sc) * 2});
     struct Filter {
         std::string id, label, key;
         unsigned int colour;
@@ -126,6 +129,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         style.kind = selected ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.role = "tab";
         style.custom = true;
+        style.checked = selected;
+        style.underline = true;
         if (StyledButton(frame, f.id, f.label, ImVec2(width, filterHeight), style)) frame.events.push_back(ev::SetCategoryFilter{f.key});
         const theme::Rgb ink = selected ? p.onPrimary : p.text;
         float tx = x + sc.m;
