@@ -79,23 +79,28 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
 
-    // Row 1: back, and the order as one segmented control.
+    // Row 1: back, and the order as one segmented control beside it, or in a row of its own under it when its labels
+    // do not fit beside it (a portrait stele, large text), so they are not shortened.
     const float backWidth = DrawBackButton(frame, frame.t("common.back"), area.x, area.y);
     const std::pair<core::BrowseOrder, const char*> orders[] = {{core::BrowseOrder::Random, "browse.order_random"},
                                                                 {core::BrowseOrder::Newest, "browse.order_newest"},
                                                                 {core::BrowseOrder::Popular, "browse.order_popular"}};
     float segment = 0;
     for (const auto& [order, key] : orders) segment = std::max(segment, textWidth(bold, bold->FontSize, frame.t(key)) + sc.m * 2);
-    segment = std::min(segment, (area.w - backWidth - sc.l) / 3.0f);
+    const bool ownRow = segment * 3 > area.w - backWidth - sc.l;
+    const float orderY = ownRow ? area.y + sc.target + sc.m : area.y;
+    segment = ownRow ? area.w / 3.0f : segment;
     float x = area.right() - segment * 3;
-    draw->AddRectFilled(ImVec2(x - sc.xs, area.y - sc.xs), ImVec2(area.right() + sc.xs, area.y + sc.target + sc.xs),
+    draw->AddRectFilled(ImVec2(x - sc.xs, orderY - sc.xs), ImVec2(area.right() + sc.xs, orderY + sc.target + sc.xs),
                         p.surfaceSunken.packed(), sc.radius + sc.xs);
     for (const auto& [order, key] : orders) {
-        ImGui::SetCursorScreenPos(ImVec2(x, area.y));
+        ImGui::SetCursorScreenPos(ImVec2(x, orderY));
         ButtonStyle style;
         style.kind = state.order == order ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.font = bold;
         style.role = "tab";
+        style.checked = state.order == order;  // chosen in shape too: a bar under the label
+        style.underline = true;
         if (StyledButton(frame, std::string("order:") + key, frame.t(key), ImVec2(segment, sc.target), style)) {
             frame.events.push_back(ev::SetOrder{order});
         }
@@ -103,8 +108,9 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     }
 
     // Row 2: topic filters, wrapped onto as many lines as they need; a label wider than the column is shortened.
-    float y = area.y + sc.target + sc.l;
-    const float filterHeight = std::max(60.0f, sc.target * 0.75f);
+    float y = orderY + sc.target + sc.l;
+    // High enough that the chosen filter's bar stays clear of the label's line, also in large text.
+    const float filterHeight = std::max({60.0f, sc.target * 0.75f, body->FontSize + chosenBarRoom(sc) * 2});
     struct Filter {
         std::string id, label, key;
         unsigned int colour;
@@ -126,6 +132,8 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         style.kind = selected ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.role = "tab";
         style.custom = true;
+        style.checked = selected;
+        style.underline = true;
         if (StyledButton(frame, f.id, f.label, ImVec2(width, filterHeight), style)) frame.events.push_back(ev::SetCategoryFilter{f.key});
         const theme::Rgb ink = selected ? p.onPrimary : p.text;
         float tx = x + sc.m;

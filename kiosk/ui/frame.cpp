@@ -204,6 +204,22 @@ void drawSwitch(ImDrawList* draw, ImFont* font, ImVec2 min, bool on, theme::Rgb 
 
 float switchWidth(float fontSize) { return fontSize * kSwitchWidth; }
 
+namespace {
+
+float chosenBarThickness(const theme::Scale& scale) { return std::max(4.0f, scale.xs * 1.2f); }
+
+// Along the bottom of a chosen tab, inset from its rounded corners, in the colour of its label.
+void drawChosenBar(ImDrawList* draw, const ImVec2& min, const ImVec2& max, theme::Rgb ink, const theme::Scale& scale) {
+    const float thickness = chosenBarThickness(scale);
+    const float inset = std::min(std::max(scale.radius, scale.m), (max.x - min.x) * 0.25f);
+    const float bottom = max.y - scale.xs;
+    draw->AddRectFilled(ImVec2(min.x + inset, bottom - thickness), ImVec2(max.x - inset, bottom), ink.packed(), thickness * 0.5f);
+}
+
+}  // namespace
+
+float chosenBarRoom(const theme::Scale& scale) { return chosenBarThickness(scale) + scale.xs; }
+
 bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& requested,
                   const ButtonStyle& style) {
     const ImVec2 size(std::max(1.0f, requested.x), std::max(1.0f, requested.y));
@@ -239,6 +255,7 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         draw->AddRect(pos, max, p.border.packed(), sc.radius, 0, std::max(1.0f, sc.border * 0.5f));
     }
 
+    if (style.underline && style.checked.value_or(false)) drawChosenBar(draw, pos, max, colours.text, sc);
     if (style.custom || !insideClip(draw, pos, max)) return fired;  // no label on a button half out of its list
     // Icon and label, centred; a label that does not fit is shortened (or wrapped when the button has room).
     ImFont* font = style.font ? style.font : ImGui::GetFont();

@@ -25,7 +25,7 @@ struct UiElement {
     float x = 0, y = 0, w = 0, h = 0;  ///< for a button: the part a tap can reach (inside the clip rectangle)
     bool enabled = true;
     bool cut = false;  ///< the button runs on under an edge of a list: only the part inside it is described
-    std::optional<bool> checked = std::nullopt;  ///< a switch (on/off) or a choice of a list (chosen or not); none for other buttons
+    std::optional<bool> checked = std::nullopt;  ///< a switch (on/off), a choice of a list or a tab (chosen or not); none for other buttons
 };
 
 /// Sizes derived from the framebuffer: every target is at least 60 px at 1080p and scales with the screen.
@@ -89,12 +89,19 @@ struct ButtonStyle {
     bool custom = false;  ///< draw only the background: the caller draws the content (no label under other text)
     std::optional<bool> checked = std::nullopt;  ///< the button is a switch or a choice: recorded for automation and tests
     bool knob = false;            ///< with `checked`: an on/off switch drawn at the trailing end (see switchWidth)
+    bool underline = false;       ///< with `checked`: a thick bar along the bottom while chosen (a tab; see chosenBarRoom)
 };
 
 /// The width of the on/off switch a button with `knob` draws at its end, for a label in a font of `fontSize`:
 /// off, an outlined track with its knob at the start; on, a filled track, the knob at the end and a check mark.
 /// Its state reads from its shape, so nobody needs to tell the colours apart. Mirrored with the picture in Arabic.
 float switchWidth(float fontSize);
+
+/// The room at the bottom of a tab that the bar of a chosen tab (`ButtonStyle::underline`) takes, gap included: a tab
+/// whose label is centred stays clear of the bar when it is at least the label's line height plus twice this.
+/// The bar is a shape, so the chosen tab tells apart from the others without its colour; it is symmetric, so the
+/// mirrored Arabic picture keeps it where it is.
+float chosenBarRoom(const theme::Scale& scale);
 
 /// A button that fires on release, never on hover, never at the end of a drag, with an optional icon. Its label is
 /// shortened with "…" when it does not fit; the automation file gets the whole label. Records itself.

@@ -94,20 +94,21 @@ float DrawBackButton(Frame& frame, const std::string& label, float x, float y) {
 
 namespace {
 
+// The session's reading switches, one list for their layout and their drawing.
 struct ReadingSwitch {
     const char* id;
     const char* label;
     const char* icon;
-    bool on;
-    core::Event event;
+    bool core::KioskState::*on;
+    core::Event (*switchTo)(bool);  // the event that switches it to the given state
 };
 
-std::vector<ReadingSwitch> readingSwitches(const core::KioskState& state) {
-    return {
-        {"text_size", "common.large_text", icon::kTextSize, state.largeText, core::ev::SetLargeText{!state.largeText}},
-        {"contrast", "common.high_contrast", icon::kContrast, state.highContrast, core::ev::SetHighContrast{!state.highContrast}},
-    };
-}
+constexpr ReadingSwitch kReadingSwitches[] = {
+    {"text_size", "common.large_text", icon::kTextSize, &core::KioskState::largeText,
+     [](bool on) -> core::Event { return core::ev::SetLargeText{on}; }},
+    {"contrast", "common.high_contrast", icon::kContrast, &core::KioskState::highContrast,
+     [](bool on) -> core::Event { return core::ev::SetHighContrast{on}; }},
+};
 
 // Each switch as wide as its icon, label and on/off switch need (the wider one sets both): side by side when two fit
 // into `width`, one above the other when not (a portrait stele in large text), so no label is left out.
@@ -121,7 +122,7 @@ ReadingLayout readingLayout(const Frame& frame, float width) {
     ImFont* bold = frame.fonts.bold;
     const float fixed = bold->FontSize + sc.s + switchWidth(bold->FontSize) + sc.m + sc.l * 2;
     float w = sc.target * 3.0f;
-    for (const char* label : {"common.large_text", "common.high_contrast"}) w = std::max(w, textWidth(bold, bold->FontSize, frame.t(label)) + fixed);
+    for (const ReadingSwitch& s : kReadingSwitches) w = std::max(w, textWidth(bold, bold->FontSize, frame.t(s.label)) + fixed);
     if (w * 2 + sc.m <= width) return {w, false};
     return {std::min(w, width), true};
 }
@@ -139,17 +140,18 @@ float DrawReadingOptions(const core::KioskState& state, Frame& frame, float x, f
     const float w = layout.buttonWidth;
     float left = layout.stacked ? x + (width - w) * 0.5f : x + (width - w * 2 - sc.m) * 0.5f;
     float top = y;
-    for (const ReadingSwitch& s : readingSwitches(state)) {
+    for (const ReadingSwitch& s : kReadingSwitches) {
+        const bool on = state.*s.on;
         ImGui::SetCursorScreenPos(ImVec2(left, top));
         ButtonStyle style;
         // Selected like a chosen tab while switched on, and the switch at its end says so in shape as well as colour:
         // the same button switches it off again.
-        style.kind = s.on ? ButtonKind::TabSelected : ButtonKind::Secondary;
+        style.kind = on ? ButtonKind::TabSelected : ButtonKind::Secondary;
         style.icon = s.icon;
         style.font = frame.fonts.bold;
-        style.checked = s.on;
+        style.checked = on;
         style.knob = true;
-        if (StyledButton(frame, s.id, frame.t(s.label), ImVec2(w, sc.target), style)) frame.events.push_back(s.event);
+        if (StyledButton(frame, s.id, frame.t(s.label), ImVec2(w, sc.target), style)) frame.events.push_back(s.switchTo(!on));
         if (layout.stacked) {
             top += sc.target + sc.s;
         } else {

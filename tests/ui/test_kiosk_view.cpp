@@ -1,6 +1,8 @@
 // Headless view tests: draw the kiosk screens without a window, press widgets with the ImGui mouse,
 // and check which events come back.
 #include "kiosk/ui/kiosk_view.h"
+#include "kiosk/core/bidi.h"
+#include "kiosk/core/text_edit.h"
 #include "drawn_text.h"
 #include "imgui_harness.h"
 
@@ -13,8 +15,10 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 using namespace kiosk;
 
@@ -40,6 +44,39 @@ struct ViewHarness : ImGuiHarness {
     }
     std::vector<core::Event> tap(const core::KioskState& state, const std::string& id, bool suppress = false) {
         return tapOn(drawing(state), id, suppress, state.language);
+    }
+
+    /// An element's picture without its colours: where its vertices lie and which pixels of the atlas they take.
+    using Shape = std::set<std::tuple<long, long, long, long>>;
+    /// Draws `state` and returns the shape of element `id`; `checked` gets what the element reports.
+    Shape shapeOf(const core::KioskState& state, const std::string& id, std::optional<bool>& checked) {
+        frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+        const ui::UiElement* e = element(id);
+        REQUIRE_MESSAGE(e, "no element " << id);
+        checked = e->checked;
+        Shape shape;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.pos.x < e->x || v.pos.x > e->x + e->w || v.pos.y < e->y || v.pos.y > e->y + e->h) continue;
+                shape.insert({std::lround(v.pos.x * 4), std::lround(v.pos.y * 4), std::lround(v.uv.x * 4096), std::lround(v.uv.y * 4096)});
+            }
+        }
+        return shape;
+    }
+
+    /// Element `id` drawn once not chosen and once chosen (`choose` makes the state of each): it reports `checked`
+    /// false and then true, and its shape changes, not only its colours.
+    template <typename Choose>
+    void chosenInShape(core::KioskState state, const std::string& id, Choose choose) {
+        std::optional<bool> notChosenChecked, chosenChecked;
+        choose(state, false);
+        const Shape notChosen = shapeOf(state, id, notChosenChecked);
+        choose(state, true);
+        const Shape chosen = shapeOf(state, id, chosenChecked);
+        CHECK_MESSAGE(notChosenChecked == std::optional<bool>(false), id);
+        CHECK_MESSAGE(chosenChecked == std::optional<bool>(true), id);
+        CHECK_MESSAGE(notChosen != chosen, id << " looks the same chosen and not chosen, apart from its colours");
     }
 };
 
@@ -112,33 +149,9 @@ TEST_SUITE("ui.views") {
 
     TEST_CASE("the reading switches and the chosen language show their state in shape, not only in colour") {
         ViewHarness ui;
-        // An element's picture without its colours: where its vertices lie and which pixels of the atlas they take.
-        using Shape = std::set<std::tuple<long, long, long, long>>;
-        auto drawnShape = [&](const core::KioskState& state, const std::string& id, std::optional<bool>& checked) {
-            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
-            const ui::UiElement* e = ui.element(id);
-            REQUIRE_MESSAGE(e, "no element " << id);
-            checked = e->checked;
-            Shape shape;
-            const ImDrawData* data = ImGui::GetDrawData();
-            for (int l = 0; l < data->CmdListsCount; ++l) {
-                for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
-                    if (v.pos.x < e->x || v.pos.x > e->x + e->w || v.pos.y < e->y || v.pos.y > e->y + e->h) continue;
-                    shape.insert({std::lround(v.pos.x * 4), std::lround(v.pos.y * 4), std::lround(v.uv.x * 4096), std::lround(v.uv.y * 4096)});
-                }
-            }
-            return shape;
-        };
         // Drawn off and then on: "checked" follows, and the shape changes, not only the colours.
-        const auto switchesInShape = [&](core::KioskState state, const char* id, bool core::KioskState::*flag) {
-            std::optional<bool> offChecked, onChecked;
-            state.*flag = false;
-            const Shape switchedOff = drawnShape(state, id, offChecked);
-            state.*flag = true;
-            const Shape switchedOn = drawnShape(state, id, onChecked);
-            CHECK(offChecked == std::optional<bool>(false));
-            CHECK(onChecked == std::optional<bool>(true));
-            CHECK(switchedOff != switchedOn);
+        const auto switchesInShape = [&](const core::KioskState& state, const char* id, bool core::KioskState::*flag) {
+            ui.chosenInShape(state, id, [flag](core::KioskState& st, bool switchedOn) { st.*flag = switchedOn; });
         };
         for (const char* language : {"de", "ar"}) {
             for (const bool list : {false, true}) {
@@ -152,19 +165,16 @@ TEST_SUITE("ui.views") {
                     switchesInShape(state, "contrast", &core::KioskState::highContrast);
                     // Leichte Sprache is a choice of the language list: chosen, it is marked in shape too.
                     if (list) {
-                        std::optional<bool> offChecked, onChecked;
                         state.highContrast = contrast;
+                        ui.chosenInShape(state, "lang:de-einfach", [](core::KioskState& st, bool chosen) {
+                            st.language = chosen ? core::kPlainGerman : "de";
+                        });
+                        REQUIRE(ui.element("lang:de"));
+                        CHECK(ui.element("lang:de")->checked == std::optional<bool>(false));  // the plain one is chosen now
                         state.language = "de";
-                        const Shape plainNotChosen = drawnShape(state, "lang:de-einfach", offChecked);
+                        ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
                         REQUIRE(ui.element("lang:de"));
                         CHECK(ui.element("lang:de")->checked == std::optional<bool>(true));
-                        state.language = core::kPlainGerman;
-                        const Shape plainChosen = drawnShape(state, "lang:de-einfach", onChecked);
-                        CHECK(offChecked == std::optional<bool>(false));
-                        CHECK(onChecked == std::optional<bool>(true));
-                        CHECK(plainNotChosen != plainChosen);
-                        REQUIRE(ui.element("lang:de"));
-                        CHECK(ui.element("lang:de")->checked == std::optional<bool>(false));
                     }
                 }
             }
@@ -173,6 +183,105 @@ TEST_SUITE("ui.views") {
         ui.frame(on(core::Screen::Start), false, ImVec2(-FLT_MAX, -FLT_MAX));
         REQUIRE(ui.element("choose:submit"));
         CHECK_FALSE(ui.element("choose:submit")->checked.has_value());
+    }
+
+    TEST_CASE("browse's order tabs and topic filters show the chosen one in shape, not only in colour") {
+        for (const auto& [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
+            ViewHarness ui(w, h, true);
+            const ui::theme::Scale sc = ui::theme::scaleFor(w, h);
+            for (const char* language : {"de", "ar"}) {
+                for (const bool contrast : {false, true}) {
+                    for (const bool large : {false, true}) {
+                        INFO("width " << w << ", language " << language << ", high contrast " << contrast << ", large text " << large);
+                        ui.largeText = large;
+                        core::KioskState state = on(core::Screen::Browse, language);
+                        state.highContrast = contrast;
+                        state.largeText = large;
+                        ui.chosenInShape(state, "order:browse.order_newest", [](core::KioskState& st, bool chosen) {
+                            st.order = chosen ? core::BrowseOrder::Newest : core::BrowseOrder::Random;
+                        });
+                        REQUIRE(ui.element("order:browse.order_popular"));
+                        CHECK(ui.element("order:browse.order_popular")->checked == std::optional<bool>(false));
+                        ui.chosenInShape(state, "filter:all", [](core::KioskState& st, bool chosen) { st.categoryFilter = chosen ? "" : "sprache"; });
+                        ui.chosenInShape(state, "filter:sprache", [](core::KioskState& st, bool chosen) { st.categoryFilter = chosen ? "sprache" : ""; });
+                        // The bar under a chosen label stays clear of the label's letters (descenders too).
+                        state.order = core::BrowseOrder::Newest;
+                        for (const auto& [id, filter] : {std::pair{"filter:sprache", "sprache"}, std::pair{"filter:all", ""}}) {
+                            state.categoryFilter = filter;
+                            ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+                            for (const std::string& element : {std::string(id), std::string("order:browse.order_newest")}) {
+                                const ui::UiElement* e = ui.element(element);
+                                REQUIRE(e);
+                                REQUIRE(e->checked == std::optional<bool>(true));
+                                int letters = 0;
+                                for (const auto& run : ui::testing::recordDrawnText()) {
+                                    for (const auto& glyph : run.glyphs) {
+                                        const float cx = (glyph.quad.x0 + glyph.quad.x1) * 0.5f, cy = (glyph.quad.y0 + glyph.quad.y1) * 0.5f;
+                                        if (glyph.hidden || cx < e->x || cx > e->x + e->w || cy < e->y || cy > e->y + e->h) continue;
+                                        ++letters;
+                                        CHECK_MESSAGE(glyph.quad.y1 <= e->y + e->h - ui::chosenBarRoom(sc) + 0.5f,
+                                                      element << ": U+" << std::hex << static_cast<unsigned>(glyph.codepoint) << " reaches the bar");
+                                    }
+                                }
+                                CHECK_MESSAGE(letters >= 3, element);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    TEST_CASE("the step line reads in the language's order: the count, its colon, then the step's name (Arabic too)") {
+        // Glyphs without the spaces, in drawing order (left to right).
+        const auto glyphsOf = [](const std::string& utf8) {
+            std::u32string out;
+            for (const auto& c : core::decode(utf8)) {
+                if (c.cp != ' ') out += static_cast<char32_t>(c.cp);
+            }
+            return out;
+        };
+        ViewHarness ui;
+        for (const char* language : {"de", "ar"}) {
+            INFO("language " << language);
+            ui.frame(on(core::Screen::SubmitTitle, language), false, ImVec2(-FLT_MAX, -FLT_MAX));  // step 2 of 5
+            const ui::UiElement* step = ui.element("step");
+            REQUIRE(step);
+            // The line's glyphs: in the step row, in no element (the step's element is the circles; the back button
+            // shares the row in landscape).
+            const auto inAnElement = [&](float x, float y) {
+                return std::any_of(ui.lastElements.begin(), ui.lastElements.end(),
+                                   [&](const ui::UiElement& e) { return x >= e.x && x <= e.x + e.w && y >= e.y && y <= e.y + e.h; });
+            };
+            std::vector<ui::testing::DrawnGlyph> glyphs;
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                for (const auto& glyph : run.glyphs) {
+                    const float cx = (glyph.quad.x0 + glyph.quad.x1) * 0.5f, cy = (glyph.quad.y0 + glyph.quad.y1) * 0.5f;
+                    if (!glyph.hidden && cy >= step->y && cy <= step->y + step->h && !inAnElement(cx, cy)) glyphs.push_back(glyph);
+                }
+            }
+            std::sort(glyphs.begin(), glyphs.end(), [](const auto& a, const auto& b) { return a.quad.x0 < b.quad.x0; });
+            std::u32string drawn;
+            for (const auto& glyph : glyphs) drawn += glyph.codepoint;
+            // What is drawn is the label (the logical line) reordered for display as one line.
+            CHECK(drawn == glyphsOf(core::visualLine(step->label).visual));
+            const std::size_t colon = drawn.find(U':');
+            REQUIRE(colon != std::u32string::npos);
+            const std::u32string name = glyphsOf(core::visualLine(ui.catalog.text(language, "submit.step_title")).visual);
+            const std::size_t two = drawn.find(U'2'), five = drawn.find(U'5');
+            REQUIRE(two != std::u32string::npos);
+            REQUIRE(five != std::u32string::npos);
+            if (std::string(language) == "ar") {
+                // Read from the right: "الخطوة 2 من 5:" and then the name, so from the left: the name, ":", "5", …, "2".
+                CHECK(drawn.substr(0, colon) == name);
+                CHECK(five == colon + 1);
+                CHECK(two > five);
+            } else {
+                CHECK(drawn.substr(colon + 1) == name);
+                CHECK(five + 1 == colon);
+                CHECK(two < five);
+            }
+        }
     }
 
     TEST_CASE("the reading switches keep their whole label beside the switch, in every language, size and text size") {

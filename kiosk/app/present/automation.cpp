@@ -14,7 +14,7 @@ nlohmann::json elementsJson(const std::vector<ui::UiElement>& elements) {
     for (const auto& e : elements) {
         list.push_back({{"id", e.id}, {"role", e.role}, {"label", e.label}, {"rect", {e.x, e.y, e.w, e.h}}, {"enabled", e.enabled}});
         if (e.cut) list.back()["cut"] = true;  // only then: the files of uncut screens stay as they were
-        if (e.checked) list.back()["checked"] = *e.checked;  // switches and list choices only: on/chosen or not
+        if (e.checked) list.back()["checked"] = *e.checked;  // switches, list choices and tabs only: on/chosen or not
     }
     return list;
 }
