@@ -6,6 +6,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace storage {
@@ -190,8 +194,36 @@ const std::vector<Migration>& migrations() {
     return steps;
 }
 
+namespace {
+
+// How often a connection that finds the file locked by another writer looks again. SQLite's own busy handler
+// (sqlite3_busy_timeout) sleeps longer and longer between tries, 100 ms each once a wait has passed a quarter of a
+// second; a writer that holds the lock most of the time and lets go only briefly between its transactions (the sync
+// worker applying a pulled backlog, 500 rows a transaction) is missed by every such try, and the waiting kiosk or
+// `idea add` gives up after its whole timeout. Trying every couple of milliseconds finds every gap the sync worker
+// leaves (pgsync's pause after a full batch, venue_sync.cpp); a try costs a lock attempt, nothing more.
+constexpr int kBusyRetryMs = 2;
+
+// When the current wait began. SQLite counts the tries of one wait (0 for the first) and calls the handler on the
+// thread that waits, which does nothing else meanwhile, so one time per thread is enough.
+thread_local std::chrono::steady_clock::time_point t_waitingSince;
+
+// The busy handler: another try (1) after a short sleep until the connection's timeout has passed, then 0 (SQLite
+// returns SQLITE_BUSY). `timeoutMs` carries the timeout itself, so nothing has to outlive the connection.
+int retryUntilTimeout(void* timeoutMs, int tries) {
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0) t_waitingSince = now;
+    const auto limit = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeoutMs));
+    if (now - t_waitingSince >= limit) return 0;
+    sqlite3_sleep(kBusyRetryMs);
+    return 1;
+}
+
+}  // namespace
+
 void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly) {
-    db.setBusyTimeout(busyTimeoutMs);
+    const std::intptr_t timeoutMs = busyTimeoutMs > 0 ? busyTimeoutMs : 0;
+    sqlite3_busy_handler(db.getHandle(), retryUntilTimeout, reinterpret_cast<void*>(timeoutMs));
     if (!readOnly) db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");

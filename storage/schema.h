@@ -22,7 +22,9 @@ extern const char* const kQueueAllRows;
 /// The migrations of this build, in order.
 const std::vector<Migration>& migrations();
 
-/// Sets the pragmas every connection needs (WAL, synchronous=FULL, foreign keys, busy timeout).
+/// Sets the pragmas every connection needs (WAL, synchronous=FULL, foreign keys) and a busy handler: a connection
+/// that finds the file locked tries again every few milliseconds until busyTimeoutMs has passed (schema.cpp: why
+/// not SQLite's own, which waits up to 100 ms between tries).
 void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly);
 
 /// Refuses files that are not ours or are newer than this build; applies the missing migrations, each in

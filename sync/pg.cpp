@@ -129,7 +129,13 @@ PgConnection::PgConnection(const std::string& conninfo) : m_conninfo(conninfo), 
     values.push_back(nullptr);
     m_conn.reset(PQconnectdbParams(keys.data(), values.data(), 1));
     if (!m_conn) throw PgError("cannot connect to PostgreSQL: out of memory");
-    if (PQstatus(m_conn.get()) != CONNECTION_OK) fail("cannot connect to PostgreSQL", PQerrorMessage(m_conn.get()));
+    if (PQstatus(m_conn.get()) != CONNECTION_OK) {
+        // libpq gives no SQLSTATE for a failed connection, but it says whether the server asked for a password:
+        // then the server was reached and turned the login away (a wrong password, or after it the user or
+        // database), which the worker must not take for a lost link (sync_worker.cpp).
+        const bool loginRefused = PQconnectionNeedsPassword(m_conn.get()) || PQconnectionUsedPassword(m_conn.get());
+        fail("cannot connect to PostgreSQL", PQerrorMessage(m_conn.get()), loginRefused);
+    }
     // libpq prints the server's notices ("schema … already exists, skipping") on stderr by default; a command's
     // stderr is for its one line of failure.
     PQsetNoticeProcessor(m_conn.get(), [](void*, const char*) {}, nullptr);
@@ -148,8 +154,9 @@ void PgConnection::readSettings() {
     if (options) PQconninfoFree(options);
 }
 
-void PgConnection::fail(const std::string& what, const std::string& reason) const {
-    throw PgError(maskSecrets(what + " at " + describeServer(m_conninfo) + ": " + oneLine(reason), m_conninfo));
+void PgConnection::fail(const std::string& what, const std::string& reason, bool loginRefused) const {
+    throw PgError(maskSecrets(what + " at " + describeServer(m_conninfo) + ": " + oneLine(reason), m_conninfo),
+                  loginRefused);
 }
 
 void PgConnection::failLink(const std::string& what, const std::string& reason) {

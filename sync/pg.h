@@ -16,7 +16,14 @@ namespace pgsync {
 /// A PostgreSQL failure, its message already free of any password.
 class PgError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit PgError(const std::string& what, bool loginRefused = false)
+        : std::runtime_error(what), m_loginRefused(loginRefused) {}
+    /// The server turned the login away: it asked for a password and the one given did not do (or none was given),
+    /// or it refused the user or database after the password. Not a lost link: trying again soon changes nothing.
+    bool loginRefused() const { return m_loginRefused; }
+
+private:
+    bool m_loginRefused = false;
 };
 
 /// `text` with every password of `conninfo` (keyword form, URI user:password@, ?password=) replaced by "***".
@@ -82,7 +89,7 @@ public:
     void consumeInput();
 
 private:
-    [[noreturn]] void fail(const std::string& what, const std::string& reason) const;
+    [[noreturn]] void fail(const std::string& what, const std::string& reason, bool loginRefused = false) const;
     [[noreturn]] void failLink(const std::string& what, const std::string& reason);
     void readSettings();
     LinkWatch watch() const { return LinkWatch(m_silenceMs, m_keepalivesHeard); }

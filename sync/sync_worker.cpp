@@ -1,6 +1,7 @@
 // The sync worker's loop: connect, LISTEN, sync rounds on local commits and server notifications, back off on errors.
 #include "sync/sync_worker.h"
 
+#include "sync/retry_policy.h"
 #include "sync/server.h"
 #include "sync/venue_sync.h"
 
@@ -14,14 +15,6 @@
 namespace pgsync {
 
 namespace {
-
-// A kiosk must be caught up within seconds after the link returns (the 5 s). A lost or unreachable server
-// is tried again at most once a second, counted from the start of the failed try: a try costs a server that is
-// away nothing, and one that refuses connections a refused connect (a try that waited for connect_timeout, 2 s,
-// is followed by the next at once). A server that answered with an error (a schema of another version, a refused
-// statement) is asked less and less often, up to every 30 s: asking again soon would change nothing.
-constexpr double kRetrySeconds = 1;
-constexpr double kMaxBackoffSeconds = 30;
 
 double secondsSince(std::chrono::steady_clock::time_point then) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - then).count();
@@ -71,7 +64,8 @@ void SyncWorker::setStatus(const std::function<void(SyncStatus&)>& change, bool 
         std::lock_guard lock(m_mutex);
         const SyncStatus before = m_status;
         change(m_status);
-        moved = before.connected != m_status.connected || before.waiting != m_status.waiting;
+        moved = before.connected != m_status.connected || before.waiting != m_status.waiting ||
+                before.loginRefused != m_status.loginRefused;
     }
     // Outside the lock: the owner's wake-up may read status() at once.
     if ((applied || moved) && m_options.changed) m_options.changed();
@@ -89,7 +83,7 @@ void SyncWorker::run() {
     };
     std::unique_ptr<storage::Store> store;
     std::unique_ptr<PgConnection> pg;
-    double backoff = kRetrySeconds;
+    RetryPolicy retry;
     auto tryStarted = std::chrono::steady_clock::now();
     SyncOptions syncOptions;
     syncOptions.log = log;
@@ -109,10 +103,11 @@ void SyncWorker::run() {
                     s.lastSyncMs = nowMs();
                     s.waiting = report.backlog;
                     s.lastError.clear();
+                    s.loginRefused = false;
                 },
                 report.applied.inserted + report.applied.updated > 0);
             if (report.pushed > 0 || report.applied.inserted + report.applied.updated > 0) log("sync: " + report.summary());
-            backoff = kRetrySeconds;
+            retry.succeeded();
             // Wait for a reason to sync again: a local commit, news from the server (a notification past the cursor;
             // one read during the round counts too), the idle limit, or stop.
             const auto counter = store->changeCounter();
@@ -136,21 +131,25 @@ void SyncWorker::run() {
             } catch (const std::exception&) {
                 // the file is in trouble too; the status keeps the last count
             }
+            // A login the server turned away is a refusal, not a lost link; otherwise the link (or the server's
+            // process) is gone when there is no connection or it broke, and a healthy one carried the server's refusal.
+            const auto* pgError = dynamic_cast<const PgError*>(&e);
+            const SyncFailure failure = pgError && pgError->loginRefused() ? SyncFailure::LoginRefused
+                                        : !pg || !pg->healthy()            ? SyncFailure::LinkLost
+                                                                           : SyncFailure::Refused;
             setStatus(
                 [&](SyncStatus& s) {
                     s.connected = false;
                     s.lastError = line;
+                    s.loginRefused = failure == SyncFailure::LoginRefused;
                     if (waiting >= 0) s.waiting = waiting;
                 },
                 false);
-            // The link (or the server's process) is gone when there is no connection or it broke; a healthy one
-            // carried the server's refusal.
-            const bool linkLost = !pg || !pg->healthy();
-            const double pause = linkLost ? std::max(0.0, kRetrySeconds - secondsSince(tryStarted)) : backoff;
-            backoff = linkLost ? kRetrySeconds : std::min(backoff * 2, kMaxBackoffSeconds);
+            const double pause = retry.pauseAfter(failure, secondsSince(tryStarted));
             char next[48];
-            std::snprintf(next, sizeof next, " (next try in %.1f s)", pause);
-            log("sync: " + line + next);
+            std::snprintf(next, sizeof next, "next try in %.1f s", pause);
+            const std::string why = failure == SyncFailure::LoginRefused ? std::string(describe(failure)) + "; " : "";
+            log("sync: " + line + " (" + why + next + ")");
             pg.reset();
             store.reset();
             if (!sleepFor(pause)) break;

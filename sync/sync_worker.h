@@ -17,6 +17,7 @@ struct SyncStatus {
     std::int64_t lastSyncMs = 0;   ///< system clock, ms since the epoch; 0: never
     std::int64_t waiting = 0;      ///< outbox rows not yet on the server
     std::string lastError;         ///< one line, password masked; empty after a good round
+    bool loginRefused = false;     ///< the last try failed because the server turned the login away (a wrong password)
 };
 
 struct SyncWorkerOptions {
@@ -35,7 +36,8 @@ struct SyncWorkerOptions {
 
 /// Starts at construction, stops (and joins) at destruction or stop(). Never blocks its owner: the owner only reads
 /// status(). A lost link (noticed within tcp_user_timeout, 3 s by default: pg.h) is tried again at once and then
-/// at most once a second; a server that refuses (another schema version) less and less often, up to every 30 s.
+/// at most once a second; a server that refuses (another schema version, the login) less and less often, up to
+/// every 30 s (retry_policy.h).
 /// While the server is away the kiosk writes locally.
 /// Between rounds it waits for a local commit (its file's change counter), a NOTIFY from the server (another
 /// kiosk pushed), or maxIdleSeconds.

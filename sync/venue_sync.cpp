@@ -3,6 +3,9 @@
 
 #include "sync/server.h"
 
+#include <chrono>
+#include <thread>
+
 namespace pgsync {
 
 std::string SyncReport::summary() const {
@@ -16,6 +19,16 @@ std::string SyncReport::summary() const {
 namespace {
 
 constexpr int kMaxRounds = 20;
+
+// A full pulled batch means more follow. Applied back to back, they would hold the file's write lock all but one
+// PostgreSQL round trip (about a millisecond) per batch, and another writer on the file (the kiosk's own writer
+// saving an idea, an `idea add`) could miss every gap for its whole busy timeout: a kiosk joining a venue with a
+// backlog of thousands of rows would refuse votes while it catches up. So the worker leaves the file alone this long
+// after a full batch. Our connections (the kiosk's writer, the command line) look again every 2 ms
+// (storage/schema.cpp) and get in at once; a program with SQLite's own busy handler (sqlite3, a script) tries every
+// 1 to 25 ms in the first tenth of a second of its wait, then every 100 ms, so 30 ms gives it a fair chance too. It
+// costs a backlog of 28,000 rows 56 pauses, under 2 s.
+constexpr std::chrono::milliseconds kPauseAfterFullBatch{30};
 
 void pushAll(storage::Store& store, PgConnection& pg, const SyncOptions& options, SyncReport& report) {
     for (;;) {
@@ -42,6 +55,7 @@ void pullAll(storage::Store& store, PgConnection& pg, const SyncOptions& options
         for (const auto& line : applied.lines) {
             if (options.log) options.log(line);
         }
+        if (static_cast<int>(changes.size()) >= options.batchRows) std::this_thread::sleep_for(kPauseAfterFullBatch);
     }
 }
 

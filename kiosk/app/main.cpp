@@ -60,6 +60,10 @@ int main(int argc, char** argv) {
     app.add_option("--event", context.eventId, "Event id (default: the active event)");
     app.add_option("--assets", context.assetDir, "Folder with i18n/, wordlists/ and the example event")
         ->capture_default_str();
+    app.add_option("--busy-timeout", context.busyTimeoutMs,
+                   "Milliseconds a write waits for another program's lock on the database before it gives up")
+        ->check(CLI::Range(0, 600000))
+        ->capture_default_str();
     app.add_option("--wordlists", context.wordListDir, "Folder with de.txt, tr.txt and en.txt (default: <assets>/wordlists)");
 
     kiosk::app::addConfigOption(app, context);

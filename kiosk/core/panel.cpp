@@ -102,6 +102,7 @@ const PanelModel::IdeaRow* PanelModel::idea(const std::string& id) const {
 std::string syncLine(const SyncState& sync, const Catalog& text, const std::string& language) {
     if (!sync.enabled) return {};
     const std::string waiting = std::to_string(sync.waiting);
+    if (!sync.connected && sync.loginRefused) return text.format(language, "panel.sync_refused", {{"waiting", waiting}});
     if (sync.secondsSinceSync < 0) return text.format(language, "panel.sync_never", {{"waiting", waiting}});
     const auto seconds = static_cast<long long>(sync.secondsSinceSync);
     std::string age;

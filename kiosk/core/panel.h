@@ -74,10 +74,12 @@ struct SyncState {
     bool connected = false;
     double secondsSinceSync = -1;     ///< since the last completed round; -1: none yet
     std::int64_t waiting = 0;         ///< local rows not yet on the server
+    bool loginRefused = false;        ///< not connected because the server turned the login away (wrong password)
     bool operator==(const SyncState&) const = default;
 };
 
-/// The band's line, e.g. "Server verbunden · vor 4 s · 0 offen"; empty when there is no server. The age is
+/// The band's line, e.g. "Server verbunden · vor 4 s · 0 offen", or "Server lehnt die Anmeldung ab · 3 offen" (the
+/// organisers must fix the password, waiting helps nothing); empty when there is no server. The age is
 /// rounded to what the line shows (seconds, then minutes, then hours), so it changes at most once a second.
 std::string syncLine(const SyncState& sync, const Catalog& text, const std::string& language);
 

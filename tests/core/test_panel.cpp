@@ -133,5 +133,13 @@ TEST_SUITE("panel") {
         SUBCASE("Turkish") {
             CHECK(syncLine(sync, catalog, "tr") == "Sunucu bağlı · 4 sn önce · 0 bekliyor");
         }
+        SUBCASE("a login the server turned away says so (a wrong password), synced before or not") {
+            sync.connected = false;
+            sync.loginRefused = true;
+            sync.waiting = 5;
+            CHECK(syncLine(sync, catalog, "de") == "Server lehnt die Anmeldung ab · 5 offen");
+            sync.secondsSinceSync = -1;
+            CHECK(syncLine(sync, catalog, "en") == "Server refused the login · 5 waiting");
+        }
     }
 }

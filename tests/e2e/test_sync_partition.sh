@@ -5,7 +5,8 @@
 # link returns pushes everything exactly once and pulls what the other kiosk wrote meanwhile. Skips (77) where
 # this machine cannot make network namespaces; the server restart during a push is in test_sync_pg.sh. The
 # moderators' laptop (`moderate --server`) sits behind the same link: its panel shows the sync's state, and a pin
-# made there while offline reaches the other kiosk after the link returns.
+# made there while offline reaches the other kiosk after the link returns. Kiosk b is a kiosk window with its sync
+# worker in the same process (`run --server`): an idea added at a appears on its screen, a vote tapped there reaches a.
 # ctest-cost: 40
 # ctest-sanitizers: no
 source "$(dirname "$0")/lib.sh"
@@ -25,15 +26,27 @@ in_netns "$BIN" --db "$WORK/a.db" sync --server "$A_URL" --once >"$WORK/sync-a.l
 sync_once b
 ip netns exec "$NETNS" "$BIN" --db "$WORK/a.db" sync --server "$A_URL" >"$WORK/worker-a.log" 2>&1 &
 CHILDREN+=($!)
-"$BIN" --db "$WORK/b.db" sync --server "$PG_URL" >"$WORK/worker-b.log" 2>&1 &
+# Kiosk b is the attendees' kiosk window with its sync worker in the same process (`run --server`), on a display of
+# its own; the moderators' laptop gets another.
+export LIBGL_ALWAYS_SOFTWARE=1
+start_display 1920x1080
+B_DISPLAY="$DISPLAY"
+"$BIN" --db "$WORK/b.db" run --allow-exit --automation "$WORK/b.json" --server "$PG_URL" >"$WORK/kiosk-b.log" 2>&1 &
 CHILDREN+=($!)
-for k in a b; do
-  for _ in $(seq 1 300); do grep -q "sync: connected" "$WORK/worker-$k.log" && break; sleep 0.1; done
+for log in worker-a kiosk-b; do
+  for _ in $(seq 1 300); do grep -q "sync: connected" "$WORK/$log.log" && break; sleep 0.1; done
 done
+# on_window b|laptop: the taps and automation queries that follow go to that window.
+on_window() {
+  case "$1" in
+    b) DISPLAY="$B_DISPLAY" AUTOMATION="$WORK/b.json" ;;
+    laptop) DISPLAY="$LAPTOP_DISPLAY" AUTOMATION="$WORK/laptop.json" ;;
+  esac
+}
 
 # The moderators' laptop behind the same link: `moderate --server` on its own copy, the panel's band showing the sync.
-export LIBGL_ALWAYS_SOFTWARE=1
 start_display 1280x800
+LAPTOP_DISPLAY="$DISPLAY"
 AUTOMATION="$WORK/laptop.json"
 ip netns exec "$NETNS" "$BIN" --db "$WORK/laptop.db" moderate --server "$A_URL" --automation "$AUTOMATION" \
   >"$WORK/laptop.log" 2>&1 &
@@ -49,6 +62,30 @@ laptop_sync_is() {
   return 1
 }
 laptop_sync_is True && pass || fail "the laptop's panel does not show the sync connected: $(automation_value 'd["panel"]["sync"]')"
+
+echo "[run --server: an idea added at kiosk a shows in b's window, a vote tapped there reaches a]"
+on_window b
+wait_screen attract 30 || { tail -n 5 "$WORK/kiosk-b.log"; finish; exit 1; }
+tap attract; wait_screen start
+tap choose:browse; wait_screen browse
+tap order:browse.order_newest
+kiosk a idea add --title "Aus dem Foyer ins Fenster" >/dev/null 2>&1 || fail "idea add on a"
+number=""
+for _ in $(seq 1 300); do
+  number="$(sqlite3 "$WORK/b.db" "SELECT number FROM ideas WHERE title = 'Aus dem Foyer ins Fenster'")"
+  [ -n "$number" ] && [ "$(automation_value "'card:$number' in [e['id'] for e in d['elements']]")" = True ] && break
+  sleep 0.1
+done
+[ -n "$number" ] && [ "$(automation_value "'card:$number' in [e['id'] for e in d['elements']]")" = True ] && pass ||
+  fail "the idea added at a is not on b's browse screen within 30 s (b's file: '#$number'; $(tail -n 1 "$WORK/kiosk-b.log"))"
+tap "vote:$number"
+voted_at_a() {
+  sqlite3 "$WORK/a.db" "SELECT count(*) FROM votes JOIN ideas ON ideas.id = votes.idea_id
+                        WHERE ideas.title = 'Aus dem Foyer ins Fenster' AND votes.kind = 'vote'"
+}
+for _ in $(seq 1 300); do [ "$(voted_at_a)" = 1 ] && break; sleep 0.1; done
+[ "$(voted_at_a)" = 1 ] && pass || fail "the vote tapped in b's window did not reach a within 30 s (a holds $(voted_at_a))"
+on_window laptop
 
 # While cut off, the laptop's panel says so and a moderator pins an idea there; it reaches b once the link is back.
 pinned=""

@@ -119,6 +119,25 @@ TEST_CASE("migration 4 queues the rows a file had before it") {
     CHECK(queued == std::vector<std::string>{"event:e1", "session:s1"});
 }
 
+TEST_CASE("event settings changed at two kiosks at once: the unsent change is kept and logged, then the later push wins everywhere") {
+    Venue v;
+    applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+    v.a.updateEventSettings(v.event, fixtures::conference(5), "panel-a");
+    v.b.updateEventSettings(v.event, fixtures::conference(7), "panel-b");
+    const auto atB = applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+    CHECK(atB.keptLocal == 1);
+    REQUIRE(!atB.lines.empty());
+    CHECK(atB.lines.front().find("conflict on event " + v.event) != std::string::npos);
+    CHECK(atB.lines.front().find("kiosk-a") != std::string::npos);
+    CHECK(v.b.event(v.event)->settings.voteBudget == 7);
+    // b pushes after a: the server orders b's settings last, and both files end with them.
+    const auto fromB = pushed(v.b, v.serverSeq);
+    applyRemoteChanges(v.a, fromB);
+    applyRemoteChanges(v.b, fromB);
+    CHECK(v.a.event(v.event)->settings.voteBudget == 7);
+    CHECK(v.b.event(v.event)->settings.voteBudget == 7);
+}
+
 TEST_CASE("remote changes apply through the merge rules and never echo into the outbox") {
     Venue v;
     const auto session = v.a.startSession(v.event, "de");

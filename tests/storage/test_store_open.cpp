@@ -6,9 +6,12 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 using namespace storage;
 
@@ -148,6 +151,45 @@ TEST_SUITE("store.open") {
         SUBCASE("and the store stays usable") {
             CHECK(store.submitIdea(event, fixtures::idea("Danach")).number == 1);
         }
+    }
+
+    TEST_CASE("a write gets in while another connection lets go of the file only for moments between transactions") {
+        // The pattern of the sync worker applying a pulled backlog: the write lock held most of the time, free for a
+        // few milliseconds between transactions. SQLite's own busy handler looks again only every 100 ms once a wait
+        // has passed a quarter of a second, and missed such gaps for a whole timeout; ours looks every 2 ms.
+        fixtures::TempFile file("gaps.db");
+        std::string event;
+        {
+            Store store(file.path);
+            event = store.createEvent(fixtures::conference());
+        }
+        StoreOptions shortWait;
+        shortWait.busyTimeoutMs = 1000;
+        Store writer(file.path, shortWait);
+        std::atomic<bool> done{false};
+        std::thread holder([&] {
+            SQLite::Database db(file.path, SQLite::OPEN_READWRITE);
+            db.setBusyTimeout(10000);
+            while (!done) {
+                db.exec("BEGIN IMMEDIATE");
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                db.exec("COMMIT");
+                std::this_thread::sleep_for(std::chrono::milliseconds(3));
+            }
+        });
+        int saved = 0;
+        for (int i = 0; i < 8; ++i) {
+            try {
+                writer.submitIdea(event, fixtures::idea("Zwischen zwei Transaktionen " + std::to_string(i)));
+                ++saved;
+            } catch (const std::exception& e) {
+                MESSAGE("write ", i, " refused: ", e.what());
+            }
+        }
+        done = true;
+        holder.join();
+        CHECK(saved == 8);
+        CHECK(writer.ideas(event).size() == 8);
     }
 
     TEST_CASE("ids are UUIDv7 text and sort in creation order") {

@@ -31,6 +31,7 @@ struct CliContext {
     std::string wordListDir;  ///< --wordlists: the organisers' own word lists instead of <assets>/wordlists
     std::string configPath;   ///< --config: kiosk.toml, read before the subcommand runs
     KioskConfig config;       ///< what --config set (nothing without it); command-line options win
+    int busyTimeoutMs = 5000; ///< --busy-timeout: how long a write waits for another connection's lock
 
     /// Opens the database (creating its folder when writing). Throws StoreError with a clear message.
     std::unique_ptr<storage::Store> openStore(bool readOnly = false,

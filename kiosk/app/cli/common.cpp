@@ -59,6 +59,7 @@ std::unique_ptr<storage::Store> CliContext::openStore(bool readOnly,
     }
     storage::StoreOptions options;
     options.readOnly = readOnly;
+    options.busyTimeoutMs = busyTimeoutMs;
     options.wordList = std::move(wordList);
     return std::make_unique<storage::Store>(dbPath, options);
 }

@@ -44,7 +44,6 @@ struct SecondWindowArgs : WindowArgs {
 struct RunArgs : WindowArgs {
     double idleTimeout = 60;
     std::vector<std::string> languages;
-    int busyTimeoutMs = 5000;
     std::string frameTimes;
     double hangAfter = 0;
     double crashAfter = 0;
@@ -66,7 +65,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_option("--languages", args->languages,
                     "The languages offered, in order, e.g. de,uk,tr (default: [kiosk] languages, else all)")
         ->delimiter(',');
-    run->add_option("--busy-timeout", args->busyTimeoutMs,
+    // The same setting as the global --busy-timeout, also accepted after `run` (the fault tests write it there).
+    run->add_option("--busy-timeout", context.busyTimeoutMs,
                     "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
         ->check(CLI::Range(100, 600000))
         ->capture_default_str();
@@ -110,7 +110,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         } else if (context.config.languages) {
             options.languages = *context.config.languages;
         }
-        options.busyTimeoutMs = args->busyTimeoutMs;
+        options.busyTimeoutMs = context.busyTimeoutMs;
         options.phonesOnAttract = args->phonesOnAttract;
         options.frameTimesFile = args->frameTimes;
         options.hangAfterSeconds = args->hangAfter;

@@ -58,6 +58,7 @@ std::unique_ptr<pgsync::SyncWorker> startWindowSync(const CliContext& context, c
         state.enabled = true;
         state.connected = status.connected;
         state.waiting = status.waiting;
+        state.loginRefused = status.loginRefused;
         if (status.lastSyncMs > 0) {
             const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch()).count();

@@ -196,7 +196,8 @@ nlohmann::json PanelHost::automation() const {
     return {{"tab", tabs[static_cast<int>(m_view.tab)]}, {"selected", m_view.selected}, {"reason", m_view.reason},
             {"message", m_view.message}, {"digits", gate.digits.size()}, {"pin_message", gate.messageKey},
             {"flagged", flagged},
-            {"sync", {{"enabled", m_model.sync.enabled}, {"connected", m_model.sync.connected}, {"waiting", m_model.sync.waiting}}}};
+            {"sync", {{"enabled", m_model.sync.enabled}, {"connected", m_model.sync.connected}, {"waiting", m_model.sync.waiting},
+                      {"login_refused", m_model.sync.loginRefused}}}};
 }
 
 }  // namespace kiosk::app
