@@ -144,8 +144,12 @@ in_vm id -nG ideenkiosk | grep -qw video && pass || fail "the user is in the vid
 # [SECTION] The kiosk under systemd
 # What differs from a venue PC: no VT and no GPU in a container, so cage runs headless, the TTY settings go
 # (there is no /dev/tty1 to condition on), the screen is described in a file, and a test may add run options.
-mkdir -p "$ROOT/etc/systemd/system/$KIOSK.d"
-cat >"$ROOT/etc/systemd/system/$KIOSK.d/venue-test.conf" <<'EOF'
+# test_dropin UNIT COMMAND…: the container's stand-ins for a VT and a GPU, and cage around COMMAND.
+test_dropin() {
+  local unit="$1"
+  shift
+  mkdir -p "$ROOT/etc/systemd/system/$unit.d"
+  cat >"$ROOT/etc/systemd/system/$unit.d/venue-test.conf" <<EOF
 [Unit]
 ConditionPathExists=
 [Service]
@@ -157,8 +161,10 @@ TTYVTDisallocate=no
 Environment=WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 LIBGL_ALWAYS_SOFTWARE=1
 EnvironmentFile=-/run/ideenkiosk-test.env
 ExecStart=
-ExecStart=/usr/bin/cage -d -s -- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml run --automation /var/lib/ideenkiosk/screen.json $IDEEN_TEST_ARGS
+ExecStart=/usr/bin/cage -d -s -- $*
 EOF
+}
+test_dropin $KIOSK /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml run --automation /var/lib/ideenkiosk/screen.json '$IDEEN_TEST_ARGS'
 # The technician's edit: the example event.
 sed -i 's|^# event_file = .*|event_file = "/usr/share/ideenkiosk/event.example.toml"|' "$ROOT/etc/ideenkiosk/kiosk.toml"
 in_vm systemctl daemon-reload
@@ -225,20 +231,7 @@ grep -q "crashes: 2 so far, the last: the kiosk before" "$WORK/doctor.log" && pa
 
 # [SECTION] The projector unit, on a PC of its own: it takes the seat from the kiosk (Conflicts=)
 PROJECTOR=ideenkiosk-projector.service
-mkdir -p "$ROOT/etc/systemd/system/$PROJECTOR.d"
-cat >"$ROOT/etc/systemd/system/$PROJECTOR.d/venue-test.conf" <<'EOF'
-[Unit]
-ConditionPathExists=
-[Service]
-TTYPath=/dev/null
-StandardInput=null
-TTYReset=no
-TTYVHangup=no
-TTYVTDisallocate=no
-Environment=WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 LIBGL_ALWAYS_SOFTWARE=1
-ExecStart=
-ExecStart=/usr/bin/cage -d -s -- /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml projector --automation /var/lib/ideenkiosk/projector.json
-EOF
+test_dropin $PROJECTOR /usr/bin/ideenkiosk --config /etc/ideenkiosk/kiosk.toml projector --automation /var/lib/ideenkiosk/projector.json
 in_vm systemctl daemon-reload
 in_vm timeout 60 systemctl start $PROJECTOR && pass || fail "the projector unit started: $(in_vm journalctl -u $PROJECTOR --no-pager -n 20)"
 # Stopped before the projector started (After=), and inactive, not failed: the kiosk stopped first, then cage.
