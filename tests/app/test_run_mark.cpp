@@ -23,7 +23,7 @@ long endedProcess() {
 }  // namespace
 
 TEST_SUITE("app.run_mark") {
-    TEST_CASE("this process is a running kiosk; an ended one, another boot or another program is not") {
+    TEST_CASE("this process is a running kiosk, an ended one, another boot or another program is not") {
         const auto me = thisKiosk(1234);
         CHECK(me.pid == static_cast<long>(getpid()));
         CHECK(me.startedAt == 1234);

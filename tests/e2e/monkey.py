@@ -18,7 +18,12 @@ import time
 from kiosk_driver import SCREEN_H, SCREEN_W, Kiosk, center, heartbeats, read_log, summary, x_flush, x_input, xdotool
 
 HANG_SECONDS = 15          # heartbeats come every 5 s; three missed in a row is a hang
-RSS_MARGIN_KB = 8 * 1024   # allowed growth after warm-up (the monkey adds a few ideas and sessions)
+# Allowed growth after warm-up (the monkey adds a few ideas and sessions). Besides that, the kiosk's resident memory
+# makes one step of 6.7-8.2 MB the first time some screen or input comes after the warm-up (seen on 30 Nov with the
+# binaries before and after that day's changes, the same seed; not a leak: it does not grow again; its source is not
+# found yet, it is not the submit flow, the panel, the language list, Arabic, contrast or large text). A leak that
+# matters over 45 s grows on: 12 MiB still catches it.
+RSS_MARGIN_KB = 12 * 1024
 RSS_MARGIN_SHARE = 0.05    # … or this share of the warm RSS, whichever is larger
 
 FORWARD = ("attract", "choose:", "category:", "next", "send", "thanks:next", "vote:", "similar:", "still_here", "retry")
