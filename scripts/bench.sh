@@ -28,7 +28,7 @@ seconds() {  # seconds COMMAND…: wall time of one run
 }
 timed() {  # timed COMMAND…: "WALL CPU" seconds of one run (CPU: user + system, which other work on the machine inflates less)
   /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" >/dev/null
-  awk '{ printf "%s %.2f", $1, $2 + $3 }' "$work/time.txt"
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/time.txt"  # a whole line: `read` fails (and set -e ends the bench) without its newline
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/ideen-bench.XXXXXX")"
