@@ -9,11 +9,6 @@
 
 namespace storage {
 
-bool& detail::quickCheckElsewhere() {
-    thread_local bool elsewhere = false;
-    return elsewhere;
-}
-
 namespace {
 
 // quick_check reads every page of the file: on a second core it costs the export no time; on the caller's thread
@@ -34,14 +29,8 @@ void checkAside(const std::string& path) {
 LongRead::LongRead(const std::string& path) {
     StoreOptions options;
     options.readOnly = true;
-    detail::quickCheckElsewhere() = true;
-    try {
-        m_store = std::make_unique<Store>(path, options);
-    } catch (...) {
-        detail::quickCheckElsewhere() = false;
-        throw;
-    }
-    detail::quickCheckElsewhere() = false;
+    options.quickCheck = false;  // checked beside the read instead
+    m_store = std::make_unique<Store>(path, options);
     m_check = std::async(std::launch::async, checkAside, path);
 }
 

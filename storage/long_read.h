@@ -30,9 +30,4 @@ private:
     std::future<void> m_check;
 };
 
-namespace detail {
-/// Set only by LongRead while it constructs its Store: that Store skips its own quick_check (store.cpp).
-bool& quickCheckElsewhere();
-}  // namespace detail
-
 }  // namespace storage

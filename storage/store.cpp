@@ -1,7 +1,6 @@
 // Store: events, sessions, ideas and votes, with every rule of the model enforced in one transaction.
 #include "storage/store_impl.h"
 
-#include "storage/long_read.h"
 #include "storage/schema.h"
 #include "storage/text.h"
 
@@ -103,7 +102,7 @@ Store::Store(const std::string& path, StoreOptions options) {
         } else {
             migrate(m->db, path, kApplicationId);
         }
-        if (!detail::quickCheckElsewhere()) quickCheck(m->db, path);  // LongRead checks beside its read
+        if (m->options.quickCheck) quickCheck(m->db, path);  // LongRead runs it beside its read instead
         std::string stored;
         SQLite::Statement get(m->db, "SELECT value FROM meta WHERE key = 'kiosk_id'");
         if (get.executeStep()) stored = get.getColumn(0).getString();

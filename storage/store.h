@@ -26,6 +26,8 @@ struct StoreOptions {
     std::string kioskId;                         ///< default: the id stored in the file's meta table
     int busyTimeoutMs = 5000;
     bool readOnly = false;                       ///< open for reading only (projector, export, check)
+    /// PRAGMA quick_check on opening; false only for a caller that runs it itself (LongRead, beside its read).
+    bool quickCheck = true;
     /// Words that send a submitted idea to the moderators first (see submitIdea); null: none.
     std::shared_ptr<const WordList> wordList;
 };
