@@ -3,6 +3,7 @@
 #include "storage/schema.h"
 
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 
 #include <doctest/doctest.h>
 
@@ -154,9 +155,12 @@ TEST_SUITE("store.open") {
     }
 
     TEST_CASE("a write gets in while another connection lets go of the file only for moments between transactions") {
-        // The pattern of the sync worker applying a pulled backlog: the write lock held most of the time, free for a
-        // few milliseconds between transactions. SQLite's own busy handler looks again only every 100 ms once a wait
-        // has passed a quarter of a second, and missed such gaps for a whole timeout; ours looks every 2 ms.
+        // The pattern of the sync worker applying a pulled backlog: the write lock held most of the time, free for
+        // a moment between transactions (its round trip to the server) and taken again at once. SQLite's own busy
+        // handler sleeps 1, 2, 5, 10 … 50, then 100 ms between its looks: 17 looks in this writer's timeout, the
+        // first five inside the hold the write began in, the others each with a 1 in 11 chance to fall into a 3 ms
+        // gap of the 33 ms cycle, so about one write in three is refused and a series of 24 nearly always meets one
+        // (10 of 10 runs failed with it). Ours (schema.cpp) looks every 2 ms, so at least once in every gap.
         fixtures::TempFile file("gaps.db");
         std::string event;
         {
@@ -164,32 +168,53 @@ TEST_SUITE("store.open") {
             event = store.createEvent(fixtures::conference());
         }
         StoreOptions shortWait;
-        shortWait.busyTimeoutMs = 1000;
+        shortWait.busyTimeoutMs = 800;
         Store writer(file.path, shortWait);
+
+        std::atomic<int> holds{0};
         std::atomic<bool> done{false};
         std::thread holder([&] {
             SQLite::Database db(file.path, SQLite::OPEN_READWRITE);
-            db.setBusyTimeout(10000);
+            // Takes the file back as soon as the writer lets go, without growing sleeps of its own.
+            sqlite3_busy_handler(
+                db.getHandle(),
+                [](void*, int) {
+                    std::this_thread::sleep_for(std::chrono::microseconds(100));
+                    return 1;
+                },
+                nullptr);
             while (!done) {
                 db.exec("BEGIN IMMEDIATE");
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                ++holds;
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
                 db.exec("COMMIT");
-                std::this_thread::sleep_for(std::chrono::milliseconds(3));
+                // The gap: spun, not slept, so that a busy machine's late wake-ups do not widen it.
+                const auto gapEnds = std::chrono::steady_clock::now() + std::chrono::milliseconds(3);
+                while (std::chrono::steady_clock::now() < gapEnds) {
+                }
             }
         });
+
+        constexpr int kWrites = 24;
         int saved = 0;
-        for (int i = 0; i < 8; ++i) {
+        int holdsBefore = 0;
+        for (int i = 0; i < kWrites; ++i) {
+            // Every write starts while the holder holds the file (as a kiosk's write meets the worker mid-batch):
+            // wait until it has taken the file again since the previous write.
+            while (holds == holdsBefore) std::this_thread::sleep_for(std::chrono::microseconds(100));
             try {
                 writer.submitIdea(event, fixtures::idea("Zwischen zwei Transaktionen " + std::to_string(i)));
                 ++saved;
+                holdsBefore = holds;
             } catch (const std::exception& e) {
-                MESSAGE("write ", i, " refused: ", e.what());
+                MESSAGE("write ", i, " refused after its busy timeout: ", std::string(e.what()));
+                break;  // one refusal is the failure; the rest would only wait out more timeouts
             }
         }
         done = true;
         holder.join();
-        CHECK(saved == 8);
-        CHECK(writer.ideas(event).size() == 8);
+        CHECK(saved == kWrites);
+        CHECK(writer.ideas(event).size() == static_cast<std::size_t>(saved));
     }
 
     TEST_CASE("ids are UUIDv7 text and sort in creation order") {
