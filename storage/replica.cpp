@@ -57,6 +57,40 @@ std::string text(const json& row, const char* key) {
     return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// [SECTION] Sync state (cursor, server, whose settings)
+
+std::string syncState(Store& store, const std::string& key) {
+    return keyValue(store.db(), "sync_state", key.c_str()).value_or(std::string());
+}
+
+void setSyncState(Store& store, const std::string& key, const std::string& value) {
+    putKeyValue(store.db(), "sync_state", key.c_str(), value);
+}
+
+// Event settings are last-writer-wins per row. The kiosk that still holds an unsent change keeps it and logs that
+// (Outcome::KeptLocal); the kiosk whose change already reached the server would otherwise see its settings replaced
+// by a later push without a word. So the file remembers, per event, the server change that carried this kiosk's own
+// settings (its echo in the pull), until a change of another kiosk arrives for that event.
+const char* const kOwnSettingsPrefix = "own_settings_change:";
+
+void followSettingsOrigin(Store& store, const RemoteChange& change, bool replaced, ApplyReport& report) {
+    const std::string key = kOwnSettingsPrefix + change.rowId;
+    if (change.kioskId == store.kioskId()) {
+        setSyncState(store, key, std::to_string(change.serverSeq));
+        return;
+    }
+    const std::string ours = syncState(store, key);
+    if (ours.empty()) return;
+    if (replaced) {
+        report.lines.push_back("conflict on event " + change.rowId + ": this kiosk's settings (server change " + ours +
+                               ") were replaced by kiosk " + change.kioskId + "'s later change (server change " +
+                               std::to_string(change.serverSeq) + "); the later push wins at every kiosk");
+    }
+    SQLite::Statement forget(store.db(), "DELETE FROM sync_state WHERE key = ?");
+    forget.bind(1, key);
+    forget.exec();
+}
+
 // [SECTION] Applying one change
 
 bool pendingLocally(Store& store, const std::string& kind, const std::string& rowId) {
@@ -209,6 +243,8 @@ Outcome applyOne(Store& store, const RemoteChange& change, ApplyReport& report,
         const Outcome outcome = applyMutable(
             store, change, row, e, [&](const Event& x) { store.insertEventRecord(x); },
             [&](const Event& x) { updateEvent(store, x); });
+        // An unsent change of ours stays and is pushed next; its echo makes the settings ours again.
+        if (outcome != Outcome::KeptLocal) followSettingsOrigin(store, change, outcome == Outcome::Updated, report);
         // Not activateEvent: its log entry would exist in this file only, and the files must stay equal.
         SQLite::Statement activate(store.db(), "UPDATE events SET active = 1 WHERE id = ? AND NOT EXISTS "
                                                "(SELECT 1 FROM events WHERE active = 1)");
@@ -256,18 +292,6 @@ std::int64_t outboxBacklog(Store& store) { return store.db().execAndGet("SELECT 
 
 // [SECTION] Pull
 
-namespace {
-
-std::string syncState(Store& store, const char* key) {
-    return keyValue(store.db(), "sync_state", key).value_or(std::string());
-}
-
-void setSyncState(Store& store, const char* key, const std::string& value) {
-    putKeyValue(store.db(), "sync_state", key, value);
-}
-
-}  // namespace
-
 bool attachToServer(Store& store, const std::string& serverId) {
     const std::string known = syncState(store, "server_id");
     if (known == serverId) return false;
@@ -276,6 +300,7 @@ bool attachToServer(Store& store, const std::string& serverId) {
         // The first server: the outbox already holds everything not yet pushed anywhere.
         if (!known.empty()) {
             store.db().exec("DELETE FROM outbox");
+            store.db().exec(std::string("DELETE FROM sync_state WHERE key LIKE '") + kOwnSettingsPrefix + "%'");
             store.db().exec(kQueueAllRows);
             setSyncState(store, "pull_cursor", "0");
             requeued = true;
@@ -305,6 +330,8 @@ ApplyReport applyRemoteChanges(Store& store, const std::vector<RemoteChange>& ch
                 case Outcome::Unchanged: ++report.unchanged; break;
                 case Outcome::KeptLocal:
                     ++report.keptLocal;
+                    // The echo of this kiosk's own earlier push behind a newer unsent change is no conflict.
+                    if (change.kioskId == store.kioskId()) break;
                     report.lines.push_back("conflict on " + change.kind + " " + change.rowId + ": kept this kiosk's " +
                                            "unsent change over server change " + std::to_string(change.serverSeq) +
                                            " of kiosk " + change.kioskId + " (it is pushed next and wins everywhere)");

@@ -119,12 +119,16 @@ TEST_CASE("migration 4 queues the rows a file had before it") {
     CHECK(queued == std::vector<std::string>{"event:e1", "session:s1"});
 }
 
-TEST_CASE("event settings changed at two kiosks at once: the unsent change is kept and logged, then the later push wins everywhere") {
+TEST_CASE("event settings changed at two kiosks at once: the unsent change is kept and logged, then the later push wins everywhere and the replaced kiosk logs it") {
     Venue v;
     applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
     v.a.updateEventSettings(v.event, fixtures::conference(5), "panel-a");
     v.b.updateEventSettings(v.event, fixtures::conference(7), "panel-b");
-    const auto atB = applyRemoteChanges(v.b, pushed(v.a, v.serverSeq));
+    const auto fromA = pushed(v.a, v.serverSeq);
+    // a pulls its own push back (the server hands every kiosk its own changes too): nothing to log.
+    const auto echoAtA = applyRemoteChanges(v.a, fromA);
+    CHECK(echoAtA.lines.empty());
+    const auto atB = applyRemoteChanges(v.b, fromA);
     CHECK(atB.keptLocal == 1);
     REQUIRE(!atB.lines.empty());
     CHECK(atB.lines.front().find("conflict on event " + v.event) != std::string::npos);
@@ -132,10 +136,33 @@ TEST_CASE("event settings changed at two kiosks at once: the unsent change is ke
     CHECK(v.b.event(v.event)->settings.voteBudget == 7);
     // b pushes after a: the server orders b's settings last, and both files end with them.
     const auto fromB = pushed(v.b, v.serverSeq);
-    applyRemoteChanges(v.a, fromB);
-    applyRemoteChanges(v.b, fromB);
+    const auto atA = applyRemoteChanges(v.a, fromB);
+    const auto echoAtB = applyRemoteChanges(v.b, fromB);
     CHECK(v.a.event(v.event)->settings.voteBudget == 7);
     CHECK(v.b.event(v.event)->settings.voteBudget == 7);
+    CHECK(echoAtB.lines.empty());  // b's own settings came back: no conflict at b any more
+
+    // a's pushed settings were replaced: a says so once, naming the event, kiosk b and both server changes.
+    const auto serverChangeOf = [&](const std::vector<RemoteChange>& changes) {
+        const auto it = std::find_if(changes.begin(), changes.end(), [](const auto& c) { return c.kind == "event"; });
+        REQUIRE(it != changes.end());
+        return std::to_string(it->serverSeq);
+    };
+    REQUIRE(atA.lines.size() == 1);
+    const std::string& line = atA.lines.front();
+    CHECK(line.find("conflict on event " + v.event) != std::string::npos);
+    CHECK(line.find("this kiosk's settings (server change " + serverChangeOf(fromA) + ")") != std::string::npos);
+    CHECK(line.find("replaced by kiosk kiosk-b's later change (server change " + serverChangeOf(fromB) + ")") !=
+          std::string::npos);
+    SUBCASE("the same changes again log nothing more") {
+        CHECK(applyRemoteChanges(v.a, fromB).lines.empty());
+    }
+    SUBCASE("settings that reached a from another kiosk are not a's: replacing them is no conflict") {
+        v.b.updateEventSettings(v.event, fixtures::conference(9), "panel-b");
+        const auto again = pushed(v.b, v.serverSeq);
+        CHECK(applyRemoteChanges(v.a, again).lines.empty());
+        CHECK(v.a.event(v.event)->settings.voteBudget == 9);
+    }
 }
 
 TEST_CASE("remote changes apply through the merge rules and never echo into the outbox") {
@@ -154,6 +181,11 @@ TEST_CASE("remote changes apply through the merge rules and never echo into the 
         CHECK_MESSAGE(countOf(v.a, table) == countOf(v.b, table), table);
     }
 
+    SUBCASE("the similar-ideas warning at b sees the idea submitted at a") {
+        const auto found = v.b.similar(v.event, "Stadtrundfahrt mit Migranten", 3);
+        REQUIRE(!found.empty());
+        CHECK(found.front().idea.id == first.id);
+    }
     SUBCASE("the same changes again change nothing") {
         const auto again = applyRemoteChanges(v.b, changes);
         CHECK(again.inserted == 0);
