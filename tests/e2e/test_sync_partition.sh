@@ -7,6 +7,7 @@
 # moderators' laptop (`moderate --server`) sits behind the same link: its panel shows the sync's state, and a pin
 # made there while offline reaches the other kiosk after the link returns. Kiosk b is a kiosk window with its sync
 # worker in the same process (`run --server`): an idea added at a appears on its screen, a vote tapped there reaches a.
+# The projector (`projector --server`, its own copy over the local socket) ends up showing both kiosks' ideas and votes.
 # ctest-cost: 40
 # ctest-sanitizers: no
 source "$(dirname "$0")/lib.sh"
@@ -43,6 +44,13 @@ on_window() {
     laptop) DISPLAY="$LAPTOP_DISPLAY" AUTOMATION="$WORK/laptop.json" ;;
   esac
 }
+
+# The projector for the hall shows the whole venue: `projector --server` on its own copy (over the local socket).
+start_display 1280x720
+PROJECTION="$WORK/projector.json"
+"$BIN" --db "$WORK/projector.db" projector --allow-exit --server "$PG_URL" --automation "$PROJECTION" \
+  >"$WORK/projector.log" 2>&1 &
+CHILDREN+=($!)
 
 # The moderators' laptop behind the same link: `moderate --server` on its own copy, the panel's band showing the sync.
 start_display 1280x800
@@ -147,7 +155,16 @@ partition() {
   fi
 }
 
-partition "the link down" link_down link_up 5 0 laptop_offline
+# While the link is down, `sync --once` at a (a script's sync towards a host it cannot reach): one clear line within
+# its connect_timeout (2 s), no password in it, and the kiosk goes on (the attendees' votes keep landing in a's file).
+once_unreachable() {
+  expect_clear_failure "cannot connect" "sync --once towards an unreachable server" -- \
+    in_netns "$BIN" --db "$WORK/a.db" sync --once --server "$A_URL"
+  grep -q "$PG_PASSWORD" "$WORK/err" && fail "the password appears in the unreachable server's line" || pass
+}
+while_offline() { laptop_offline; once_unreachable; }
+
+partition "the link down" link_down link_up 5 0 while_offline
 [ "$(sqlite3 "$WORK/b.db" "SELECT pinned FROM ideas WHERE number = $pinned")" = 1 ] && pass ||
   fail "the pin of #$pinned made on the laptop while offline did not reach b"
 laptop_sync_is True && pass || fail "the laptop's panel does not show the sync back"
@@ -158,13 +175,28 @@ case " ${IDEEN_PARTITION_VARIANTS:-link} " in
   *" blackhole "*) partition "a blackhole route to the server" blackhole_on blackhole_off 5 1 ;;
 esac
 
+echo "[the projector on the server shows what both kiosks wrote, the partition's votes too]"
+# live_totals K: published ideas and live votes in K's file, counted as the projector counts them (storage/stats.cpp).
+live_totals() {
+  sqlite3 "$WORK/$1.db" "SELECT (SELECT count(*) FROM ideas WHERE status = 'published') || ' ' || (SELECT count(*)
+    FROM votes v JOIN sessions s ON s.id = v.session_id WHERE v.kind = 'vote' AND s.voided = 0
+    AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id))"
+}
+projected_totals() {
+  python3 "$DRIVER" query "$PROJECTION" 'str(d["totals"]["ideas"]) + " " + str(d["totals"]["votes"])' 2>/dev/null
+}
+for _ in $(seq 1 300); do [ "$(projected_totals)" = "$(live_totals a)" ] && break; sleep 0.1; done
+[ "$(projected_totals)" = "$(live_totals a)" ] && pass ||
+  fail "the projector shows '$(projected_totals)' (ideas, votes), kiosk a holds '$(live_totals a)' ($(tail -n 1 "$WORK/projector.log"))"
+
 echo "[nothing lost, nothing doubled]"
 for pid in "${CHILDREN[@]}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
 CHILDREN=()
 sync_once b
 kiosk a sync --server "$PG_URL" --once >>"$WORK/sync-a.log" 2>&1 || fail "a's last sync"
 kiosk laptop sync --server "$PG_URL" --once >>"$WORK/sync-laptop.log" 2>&1 || fail "the laptop's last sync"
-same_everywhere "after the partitions" a b laptop
+kiosk projector sync --server "$PG_URL" --once >>"$WORK/sync-projector.log" 2>&1 || fail "the projector's last sync"
+same_everywhere "after the partitions" a b laptop projector
 pushed_once a
 pushed_once b
 pushed_once laptop

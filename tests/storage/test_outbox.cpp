@@ -165,6 +165,17 @@ TEST_CASE("event settings changed at two kiosks at once: the unsent change is ke
     }
 }
 
+TEST_CASE("the echo of a kiosk's own push behind a newer unsent change of the same event is no conflict") {
+    Venue v;
+    v.a.updateEventSettings(v.event, fixtures::conference(5), "panel-a");
+    const auto fromA = pushed(v.a, v.serverSeq);
+    v.a.updateEventSettings(v.event, fixtures::conference(6), "panel-a");
+    const auto echo = applyRemoteChanges(v.a, fromA);
+    CHECK(echo.keptLocal >= 1);  // the event row is queued once per write: created, then changed
+    CHECK(echo.lines.empty());
+    CHECK(v.a.event(v.event)->settings.voteBudget == 6);
+}
+
 TEST_CASE("remote changes apply through the merge rules and never echo into the outbox") {
     Venue v;
     const auto session = v.a.startSession(v.event, "de");
