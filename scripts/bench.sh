@@ -105,7 +105,7 @@ measures export && bench_export
 
 # [SECTION] The venue sync through a throwaway PostgreSQL 15
 if measures sync; then
-  "$IDEEN_ROOT/scripts/bench_sync.sh" "$bin" "$IDEEN_ROOT" || echo "venue sync figures: not measured (see above)"
+  "$IDEEN_ROOT/scripts/bench_sync.sh" "$bin" "$IDEEN_ROOT" "$bench" || echo "venue sync figures: not measured (see above)"
 fi
 
 # [SECTION] The results report (PDF) and the Excel workbook, small and large
