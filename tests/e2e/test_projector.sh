@@ -91,7 +91,8 @@ png_shows_text "$WORK/projector.png" 1920 1080 && pass || fail "the projector's 
 # the real rules, a 429 waited out as the page does) while an attendee submits an idea and votes at the kiosk. The
 # kiosk's flow completes, its frames keep coming (the heartbeat's frame counter), every answered vote is in the
 # database exactly once, nothing but the rate limits' 429s is refused, and each 429 is one log line.
-[ "$(screen_name)" = attract ] || tap done
+# From wherever the kiosk is (its idle timeout may end the last session at any moment) back to the attract screen.
+for _ in $(seq 1 20); do [ "$(screen_name)" = attract ] && break; python3 "$DRIVER" tap "$AUTOMATION" done 2>/dev/null; sleep 0.3; done
 wait_screen attract 10
 LOAD="$WORK/load"
 kiosk_votes() { sqlite3 "$DB" "SELECT count(*) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE s.source = 'kiosk' AND v.kind = 'vote'"; }
