@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <functional>
+#include <memory>
 #include <string>
 
 #include <netdb.h>
@@ -154,8 +156,10 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
     endpointOf(sock, true, address, port);
     bool answered = false;
     if (m_slots.take(address)) {
+        // Given back however the connection ends (an exception out of a handler included).
+        const std::unique_ptr<AddressSlots, std::function<void(AddressSlots*)>> slot(
+            &m_slots, [&address](AddressSlots* slots) { slots->give(address); });
         answered = serveConnection(sock);
-        m_slots.give(address);
     } else {
         if (m_refused) m_refused(address, ConnectionRefusal::tooMany);  // logged before the peer hears it
         refuseTooMany(sock);
