@@ -4,6 +4,7 @@
 
 #include "phones/api.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -43,6 +44,8 @@ public:
 private:
     struct Job;
     void loop();
+    /// After each commit, leaves the write lock to other connections for as long as the batch held it.
+    static void leaveLockFree(std::chrono::steady_clock::duration held);
 
     static constexpr std::size_t kMaxBatch = 256;
     std::unique_ptr<storage::Store> m_store;

@@ -6,6 +6,9 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <functional>
+#include <memory>
+#include <string>
 
 #include <netdb.h>
 #include <poll.h>
@@ -109,14 +112,64 @@ private:
     std::size_t m_end = 0;
 };
 
+/// The answer to a connection over its address's cap, sent before its request is read (reading it would let the
+/// address hold the thread again). German first, like the page.
+const std::string& tooManyConnectionsAnswer() {
+    static const std::string answer = [] {
+        const std::string body =
+            "Zu viele Verbindungen von dieser Adresse. Bitte gleich noch einmal.\n"
+            "Too many connections from this address. Please try again shortly.\n";
+        return "HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n"
+               "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
+    return answer;
+}
+
+/// Reads and drops whatever the peer already sent, so that closing sends FIN and not RST (which could make the
+/// peer lose the answer).
+void discardPending(int sock) {
+    std::array<char, 4096> scratch{};
+    while (::recv(sock, scratch.data(), scratch.size(), MSG_DONTWAIT) > 0) {
+    }
+}
+
+void refuseTooMany(int sock) {
+    discardPending(sock);
+    ::send(sock, tooManyConnectionsAnswer().data(), tooManyConnectionsAnswer().size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    ::shutdown(sock, SHUT_WR);
+    // The peer's close after reading the answer, for a short while only: the thread goes back to the pool.
+    waitUntil(sock, POLLIN, Clock::now() + std::chrono::milliseconds(50));
+    discardPending(sock);
+}
+
 }  // namespace
 
-DeadlineServer::DeadlineServer(ConnectionLimits limits, std::function<void(const std::string&)> cutOff)
-    : m_limits(limits), m_cutOff(std::move(cutOff)) {}
+DeadlineServer::DeadlineServer(ConnectionLimits limits,
+                               std::function<void(const std::string&, ConnectionRefusal)> refused)
+    : m_limits(limits), m_refused(std::move(refused)), m_slots(limits.perAddress) {}
 
 bool DeadlineServer::requestTimedOut() { return t_requestTimedOut; }
 
 bool DeadlineServer::process_and_close_socket(socket_t sock) {
+    std::string address;
+    int port = 0;
+    endpointOf(sock, true, address, port);
+    bool answered = false;
+    if (m_slots.take(address)) {
+        // Given back however the connection ends (an exception out of a handler included).
+        const std::unique_ptr<AddressSlots, std::function<void(AddressSlots*)>> slot(
+            &m_slots, [&address](AddressSlots* slots) { slots->give(address); });
+        answered = serveConnection(sock);
+    } else {
+        if (m_refused) m_refused(address, ConnectionRefusal::tooMany);  // logged before the peer hears it
+        refuseTooMany(sock);
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return answered;
+}
+
+bool DeadlineServer::serveConnection(socket_t sock) {
     DeadlineStream stream(sock, m_limits.write);
     // The next request's first byte, within the keep-alive time; a stopping server ends the wait within kStopCheck.
     const auto awaitRequest = [&] {
@@ -138,14 +191,12 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
             std::string ip;
             int port = 0;
             stream.get_remote_ip_and_port(ip, port);
-            if (m_cutOff) m_cutOff(ip);
+            if (m_refused) m_refused(ip, ConnectionRefusal::tooSlow);
             answered = false;
             break;
         }
         if (!answered || closed) break;
     }
-    ::shutdown(sock, SHUT_RDWR);
-    ::close(sock);
     return answered;
 }
 

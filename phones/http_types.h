@@ -38,6 +38,12 @@ struct ConnectionLimits {
     std::chrono::milliseconds keepAlive{5000};  ///< an idle connection is closed after this
     std::chrono::milliseconds write{5000};      ///< for each write of an answer
     std::size_t requestsPerConnection = 1000;   ///< cpp-httplib closes after 5, so every phone reconnected often
+    /// Open connections one remote address may hold at once (0: no cap); one more is answered 429 and closed.
+    /// Half of the server's 128 threads: one address (a slow-client attack) never holds more than half of the pool,
+    /// so phones with addresses of their own always find the other half. Not lower, because a venue's Wi-Fi may
+    /// put every phone behind one NAT address; a phone's page holds one connection, and only while it asks or for
+    /// the 5 s keep-alive after. A venue with more phones behind one NAT address raises it (`--phones-per-address`).
+    std::size_t perAddress = 64;
 };
 
 }  // namespace phones

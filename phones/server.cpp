@@ -150,9 +150,14 @@ void PhoneServer::start() {
                     [this](const StoreWork& work) { m->writer->run(work); }};
     m->api = std::make_unique<PhoneApi>(std::move(backend), o.limits, nowMs);
 
-    m->http = std::make_unique<DeadlineServer>(o.connections, [this](const std::string& address) {
-        m->log("phones: refused a slow request from " + address + ": not complete within " +
-               std::to_string(m->options.connections.request.count()) + " ms, connection closed");
+    m->http = std::make_unique<DeadlineServer>(o.connections, [this](const std::string& address, ConnectionRefusal why) {
+        if (why == ConnectionRefusal::tooSlow) {
+            m->log("phones: refused a slow request from " + address + ": not complete within " +
+                   std::to_string(m->options.connections.request.count()) + " ms, connection closed");
+        } else {
+            m->log("phones: refused 429 a connection from " + address + ": it already holds " +
+                   std::to_string(m->options.connections.perAddress) + " connections, closed");
+        }
     });
     auto& http = *m->http;
     const int threads = o.threads;

@@ -23,9 +23,12 @@ db="$work/phones.db"
 for i in $(seq 1 20); do "$bin" --db "$db" idea add --title "Idee Nummer $i für die Stadt" >/dev/null; done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-# Every limit raised: here a hundred phones share one address and each votes far faster than a person could.
+# Every limit raised, the cap on connections per address off: here a hundred phones share one address and each
+# votes far faster than a person could. (An older binary, without that cap, is compared as it is.)
+uncapped=()
+"$bin" run --help 2>/dev/null | grep -q -- --phones-per-address && uncapped=(--phones-per-address 0)
 "$bin" --db "$db" run --allow-exit --automation "$work/kiosk.json" --frame-times "$work/frames.txt" \
-  --phones "127.0.0.1:$port" --test-phones-rate-limit-scale 10000 >"$work/kiosk.log" 2>&1 &
+  --phones "127.0.0.1:$port" --test-phones-rate-limit-scale 10000 "${uncapped[@]}" >"$work/kiosk.log" 2>&1 &
 kiosk=$!
 for _ in $(seq 100); do [ -s "$work/kiosk.json" ] && curl -s -o /dev/null "$url/" && break; sleep 0.1; done
 # The browse screen: its vote counts change with every commit, so the kiosk draws while the phones vote.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The phone server over real sockets: `phones --listen` beside the data, the page and its headers, a vote and an
 # idea through HTTP checked in the database, each safety refusal over the wire (one log line each, nothing
-# changed), malformed HTTP, and the QR code decoded by zbarimg.
+# changed), malformed HTTP, slow clients, too many connections from one address, and the QR code decoded by zbarimg.
 source "$(dirname "$0")/lib.sh"
 DB="$WORK/event.db"
 k() { "$BIN" --db "$DB" "$@"; }
@@ -108,6 +108,36 @@ sys.exit(0 if times and 4 <= min(times) and max(times) <= 9 else 1)' "$(cat "$WO
   [ "$(grep -c 'phones: refused a slow request from 127.0.0.1' "$WORK/phones.log")" = 8 ] && pass \
     || fail "each slow client is one log line: $(grep -i slow "$WORK/phones.log")"
 fi
+
+# [SECTION] Connections per address: 64 held from 127.0.0.1 (each asked once, then kept open), the 65th is answered
+# 429 and closed without being read, one log line; another address (127.0.0.2) is served meanwhile.
+python3 - "$PORT" >"$WORK/crowd" 2>&1 <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+def status(s, ask=True):
+    if ask:
+        s.sendall(f"GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    s.settimeout(10)
+    data = b""
+    while b"\r\n" not in data:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.split(b"\r\n")[0].decode()
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(64)]
+answers = {status(s) for s in held}
+extra = socket.create_connection(("127.0.0.1", port))
+other = socket.socket()
+other.bind(("127.0.0.2", 0))
+other.connect(("127.0.0.1", port))
+print(sorted(answers), "|", status(extra, ask=False), "|", status(other))
+PY
+[ "$(cat "$WORK/crowd")" = "['HTTP/1.1 200 OK'] | HTTP/1.1 429 Too Many Requests | HTTP/1.1 200 OK" ] && pass \
+  || fail "64 connections per address, the next refused, others served: $(cat "$WORK/crowd")"
+sleep 0.2
+[ "$(grep -c 'phones: refused 429 a connection from 127.0.0.1: it already holds 64' "$WORK/phones.log")" = 1 ] && pass \
+  || fail "the refused connection is one log line: $(grep 'a connection' "$WORK/phones.log")"
 
 # [SECTION] Stop on SIGTERM
 kill -TERM "$SERVER"; wait "$SERVER"; rc=$?

@@ -114,7 +114,11 @@ void catchUpWithServer(const CliContext& context, const std::string& url);
 std::unique_ptr<pgsync::SyncWorker> startWindowSync(const CliContext& context, const std::string& url, SyncLink& link);
 void addPhonesCommands(CLI::App& app, CliContext& context);    ///< phones --listen, phones qr
 /// The phone server's options for `phones --listen` and `run --phones` (UsageError for a bad ADDRESS:PORT).
-phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale = 1.0);
+/// `perAddress`: connections one remote address may hold at once (phones::ConnectionLimits::perAddress, 0: no cap).
+phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale = 1.0,
+                                         std::size_t perAddress = phones::ConnectionLimits{}.perAddress);
+/// The option that sets ServerOptions::connections.perAddress (`phones --per-address`, `run --phones-per-address`).
+void addPerAddressOption(CLI::App& command, const std::string& name, std::size_t& perAddress);
 
 /// A warning of a command-line command: one line on stderr.
 void warnOnStderr(const std::string& line);

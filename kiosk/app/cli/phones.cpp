@@ -22,6 +22,7 @@ struct PhonesArgs {
     std::string output;
     double limitScale = 1.0;
     int threads = 128;
+    std::size_t perAddress = phones::ConnectionLimits{}.perAddress;
 };
 
 phones::ListenAddress parseListen(const std::string& text) {
@@ -59,13 +60,24 @@ void writeQr(const std::string& url, const std::string& output) {
 
 }  // namespace
 
-phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale) {
+phones::ServerOptions phoneServerOptions(const CliContext& context, const std::string& listen, double limitScale,
+                                         std::size_t perAddress) {
     phones::ServerOptions options;
     options.dbPath = context.dbPath;
     options.listen = parseListen(listen);
     scaleLimits(options.limits, limitScale);
+    options.connections.perAddress = perAddress;
     options.log = [](const std::string& line) { spdlog::warn("{}", line); };
     return options;
+}
+
+void addPerAddressOption(CLI::App& command, const std::string& name, std::size_t& perAddress) {
+    command
+        .add_option(name, perAddress,
+                    "Connections one phone address may hold at once (0: no cap); raise it when more phones than "
+                    "this share one NAT address")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
 }
 
 void addPhonesCommands(CLI::App& app, CliContext& context) {
@@ -75,6 +87,7 @@ void addPhonesCommands(CLI::App& app, CliContext& context) {
     cmd->add_option("--threads", args->threads, "HTTP threads (one per open phone connection)")
         ->check(CLI::Range(8, 1024))
         ->capture_default_str();
+    addPerAddressOption(*cmd, "--per-address", args->perAddress);
     cmd->add_option("--rate-limit-scale", args->limitScale,
                     "Multiply every rate limit (load tests: many phones behind one address, thousands of votes a second)")
         ->check(CLI::Range(0.1, 10000.0))
@@ -91,7 +104,7 @@ void addPhonesCommands(CLI::App& app, CliContext& context) {
     cmd->callback([&context, args, cmd] {
         if (cmd->got_subcommand("qr")) return;
         if (args->listen.empty()) throw UsageError("phones needs --listen ADDRESS:PORT (or the qr subcommand)");
-        phones::ServerOptions options = phoneServerOptions(context, args->listen, args->limitScale);
+        phones::ServerOptions options = phoneServerOptions(context, args->listen, args->limitScale, args->perAddress);
         options.threads = args->threads;
         options.wordList = context.loadWordList([](const std::string& line) { spdlog::warn("{}", line); });
         context.resolveEvent(*context.openStore());  // no active event: say so now, not on every phone

@@ -17,8 +17,9 @@ namespace {
 // The phone server's switch beside the kiosk: the frame loop passes the moderators' wish on, the switch's thread
 // starts or stops the server. A server that cannot start (address taken) leaves the kiosk running; the log says why.
 std::unique_ptr<phones::ServerSwitch> phoneSwitch(const CliContext& context, const std::string& listen,
-                                                  std::shared_ptr<const storage::WordList> wordList, double limitScale) {
-    phones::ServerOptions phoneOptions = phoneServerOptions(context, listen, limitScale);
+                                                  std::shared_ptr<const storage::WordList> wordList, double limitScale,
+                                                  std::size_t perAddress) {
+    phones::ServerOptions phoneOptions = phoneServerOptions(context, listen, limitScale, perAddress);
     phoneOptions.wordList = std::move(wordList);
     return std::make_unique<phones::ServerSwitch>(std::move(phoneOptions));
 }
@@ -51,6 +52,7 @@ struct RunArgs : WindowArgs {
     std::string phones;
     bool phonesOnAttract = false;
     double phonesLimitScale = 1.0;
+    std::size_t phonesPerAddress = phones::ConnectionLimits{}.perAddress;
 };
 
 }  // namespace
@@ -77,6 +79,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
     run->add_option("--test-crash-after", args->crashAfter)->group("")->check(CLI::Range(0.0, 3600.0));
     // Benchmarks only: the phone server's rate limits multiplied (a hundred phones behind 127.0.0.1).
     run->add_option("--test-phones-rate-limit-scale", args->phonesLimitScale)->group("")->check(CLI::Range(0.1, 10000.0));
+    addPerAddressOption(*run, "--phones-per-address", args->phonesPerAddress);
     auto* projectorMonitor = run->add_option("--projector-monitor", args->projector.monitor, "Also show the projector, fullscreen on this monitor")
         ->check(CLI::Range(0, 16));
     run->add_option("--projector-windowed", args->projector.windowed, "Also show the projector, in a window of WxH pixels")
@@ -140,7 +143,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         if (!args->server.empty()) sync = startWindowSync(context, args->server, options.sync);
         std::unique_ptr<phones::ServerSwitch> phoneServer;
         if (!args->phones.empty()) {
-            phoneServer = phoneSwitch(context, args->phones, options.wordList, args->phonesLimitScale);
+            phoneServer = phoneSwitch(context, args->phones, options.wordList, args->phonesLimitScale,
+                                      args->phonesPerAddress);
             options.setPhones = [server = phoneServer.get()](bool on) { server->want(on); };
             options.phonesByDefault = true;  // run --phones: on, until the moderators say otherwise
         }
