@@ -38,7 +38,32 @@ float doneButtonWidth(const Frame& frame) {
     return std::max(sc.target * 1.6f, textWidth(font, font->FontSize, frame.t("common.done") + "  ") + font->FontSize + sc.m * 2);
 }
 
-// The language and "Fertig" at the two ends of a row at `y`; returns the row's free middle [left, right].
+// The compact text-size switch beside the language button: on every screen with the bar but the start screen,
+// which has the switch with its words. The icon alone: a square a finger hits, its words for automation.
+float textSizeSwitchWidth(const core::KioskState& state, const Frame& frame) {
+    if (state.screen == Screen::Start) return 0.0f;
+    const theme::Scale sc = frame.scale();
+    ImFont* font = frame.fonts.bold;
+    return std::max(sc.target, textWidth(font, font->FontSize, icon::kTextSize) + sc.m * 2);
+}
+
+void DrawTextSizeSwitch(const core::KioskState& state, Frame& frame, float x, float y, float width) {
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonStyle style;
+    // Chosen like a tab while on: the tab's colour and, in shape, its bar along the bottom; the same button switches
+    // it off again.
+    style.kind = state.largeText ? ButtonKind::TabSelected : ButtonKind::Secondary;
+    style.icon = icon::kTextSize;
+    style.font = frame.fonts.bold;
+    style.checked = state.largeText;
+    style.underline = true;
+    if (StyledButton(frame, "text_size", frame.t("common.large_text"), ImVec2(width, frame.scale().target), style)) {
+        frame.events.push_back(ev::SetLargeText{!state.largeText});
+    }
+}
+
+// The language (with the text-size switch beside it) and "Fertig" at the two ends of a row at `y`; returns the
+// row's free middle [left, right].
 std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& frame, float y) {
     const theme::Scale sc = frame.scale();
     const theme::Grid g = frame.grid();
@@ -47,9 +72,11 @@ std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& fra
     // Left: the language, one button with a globe and the current language in its own name; it opens the list of
     // every language (a row of seven or more tabs would not fit a portrait stele).
     const float doneWidth = doneButtonWidth(frame);
+    const float sizeSwitchWidth = textSizeSwitchWidth(state, frame);
+    const float switchRoom = sizeSwitchWidth > 0 ? sizeSwitchWidth + sc.s : 0.0f;
     const std::string languageName = frame.text.languageName(state.language);
     const float languageWidth = std::min(textWidth(font, font->FontSize, languageName + "  ") + font->FontSize + sc.m * 2,
-                                         (g.width - doneWidth - sc.m) * 0.5f);
+                                         (g.width - doneWidth - switchRoom - sc.m) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(g.x, y));
     ButtonStyle languageStyle;
     languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see
@@ -58,6 +85,7 @@ std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& fra
     if (StyledButton(frame, "languages", languageName, ImVec2(languageWidth, height), languageStyle)) {
         frame.events.push_back(ev::ShowLanguages{true});
     }
+    if (sizeSwitchWidth > 0) DrawTextSizeSwitch(state, frame, g.x + languageWidth + sc.s, y, sizeSwitchWidth);
     // Right: "Fertig" ends the session.
     ImGui::SetCursorScreenPos(ImVec2(g.x + g.width - doneWidth, y));
     ButtonStyle done;
@@ -65,7 +93,7 @@ std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& fra
     done.icon = icon::kDone;
     done.font = font;
     if (StyledButton(frame, "done", frame.t("common.done"), ImVec2(doneWidth, height), done)) frame.events.push_back(ev::Finish{});
-    return {g.x + languageWidth + sc.m, g.x + g.width - doneWidth - sc.m};
+    return {g.x + languageWidth + switchRoom + sc.m, g.x + g.width - doneWidth - sc.m};
 }
 
 struct VoteBudget {

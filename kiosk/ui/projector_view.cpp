@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -46,23 +47,27 @@ std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     return totals[i];
 }
 
-/// The width the totals need: the side column never gets narrower, so a number is never shortened.
+/// The width the totals need in the widest of the languages the projector turns through: the side column keeps one
+/// width through the turns (the ranking does not jump every few seconds) and never gets narrower than a number.
 float totalsWidth(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text) {
     float widest = 0;
     for (int i = 0; i < 3; ++i) {
         const auto [key, value] = totalsOf(model, i);
         widest = std::max(widest, textWidth(fonts.title, fonts.title->FontSize, std::to_string(value)));
-        widest = std::max(widest, textWidth(fonts.body, fonts.body->FontSize, text.text("de", key)));
+        for (const std::string& language : text.languages()) {
+            widest = std::max(widest, textWidth(fonts.body, fonts.body->FontSize, text.text(language, key)));
+        }
     }
     return widest;
 }
 
-void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, ImVec2 at, float right, float unit) {
+void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, const std::string& language,
+                ImVec2 at, float right, float unit) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (int i = 0; i < 3; ++i) {
         const auto [key, value] = totalsOf(model, i);
         const std::string number = fitText(fonts.title, fonts.title->FontSize, std::to_string(value), right - at.x);
-        const std::string label = fitText(fonts.body, fonts.body->FontSize, text.text("de", key), right - at.x);
+        const std::string label = fitText(fonts.body, fonts.body->FontSize, text.text(language, key), right - at.x);
         AddShapedText(draw, fonts.title, fonts.title->FontSize, at, IM_COL32(30, 100, 170, 255), number.c_str());
         AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(at.x, at.y + fonts.title->FontSize),
                       IM_COL32(80, 80, 80, 255), label.c_str());
@@ -99,15 +104,14 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
 }
 
 /// Where the pause sign starts: the title band's text keeps clear of it.
-float frozenMarkLeft(const Fonts& fonts, const core::Catalog& text, ImVec2 size, float unit) {
-    return size.x - textWidth(fonts.body, fonts.body->FontSize, text.text("de", "projector.frozen")) - unit * 4;
+float frozenMarkLeft(const Fonts& fonts, const std::string& label, ImVec2 size, float unit) {
+    return size.x - textWidth(fonts.body, fonts.body->FontSize, label) - unit * 4;
 }
 
 /// A quiet pause sign in the top corner: the moderators see the picture is held, the hall is not distracted.
-void drawFrozenMark(const Fonts& fonts, const core::Catalog& text, ImVec2 size, float unit) {
+void drawFrozenMark(const Fonts& fonts, const std::string& label, ImVec2 size, float unit) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const std::string label = text.text("de", "projector.frozen");
-    const ImVec2 at(frozenMarkLeft(fonts, text, size, unit), unit * 0.6f);
+    const ImVec2 at(frozenMarkLeft(fonts, label, size, unit), unit * 0.6f);
     const ImU32 color = IM_COL32(220, 235, 250, 200);
     draw->AddRectFilled(at, ImVec2(at.x + unit * 0.4f, at.y + unit * 1.4f), color);
     draw->AddRectFilled(ImVec2(at.x + unit * 0.8f, at.y), ImVec2(at.x + unit * 1.2f, at.y + unit * 1.4f), color);
@@ -116,9 +120,9 @@ void drawFrozenMark(const Fonts& fonts, const core::Catalog& text, ImVec2 size, 
 
 /// The ticker's line: the heading, then as many whole ideas as fit in `room`; the first that does not fit is
 /// shortened with "…" when a useful part of it fits, and the line ends there. It never runs off the window.
-std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, float room, float unit) {
+std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const std::string& heading, float room, float unit) {
     const float size = fonts.body->FontSize;
-    std::string line = fitText(fonts.body, size, text.text("de", "projector.newest"), room);
+    std::string line = fitText(fonts.body, size, heading, room);
     for (const auto& entry : model.newest) {
         const std::string head = "   #" + std::to_string(entry.number) + " ";
         const std::string whole = head + fitText(fonts.body, size, entry.title, FLT_MAX) + "   ·";
@@ -134,28 +138,50 @@ std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const co
     return line;
 }
 
+/// One line in the box [at.x, at.x + width): a right-to-left paragraph (an Arabic title) reads from the box's right
+/// edge, any other from its left. In the mirrored picture the other way round before the flip, as AddShapedText does.
+void drawLineInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float width, ImU32 colour, const std::string& line,
+                   bool mirrored) {
+    const auto lines = visualLines(font, size, line, 0.0f);
+    const bool rightToLeft = !lines.empty() && lines.front().rightToLeft;
+    if (rightToLeft != mirrored) at.x += std::max(0.0f, width - textWidth(font, size, line));
+    AddShapedText(draw, font, size, at, colour, line.c_str());
+}
+
 }  // namespace
+
+std::string ProjectorView::turnLanguage(const core::Catalog& text, double now) {
+    const auto& languages = text.languages();
+    if (languages.empty()) return "de";
+    return languages[static_cast<std::size_t>(std::max(0.0, now) / kTurnSeconds) % languages.size()];
+}
 
 void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now) {
     BeginFullscreen("##projector", IM_COL32(250, 250, 252, 255));
     const ImVec2 size = ImGui::GetWindowSize();
     const float unit = size.y / 54.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    // The whole projector speaks the invitation's language of the moment, one language at a time: its labels are
+    // few and short, the hall reads them at a glance from afar, and a second language beside each would halve their
+    // size or the ranking's room. In the Arabic turn the picture is laid out right to left: drawn as for German,
+    // then mirrored here (the loop does not know the turn), every line of text moved whole, not its letters.
+    const std::string turn = turnLanguage(text, now);
+    const bool mirrored = isRightToLeftLanguage(turn);
+    std::optional<MirrorScope> mirror;
+    if (mirrored) mirror.emplace(true);
 
     // [SECTION] Title band with how to take part, in every language in turn. Each is one line, shortened with
     // "…" when it is too long: a second line would run into the next, a clipped one would end mid-letter.
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, unit * 7), IM_COL32(30, 100, 170, 255));
-    const float titleRight = model.frozen ? frozenMarkLeft(fonts, text, size, unit) - unit : size.x - unit * 2;
+    const std::string frozenLabel = text.text(turn, "projector.frozen");
+    const float titleRight = model.frozen ? frozenMarkLeft(fonts, frozenLabel, size, unit) - unit : size.x - unit * 2;
     const std::string title = fitText(fonts.title, fonts.title->FontSize, model.title, titleRight - unit * 2);
-    AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), IM_COL32(255, 255, 255, 255), title.c_str());
-    const auto& languages = text.languages();
-    const std::string& turn = languages.empty() ? std::string("de")
-                                                : languages[static_cast<std::size_t>(now / kTurnSeconds) % languages.size()];
+    drawLineInBox(draw, fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), titleRight - unit * 2,
+                  IM_COL32(255, 255, 255, 255), title, mirrored);
     const std::string invite = fitText(fonts.body, fonts.body->FontSize, text.text(turn, "projector.take_part"),
                                        size.x - unit * 4);
-    // The Arabic invitation reads from the right edge of the band.
-    const float inviteX = isRightToLeftLanguage(turn) ? size.x - unit * 2 - textWidth(fonts.body, fonts.body->FontSize, invite) : unit * 2;
-    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(inviteX, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
+    // The Arabic invitation reads from the right edge of the band: the mirroring puts it there.
+    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
 
     // [SECTION] Columns. The ranking takes about two thirds; the vote counts sit right of the bars and the side column
     // keeps at least the width its totals need, so on a narrow (portrait) screen the bars give way, not the figures.
@@ -175,13 +201,19 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     const float titleX = left + std::max(unit * 5, labelWidth + unit * 2);
 
     // [SECTION] Ranking: rows slide to their new place, bars grow to their new length
-    const float rowHeight = (size.y - unit * 16) / static_cast<float>(topCount);
+    // "Results follow" and "no ideas yet" take two or three lines where one does not hold them (a portrait screen):
+    // the rows give up the room of the second line.
     float top = unit * 9;
+    float rowsRoom = size.y - unit * 16;
     if (model.awaitingReveal) {
-        const std::string follow = fitText(fonts.bold, fonts.bold->FontSize, text.text("de", "projector.results_follow"), width);
-        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str());
-        top += unit;
+        const std::string follow = fitLines(fonts.bold, fonts.bold->FontSize, text.text(turn, "projector.results_follow"), width, 2);
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str(),
+                      nullptr, width);
+        const float below = std::max(top + unit, unit * 8.2f + textHeight(fonts.bold, fonts.bold->FontSize, follow, width));
+        rowsRoom -= below - (top + unit);
+        top = below;
     }
+    const float rowHeight = rowsRoom / static_cast<float>(topCount);
     for (std::size_t i = 0; i < shownRows; ++i) {
         const auto& entry = model.ranking[i];
         const auto found = motion.find(entry.number);
@@ -194,6 +226,9 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         char label[32];
         std::snprintf(label, sizeof label, "#%d", entry.number);
         AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left + unit, y + unit * 0.3f), IM_COL32(90, 90, 90, 255), label);
+        // Every title starts beside its number, on the layout's reading side: from the left, and in the mirrored
+        // Arabic picture from the right. (Aligned to its row's far end instead, an Arabic title in a German turn ended
+        // at its vote count and read as one with it.)
         const std::string shownTitle = fitText(fonts.title, fonts.title->FontSize, entry.title, left + width - unit * 0.5f - titleX);
         AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
                       shownTitle.c_str());
@@ -203,22 +238,24 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         }
     }
     if (model.ranking.empty()) {
-        const std::string empty = fitText(fonts.title, fonts.title->FontSize, text.text("de", "projector.empty"), width);
-        AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255), empty.c_str());
+        const std::string empty = fitLines(fonts.title, fonts.title->FontSize, text.text(turn, "projector.empty"), width, 3);
+        AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(left, top), IM_COL32(120, 120, 120, 255), empty.c_str(), nullptr,
+                      width);
     }
 
     // [SECTION] Side column: totals, pinned ideas, one category in the spotlight; nothing reaches into the ticker.
     const float tickerTop = size.y - unit * 4;
     float bottom = tickerTop - unit * 0.5f;
-    drawTotals(model, fonts, text, ImVec2(side, top), right, unit);
+    drawTotals(model, fonts, text, turn, ImVec2(side, top), right, unit);
     float y = top + (fonts.title->FontSize + fonts.body->FontSize + unit) * 3 + unit;
     // The join code sits at the foot of the side column, as large as the room allows (up to 42 % of the height:
     // scanned from the back of the hall); pinned ideas and the spotlight keep what is left above it.
-    joinLayout = LayoutJoinCode(model.join, fonts.bold, fonts.bold->FontSize, side, 0, right - side,
+    // In the mirrored picture it is drawn after the flip, in the mirrored place: a mirrored QR code does not scan.
+    joinLayout = LayoutJoinCode(model.join, fonts.bold, fonts.bold->FontSize, mirrored ? size.x - right : side, 0, right - side,
                                 std::min(bottom - y, size.y * 0.42f));
     if (joinLayout.fits()) {
         joinLayout.y = std::floor(bottom - joinLayout.height);
-        DrawJoinCode(draw, model.join, fonts.bold, joinLayout, IM_COL32(20, 20, 20, 255));
+        if (!mirrored) DrawJoinCode(draw, model.join, fonts.bold, joinLayout, IM_COL32(20, 20, 20, 255));
         bottom = joinLayout.y - unit * 0.5f;
     }
     for (const auto& entry : model.pinned) {
@@ -235,9 +272,14 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     // [SECTION] The newest ideas along the bottom. It changes when ideas come in, not with time, so a quiet
     // hall costs no frames.
     draw->AddRectFilled(ImVec2(0, tickerTop), ImVec2(size.x, size.y), IM_COL32(30, 40, 60, 255));
-    const std::string ticker = tickerLine(model, fonts, text, size.x - unit * 4, unit);
+    const std::string ticker = tickerLine(model, fonts, text.text(turn, "projector.newest"), size.x - unit * 4, unit);
     AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
-    if (model.frozen) drawFrozenMark(fonts, text, size, unit);
+    if (model.frozen) drawFrozenMark(fonts, frozenLabel, size, unit);
+    if (mirrored) {
+        MirrorDrawList(draw, size.x);
+        mirror.reset();
+        if (joinLayout.fits()) DrawJoinCode(draw, model.join, fonts.bold, joinLayout, IM_COL32(20, 20, 20, 255));
+    }
     EndFullscreen();
 }
 

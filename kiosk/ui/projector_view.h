@@ -47,6 +47,8 @@ struct ProjectorView {
     /// The invitation's language and the category spotlight change this often; the loop draws a frame then.
     static constexpr double kTurnSeconds = 8.0;
 
+    /// The language the projector speaks at `now` (seconds): its labels, its invitation, and in Arabic its layout.
+    static std::string turnLanguage(const core::Catalog& text, double now);
     /// Moves the animated values toward the model by `dt` seconds; true while anything still moves.
     bool Animate(const ProjectorModel& model, float dt);
     void Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now);

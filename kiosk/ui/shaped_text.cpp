@@ -187,4 +187,9 @@ void MirrorDrawData(ImDrawData* data, float width) {
     g_spans.clear();
 }
 
+void MirrorDrawList(ImDrawList* draw, float width) {
+    mirrorList(draw, width);
+    std::erase_if(g_spans, [draw](const TextSpan& span) { return span.list == draw; });
+}
+
 }  // namespace kiosk::ui

@@ -60,6 +60,9 @@ private:
 /// mirroring its letters: the layout reads right to left, the words still read as written. The pointer must be
 /// mirrored the same way before ImGui::NewFrame (mirroredX), and so must the elements a test or driver taps.
 void MirrorDrawData(ImDrawData* data, float width);
+/// Flips one draw list now, as MirrorDrawData does after Render, for a view that mirrors its own picture while the
+/// loop drawing it does not know its language (the projector in its Arabic turn). Call it inside the MirrorScope.
+void MirrorDrawList(ImDrawList* draw, float width);
 /// The pointer at `x` as a mirrored frame's hit tests see it (a pointer off the screen stays off it).
 inline float mirroredPointerX(float x, float screenWidth) { return x < -256000.0f ? x : screenWidth - x; }
 

@@ -83,6 +83,10 @@ class Shooter:
         return not self.args.main_only or screen in MAIN_SCREENS
 
 
+# The order the projector turns through its languages (core::kioskLanguages) and how long each turn lasts
+# (ProjectorView::kTurnSeconds).
+PROJECTOR_TURNS = ["de", "de-einfach", "tr", "en", "ru", "uk", "pl", "ku", "ar"]
+PROJECTOR_TURN_SECONDS = 8.0
 MAIN_SCREENS = {"attract", "start", "browse", "submit_category", "submit_title", "thanks", "projector"}
 
 
@@ -325,8 +329,17 @@ def projector(s, binary, db):
             if os.path.exists(automation):
                 break
             time.sleep(0.1)
+        started = time.monotonic()
         time.sleep(2.0)  # the bars have grown
         s.shoot(proc, "projector", "de")
+        # The projector speaks each language in turn (PROJECTOR_TURNS, 8 s each, from its start, which is a moment
+        # before its automation file appears): each language is shot in the middle of its turn.
+        for language in s.args.languages:
+            if language == "de" or language not in PROJECTOR_TURNS:
+                continue
+            middle = (PROJECTOR_TURNS.index(language) + 0.5) * PROJECTOR_TURN_SECONDS
+            time.sleep(max(0.0, middle - (time.monotonic() - started)))
+            s.shoot(proc, "projector", language)
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

@@ -161,6 +161,16 @@ TEST_SUITE("join_code") {
             CHECK(view.joinLayout.y + view.joinLayout.height <= hgt - unit * 4);
             CHECK(view.joinLayout.x >= w * 0.5f);
             checkDrawnModules(model.join, view.joinLayout);
+            // In the Arabic turn the picture is mirrored, the code is not (a mirrored code does not scan): it moves
+            // to the left, its modules drawn as they are.
+            const auto& languages = h.catalog.languages();
+            const double arabic = static_cast<double>(std::find(languages.begin(), languages.end(), "ar") - languages.begin());
+            REQUIRE(arabic < static_cast<double>(languages.size()));
+            h.drawUntouched([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, (arabic + 0.5) * ui::ProjectorView::kTurnSeconds); });
+            REQUIRE(view.joinLayout.fits());
+            CHECK(view.joinLayout.x >= 0);
+            CHECK(view.joinLayout.x + view.joinLayout.side <= w * 0.5f);
+            checkDrawnModules(model.join, view.joinLayout);
             model.join = {};
             h.drawUntouched([&](ui::Frame& f) { view.Draw(model, f.fonts, f.text, 1.0); });
             CHECK_FALSE(view.joinLayout.fits());

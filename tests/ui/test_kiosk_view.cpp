@@ -15,6 +15,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -77,6 +78,24 @@ struct ViewHarness : ImGuiHarness {
         CHECK_MESSAGE(notChosenChecked == std::optional<bool>(false), id);
         CHECK_MESSAGE(chosenChecked == std::optional<bool>(true), id);
         CHECK_MESSAGE(notChosen != chosen, id << " looks the same chosen and not chosen, apart from its colours");
+    }
+
+    /// After a frame: the glyphs drawn in element `id` (their centre inside it), and those of them that reach into
+    /// its bottom `room` pixels (where a chosen tab's bar goes), as "U+…" for the message.
+    std::pair<int, std::string> glyphsReaching(const std::string& id, float room) {
+        const ui::UiElement* e = element(id);
+        REQUIRE_MESSAGE(e, "no element " << id);
+        int glyphs = 0;
+        std::ostringstream reaching;
+        for (const auto& run : ui::testing::recordDrawnText()) {
+            for (const auto& glyph : run.glyphs) {
+                const float cx = (glyph.quad.x0 + glyph.quad.x1) * 0.5f, cy = (glyph.quad.y0 + glyph.quad.y1) * 0.5f;
+                if (glyph.hidden || cx < e->x || cx > e->x + e->w || cy < e->y || cy > e->y + e->h) continue;
+                ++glyphs;
+                if (glyph.quad.y1 > e->y + e->h - room + 0.5f) reaching << " U+" << std::hex << static_cast<unsigned>(glyph.codepoint);
+            }
+        }
+        return {glyphs, reaching.str()};
     }
 };
 
@@ -185,6 +204,53 @@ TEST_SUITE("ui.views") {
         CHECK_FALSE(ui.element("choose:submit")->checked.has_value());
     }
 
+    TEST_CASE("the text-size switch sits beside the language button on every attendee screen and shows its state in shape") {
+        // The start screen has the switch with its words (and only that one); every other screen with the bar has the
+        // compact one: an icon in a square a finger hits, its words for automation, its state in shape.
+        const core::Screen screens[] = {core::Screen::Browse,        core::Screen::Detail,       core::Screen::SubmitCategory,
+                                        core::Screen::SubmitTitle,   core::Screen::SubmitDescription, core::Screen::SubmitName,
+                                        core::Screen::SubmitSimilar, core::Screen::SubmitReview, core::Screen::Saving,
+                                        core::Screen::Thanks};
+        for (const auto& [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
+            ViewHarness ui(w, h, true);
+            const ui::theme::Scale sc = ui::theme::scaleFor(w, h);
+            for (const char* language : {"de", "ar"}) {
+                for (const bool large : {false, true}) {
+                    ui.largeText = large;
+                    ui.frame(on(core::Screen::Start, language), false, ImVec2(-FLT_MAX, -FLT_MAX));
+                    CHECK(std::count_if(ui.lastElements.begin(), ui.lastElements.end(), [](const auto& e) { return e.id == "text_size"; }) == 1);
+                    for (const core::Screen screen : screens) {
+                        INFO("width " << w << ", language " << language << ", large text " << large << ", screen " << core::screenName(screen));
+                        core::KioskState state = on(screen, language);
+                        state.detailIdeaId = "id1";
+                        state.largeText = large;
+                        const auto events = ui.tap(state, "text_size");
+                        REQUIRE(has<core::ev::SetLargeText>(events));
+                        for (const auto& e : events) {
+                            if (const auto* set = std::get_if<core::ev::SetLargeText>(&e)) CHECK(set->on == !large);
+                        }
+                        const ui::UiElement* button = ui.element("text_size");
+                        const ui::UiElement* languages = ui.element("languages");
+                        REQUIRE(button);
+                        REQUIRE(languages);
+                        CHECK(button->label == ui.catalog.text(language, "common.large_text"));
+                        CHECK(button->w >= 60.0f);
+                        CHECK(button->h >= 60.0f);
+                        CHECK(std::fabs(button->y - languages->y) < 0.5f);  // in the bar, beside the language
+                        CHECK(std::fabs(button->x - languages->x) < languages->w + sc.m + 0.5f);
+                        ui.chosenInShape(state, "text_size", [](core::KioskState& st, bool on) { st.largeText = on; });
+                        // Switched on, its icon stays clear of the bar that says so.
+                        state.largeText = true;
+                        ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
+                        const auto [glyphs, reaching] = ui.glyphsReaching("text_size", ui::chosenBarRoom(sc));
+                        CHECK_MESSAGE(reaching.empty(), reaching << " reach the bar");
+                        CHECK(glyphs >= 1);
+                    }
+                }
+            }
+        }
+    }
+
     TEST_CASE("browse's order tabs and topic filters show the chosen one in shape, not only in colour") {
         for (const auto& [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
             ViewHarness ui(w, h, true);
@@ -210,19 +276,10 @@ TEST_SUITE("ui.views") {
                             state.categoryFilter = filter;
                             ui.frame(state, false, ImVec2(-FLT_MAX, -FLT_MAX));
                             for (const std::string& element : {std::string(id), std::string("order:browse.order_newest")}) {
-                                const ui::UiElement* e = ui.element(element);
-                                REQUIRE(e);
-                                REQUIRE(e->checked == std::optional<bool>(true));
-                                int letters = 0;
-                                for (const auto& run : ui::testing::recordDrawnText()) {
-                                    for (const auto& glyph : run.glyphs) {
-                                        const float cx = (glyph.quad.x0 + glyph.quad.x1) * 0.5f, cy = (glyph.quad.y0 + glyph.quad.y1) * 0.5f;
-                                        if (glyph.hidden || cx < e->x || cx > e->x + e->w || cy < e->y || cy > e->y + e->h) continue;
-                                        ++letters;
-                                        CHECK_MESSAGE(glyph.quad.y1 <= e->y + e->h - ui::chosenBarRoom(sc) + 0.5f,
-                                                      element << ": U+" << std::hex << static_cast<unsigned>(glyph.codepoint) << " reaches the bar");
-                                    }
-                                }
+                                REQUIRE(ui.element(element));
+                                REQUIRE(ui.element(element)->checked == std::optional<bool>(true));
+                                const auto [letters, reaching] = ui.glyphsReaching(element, ui::chosenBarRoom(sc));
+                                CHECK_MESSAGE(reaching.empty(), element << ":" << reaching << " reach the bar");
                                 CHECK_MESSAGE(letters >= 3, element);
                             }
                         }
@@ -470,8 +527,8 @@ TEST_SUITE("ui.views") {
     TEST_CASE("every tappable target is at least 60 px both ways, landscape and portrait") {
         for (const auto& [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
             ViewHarness ui(w, h);
-            for (auto screen : {core::Screen::Start, core::Screen::Browse, core::Screen::SubmitCategory,
-                                core::Screen::SubmitTitle, core::Screen::SubmitReview}) {
+            for (auto screen : {core::Screen::Start, core::Screen::Browse, core::Screen::Detail, core::Screen::SubmitCategory,
+                                core::Screen::SubmitTitle, core::Screen::SubmitReview, core::Screen::Thanks}) {
                 ui.frame(on(screen), false, ImVec2(-FLT_MAX, -FLT_MAX));
                 for (const auto& e : ui.lastElements) {
                     if (e.role == std::string("status") || e.role == std::string("text") || e.cut) continue;

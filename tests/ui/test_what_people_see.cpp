@@ -261,9 +261,11 @@ ui::ProjectorModel projectorModel() {
     model.ideas = 12345;
     model.votes = 123456;
     model.participants = 4321;
+    model.frozen = true;  // the pause mark takes room from the title band
     for (int i = 0; i < 10; ++i) {
         const auto& c = categories()[static_cast<std::size_t>(i) % 7];
-        ui::ProjectorModel::Entry e{9990 + i, i % 2 ? t.germanTitle : t.wideTitle, c.names.at("de"), c.color, 12345 - i * 100, i < 2};
+        const std::string& title = i % 3 == 2 ? t.arabicTitle : i % 2 ? t.germanTitle : t.wideTitle;
+        ui::ProjectorModel::Entry e{9990 + i, title, c.names.at("de"), c.color, 12345 - i * 100, i < 2};
         model.ranking.push_back(e);
         model.newest.push_back(e);
         if (e.pinned) model.pinned.push_back(e);
@@ -273,14 +275,16 @@ ui::ProjectorModel projectorModel() {
 }
 
 Scene projectorScene() {
-    // The projector speaks German and turns its invitation through the languages: "language" picks the turn.
+    // The projector turns through the languages, its labels and invitation with it (mirrored in the Arabic turn):
+    // "language" picks the turn.
     return [](const std::string& language, bool) -> ImGuiHarness::DrawFn {
         auto view = std::make_shared<ui::ProjectorView>();
         auto model = std::make_shared<ui::ProjectorModel>(projectorModel());
         view->Animate(*model, 10.0f);
-        const auto& all = core::kioskLanguages();
-        const double turn = static_cast<double>(std::find(all.begin(), all.end(), language) - all.begin());
-        return [view, model, turn](ui::Frame& frame) {
+        return [view, model, language](ui::Frame& frame) {
+            const auto& all = frame.text.languages();
+            const double turn = static_cast<double>(std::find(all.begin(), all.end(), language) - all.begin());
+            REQUIRE(ui::ProjectorView::turnLanguage(frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0) == language);
             view->Draw(*model, frame.fonts, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0);
         };
     };
