@@ -1,6 +1,6 @@
 // A phone in Debian's chromium (headless, phone viewport, touch): the page at 200 % zoom and in a screen reader's
-// order, vote, take back, budget exhausted, submit with a similar idea shown first, language switch; every step
-// checked in the database with sqlite3.
+// order, the topic filter and the list's order, an idea's page, vote, take back, budget exhausted, submit with a
+// similar idea shown first, language switch; every step checked in the database with sqlite3.
 // Usage: node phone_flow.mjs URL DATABASE
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -92,6 +92,28 @@ try {
   await checkReflow(page, '200 %, an idea');
   await page.tap('#detail .back');
   await page.setViewportSize({ width: 390, height: 844 });
+
+  // The topic filter and the order change the list; an idea's own page shows what is stored.
+  const listed = async () => (await page.locator('#idea-list li').allTextContents()).map((s) => s.trim());
+  await page.selectOption('#filter-category', 'sprache');
+  let items = await listed();
+  check(items.length === 1 && items[0].includes('Sprachcafé im Glashaus'),
+    'the topic filter lists only its ideas: ' + JSON.stringify(items));
+  await page.selectOption('#filter-category', '');
+  await page.selectOption('#order', 'newest');
+  items = await listed();
+  check(items.length === 3 && items[0].includes('Fußballturnier der Kulturen') && items[2].includes('Stadtrundfahrten'),
+    'newest first: ' + JSON.stringify(items));
+  await page.selectOption('#order', 'number');
+  items = await listed();
+  check(items.length === 3 && items[0].includes('Stadtrundfahrten mit Migranten'), 'by number, #1 first: ' + JSON.stringify(items));
+  await page.tap('#idea-list li:nth-child(2) button.open');
+  await page.waitForSelector('#detail:not([hidden])');
+  const detailTitle = await page.textContent('#detail-title');
+  check(detailTitle === '#2 Sprachcafé im Glashaus', "an idea's page names it with its number: " + detailTitle);
+  const detailMeta = await page.textContent('#detail-meta');
+  check(detailMeta.includes('Sprache'), "an idea's page names its topic: " + detailMeta);
+  await page.tap('#detail .back');
 
   await page.tap('button.vote[data-idea="1"]');
   await page.waitForSelector('button.vote[data-idea="1"][aria-pressed="true"]');

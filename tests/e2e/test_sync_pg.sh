@@ -4,7 +4,7 @@
 # in the middle of a push; the server restarted in the middle of a push; a kiosk's writes getting through while its
 # sync applies a backlog of thousands of rows; a wrong password, an unreachable host and a newer server schema (one
 # line each, and the kiosk goes on locally; the worker backs off from a refused login); no password in error lines or
-# the process's command line.
+# the process's command line; a phone's session, vote and idea at one kiosk reaching every file.
 # ctest-cost: 60
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg_lib.sh"
@@ -35,6 +35,35 @@ psql_value "SELECT count(*) FROM (SELECT event_id, number FROM ideenkiosk.idea_n
   grep -qx 0 && pass || fail "two ideas share a venue number on the server"
 [ "$(sqlite3 "$WORK/c.db" "SELECT max(number) = count(*) FROM ideas")" = 1 ] && pass ||
   fail "venue numbers on c are not 1..N: $(sqlite3 "$WORK/c.db" "SELECT min(number), max(number), count(*) FROM ideas")"
+
+echo "[a phone's session, vote and idea at one kiosk reach every file and the server]"
+PHONE_PORT=$(free_port)
+PHONE_URL="http://127.0.0.1:$PHONE_PORT"
+kiosk b phones --listen "127.0.0.1:$PHONE_PORT" >"$WORK/phones-b.log" 2>&1 &
+phone_server=$!
+for _ in $(seq 100); do curl -s -o /dev/null "$PHONE_URL/" && break; sleep 0.1; done
+phone() { curl -s -o "$WORK/phone-body" -w '%{http_code}' -b "$WORK/jar" -c "$WORK/jar" -H "Origin: $PHONE_URL" \
+  -H 'Content-Type: application/json' --data "$2" "$PHONE_URL$1"; }
+voted_number="$(sqlite3 "$WORK/b.db" "SELECT number FROM ideas WHERE status = 'published' ORDER BY number LIMIT 1")"
+[ "$(phone /api/session '{"language":"uk"}')" = 201 ] && pass || fail "phone session at b: $(cat "$WORK/phone-body")"
+[ "$(phone /api/vote "{\"idea\":$voted_number}")" = 200 ] && pass || fail "phone vote at b: $(cat "$WORK/phone-body")"
+[ "$(phone /api/ideas '{"title":"Idee vom Handy im Foyer"}')" = 201 ] && pass || fail "phone idea at b: $(cat "$WORK/phone-body")"
+kill -TERM "$phone_server"; wait "$phone_server" 2>/dev/null
+sync_once b; sync_once a; sync_once c
+phone_rows() {
+  sqlite3 "$1" "SELECT (SELECT count(*) FROM sessions WHERE source = 'phone' AND language = 'uk') || ' ' ||
+    (SELECT count(*) FROM votes v JOIN sessions s ON s.id = v.session_id JOIN ideas i ON i.id = v.idea_id
+      WHERE s.source = 'phone' AND s.language = 'uk' AND i.number = $voted_number) || ' ' ||
+    (SELECT count(*) FROM ideas i JOIN sessions s ON s.id = i.session_id
+      WHERE i.title = 'Idee vom Handy im Foyer' AND s.source = 'phone')"
+}
+for k in a b c; do
+  [ "$(phone_rows "$WORK/$k.db")" = "1 1 1" ] && pass ||
+    fail "the phone's session, vote and idea (1 1 1) on $k: $(phone_rows "$WORK/$k.db")"
+done
+psql_value "SELECT count(DISTINCT row_id) FROM ideenkiosk.changes WHERE kind = 'session' AND payload->>'source' = 'phone'" |
+  grep -qx 1 && pass || fail "the server holds the phone's session (one row)"
+same_everywhere "after a phone took part at b" a b c
 
 echo "[moderation decided on one kiosk applies everywhere]"
 hidden_number="$(sqlite3 "$WORK/a.db" "SELECT number FROM ideas WHERE status = 'published' ORDER BY number LIMIT 1")"
