@@ -7,9 +7,18 @@ namespace kiosk::core {
 
 void FramePolicy::requestFrames(int frames) { m_framesOwed = std::max(m_framesOwed, frames); }
 
+void FramePolicy::followData(bool changed, double now) {
+    if (changed && m_dataDueAt < 0) m_dataDueAt = std::max(now, m_lastDataFrameAt + kDataFrameInterval);
+    if (m_dataDueAt < 0 || now < m_dataDueAt) return;
+    requestFrames(kFramesAfterData);
+    m_lastDataFrameAt = now;
+    m_dataDueAt = -1;
+}
+
 double FramePolicy::waitSeconds(double now, bool animating, double otherWakeSeconds) const {
     if (m_framesOwed > 0 || animating) return 0.0;
-    const double wait = std::min(kIdleWakeSeconds, otherWakeSeconds);
+    double wait = std::min(kIdleWakeSeconds, otherWakeSeconds);
+    if (m_dataDueAt >= 0) wait = std::clamp(m_dataDueAt - now, 0.0, wait);
     return m_viewChangeAt >= 0 ? std::clamp(m_viewChangeAt - now, 0.0, wait) : wait;
 }
 

@@ -15,8 +15,19 @@ public:
     /// The loop wakes at least this often while idle: timers (idle warning, storage retry) and the heartbeat.
     static constexpr double kIdleWakeSeconds = 0.5;
 
-    /// Something changed (input, data, a new screen, taps, a screenshot asked for): draw a few frames.
+    /// Redraws for data that changed elsewhere (phones, other kiosks, the command line) come at most this often: a
+    /// hundred voting phones change the counts hundreds of times a second, and on a PC without a graphics card each
+    /// redraw costs tens of milliseconds of the CPU the phone server needs. A person reading the screen sees counts
+    /// four times a second; their own taps and this kiosk's saves still redraw at once.
+    static constexpr double kDataFrameInterval = 0.25;
+    /// Frames for such a change: the numbers are right in the first, the second settles a list that grew.
+    static constexpr int kFramesAfterData = 2;
+
+    /// Something changed (input, a new screen, taps, this kiosk's save, a screenshot asked for): draw a few frames.
     void requestFrames(int frames = kFramesAfterChange);
+    /// Called every turn: whether the data on screen changed elsewhere since the last turn. Asks for frames now, or
+    /// at the latest kDataFrameInterval after the last data redraw; waitSeconds() wakes the loop for that.
+    void followData(bool changed, double now);
     /// Frames still owed (tests, and the loop's own gating).
     int framesOwed() const { return m_framesOwed; }
     /// How long the loop may wait for events at `now`: 0 while frames are owed or the view animates, else the idle
@@ -39,6 +50,8 @@ private:
     int m_framesOwed = kFramesAfterChange;  // the first frames show the start screen
     int m_lastSecond = -1;
     double m_viewChangeAt = -1;
+    double m_dataDueAt = -1;                 // a data redraw is waiting until then (-1: none)
+    double m_lastDataFrameAt = -kDataFrameInterval;
 };
 
 }  // namespace kiosk::core

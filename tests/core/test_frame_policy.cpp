@@ -56,6 +56,42 @@ TEST_SUITE("frame_policy") {
         }
     }
 
+    TEST_CASE("data changed elsewhere is redrawn at most a few times a second, the attendee's own change at once") {
+        FramePolicy policy;
+        const KioskState state = onScreen(Screen::Browse);
+        settle(policy, state, 0.1);
+        const double interval = FramePolicy::kDataFrameInterval;
+        policy.followData(true, 1.0);
+        CHECK(settle(policy, state, 1.0) == FramePolicy::kFramesAfterData);
+        SUBCASE("a change soon after waits for its turn, and the loop is woken for it") {
+            policy.followData(true, 1.0 + interval / 5);
+            CHECK(settle(policy, state, 1.0 + interval / 5) == 0);
+            CHECK(policy.waitSeconds(1.0 + interval / 5, false) == doctest::Approx(interval * 4 / 5));
+            policy.followData(true, 1.0 + interval / 2);  // more changes meanwhile: still one redraw
+            policy.followData(false, 1.0 + interval);
+            CHECK(settle(policy, state, 1.0 + interval) == FramePolicy::kFramesAfterData);
+            CHECK(policy.waitSeconds(1.0 + interval, false) == FramePolicy::kIdleWakeSeconds);
+        }
+        SUBCASE("changes without pause: one redraw per interval") {
+            int frames = 0;
+            for (int step = 1; step <= 128; ++step) {  // a change every 1/128 s (exact in binary) for a second
+                const double now = 1.0 + step / 128.0;
+                policy.followData(true, now);
+                frames += settle(policy, state, now);
+            }
+            CHECK(frames == static_cast<int>(1.0 / interval) * FramePolicy::kFramesAfterData);
+        }
+        SUBCASE("a change long after the last redraw is drawn at once") {
+            policy.followData(true, 1.0 + interval * 3);
+            CHECK(settle(policy, state, 1.0 + interval * 3) == FramePolicy::kFramesAfterData);
+        }
+        SUBCASE("input meanwhile is drawn at once") {
+            policy.followData(true, 1.0 + interval / 5);
+            policy.requestFrames();
+            CHECK(settle(policy, state, 1.0 + interval / 5) == FramePolicy::kFramesAfterChange);
+        }
+    }
+
     TEST_CASE("an animation keeps the loop drawing without owed frames") {
         FramePolicy policy;
         const KioskState state = onScreen(Screen::Browse);

@@ -381,7 +381,10 @@ void KioskLoop::observe(bool hadInput) {
     if (panelActive() && m_panel->syncMoved()) m_frames.requestFrames();
     // Without a connection to the venue server a new idea's number is provisional (read each turn, never blocks).
     if (m_options.sync.state && m_cache.setNumbersProvisional(!m_options.sync.state().connected)) m_frames.requestFrames();
-    const bool changed = refreshModel() || answered || m_state.screen != before || m_state.idleWarning != warnedBefore;
+    // Data changed elsewhere (phones, other kiosks) is redrawn a few times a second; whatever this kiosk's
+    // attendee did (input, a save answered, a new screen) is redrawn at once.
+    m_frames.followData(refreshModel(), clock());
+    const bool changed = answered || m_state.screen != before || m_state.idleWarning != warnedBefore;
     if (hadInput || changed || m_screenshots.pending()) m_frames.requestFrames();
 }
 
@@ -424,7 +427,7 @@ bool KioskLoop::drawFrame() {
     for (const auto& e : frame.events) dispatch(e);
     // A commit the writer published while this frame was drawn is taken into the model here, so the next turn's
     // observe() sees nothing new: the frame that shows it must be asked for now (else it waits for the next input).
-    if (refreshModel()) m_frames.requestFrames();
+    m_frames.followData(refreshModel(), clock());
     if (m_leaveKioskMode) {
         spdlog::info("kiosk mode left from the moderators' panel");
         return false;
