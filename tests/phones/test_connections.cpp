@@ -1,7 +1,7 @@
 // The per-address connection cap: AddressSlots on its own, then a real PhoneServer on 127.0.0.1 whose cap is 2:
 // a third connection from the same address is answered 429 and logged once, while another address (127.0.0.2,
 // also this machine's loopback) is served, and a slot given back serves that address again.
-#include "../storage/fixtures.h"
+#include "served_file.h"
 
 #include "phones/address_slots.h"
 #include "phones/server.h"
@@ -93,18 +93,10 @@ TEST_SUITE("phones.connections") {
     }
 
     TEST_CASE("over sockets: the connection over the cap is answered 429, logged once, others are served") {
-        fixtures::TempFile file("connections.db");
-        {
-            fixtures::ManualClock clock;
-            storage::Store store(file.path, fixtures::options(clock));
-            store.activateEvent(store.createEvent(fixtures::conference()));
-        }
+        fixtures::ServedFile served("connections.db");
+        phones::ServerOptions& options = served.options;
         std::mutex logMutex;
         std::vector<std::string> lines;
-        phones::ServerOptions options;
-        options.dbPath = file.path;
-        options.listen = phones::ListenAddress::parse("127.0.0.1:0");
-        options.threads = 8;
         options.connections.perAddress = 2;
         options.log = [&](const std::string& line) {
             const std::lock_guard lock(logMutex);

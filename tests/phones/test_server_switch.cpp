@@ -1,6 +1,6 @@
 // The phone server's switch with real sockets on 127.0.0.1: on, off, on again, a start that cannot bind; the URL
 // in the database's meta table follows, so the projector shows a code only while a server answers.
-#include "../storage/fixtures.h"
+#include "served_file.h"
 
 #include "phones/server_switch.h"
 #include "storage/phone_address.h"
@@ -35,16 +35,9 @@ std::optional<std::string> recordedUrl(const std::string& path) {
 
 TEST_SUITE("phones.switch") {
     TEST_CASE("on and off from another thread, the address recorded only while serving") {
-        fixtures::TempFile file("switch.db");
-        {
-            fixtures::ManualClock clock;
-            storage::Store store(file.path, fixtures::options(clock));
-            store.activateEvent(store.createEvent(fixtures::conference()));
-        }
-        phones::ServerOptions options;
-        options.dbPath = file.path;
-        options.listen = phones::ListenAddress::parse("127.0.0.1:0");
-        options.threads = 8;
+        const fixtures::ServedFile served("switch.db");
+        const fixtures::TempFile& file = served.file;
+        const phones::ServerOptions& options = served.options;
         std::atomic<int> changes{0};
         phones::ServerSwitch phonesSwitch(options, [&] { ++changes; });
         CHECK_FALSE(phonesSwitch.status().serving);
