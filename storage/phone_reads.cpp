@@ -20,28 +20,28 @@ std::set<std::string> ideasFromPhones(Store& store, const std::string& eventId) 
 }
 
 std::optional<std::string> ideaIdByNumber(Store& store, const std::string& eventId, int number) {
-    SQLite::Statement q(store.db(), "SELECT id FROM ideas WHERE event_id = ? AND number = ?");
-    q.bind(1, eventId);
-    q.bind(2, number);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
+    auto q = store.prepared("SELECT id FROM ideas WHERE event_id = ? AND number = ?");
+    q->bind(1, eventId);
+    q->bind(2, number);
+    if (!q->executeStep()) return std::nullopt;
+    return q->getColumn(0).getString();
 }
 
 std::optional<Session> activePhoneSession(Store& store, const std::string& tokenHash) {
-    SQLite::Statement q(store.db(), kSessionSelect + "JOIN phone_tokens t ON t.session_id = s.id JOIN events e ON "
-                                                     "e.id = s.event_id WHERE t.token_hash = ? AND e.active = 1");
-    q.bind(1, tokenHash);
-    if (!q.executeStep()) return std::nullopt;
-    return readSession(q);
+    auto q = store.prepared(kSessionSelect + "JOIN phone_tokens t ON t.session_id = s.id JOIN events e ON "
+                                             "e.id = s.event_id WHERE t.token_hash = ? AND e.active = 1");
+    q->bind(1, tokenHash);
+    if (!q->executeStep()) return std::nullopt;
+    return readSession(*q);
 }
 
 int votesLeftOf(Store& store, const std::string& sessionId) {
     const auto session = store.session(sessionId);
     if (!session) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
-    SQLite::Statement budget(store.db(), "SELECT vote_budget FROM events WHERE id = ?");
-    budget.bind(1, session->eventId);
-    if (!budget.executeStep()) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(session->eventId));
-    return std::max(0, budget.getColumn(0).getInt() - session->votesUsed);
+    auto budget = store.prepared("SELECT vote_budget FROM events WHERE id = ?");
+    budget->bind(1, session->eventId);
+    if (!budget->executeStep()) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(session->eventId));
+    return std::max(0, budget->getColumn(0).getInt() - session->votesUsed);
 }
 
 }  // namespace storage

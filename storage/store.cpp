@@ -129,6 +129,7 @@ Store::~Store() = default;
 const std::string& Store::kioskId() const { return m->kioskId; }
 TimeMs Store::now() const { return m->options.clock(); }
 SQLite::Database& Store::db() { return m->db; }
+StatementCache::Lease Store::prepared(const std::string& sql) { return m->statements.get(sql); }
 const std::string& Store::path() const { return m->path; }
 bool Store::readOnly() const { return sqlite3_db_readonly(m->db.getHandle(), "main") == 1; }
 
@@ -190,14 +191,14 @@ std::vector<std::exception_ptr> Store::transactionBatch(const std::vector<std::f
     std::vector<std::exception_ptr> errors(bodies.size());
     transaction([&] {
         for (std::size_t i = 0; i < bodies.size(); ++i) {
-            m->db.exec("SAVEPOINT batch_item");
+            m->statements.get("SAVEPOINT batch_item")->exec();
             try {
                 bodies[i]();
             } catch (...) {
                 errors[i] = std::current_exception();
-                m->db.exec("ROLLBACK TO batch_item");
+                m->statements.get("ROLLBACK TO batch_item")->exec();
             }
-            m->db.exec("RELEASE batch_item");
+            m->statements.get("RELEASE batch_item")->exec();
         }
     });
     return errors;
@@ -314,10 +315,10 @@ std::vector<Event> Store::events() {
 }
 
 std::optional<Event> Store::event(const std::string& eventId) {
-    SQLite::Statement q(m->db, std::string("SELECT ") + kEventColumns + " FROM events WHERE id = ?");
-    q.bind(1, eventId);
-    if (!q.executeStep()) return std::nullopt;
-    return readEvent(q);
+    auto q = m->statements.get(std::string("SELECT ") + kEventColumns + " FROM events WHERE id = ?");
+    q->bind(1, eventId);
+    if (!q->executeStep()) return std::nullopt;
+    return readEvent(*q);
 }
 
 std::optional<Event> Store::activeEvent() {
@@ -472,10 +473,10 @@ void Store::endSession(const std::string& sessionId, SessionEnd how) {
 }
 
 std::optional<Session> Store::session(const std::string& sessionId) {
-    SQLite::Statement q(m->db, std::string(kSessionSelect) + "WHERE s.id = ?");
-    q.bind(1, sessionId);
-    if (!q.executeStep()) return std::nullopt;
-    return readSession(q);
+    auto q = m->statements.get(kSessionSelect + "WHERE s.id = ?");
+    q->bind(1, sessionId);
+    if (!q->executeStep()) return std::nullopt;
+    return readSession(*q);
 }
 
 std::vector<Session> Store::sessions(const std::string& eventId) {

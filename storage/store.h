@@ -1,6 +1,7 @@
 // The SQLite store: opens and migrates the database and enforces every rule of the model.
 #pragma once
 
+#include "storage/statement_cache.h"
 #include "storage/types.h"
 
 #include <SQLiteCpp/Database.h>
@@ -75,6 +76,8 @@ public:
     TimeMs now() const;
     std::string newId();                 ///< UUIDv7-style text id
     SQLite::Database& db();              ///< for the storage modules (export, merge, backup); never for views
+    /// `sql` prepared once on this connection and kept, for the storage modules' queries that run per request.
+    StatementCache::Lease prepared(const std::string& sql);
     const std::string& path() const;
     /// True when SQLite opened the file for reading only: asked for (StoreOptions::readOnly), or a file this
     /// process may not write, which SQLite quietly opens read-only and on which every save would then fail.

@@ -51,17 +51,17 @@ namespace {
 
 // The idea's row without its derived count: the rules need its event and status, and counting an idea's votes
 // costs a walk over all of them (a popular idea at a busy event has thousands).
-std::optional<Idea> ideaRow(SQLite::Database& db, const std::string& ideaId) {
-    SQLite::Statement q(db, std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE id = ?");
-    q.bind(1, ideaId);
-    if (!q.executeStep()) return std::nullopt;
-    return readIdea(q);
+std::optional<Idea> ideaRow(StatementCache& statements, const std::string& ideaId) {
+    auto q = statements.get(std::string("SELECT ") + kIdeaColumns + " FROM ideas WHERE id = ?");
+    q->bind(1, ideaId);
+    if (!q->executeStep()) return std::nullopt;
+    return readIdea(*q);
 }
 
 }  // namespace
 
 std::optional<Idea> Store::idea(const std::string& ideaId) {
-    auto result = ideaRow(m->db, ideaId);
+    auto result = ideaRow(m->statements, ideaId);
     if (result) result->votes = voteCount(ideaId);
     return result;
 }
@@ -220,15 +220,15 @@ std::vector<SimilarIdea> Store::similar(const std::string& eventId, const std::s
 namespace {
 
 // Live votes of a session on an idea or on anything merged into it (directly or through a chain).
-int liveVotesInTree(SQLite::Database& db, const std::string& sessionId, const std::string& ideaId) {
-    SQLite::Statement q(db,
+int liveVotesInTree(StatementCache& statements, const std::string& sessionId, const std::string& ideaId) {
+    auto q = statements.get(
         "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM ideas i JOIN tree t ON i.merged_into = t.id) "
         "SELECT count(*) FROM votes v WHERE v.session_id = ? AND v.idea_id IN (SELECT id FROM tree) AND "
         "v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
-    q.bind(1, ideaId);
-    q.bind(2, sessionId);
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    q->bind(1, ideaId);
+    q->bind(2, sessionId);
+    q->executeStep();
+    return q->getColumn(0).getInt();
 }
 
 }  // namespace
@@ -239,7 +239,7 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
         auto s = session(sessionId);
         if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
-        auto i = ideaRow(m->db, ideaId);
+        auto i = ideaRow(m->statements, ideaId);
         if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
         auto e = event(s->eventId);
         if (!e->settings.votingOpen) throw RuleError("voting_closed", "voting is closed");
@@ -247,7 +247,7 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
             throw RuleError("idea_not_votable", "idea #" + std::to_string(i->number) + " is " + toString(i->status) +
                                                     " and cannot receive votes");
         }
-        if (liveVotesInTree(m->db, sessionId, ideaId) > 0) {
+        if (liveVotesInTree(m->statements, sessionId, ideaId) > 0) {
             throw RuleError("already_voted", "this session has already voted for idea #" + std::to_string(i->number));
         }
         if (s->votesUsed >= e->settings.voteBudget) {
@@ -272,19 +272,19 @@ void Store::retractVote(const std::string& sessionId, const std::string& ideaId)
         auto s = session(sessionId);
         if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
-        SQLite::Statement q(m->db,
+        auto q = m->statements.get(
             "SELECT v.id FROM votes v WHERE v.session_id = ? AND v.idea_id = ? AND v.kind = 'vote' AND NOT EXISTS "
             "(SELECT 1 FROM votes r WHERE r.retracts = v.id) ORDER BY v.created_at DESC LIMIT 1");
-        q.bind(1, sessionId);
-        q.bind(2, ideaId);
-        if (!q.executeStep()) throw RuleError("no_vote", "this session has no vote on that idea to take back");
+        q->bind(1, sessionId);
+        q->bind(2, ideaId);
+        if (!q->executeStep()) throw RuleError("no_vote", "this session has no vote on that idea to take back");
         VoteEvent retraction;
         retraction.id = newId();
         retraction.eventId = s->eventId;
         retraction.ideaId = ideaId;
         retraction.sessionId = sessionId;
         retraction.kind = VoteKind::Retract;
-        retraction.retracts = q.getColumn(0).getString();
+        retraction.retracts = q->getColumn(0).getString();
         retraction.createdAt = now();
         retraction.kioskId = m->kioskId;
         insertVoteRecord(retraction);

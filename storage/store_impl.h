@@ -21,6 +21,7 @@ struct Store::Impl {
     std::string path;
     StoreOptions options;
     SQLite::Database db;
+    StatementCache statements{db};  ///< after db: its statements are finalized before the connection closes
     std::string kioskId;
     int transactionDepth = 0;
     std::int64_t ownCommits = 0;

@@ -220,10 +220,10 @@ std::map<std::string, std::vector<std::string>> Store::flaggedWordsOfEvent(const
 
 namespace {
 
-bool exists(SQLite::Database& db, const char* table, const std::string& id) {
-    SQLite::Statement q(db, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
-    q.bind(1, id);
-    return q.executeStep();
+bool exists(Store& store, const char* table, const std::string& id) {
+    auto q = store.prepared(std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
+    q->bind(1, id);
+    return q->executeStep();
 }
 
 // Inserts one record (in the caller's transaction, or its own) unless a row has its id; true when it did.
@@ -231,10 +231,10 @@ template <class Bind>
 bool insertNew(Store& store, const char* table, const std::string& id, const char* sql, Bind bind) {
     bool inserted = false;
     store.transaction([&] {
-        if (!id.empty() && exists(store.db(), table, id)) return;
-        SQLite::Statement insert(store.db(), sql);
-        bind(insert);
-        insert.exec();
+        if (!id.empty() && exists(store, table, id)) return;
+        auto insert = store.prepared(sql);
+        bind(*insert);
+        insert->exec();
         inserted = true;
     });
     return inserted;
@@ -245,7 +245,7 @@ bool insertNew(Store& store, const char* table, const std::string& id, const cha
 Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
     InsertResult result;
     transaction([&] {
-        if (!input.id.empty() && exists(m->db, "ideas", input.id)) {
+        if (!input.id.empty() && exists(*this, "ideas", input.id)) {
             SQLite::Statement q(m->db, "SELECT number FROM ideas WHERE id = ?");
             q.bind(1, input.id);
             q.executeStep();

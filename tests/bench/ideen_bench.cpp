@@ -1,12 +1,15 @@
 // Micro-benchmarks for scripts/bench.sh: durable vote commits, similar() queries, and (given a running
 // projector) the time from a committed vote to the projector's next frame.
 // Prints one line per figure; it asserts nothing (figures, not tests).
+#include "storage/phone_reads.h"
 #include "storage/store.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +129,68 @@ void benchProjector(const std::string& dbPath, const std::string& automationFile
                 votes, percentile(ms, 0.50), percentile(ms, 0.99));
 }
 
+
+// [SECTION] The phone server's work per vote, without HTTP: what scripts/bench_phones.sh's 100 phones cost the
+// server's threads. Each phone alternates a vote and its take-back on one idea (as the wrk script does); a batch of
+// one write per phone is committed together, as the group writer does; then each phone's two reads of its next
+// request (its session by token, the idea's id by number) run on a read connection that saw the commit.
+double threadCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+void benchPhoneRequests(const std::string& folder, int phones, int rounds) {
+    const std::string path = folder + "/phones.db";
+    std::filesystem::remove(path);
+    storage::Store writer(path);
+    const std::string eventId = writer.createEvent(benchEvent(5));
+    writer.activateEvent(eventId);
+    for (int i = 0; i < 20; ++i) {
+        storage::NewIdea idea;
+        idea.title = "Idee Nummer " + std::to_string(i + 1);
+        writer.submitIdea(eventId, idea);
+    }
+    std::vector<std::string> sessions, hashes, ideaOfPhone;
+    for (int p = 0; p < phones; ++p) {
+        hashes.push_back("hash-" + std::to_string(p));
+        sessions.push_back(writer.startPhoneSession(eventId, "de", hashes.back()));
+    }
+    storage::StoreOptions readOnly;
+    readOnly.readOnly = true;
+    storage::Store reader(path, readOnly);
+    double writeMs = 0, readMs = 0;
+    for (int round = 0; round < rounds; ++round) {
+        std::vector<std::string> ideaIds;
+        double began = threadCpuMs();
+        for (int p = 0; p < phones; ++p) {
+            const auto session = storage::activePhoneSession(reader, hashes[static_cast<std::size_t>(p)]);
+            ideaIds.push_back(*storage::ideaIdByNumber(reader, session->eventId, p % 20 + 1));
+        }
+        readMs += threadCpuMs() - began;
+        std::vector<std::function<void()>> bodies;
+        for (int p = 0; p < phones; ++p) {
+            bodies.emplace_back([&, p] {
+                const auto& session = sessions[static_cast<std::size_t>(p)];
+                if (round % 2 == 0) {
+                    writer.castVote(session, ideaIds[static_cast<std::size_t>(p)]);
+                } else {
+                    writer.retractVote(session, ideaIds[static_cast<std::size_t>(p)]);
+                }
+                storage::votesLeftOf(writer, session);
+            });
+        }
+        began = threadCpuMs();
+        for (const auto& error : writer.transactionBatch(bodies)) {
+            if (error) std::rethrow_exception(error);
+        }
+        writeMs += threadCpuMs() - began;
+    }
+    const double requests = static_cast<double>(phones) * rounds;
+    std::printf("phone requests without HTTP (%d phones, %d rounds): CPU per vote: group writer %.0f us, the two reads %.0f us\n",
+                phones, rounds, 1000.0 * writeMs / requests, 1000.0 * readMs / requests);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,8 +198,13 @@ int main(int argc, char** argv) {
         benchProjector(argv[2], argv[3], std::stoi(argv[4]));
         return 0;
     }
+    if (argc == 3 && std::string(argv[1]) == "phones") {
+        benchPhoneRequests(argv[2], 100, 100);
+        return 0;
+    }
     const std::string folder = argc > 1 ? argv[1] : std::filesystem::temp_directory_path().string();
     benchVoteCommits(folder, 500);
     benchSimilar(5000);
+    benchPhoneRequests(folder, 100, 100);
     return 0;
 }
