@@ -1,6 +1,7 @@
 // Read pool and group-commit writer of the phone server.
 #include "phones/backend.h"
 
+#include "storage/busy.h"
 #include "storage/store.h"
 
 #include <SQLiteCpp/Exception.h>
@@ -98,17 +99,26 @@ void GroupWriter::loop() {
             // The commit failed (locked too long, disk full): nothing of this batch was saved, each hears why.
             for (Job* job : batch) job->done.set_exception(std::current_exception());
         }
-        leaveLockFree(std::chrono::steady_clock::now() - began);
+        const auto committed = std::chrono::steady_clock::now();
+        std::this_thread::sleep_for(m_gap.after(committed, committed - began, storage::lastBusyWait()));
     }
 }
 
-void GroupWriter::leaveLockFree(std::chrono::steady_clock::duration held) {
+std::chrono::steady_clock::duration LockFreeGap::after(Clock::time_point now, Clock::duration held,
+                                                      Clock::time_point lastBusyWait) {
     // The kiosk's own writer (and the command line, the sync worker) wait for the write lock trying every 2 ms
     // (storage/schema.cpp). A hundred phones keep this thread going from one commit straight into the next, so the
     // lock was free for microseconds at a time, every such try missed it, and the kiosk's saves failed with
-    // "database is locked" after their whole timeout (seen in tests/e2e/test_projector.sh). Free for as long as it
-    // was held, the lock is found by about every other try; the phones' work meanwhile gathers into the next batch.
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(held, std::chrono::milliseconds(50)));
+    // "database is locked" after their whole timeout (seen in tests/e2e/test_projector.sh). A gap a little longer
+    // than those 2 ms meets every waiter that gets the processor in time. A long gap (as long as the batch held the
+    // lock, at most 50 ms) when a connection of this process is known to wait, and at least every quarter second
+    // for waiters in other processes that a busy machine wakes late; a long gap after every commit halved the
+    // phones' throughput (scripts/bench_phones.sh).
+    const bool waiterHere = now - lastBusyWait < kShort * 4;
+    const bool longGapDue = now - m_lastLong >= kLongEvery;
+    if (!waiterHere && !longGapDue) return kShort;
+    m_lastLong = now;
+    return std::clamp<Clock::duration>(held, kShort, kLongMax);
 }
 
 }  // namespace phones

@@ -30,6 +30,24 @@ private:
     std::vector<std::unique_ptr<storage::Store>> m_idle;
 };
 
+/// How long the group writer leaves SQLite's write lock to other connections after each commit (backend.cpp says
+/// why): a short gap, or as long as the batch held the lock (at most kLongMax) when a connection of this process
+/// waited for the lock lately, and at least every kLongEvery for waiters elsewhere.
+class LockFreeGap {
+public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr std::chrono::milliseconds kShort{3};
+    static constexpr std::chrono::milliseconds kLongMax{50};
+    static constexpr std::chrono::milliseconds kLongEvery{250};
+
+    /// The gap after a commit at `now` of a batch that held the lock for `held`; `lastBusyWait` as
+    /// storage::lastBusyWait() says.
+    Clock::duration after(Clock::time_point now, Clock::duration held, Clock::time_point lastBusyWait);
+
+private:
+    Clock::time_point m_lastLong{};
+};
+
 /// One thread with one write connection. `run` queues the work and waits for the commit of the batch it joined.
 class GroupWriter {
 public:
@@ -44,10 +62,9 @@ public:
 private:
     struct Job;
     void loop();
-    /// After each commit, leaves the write lock to other connections for as long as the batch held it.
-    static void leaveLockFree(std::chrono::steady_clock::duration held);
 
     static constexpr std::size_t kMaxBatch = 256;
+    LockFreeGap m_gap;
     std::unique_ptr<storage::Store> m_store;
     std::mutex m_mutex;
     std::condition_variable m_wake;

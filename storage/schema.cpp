@@ -1,6 +1,7 @@
 // The database schema as numbered migrations, and the checks made every time a file is opened.
 #include "storage/schema.h"
 
+#include "storage/busy.h"
 #include "storage/types.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -215,6 +216,7 @@ int retryUntilTimeout(void* timeoutMs, int tries) {
     if (tries == 0) t_waitingSince = now;
     const auto limit = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeoutMs));
     if (now - t_waitingSince >= limit) return 0;
+    noteBusyWait(now);
     sqlite3_sleep(kBusyRetryMs);
     return 1;
 }
