@@ -94,6 +94,21 @@ json ideaJson(const storage::Idea& idea, bool withCounts) {
 
 bool countsShown(const storage::EventSettings& settings) { return settings.showCounts && settings.countsVisible(); }
 
+// The language a phone's session in `language` is stored as, when the event offers it: one of its languages, or
+// the stored form of one (the page sends "de" for "de-einfach"). Empty when the event does not offer it.
+std::string offeredAs(const storage::EventSettings& settings, const std::string& language) {
+    for (const std::string& offered : storage::eventLanguages(settings)) {
+        if (language == offered || language == storage::storedLanguage(offered)) return storage::storedLanguage(language);
+    }
+    return {};
+}
+
+std::string offeredList(const storage::EventSettings& settings) {
+    std::string list;
+    for (const std::string& code : storage::eventLanguages(settings)) list += (list.empty() ? "" : ", ") + code;
+    return list;
+}
+
 }  // namespace
 
 // [SECTION] Routing and checks
@@ -198,7 +213,8 @@ Response PhoneApi::state(const Request&, const Caller& caller) {
                          {"budget", s.voteBudget},     {"submissionOpen", s.submissionOpen},
                          {"votingOpen", s.votingOpen}, {"showCounts", counts},
                          {"moderated", s.moderation == storage::ModerationMode::PreModerate},
-                         {"categories", categories}};
+                         {"categories", categories},
+                         {"languages", storage::eventLanguages(s)}};
         storage::IdeaQuery query;
         query.ranking = storage::Ranking::Number;
         const auto ideas = store.ideas(event.id, query);
@@ -240,16 +256,20 @@ Response PhoneApi::similar(const Request& request, const Caller&) {
 Response PhoneApi::startSession(const Request& request, const Caller& caller) {
     const auto body = parseBody(request);
     if (!body) return refused(400, "bad_json", "body is not a JSON object");
-    const auto language = textField(*body, "language", 8);
-    if (!language || !storage::isKnownLanguage(*language)) {
-        return refused(400, "bad_language", "language must be one of " + storage::knownLanguagesList());
-    }
+    const auto language = textField(*body, "language", 16);
+    std::string stored, offered;
+    m_backend.read([&](storage::Store& store) {
+        const auto settings = store.requireActiveEvent().settings;
+        if (language) stored = offeredAs(settings, *language);
+        offered = offeredList(settings);
+    });
+    if (stored.empty()) return refused(400, "bad_language", "language must be one this event offers: " + offered);
     if (caller.session) return jsonResponse(200, {{"started", false}});
     if (!m_addressSessions.allow(caller.address, m_clock())) return tooMany(request, "new sessions per address");
     const std::string token = newToken();
     const std::string hash = hashToken(token);
     m_backend.write([&](storage::Store& store) {
-        store.startPhoneSession(store.requireActiveEvent().id, *language, hash);
+        store.startPhoneSession(store.requireActiveEvent().id, stored, hash);
     });
     Response r = jsonResponse(201, {{"started", true}});
     // No Max-Age: the session ends with the browser's; Strict keeps other sites' pages from using it.

@@ -72,6 +72,25 @@ Category readCategory(const toml::table& item, std::size_t index, const std::str
     return c;
 }
 
+// `languages = ["de", "tr"]`: offered, in this order. Absent: every language; present, it must name at least one.
+std::vector<std::string> readLanguages(const toml::table& table, const std::string& source) {
+    const auto node = table["languages"];
+    if (!node) return {};
+    const auto* list = node.as_array();
+    const std::string shape = "'languages' must be a list of language codes, e.g. [\"de\", \"tr\"]";
+    if (!list) throw configError(source, shape);
+    std::vector<std::string> languages;
+    for (const auto& item : *list) {
+        const auto code = item.value<std::string>();
+        if (!code) throw configError(source, shape);
+        languages.push_back(*code);
+    }
+    if (const std::string problem = languageListProblem(languages); !problem.empty()) {
+        throw configError(source, "'languages': " + problem);
+    }
+    return languages;
+}
+
 }  // namespace
 
 EventSettings parseEventToml(std::string_view text, const std::string& source) {
@@ -105,6 +124,7 @@ EventSettings parseEventToml(std::string_view text, const std::string& source) {
             throw configError(source, std::string("'moderation': ") + e.what());
         }
     }
+    s.languages = readLanguages(table, source);
     if (const auto node = table["categories"]; node) {
         const auto* list = node.as_array();
         if (!list) throw configError(source, "'categories' must be a list of [[categories]] tables");
@@ -151,6 +171,11 @@ std::string eventToToml(const EventSettings& s) {
         categories.push_back(toml::table{{"key", c.key}, {"color", c.color}, {"names", names}});
     }
     table.insert("categories", categories);
+    if (!s.languages.empty()) {
+        toml::array languages;
+        for (const auto& code : s.languages) languages.push_back(code);
+        table.insert("languages", languages);
+    }
     std::ostringstream out;
     out << toml::toml_formatter(table) << '\n';
     return out.str();

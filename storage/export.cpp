@@ -112,19 +112,21 @@ void moderationRows(Store& store, const Event& event, const RowSink& sink) {
 json eventJson(const Event& e) {
     json categories = json::array();
     for (const auto& c : e.settings.categories) categories.push_back({{"key", c.key}, {"color", c.color}, {"names", c.names}});
-    return {{"id", e.id},
-            {"title", e.settings.title},
-            {"venue", e.settings.venue},
-            {"starts_on", e.settings.startsOn},
-            {"ends_on", e.settings.endsOn},
-            {"vote_budget", e.settings.voteBudget},
-            {"show_counts", e.settings.showCounts},
-            {"moderation", toString(e.settings.moderation)},
-            {"submission_open", e.settings.submissionOpen},
-            {"voting_open", e.settings.votingOpen},
-            {"counts_after_reveal", e.settings.countsAfterReveal},
-            {"counts_revealed", e.settings.countsRevealed},
-            {"categories", categories}};
+    json event = {{"id", e.id},
+                  {"title", e.settings.title},
+                  {"venue", e.settings.venue},
+                  {"starts_on", e.settings.startsOn},
+                  {"ends_on", e.settings.endsOn},
+                  {"vote_budget", e.settings.voteBudget},
+                  {"show_counts", e.settings.showCounts},
+                  {"moderation", toString(e.settings.moderation)},
+                  {"submission_open", e.settings.submissionOpen},
+                  {"voting_open", e.settings.votingOpen},
+                  {"counts_after_reveal", e.settings.countsAfterReveal},
+                  {"counts_revealed", e.settings.countsRevealed},
+                  {"categories", categories}};
+    if (!e.settings.languages.empty()) event["languages"] = e.settings.languages;  // none: every language
+    return event;
 }
 
 }  // namespace

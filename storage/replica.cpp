@@ -110,11 +110,7 @@ json mutableState(json row) {
 }
 
 void updateEvent(Store& store, const Event& remote) {
-    SQLite::Statement update(store.db(),
-        "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
-        ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
-        ":submission, voting_open = :voting, counts_after_reveal = :after_reveal, counts_revealed = :revealed, "
-        "projector_frozen = :frozen WHERE id = :id");
+    SQLite::Statement update(store.db(), std::string("UPDATE events SET ") + kEventSettingsAssignments + " WHERE id = :id");
     bindEventSettings(update, remote.settings);
     update.bind(":id", remote.id);
     update.exec();

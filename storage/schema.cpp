@@ -174,6 +174,12 @@ CREATE TABLE phone_tokens (
 );
 )sql";
 
+// Version 6: the languages an event offers (JSON list of codes, in order; '[]': every language, as before), so
+// that the list travels with the event's other settings through exports, merges, backups and the venue sync.
+const char* kSchemaV6 = R"sql(
+ALTER TABLE events ADD COLUMN languages TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 int pragmaInt(SQLite::Database& db, const char* pragma) {
     return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
@@ -191,6 +197,7 @@ const std::vector<Migration>& migrations() {
              db.exec(outboxTriggers());
          }},
         {5, [](SQLite::Database& db) { db.exec(kSchemaV5); }},
+        {6, [](SQLite::Database& db) { db.exec(kSchemaV6); }},
     };
     return steps;
 }

@@ -228,6 +228,16 @@ std::vector<Category> categoriesFromJson(const std::string& text) {
     return result;
 }
 
+std::vector<std::string> languagesFromJson(const std::string& text) {
+    std::vector<std::string> result;
+    const auto list = nlohmann::json::parse(text, nullptr, false);
+    if (!list.is_array()) return result;
+    for (const auto& code : list) {
+        if (code.is_string()) result.push_back(code.get<std::string>());
+    }
+    return result;
+}
+
 namespace {
 
 // Cleans and checks event settings the same way idea text is checked.
@@ -241,6 +251,12 @@ EventSettings validated(const EventSettings& input) {
     }
     if (s.voteBudget < 1 || s.voteBudget > 50) {
         throw RuleError("bad_budget", "the vote budget must be between 1 and 50, not " + std::to_string(s.voteBudget));
+    }
+    // No list offers every language; a list must be one a kiosk can offer.
+    if (!s.languages.empty()) {
+        if (const std::string problem = languageListProblem(s.languages); !problem.empty()) {
+            throw RuleError("bad_languages", "languages: " + problem);
+        }
     }
     std::set<std::string> keys;
     for (auto& c : s.categories) {
@@ -260,13 +276,16 @@ EventSettings validated(const EventSettings& input) {
 }  // namespace
 
 nlohmann::json settingsJson(const EventSettings& s) {
-    return {{"title", s.title},          {"venue", s.venue},
-            {"starts_on", s.startsOn},   {"ends_on", s.endsOn},
-            {"vote_budget", s.voteBudget}, {"show_counts", s.showCounts},
-            {"moderation", toString(s.moderation)}, {"submission_open", s.submissionOpen},
-            {"voting_open", s.votingOpen}, {"counts_after_reveal", s.countsAfterReveal},
-            {"counts_revealed", s.countsRevealed}, {"projector_frozen", s.projectorFrozen},
-            {"categories", categoriesToJson(s.categories)}};
+    nlohmann::json json = {{"title", s.title},          {"venue", s.venue},
+                           {"starts_on", s.startsOn},   {"ends_on", s.endsOn},
+                           {"vote_budget", s.voteBudget}, {"show_counts", s.showCounts},
+                           {"moderation", toString(s.moderation)}, {"submission_open", s.submissionOpen},
+                           {"voting_open", s.votingOpen}, {"counts_after_reveal", s.countsAfterReveal},
+                           {"counts_revealed", s.countsRevealed}, {"projector_frozen", s.projectorFrozen},
+                           {"categories", categoriesToJson(s.categories)}};
+    // Only when set: the log of an event that offers every language reads as it did before there were lists.
+    if (!s.languages.empty()) json["languages"] = s.languages;
+    return json;
 }
 
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s) {
@@ -283,6 +302,7 @@ void bindEventSettings(SQLite::Statement& st, const EventSettings& s) {
     st.bind(":after_reveal", s.countsAfterReveal ? 1 : 0);
     st.bind(":revealed", s.countsRevealed ? 1 : 0);
     st.bind(":frozen", s.projectorFrozen ? 1 : 0);
+    st.bind(":languages", nlohmann::json(s.languages).dump());
 }
 
 std::string Store::createEvent(const EventSettings& input) {
@@ -291,11 +311,9 @@ std::string Store::createEvent(const EventSettings& input) {
     transaction([&] {
         id = newId();
         const bool first = m->db.execAndGet("SELECT count(*) FROM events").getInt() == 0;
-        SQLite::Statement insert(m->db,
-            "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
-            "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
-            "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
-            ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, :active, :at, :kiosk)");
+        SQLite::Statement insert(m->db, std::string("INSERT INTO events(id, ") + kEventSettingsColumns +
+                                            ", active, created_at, kiosk_id) VALUES (:id, " + kEventSettingsValues +
+                                            ", :active, :at, :kiosk)");
         insert.bind(":id", id);
         bindEventSettings(insert, s);
         insert.bind(":active", first ? 1 : 0);
@@ -355,11 +373,7 @@ void Store::updateEventSettings(const std::string& eventId, const EventSettings&
     transaction([&] {
         auto before = event(eventId);
         if (!before) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
-        SQLite::Statement update(m->db,
-            "UPDATE events SET title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = "
-            ":categories, vote_budget = :budget, show_counts = :show, moderation = :moderation, submission_open = "
-            ":submission, voting_open = :voting, counts_after_reveal = :after_reveal, counts_revealed = :revealed, "
-            "projector_frozen = :frozen WHERE id = :id");
+        SQLite::Statement update(m->db, std::string("UPDATE events SET ") + kEventSettingsAssignments + " WHERE id = :id");
         bindEventSettings(update, s);
         update.bind(":id", eventId);
         update.exec();

@@ -42,9 +42,9 @@ struct Store::Impl {
 
 inline constexpr std::array<const char*, 14> kIdeaFields{"id", "event_id", "number", "title", "description",
     "author", "category", "language", "status", "merged_into", "pinned", "created_at", "kiosk_id", "kiosk_seq"};
-inline constexpr std::array<const char*, 16> kEventFields{"id", "title", "venue", "starts_on", "ends_on",
+inline constexpr std::array<const char*, 17> kEventFields{"id", "title", "venue", "starts_on", "ends_on",
     "categories", "vote_budget", "show_counts", "moderation", "submission_open", "voting_open", "active",
-    "created_at", "counts_after_reveal", "counts_revealed", "projector_frozen"};
+    "created_at", "counts_after_reveal", "counts_revealed", "projector_frozen", "languages"};
 inline constexpr std::array<const char*, 9> kSessionFields{"id", "event_id", "kiosk_id", "language", "started_at",
     "ended_at", "end_reason", "voided", "source"};
 inline constexpr std::array<const char*, 8> kVoteFields{"id", "event_id", "idea_id", "session_id", "kind",
@@ -136,8 +136,21 @@ struct VoteCounts {
 VoteCounts countVotes(SQLite::Database& db, const std::string& eventId);
 
 /// Binds :title, :venue, :starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting,
-/// :after_reveal, :revealed and :frozen of an events INSERT or UPDATE.
+/// :after_reveal, :revealed, :frozen and :languages of an events INSERT or UPDATE.
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s);
+/// The columns of an event's settings and their parameters (bindEventSettings): for an INSERT …
+inline constexpr const char* kEventSettingsColumns =
+    "title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
+    "voting_open, counts_after_reveal, counts_revealed, projector_frozen, languages";
+inline constexpr const char* kEventSettingsValues =
+    ":title, :venue, :starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, :after_reveal, "
+    ":revealed, :frozen, :languages";
+/// … and for an UPDATE (… SET <this> WHERE id = :id).
+inline constexpr const char* kEventSettingsAssignments =
+    "title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = :categories, vote_budget = "
+    ":budget, show_counts = :show, moderation = :moderation, submission_open = :submission, voting_open = :voting, "
+    "counts_after_reveal = :after_reveal, counts_revealed = :revealed, projector_frozen = :frozen, "
+    "languages = :languages";
 
 /// The idea's title, description, author and category cleaned and checked against their limits (throws RuleError
 /// like cleanText and checkLength); language untouched.
@@ -148,5 +161,7 @@ nlohmann::json settingsJson(const EventSettings& s);
 
 nlohmann::json categoriesToJson(const std::vector<Category>& categories);
 std::vector<Category> categoriesFromJson(const std::string& text);
+/// An event's languages as stored: a JSON list of codes; anything but a list of text reads as none (every language).
+std::vector<std::string> languagesFromJson(const std::string& text);
 
 }  // namespace storage

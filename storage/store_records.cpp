@@ -325,11 +325,9 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
 }
 
 bool Store::insertEventRecord(const Event& event) {
-    return insertNew(*this, "events", event.id,
-        "INSERT INTO events(id, title, venue, starts_on, ends_on, categories, vote_budget, show_counts, "
-        "moderation, submission_open, voting_open, counts_after_reveal, counts_revealed, projector_frozen, active, "
-        "created_at, kiosk_id) VALUES (:id, :title, :venue, :starts, :ends, :categories, :budget, :show, "
-        ":moderation, :submission, :voting, :after_reveal, :revealed, :frozen, 0, :at, :kiosk)",
+    static const std::string sql = std::string("INSERT INTO events(id, ") + kEventSettingsColumns +
+                                   ", active, created_at, kiosk_id) VALUES (:id, " + kEventSettingsValues + ", 0, :at, :kiosk)";
+    return insertNew(*this, "events", event.id, sql.c_str(),
         [&](SQLite::Statement& insert) {
             insert.bind(":id", event.id);
             bindEventSettings(insert, event.settings);

@@ -78,6 +78,7 @@ Event eventOf(const Row& row) {
     e.settings.countsAfterReveal = row.integer(13) != 0;
     e.settings.countsRevealed = row.integer(14) != 0;
     e.settings.projectorFrozen = row.integer(15) != 0;
+    e.settings.languages = languagesFromJson(row.text(16));  // a row of a kiosk before schema 6 has none: every language
     return e;
 }
 

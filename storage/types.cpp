@@ -4,6 +4,7 @@
 #include "storage/text.h"
 
 #include <algorithm>
+#include <set>
 
 namespace storage {
 
@@ -15,6 +16,44 @@ std::string knownLanguagesList() {
     std::string list;
     for (const auto& code : kLanguages) list += (list.empty() ? "" : ", ") + code;
     return list;
+}
+
+const std::vector<std::string>& offerableLanguages() {
+    static const std::vector<std::string> languages = [] {
+        std::vector<std::string> all = kLanguages;
+        all.insert(std::find(all.begin(), all.end(), "de") + 1, kPlainGerman);
+        return all;
+    }();
+    return languages;
+}
+
+bool isOfferableLanguage(const std::string& code) {
+    const auto& all = offerableLanguages();
+    return std::find(all.begin(), all.end(), code) != all.end();
+}
+
+std::string storedLanguage(const std::string& offered) { return offered == kPlainGerman ? "de" : offered; }
+
+std::string languageListProblem(const std::vector<std::string>& languages) {
+    std::string offerable;
+    for (const auto& code : offerableLanguages()) offerable += (offerable.empty() ? "" : ", ") + code;
+    if (languages.empty()) return "the list is empty; name at least one of " + offerable;
+    std::set<std::string> seen;
+    for (const auto& code : languages) {
+        if (!isOfferableLanguage(code)) return quoteUntrusted(code) + " is not one of " + offerable;
+        if (!seen.insert(code).second) return quoteUntrusted(code) + " is listed twice";
+    }
+    return {};
+}
+
+std::vector<std::string> eventLanguages(const EventSettings& settings) {
+    std::vector<std::string> offered;
+    for (const auto& code : settings.languages) {
+        if (isOfferableLanguage(code) && std::find(offered.begin(), offered.end(), code) == offered.end()) {
+            offered.push_back(code);
+        }
+    }
+    return offered.empty() ? offerableLanguages() : offered;
 }
 
 std::string Category::name(const std::string& lang) const {

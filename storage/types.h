@@ -23,6 +23,21 @@ bool isKnownLanguage(const std::string& code);
 /// "de, tr, en, …": the known codes, for error messages.
 std::string knownLanguagesList();
 
+/// "de-einfach": German in Leichte Sprache, a language of its own in a language list; what is written in it is
+/// stored as German (storedLanguage). Its keyboard is the German one.
+inline constexpr const char* kPlainGerman = "de-einfach";
+/// The languages an event (and a kiosk) may offer, in the order of a language list: kLanguages with "de-einfach"
+/// after German.
+const std::vector<std::string>& offerableLanguages();
+/// True for a code of offerableLanguages().
+bool isOfferableLanguage(const std::string& code);
+/// The language an idea or session in `offered` is stored as ("de-einfach" → "de"; the others unchanged).
+std::string storedLanguage(const std::string& offered);
+/// What is wrong with a list of languages to offer, as the end of one line ("'xx' is not one of de, …",
+/// "'tr' is listed twice", "the list is empty; name at least one of …"); empty when every code is offerable, none is listed
+/// twice and there is at least one.
+std::string languageListProblem(const std::vector<std::string>& languages);
+
 /// A rule of the model was broken or input was invalid. `code` is stable (for tests and the UI's
 /// translated messages); `what()` is one clear English line for the command line and the log.
 class RuleError : public std::runtime_error {
@@ -66,10 +81,17 @@ struct EventSettings {
     bool countsAfterReveal = false; ///< counts stay off the projector (and kiosk) until a moderator reveals them
     bool countsRevealed = false;    ///< set by the moderators; only matters with countsAfterReveal
     bool projectorFrozen = false;   ///< the projector holds its picture until unfrozen
+    /// The languages the kiosks, the projector and the phone page offer, in order; the first is where a session
+    /// starts. Empty: every offerable language (an event without `languages`, or made before schema 6).
+    std::vector<std::string> languages;
 
     /// Whether vote counts may be shown now: on the projector, and to attendees when showCounts too.
     bool countsVisible() const { return !countsAfterReveal || countsRevealed; }
 };
+
+/// The languages `settings` offers, in order: its list without codes this build does not know (a newer kiosk's,
+/// through the sync), or offerableLanguages() when that leaves none.
+std::vector<std::string> eventLanguages(const EventSettings& settings);
 
 struct Event {
     std::string id;

@@ -147,9 +147,29 @@
     voteButton($('detail-vote'), idea);
   }
 
+  // The language buttons: the event's languages (state.event.languages) the page has texts for, in the event's
+  // order, each in its own name. A language chosen earlier that the event does not offer gives way to its first.
+  let offered = [];
+  function offerLanguages(languages) {
+    const list = (languages || Object.keys(texts)).filter((code) => texts[code]);
+    if (list.length === 0 || list.join() === offered.join()) return;
+    offered = list;
+    if (!offered.includes(lang)) lang = offered[0];
+    document.querySelector('nav.languages').replaceChildren(...offered.map((code) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.lang = code;
+      b.lang = code.split('-')[0];
+      b.textContent = texts[code].language || code;
+      b.onclick = () => { lang = b.dataset.lang; localStorage.setItem('ik_lang', lang); applyTexts(); };
+      return b;
+    }));
+  }
+
   async function refresh() {
     try {
       state = await api('GET', '/api/state');
+      offerLanguages(state.event.languages);
       applyTexts();
     } catch (e) { /* the next poll tries again */ }
   }
@@ -210,17 +230,6 @@
   async function start() {
     try { texts = await (await fetch('/texts.json')).json(); } catch (e) { texts = {}; }
     if (!texts[lang]) lang = 'de';
-    // The language buttons come from texts.json: a language added there appears here, in its own name.
-    const languages = document.querySelector('nav.languages');
-    for (const code of Object.keys(texts)) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.lang = code;
-      b.lang = code.split('-')[0];
-      b.textContent = texts[code].language || code;
-      b.onclick = () => { lang = b.dataset.lang; localStorage.setItem('ik_lang', lang); applyTexts(); };
-      languages.appendChild(b);
-    }
     for (const b of document.querySelectorAll('.back')) b.onclick = () => { resetSimilar(); show('browse'); };
     $('new-idea').onclick = () => { resetSimilar(); show('submit'); $('f-title').focus(); };
     $('idea-form').onsubmit = submitIdea;

@@ -29,20 +29,11 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
 
 }  // namespace
 
-const std::vector<std::string>& kioskLanguages() {
-    static const std::vector<std::string> languages = [] {
-        std::vector<std::string> all = storage::kLanguages;
-        all.insert(std::find(all.begin(), all.end(), "de") + 1, kPlainGerman);
-        return all;
-    }();
-    return languages;
-}
+const std::vector<std::string>& kioskLanguages() { return storage::offerableLanguages(); }
 
-bool isKioskLanguage(const std::string& code) {
-    return std::find(kioskLanguages().begin(), kioskLanguages().end(), code) != kioskLanguages().end();
-}
+bool isKioskLanguage(const std::string& code) { return storage::isOfferableLanguage(code); }
 
-std::string storedLanguage(const std::string& kioskLanguage) { return kioskLanguage == kPlainGerman ? "de" : kioskLanguage; }
+std::string storedLanguage(const std::string& kioskLanguage) { return storage::storedLanguage(kioskLanguage); }
 
 Catalog Catalog::load(const std::string& folder) {
     Catalog catalog;

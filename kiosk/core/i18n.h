@@ -2,6 +2,8 @@
 // for "Einfach" (Leichte Sprache); German is the fallback.
 #pragma once
 
+#include "storage/types.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -38,9 +40,10 @@ private:
 
 /// "Einfach": German in Leichte Sprache, a choice of its own in the kiosk's language list. Ideas and sessions in
 /// it are German (storedLanguage); its keyboard is the German one.
-inline constexpr const char* kPlainGerman = "de-einfach";
+inline constexpr const char* kPlainGerman = storage::kPlainGerman;
 
-/// The kiosk's languages, in the order of its language list: storage::kLanguages with "Einfach" after German.
+/// The kiosk's languages, in the order of its language list: storage::offerableLanguages(), storage::kLanguages
+/// with "Einfach" after German. An event offers these or fewer (storage::eventLanguages).
 const std::vector<std::string>& kioskLanguages();
 /// True for a code of kioskLanguages().
 bool isKioskLanguage(const std::string& code);

@@ -38,6 +38,7 @@ KioskState freshState(const KioskState& previous, double now) {
     fresh.idleCountdown = previous.idleCountdown;
     fresh.generation = previous.generation + 1;
     fresh.languages = previous.languages;
+    fresh.eventLanguages = previous.eventLanguages;
     fresh.language = offeredLanguages(previous).front();
     fresh.keyboard.reset(layoutForLanguage(fresh.language));
     fresh.lastInputAt = now;
@@ -46,8 +47,24 @@ KioskState freshState(const KioskState& previous, double now) {
 
 double idleTimeoutFor(const KioskState& state) { return state.moreTime ? state.idleTimeout * 2 : state.idleTimeout; }
 
-const std::vector<std::string>& offeredLanguages(const KioskState& state) {
-    return state.languages.empty() ? kioskLanguages() : state.languages;
+LanguageOffer offerFor(const std::vector<std::string>& kioskChoice, const std::vector<std::string>& eventLanguages) {
+    LanguageOffer offer;
+    const std::vector<std::string>& event = eventLanguages.empty() ? kioskLanguages() : eventLanguages;
+    const auto contains = [](const std::vector<std::string>& list, const std::string& code) {
+        return std::find(list.begin(), list.end(), code) != list.end();
+    };
+    for (const auto& code : event) {
+        if (kioskChoice.empty() || contains(kioskChoice, code)) offer.offered.push_back(code);
+    }
+    for (const auto& code : kioskChoice) {
+        if (!contains(event, code)) offer.notOffered.push_back(code);
+    }
+    if (offer.offered.empty()) offer.offered = event;
+    return offer;
+}
+
+std::vector<std::string> offeredLanguages(const KioskState& state) {
+    return offerFor(state.languages, state.eventLanguages).offered;
 }
 
 bool savePending(const KioskState& state) {
@@ -271,6 +288,14 @@ struct Reducer {
         s.languagePicker = false;
     }
     void operator()(const ev::ShowLanguages& e) { s.languagePicker = e.open; }
+    // A session keeps its language to its end; the next one starts in the first the event offers now.
+    void operator()(const ev::EventLanguages& e) {
+        s.eventLanguages = e.languages;
+        const auto offered = offeredLanguages(s);
+        if (s.screen != Screen::Attract || s.language == offered.front()) return;
+        s.language = offered.front();
+        s.keyboard.reset(layoutForLanguage(s.language));
+    }
     void operator()(const ev::Finish&) { endSession(storage::SessionEnd::Finished); }
     void operator()(const ev::MoreTime&) {
         s.moreTime = true;
@@ -370,7 +395,8 @@ bool isInput(const Event& event) {
     return !std::holds_alternative<ev::Tick>(event) && !std::holds_alternative<ev::SessionStarted>(event) &&
            !std::holds_alternative<ev::VoteSettled>(event) && !std::holds_alternative<ev::ActionRefused>(event) &&
            !std::holds_alternative<ev::StorageFailed>(event) && !std::holds_alternative<ev::SimilarFound>(event) &&
-           !std::holds_alternative<ev::Saved>(event) && !std::holds_alternative<ev::StorageBack>(event);
+           !std::holds_alternative<ev::Saved>(event) && !std::holds_alternative<ev::StorageBack>(event) &&
+           !std::holds_alternative<ev::EventLanguages>(event);
 }
 
 }  // namespace

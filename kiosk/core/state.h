@@ -64,7 +64,8 @@ struct KioskState {
     double lastInputAt = 0;
     bool idleWarning = false;
     bool languagePicker = false;      ///< the list of languages is open over the screen
-    std::vector<std::string> languages;  ///< what this kiosk offers, in order (kiosk.toml); empty: all of kioskLanguages()
+    std::vector<std::string> languages;  ///< what this kiosk.toml narrows the event's list to; empty: the event's list
+    std::vector<std::string> eventLanguages;  ///< what the active event offers (storage::eventLanguages); empty: all
     double idleTimeout = 60;
     bool moreTime = false;            ///< "Mehr Zeit" on the idle question: this session waits twice as long
     bool largeText = false;           ///< "Große Schrift": this session's text is kLargeTextFactor times larger
@@ -86,6 +87,7 @@ struct ChooseSubmit {};
 struct ChooseBrowse {};
 struct SetLanguage { std::string language; };   ///< also closes the language list
 struct ShowLanguages { bool open; };           ///< the globe button opens the language list, its close button closes it
+struct EventLanguages { std::vector<std::string> languages; };  ///< the active event's list, read at start and on change
 struct Finish {};                      ///< "Fertig": end the session at once
 struct StillHere {};                   ///< "Weiter" on the idle overlay
 struct MoreTime {};                    ///< "Mehr Zeit" on the idle overlay: doubles the wait for this session
@@ -117,7 +119,7 @@ using Event = std::variant<ev::Tick, ev::Touched, ev::Begin, ev::SessionStarted,
                            ev::OpenDetail, ev::Vote, ev::Undo, ev::VoteSettled, ev::ActionRefused, ev::StorageFailed,
                            ev::PickCategory, ev::KeyPressed, ev::TypeText, ev::Backspace, ev::Next, ev::SimilarFound,
                            ev::Send, ev::Saved, ev::Retry, ev::StorageBack, ev::ShowLanguages,
-                           ev::MoreTime, ev::SetLargeText, ev::SetHighContrast>;
+                           ev::MoreTime, ev::SetLargeText, ev::SetHighContrast, ev::EventLanguages>;
 
 // [SECTION] Effects: database work for the app to run, which answers with events
 namespace fx {
@@ -148,8 +150,18 @@ KioskState freshState(const KioskState& previous, double now);
 /// Seconds without a touch before "Sind Sie noch da?": idleTimeout, doubled after "Mehr Zeit".
 double idleTimeoutFor(const KioskState& state);
 
-/// The languages the kiosk offers, in order: `state.languages`, or kioskLanguages() when it is empty.
-const std::vector<std::string>& offeredLanguages(const KioskState& state);
+/// What a kiosk offers of an event's languages: the event's list (all of kioskLanguages() when it is empty),
+/// narrowed by the kiosk's own (kiosk.toml) when that is given, in the event's order. `notOffered`: the kiosk's
+/// codes the event does not offer (worth a line in the log). When the two share none, the event's list.
+struct LanguageOffer {
+    std::vector<std::string> offered;
+    std::vector<std::string> notOffered;
+};
+LanguageOffer offerFor(const std::vector<std::string>& kioskChoice, const std::vector<std::string>& eventLanguages);
+
+/// The languages the kiosk offers, in order (offerFor(state.languages, state.eventLanguages).offered); the first
+/// is where a session starts.
+std::vector<std::string> offeredLanguages(const KioskState& state);
 
 /// Orders cards for browsing: a shuffle that is stable for one session, newest first, or most votes first.
 void orderIdeas(std::vector<IdeaCard>& cards, BrowseOrder order, std::uint64_t seed);

@@ -208,8 +208,9 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
     const bool portrait = screen.y > screen.x;
-    // The first language the kiosk offers (German unless kiosk.toml says otherwise) leads; the others follow.
-    const std::string& first = core::offeredLanguages(state).front();
+    // The first language the kiosk offers (German unless the event or kiosk.toml says otherwise) leads; the others follow.
+    const std::vector<std::string> offered = core::offeredLanguages(state);
+    const std::string& first = offered.front();
 
     // The band: the event's name large, the invitation in every language at once.
     ImFont* title = frame.fonts.title;
@@ -219,7 +220,7 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     float bandHeight = 0;
     {
         float h = textHeight(title, title->FontSize, name, g.width) + sc.l;
-        for (const std::string& language : core::offeredLanguages(state)) {
+        for (const std::string& language : offered) {
             const std::string invite = frame.text.text(language, "attract.invite");
             h += textHeight(frame.fonts.body, frame.fonts.body->FontSize, invite, g.width) + sc.s;
         }
@@ -227,7 +228,7 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     }
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bandHeight), p.band.packed());
     y += DrawTextCentred(draw, title, title->FontSize, g.x, y, g.width, p.onBand, name) + sc.l;
-    for (const std::string& language : core::offeredLanguages(state)) {
+    for (const std::string& language : offered) {
         const std::string invite = frame.text.text(language, "attract.invite");
         ImFont* font = language == first ? frame.fonts.bold : frame.fonts.body;
         y += DrawTextCentred(draw, font, font->FontSize, g.x, y, g.width, language == first ? p.onBand : p.onBandMuted,
@@ -261,7 +262,7 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     AddShapedText(draw, bold, bold->FontSize, ImVec2(pillX + sc.xl + handWidth + sc.m, textY), p.onPrimary.packed(), cue.c_str());
     y += pillHeight + sc.s;
     std::string others;
-    for (const std::string& language : core::offeredLanguages(state)) {
+    for (const std::string& language : offered) {
         if (language != first) others += (others.empty() ? "" : "  ·  ") + frame.text.text(language, "attract.start");
     }
     y += DrawTextCentred(draw, body, body->FontSize, g.x, y, blockWidth, p.textMuted, fitLines(body, body->FontSize, others, blockWidth, 2)) + sc.xl;

@@ -54,7 +54,7 @@ float totalsWidth(const ProjectorModel& model, const Fonts& fonts, const core::C
     for (int i = 0; i < 3; ++i) {
         const auto [key, value] = totalsOf(model, i);
         widest = std::max(widest, textWidth(fonts.title, fonts.title->FontSize, std::to_string(value)));
-        for (const std::string& language : text.languages()) {
+        for (const std::string& language : ProjectorView::turnLanguages(model, text)) {
             widest = std::max(widest, textWidth(fonts.body, fonts.body->FontSize, text.text(language, key)));
         }
     }
@@ -150,8 +150,16 @@ void drawLineInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float 
 
 }  // namespace
 
-std::string ProjectorView::turnLanguage(const core::Catalog& text, double now) {
-    const auto& languages = text.languages();
+std::vector<std::string> ProjectorView::turnLanguages(const ProjectorModel& model, const core::Catalog& text) {
+    std::vector<std::string> languages;
+    for (const std::string& language : model.languages) {
+        if (text.has(language)) languages.push_back(language);
+    }
+    return languages.empty() ? text.languages() : languages;
+}
+
+std::string ProjectorView::turnLanguage(const ProjectorModel& model, const core::Catalog& text, double now) {
+    const auto languages = turnLanguages(model, text);
     if (languages.empty()) return "de";
     return languages[static_cast<std::size_t>(std::max(0.0, now) / kTurnSeconds) % languages.size()];
 }
@@ -165,7 +173,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     // few and short, the hall reads them at a glance from afar, and a second language beside each would halve their
     // size or the ranking's room. In the Arabic turn the picture is laid out right to left: drawn as for German,
     // then mirrored here (the loop does not know the turn), every line of text moved whole, not its letters.
-    const std::string turn = turnLanguage(text, now);
+    const std::string turn = turnLanguage(model, text, now);
     const bool mirrored = isRightToLeftLanguage(turn);
     std::optional<MirrorScope> mirror;
     if (mirrored) mirror.emplace(true);

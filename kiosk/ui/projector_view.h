@@ -34,6 +34,7 @@ struct ProjectorModel {
     std::vector<Entry> pinned;
     std::vector<std::pair<std::string, unsigned int>> categories;  ///< name, colour (for the rotation)
     JoinCode join;                ///< while phones can take part: their QR code and address, low in the side column
+    std::vector<std::string> languages;  ///< the event's (storage::eventLanguages), turned through in this order; empty: all
 };
 
 /// Plain data plus Draw(): the animated positions live here, the data in the model.
@@ -47,8 +48,10 @@ struct ProjectorView {
     /// The invitation's language and the category spotlight change this often; the loop draws a frame then.
     static constexpr double kTurnSeconds = 8.0;
 
+    /// The languages the projector turns through: the model's (the event's) that `text` has, else all of `text`'s.
+    static std::vector<std::string> turnLanguages(const ProjectorModel& model, const core::Catalog& text);
     /// The language the projector speaks at `now` (seconds): its labels, its invitation, and in Arabic its layout.
-    static std::string turnLanguage(const core::Catalog& text, double now);
+    static std::string turnLanguage(const ProjectorModel& model, const core::Catalog& text, double now);
     /// Moves the animated values toward the model by `dt` seconds; true while anything still moves.
     bool Animate(const ProjectorModel& model, float dt);
     void Draw(const ProjectorModel& model, const Fonts& fonts, const core::Catalog& text, double now);

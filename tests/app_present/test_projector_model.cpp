@@ -53,6 +53,26 @@ TEST_SUITE("projector_model") {
         CHECK(app::joinCodeFor("http://[fd00::1]:8080/").label == "[fd00::1]:8080");
     }
 
+    TEST_CASE("the projector turns only through the event's languages, in the event's order") {
+        app_fixtures::ConferenceStore c;
+        const auto catalog = core::Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        const auto turns = [&](const ui::ProjectorModel& model) {
+            std::vector<std::string> spoken;
+            for (int turn = 0; turn < 4; ++turn) {
+                spoken.push_back(ui::ProjectorView::turnLanguage(model, catalog, (turn + 0.5) * ui::ProjectorView::kTurnSeconds));
+            }
+            return spoken;
+        };
+        CHECK(app::loadProjector(*c.store).languages == storage::offerableLanguages());
+        CHECK(turns(app::loadProjector(*c.store)) == std::vector<std::string>{"de", "de-einfach", "tr", "en"});
+        auto settings = c.store->event(c.eventId)->settings;
+        settings.languages = {"tr", "ar", "de"};
+        c.store->updateEventSettings(c.eventId, settings, "cli");
+        const auto model = app::loadProjector(*c.store);
+        CHECK(model.languages == std::vector<std::string>{"tr", "ar", "de"});
+        CHECK(turns(model) == std::vector<std::string>{"tr", "ar", "de", "tr"});
+    }
+
     TEST_CASE("live counts: the ranking by votes, the newest first in the ticker, the totals") {
         app_fixtures::ConferenceStore c;
         voteSome(c);

@@ -367,16 +367,16 @@ TEST_SUITE("state") {
         CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
         k.send(ev::SetLanguage{"xx"});
         CHECK(k.state.language == "uk");
-        SUBCASE("a kiosk that offers fewer languages starts in its first and refuses the others") {
-            k.state.languages = {"pl", "de"};
+        SUBCASE("a kiosk that offers fewer languages starts in the event's first of them and refuses the others") {
+            k.state.languages = {"pl", "uk"};
             k.state = freshState(k.state, k.now);
-            CHECK(k.state.language == "pl");
-            CHECK(k.state.keyboard.layout == KeyboardLayout::Polish);
-            CHECK(offeredLanguages(k.state) == std::vector<std::string>{"pl", "de"});
+            CHECK(k.state.language == "uk");  // the event's order: uk comes before pl
+            CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+            CHECK(offeredLanguages(k.state) == std::vector<std::string>{"uk", "pl"});
             k.send(ev::SetLanguage{"tr"});
+            CHECK(k.state.language == "uk");
+            k.send(ev::SetLanguage{"pl"});
             CHECK(k.state.language == "pl");
-            k.send(ev::SetLanguage{"de"});
-            CHECK(k.state.language == "de");
         }
         SUBCASE("closing the list keeps the language") {
             k.send(ev::ShowLanguages{true});
@@ -388,14 +388,53 @@ TEST_SUITE("state") {
 
     TEST_CASE("Einfach is German for the database: the session and the idea are stored as de") {
         Kiosk k;
-        k.state.languages = {kPlainGerman, "de"};
-        k.state = freshState(k.state, k.now);
+        k.send(ev::EventLanguages{{kPlainGerman, "de"}});
         CHECK(k.state.language == kPlainGerman);
         CHECK(k.state.keyboard.layout == KeyboardLayout::German);
         k.send(ev::Begin{});
         REQUIRE(k.effects.size() == 1);
         REQUIRE(std::holds_alternative<fx::StartSession>(k.effects[0]));
         CHECK(std::get<fx::StartSession>(k.effects[0]).language == "de");
+    }
+
+    TEST_CASE("the kiosk offers the event's languages, narrowed by its own list, in the event's order") {
+        const std::vector<std::string> event = {"tr", "de", "ar", "uk"};
+        CHECK(offerFor({}, event).offered == event);
+        CHECK(offerFor({}, {}).offered == kioskLanguages());  // no event read yet, or one without a list
+        const auto narrowed = offerFor({"uk", "de", "pl", "en"}, event);
+        CHECK(narrowed.offered == std::vector<std::string>{"de", "uk"});
+        CHECK(narrowed.notOffered == std::vector<std::string>{"pl", "en"});
+        const auto disjoint = offerFor({"pl"}, event);  // nothing in common: the event's list rather than none
+        CHECK(disjoint.offered == event);
+        CHECK(disjoint.notOffered == std::vector<std::string>{"pl"});
+
+        Kiosk k;
+        k.send(ev::EventLanguages{event});
+        CHECK(k.state.language == "tr");  // a session starts in the event's first
+        CHECK(k.state.keyboard.layout == KeyboardLayout::Turkish);
+        CHECK_FALSE(k.state.idleWarning);
+        k.startSession();
+        CHECK(k.state.language == "tr");
+        k.send(ev::SetLanguage{"en"});
+        CHECK(k.state.language == "tr");  // not offered by the event
+        k.send(ev::SetLanguage{"ar"});
+        CHECK(k.state.language == "ar");
+        SUBCASE("a change during a session keeps its language to its end, the next starts in the new first") {
+            k.send(ev::EventLanguages{{"de", "uk"}});
+            CHECK(k.state.language == "ar");
+            CHECK(offeredLanguages(k.state) == std::vector<std::string>{"de", "uk"});
+            k.send(ev::Finish{});
+            k.send(ev::Begin{});
+            CHECK(k.state.language == "de");
+            CHECK(k.state.eventLanguages == std::vector<std::string>{"de", "uk"});
+        }
+        SUBCASE("with kiosk.toml's list the kiosk offers what both name") {
+            k.state.languages = {"uk", "ar", "pl"};
+            k.send(ev::Finish{});
+            k.send(ev::Begin{});
+            CHECK(offeredLanguages(k.state) == std::vector<std::string>{"ar", "uk"});
+            CHECK(k.state.language == "ar");
+        }
     }
 
     TEST_CASE("Mehr Zeit doubles the wait for this session only") {

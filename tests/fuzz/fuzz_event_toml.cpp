@@ -22,7 +22,8 @@ bool same(const EventSettings& a, const EventSettings& b) {
     if (a.title != b.title || a.venue != b.venue || a.startsOn != b.startsOn || a.endsOn != b.endsOn ||
         a.voteBudget != b.voteBudget || a.showCounts != b.showCounts || a.moderation != b.moderation ||
         a.submissionOpen != b.submissionOpen || a.votingOpen != b.votingOpen ||
-        a.countsAfterReveal != b.countsAfterReveal || a.categories.size() != b.categories.size()) {
+        a.countsAfterReveal != b.countsAfterReveal || a.languages != b.languages ||
+        a.categories.size() != b.categories.size()) {
         return false;
     }
     for (std::size_t i = 0; i < a.categories.size(); ++i) {
@@ -52,6 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fuzz::isCleanText(settings.startsOn, TextField::Other));
     FUZZ_CHECK(fuzz::isCleanText(settings.endsOn, TextField::Other));
     FUZZ_CHECK(settings.voteBudget >= 1 && settings.voteBudget <= 50);
+    FUZZ_CHECK(settings.languages.empty() || languageListProblem(settings.languages).empty());
     std::set<std::string> keys;
     for (const auto& c : settings.categories) {
         FUZZ_CHECK(!c.key.empty() && fuzz::isCleanText(c.key, TextField::Other));

@@ -150,6 +150,39 @@ TEST_SUITE("phones.api") {
         }
     }
 
+    TEST_CASE("the page offers only the event's languages, in its order, and a session in another is refused") {
+        Venue v;
+        Phone phone{v};
+        CHECK(phone.state()["event"]["languages"] == json(offerableLanguages()));  // no list: every language
+        auto settings = v.store.event(v.event)->settings;
+        settings.languages = {"tr", "de-einfach", "uk"};
+        v.store.updateEventSettings(v.event, settings, "cli");
+        CHECK(phone.state()["event"]["languages"] == json::array({"tr", "de-einfach", "uk"}));
+        for (const char* other : {"en", "ar", "xx", ""}) {
+            CAPTURE(other);
+            const auto refused = phone.post("/api/session", {{"language", other}});
+            CHECK(refused.status == 400);
+            CHECK(errorOf(refused) == "bad_language");
+        }
+        CHECK(phone.post("/api/session", json::object()).status == 400);
+        CHECK(v.store.sessions(v.event).empty());
+        SUBCASE("Leichte Sprache is stored as German, whether the page sends de-einfach or de") {
+            Phone other{v};
+            other.address = "192.168.1.24";
+            phone.join("de-einfach");
+            other.join("de");
+            const auto sessions = v.store.sessions(v.event);
+            REQUIRE(sessions.size() == 2);
+            CHECK(sessions[0].language == "de");
+            CHECK(sessions[1].language == "de");
+        }
+        SUBCASE("an offered language starts a session") {
+            phone.join("uk");
+            REQUIRE(v.store.sessions(v.event).size() == 1);
+            CHECK(v.store.sessions(v.event)[0].language == "uk");
+        }
+    }
+
     TEST_CASE("submit: similar ideas first, then the number, and the store cleans the text") {
         Venue v;
         const auto a = v.submit("Stadtrundfahrten mit Migranten");

@@ -81,7 +81,7 @@ TEST_SUITE("ui.projector") {
             for (const std::string& language : h.catalog.languages()) {
                 CAPTURE(language);
                 const double now = (turnOf(h.catalog, language) + 0.5) * ui::ProjectorView::kTurnSeconds;
-                REQUIRE(ui::ProjectorView::turnLanguage(h.catalog, now) == language);
+                REQUIRE(ui::ProjectorView::turnLanguage(ui::ProjectorModel{}, h.catalog, now) == language);
                 const bool mirrored = ui::isRightToLeftLanguage(language);
                 const auto label = [&](const char* key) { return h.catalog.text(language, key); };
 

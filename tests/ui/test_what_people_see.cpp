@@ -284,7 +284,7 @@ Scene projectorScene() {
         return [view, model, language](ui::Frame& frame) {
             const auto& all = frame.text.languages();
             const double turn = static_cast<double>(std::find(all.begin(), all.end(), language) - all.begin());
-            REQUIRE(ui::ProjectorView::turnLanguage(frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0) == language);
+            REQUIRE(ui::ProjectorView::turnLanguage(*model, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0) == language);
             view->Draw(*model, frame.fonts, frame.text, turn * ui::ProjectorView::kTurnSeconds + 1.0);
         };
     };

@@ -36,7 +36,23 @@ int parseBudget(const std::string& value) {
 
 const char* kSettableKeys =
     "title, venue, starts_on, ends_on, vote_budget, show_counts, moderation, submission_open, voting_open, "
-    "counts_after_reveal, counts_revealed, projector_frozen";
+    "counts_after_reveal, counts_revealed, projector_frozen, languages";
+
+// "de,tr,uk" in this order, or "all" (every language: the list is cleared).
+std::vector<std::string> parseLanguages(const std::string& value) {
+    if (value == "all") return {};
+    std::vector<std::string> languages;
+    std::stringstream list(value);
+    for (std::string code; std::getline(list, code, ',');) {
+        code.erase(0, code.find_first_not_of(' '));
+        code.erase(code.find_last_not_of(' ') + 1);
+        languages.push_back(code);
+    }
+    if (const std::string problem = storage::languageListProblem(languages); !problem.empty()) {
+        throw UsageError("languages takes codes separated by commas, or all: " + problem);
+    }
+    return languages;
+}
 
 void applySetting(storage::Store& store, const std::string& eventId, const std::string& key,
                   const std::string& value) {
@@ -54,6 +70,7 @@ void applySetting(storage::Store& store, const std::string& eventId, const std::
     else if (key == "show_counts") settings.showCounts = parseBool(key, value);
     else if (key == "counts_after_reveal") settings.countsAfterReveal = parseBool(key, value);
     else if (key == "moderation") settings.moderation = storage::moderationModeFromString(value);
+    else if (key == "languages") settings.languages = parseLanguages(value);
     else throw UsageError("unknown setting " + storage::quoteUntrusted(key) + "; settable are " + kSettableKeys);
     store.updateEventSettings(eventId, settings, "cli");
 }
@@ -74,6 +91,10 @@ void printEvent(const storage::Event& event, std::ostream& out) {
         << "counts:          " << (s.countsAfterReveal ? (s.countsRevealed ? "revealed" : "hidden until revealed") : "live")
         << '\n'
         << "projector:       " << (s.projectorFrozen ? "frozen" : "live") << '\n'
+        << "languages:       ";
+    const auto languages = storage::eventLanguages(s);
+    for (std::size_t i = 0; i < languages.size(); ++i) out << (i ? ", " : "") << languages[i];
+    out << (s.languages.empty() ? "  (all)" : "") << '\n'
         << "categories:      ";
     for (std::size_t i = 0; i < s.categories.size(); ++i) {
         out << (i ? ", " : "") << s.categories[i].key << " (" << s.categories[i].name("de") << ")";

@@ -65,7 +65,8 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         ->check(CLI::Range(5.0, 3600.0))
         ->capture_default_str();
     run->add_option("--languages", args->languages,
-                    "The languages offered, in order, e.g. de,uk,tr (default: [kiosk] languages, else all)")
+                    "Offer only these of the event's languages (in the event's order), e.g. de,uk,tr "
+                    "(default: [kiosk] languages, else all the event offers)")
         ->delimiter(',');
     // The same setting as the global --busy-timeout, also accepted after `run` (the fault tests write it there).
     run->add_option("--busy-timeout", context.busyTimeoutMs,

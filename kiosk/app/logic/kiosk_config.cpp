@@ -2,7 +2,7 @@
 #include "kiosk/app/logic/kiosk_config.h"
 
 #include "storage/text.h"
-#include "kiosk/core/i18n.h"
+#include "storage/types.h"
 
 #include <toml++/toml.h>
 
@@ -120,24 +120,9 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     return config;
 }
 
-namespace {
-
-std::string knownList() {
-    std::string list;
-    for (const auto& code : core::kioskLanguages()) list += (list.empty() ? "" : ", ") + code;
-    return list;
-}
-
-}  // namespace
-
 std::vector<std::string> checkedLanguages(const std::vector<std::string>& languages, const std::string& where) {
-    if (languages.empty()) throw ConfigError(where + " is empty; name at least one of " + knownList());
-    std::set<std::string> seen;
-    for (const auto& code : languages) {
-        if (!core::isKioskLanguage(code)) {
-            throw ConfigError(where + ": " + storage::quoteUntrusted(code) + " is not one of " + knownList());
-        }
-        if (!seen.insert(code).second) throw ConfigError(where + ": " + storage::quoteUntrusted(code) + " is listed twice");
+    if (const std::string problem = storage::languageListProblem(languages); !problem.empty()) {
+        throw ConfigError(where + ": " + problem);
     }
     return languages;
 }

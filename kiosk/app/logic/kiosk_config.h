@@ -16,7 +16,7 @@ struct KioskConfig {
     std::optional<std::string> assets;        ///< assets = "…"
     std::optional<int> monitor;               ///< [kiosk] monitor
     std::optional<double> idleTimeout;        ///< [kiosk] idle_timeout (seconds)
-    std::optional<std::vector<std::string>> languages;  ///< [kiosk] languages = ["de", "uk", …]: offered, in this order
+    std::optional<std::vector<std::string>> languages;  ///< [kiosk] languages = ["de", "uk", …]: narrows the event's list
     std::optional<int> kioskProjectorMonitor; ///< [kiosk] projector_monitor: the projector as a second window
     std::optional<int> projectorMonitor;      ///< [projector] monitor
     std::optional<std::string> server;        ///< [server] url: the PostgreSQL sync server, when there is one
@@ -33,8 +33,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// `languages` if every code is a known language (storage::kLanguages), none twice and at least one; else a
-/// ConfigError naming `where` and the first bad code.
+/// `languages` if every code is one a kiosk can offer (storage::offerableLanguages), none twice and at least one;
+/// else a ConfigError naming `where` and the first bad code. The kiosk offers those of them the event offers.
 std::vector<std::string> checkedLanguages(const std::vector<std::string>& languages, const std::string& where);
 
 /// Reads `path`. Unknown keys and wrong types are refused (a typo must not silently do nothing).

@@ -22,6 +22,7 @@ ui::ProjectorModel loadProjector(storage::Store& store) {
     model.showCounts = event.settings.showCounts && event.settings.countsVisible();
     model.awaitingReveal = !event.settings.countsVisible();
     model.frozen = event.settings.projectorFrozen;
+    model.languages = storage::eventLanguages(event.settings);
     std::map<std::string, std::pair<std::string, unsigned int>> categories;
     for (const auto& c : event.settings.categories) {
         categories[c.key] = {c.name("de"), ui::colorFromHex(c.color)};

@@ -147,6 +147,7 @@ private:
     void dispatch(const core::Event& event);
     void submit(const core::Effect& effect);
     bool refreshModel();
+    void followEventLanguages(const std::vector<std::string>& languages);  // the active event's list, when it changed
     bool syncPanel();
     bool panelActive() const { return m_panel && m_panel->active(); }
     void panelTrouble();
@@ -542,7 +543,26 @@ bool KioskLoop::refreshModel() {
             m_options.setPhones(wish);
         }
     }
+    if (snapshot && snapshot->usable) followEventLanguages(storage::eventLanguages(snapshot->event.settings));
     return m_cache.refresh(snapshot, m_state);
+}
+
+// The kiosk offers the active event's languages (narrowed by kiosk.toml's); read at start and whenever the event's
+// settings change (`event load`, `event set languages`, the venue sync).
+void KioskLoop::followEventLanguages(const std::vector<std::string>& languages) {
+    if (languages == m_state.eventLanguages) return;
+    dispatch(core::ev::EventLanguages{languages});
+    const auto offer = core::offerFor(m_state.languages, languages);
+    const auto joined = [](const std::vector<std::string>& codes) {
+        std::string list;
+        for (const auto& code : codes) list += (list.empty() ? "" : ", ") + code;
+        return list;
+    };
+    spdlog::info("languages offered: {} (the event offers {})", joined(offer.offered), joined(languages));
+    if (!offer.notOffered.empty()) {
+        spdlog::warn("kiosk.toml (or --languages) names {}, which the event does not offer; left out", joined(offer.notOffered));
+    }
+    m_frames.requestFrames();
 }
 
 // The moderators' panel works through the writer too: made afresh for a new connection of the writer, gone while
