@@ -251,10 +251,10 @@ void sampleAsTheAtlas(const ImDrawList*, const ImDrawCmd*) {
 // before the fonts are built, so its first NewFrame does not build an atlas of its own).
 // The atlas is sampled nearest, not bilinear: text at its baked size lands texel on pixel (the same picture), and
 // llvmpipe, the software renderer of PCs without a graphics card, spends most of a frame in its fragment shader,
-// where bilinear filtering cost a third of the frame (issue 19: scrolling 5,000 ideas at 1920x1080, whole-process
-// CPU per frame p50 27 -> 18 ms, measured A/B; /work/notes/perf6.md). Glyphs drawn at another size are filtered
-// bilinearly through a sampler object (sampleScaledGlyphs); ImGui's anti-aliased lines, which it draws from
-// textures baked into the atlas that need bilinear filtering, are drawn as geometry instead (see the window).
+// where bilinear filtering cost about a quarter of the frame (issue 19, bench.sh's scroll of 5,000 ideas at
+// 1920x1080, measured A/B on a busy machine: whole-process CPU per frame p50 22 -> 16 ms). Glyphs drawn at another
+// size are filtered bilinearly through a sampler object (sampleScaledGlyphs); ImGui's anti-aliased lines, which it
+// draws from textures baked into the atlas that need bilinear filtering, are drawn as geometry (see the window).
 void uploadFontAtlas(unsigned int& texture) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
