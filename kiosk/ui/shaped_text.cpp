@@ -19,6 +19,27 @@ struct TextSpan {
     int begin, end;  // vertex range
 };
 std::vector<TextSpan> g_spans;
+// Set once by the window before any frame (SetScaledTextSampling); read by the drawing on the same thread.
+ImDrawCallback g_scaledLinear = nullptr;
+ImDrawCallback g_scaledRestore = nullptr;
+
+// While it lives, glyphs added to `draw` are sampled with bilinear filtering, if they are scaled and the window
+// gave the callbacks.
+class ScaledSampling {
+public:
+    ScaledSampling(ImDrawList* draw, const ImFont* font, float size)
+        : m_draw(g_scaledLinear && g_scaledRestore && std::fabs(size - font->FontSize) > 0.01f ? draw : nullptr) {
+        if (m_draw) m_draw->AddCallback(g_scaledLinear, nullptr);
+    }
+    ~ScaledSampling() {
+        if (m_draw) m_draw->AddCallback(g_scaledRestore, nullptr);
+    }
+    ScaledSampling(const ScaledSampling&) = delete;
+    ScaledSampling& operator=(const ScaledSampling&) = delete;
+
+private:
+    ImDrawList* m_draw;
+};
 
 float runWidth(ImFont* font, float size, std::string_view text) {
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
@@ -58,7 +79,13 @@ void record(ImDrawList* draw, int before) {
 
 float visualWidth(ImFont* font, float size, std::string_view visual) { return runWidth(font, size, visual); }
 
+void SetScaledTextSampling(ImDrawCallback linear, ImDrawCallback restore) {
+    g_scaledLinear = linear;
+    g_scaledRestore = restore;
+}
+
 void AddVisualText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, unsigned int colour, std::string_view visual) {
+    const ScaledSampling sampling(draw, font, size);
     const int before = draw->VtxBuffer.Size;
     draw->AddText(font, size, pos, colour, visual.data(), visual.data() + visual.size());
     record(draw, before);
@@ -68,6 +95,7 @@ void AddShapedText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos
                    const char* end, float wrapWidth) {
     const std::string_view text(begin, end ? static_cast<std::size_t>(end - begin) : std::char_traits<char>::length(begin));
     if (!core::hasRightToLeft(text)) {
+        const ScaledSampling sampling(draw, font, size);
         const int before = draw->VtxBuffer.Size;
         draw->AddText(font, size, pos, colour, text.data(), text.data() + text.size(), wrapWidth);
         record(draw, before);

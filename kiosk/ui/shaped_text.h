@@ -12,6 +12,8 @@ struct ImFont;
 struct ImDrawList;
 struct ImDrawData;
 struct ImVec2;
+struct ImDrawCmd;
+using ImDrawCallback = void (*)(const ImDrawList* parent_list, const ImDrawCmd* cmd);  // as imgui.h declares it
 
 namespace kiosk::ui {
 
@@ -36,6 +38,14 @@ ImVec2 shapedTextSize(ImFont* font, float size, std::string_view text, float wra
 /// mirrored layout (see MirrorScope) the mirroring puts every paragraph on its reading side.
 void AddShapedText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, unsigned int colour, const char* begin,
                    const char* end = nullptr, float wrapWidth = 0.0f);
+
+/// How glyphs drawn at another size than their font was baked at (`size` != the font's FontSize: the start
+/// screen's icons, a shrunk label) are sampled. The window samples the atlas nearest (text at its own size lands
+/// texel on pixel, and a software rasteriser pays dearly for bilinear filtering); a scaled glyph needs bilinear
+/// filtering or it looks jagged. Given callbacks, AddShapedText and AddVisualText put `linear` before such a glyph
+/// run and `restore` after it (ImDrawList::AddCallback); the renderer calls them while it draws the lists. Without
+/// them (nullptr, the default, as in headless tests) nothing is added. Set once per process, before drawing.
+void SetScaledTextSampling(ImDrawCallback linear, ImDrawCallback restore);
 
 /// Draws a line already in visual order (a VisualLine's `visual`) as it is, without shaping it again.
 void AddVisualText(ImDrawList* draw, ImFont* font, float size, const ImVec2& pos, unsigned int colour, std::string_view visual);

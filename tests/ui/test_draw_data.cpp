@@ -2,12 +2,16 @@
 #include "kiosk/ui/draw_data.h"
 #include "kiosk/ui/frame.h"
 #include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/shaped_text.h"
 #include "kiosk/ui/theme.h"
 #include "imgui_harness.h"
 
 #include "imgui.h"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
 
 using namespace kiosk;
 
@@ -22,9 +26,62 @@ ImGuiHarness::DrawFn screenWith(unsigned int background) {
     };
 }
 
+void linearMark(const ImDrawList*, const ImDrawCmd*) {}
+void restoreMark(const ImDrawList*, const ImDrawCmd*) {}
+
+// The frame's commands as a line: L and R for the two callbacks, G for a command that draws.
+std::string commandsOf(const ImDrawData& data) {
+    std::string out;
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        for (const ImDrawCmd& cmd : data.CmdLists[l]->CmdBuffer) {
+            if (cmd.UserCallback == linearMark) out += 'L';
+            else if (cmd.UserCallback == restoreMark) out += 'R';
+            else if (cmd.UserCallback) out += '?';
+            else if (cmd.ElemCount > 0) out += 'G';
+        }
+    }
+    return out;
+}
+
+// One full-screen window with `text` drawn at `scale` times its font's size, once plain and once shaped (Arabic).
+ImGuiHarness::DrawFn textAt(float scale) {
+    return [scale](ui::Frame& f) {
+        ui::BeginFullscreen("##screen", IM_COL32(240, 240, 240, 255));
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float size = f.fonts.body->FontSize * scale;
+        ui::AddShapedText(draw, f.fonts.body, size, ImVec2(100, 100), IM_COL32(0, 0, 0, 255), "Ideen");
+        ui::AddShapedText(draw, f.fonts.body, size, ImVec2(100, 300), IM_COL32(0, 0, 0, 255), "\u0623\u0641\u0643\u0627\u0631");
+        ui::EndFullscreen();
+    };
+}
+
 }  // namespace
 
 TEST_SUITE("ui.draw_data") {
+    // The window samples the atlas nearest (llvmpipe's fragment shader is most of a frame); glyphs drawn at another
+    // size than baked are drawn between the callbacks that switch to bilinear filtering and back.
+    TEST_CASE("scaled glyphs are drawn between the sampling callbacks, glyphs at their own size are not") {
+        ImGuiHarness ui(1920, 1080);
+        SUBCASE("without callbacks (the headless default) nothing is added") {
+            ui.drawUntouched(textAt(1.4f));
+            CHECK(commandsOf(*ImGui::GetDrawData()).find_first_of("LR?") == std::string::npos);
+        }
+        ui::SetScaledTextSampling(linearMark, restoreMark);
+        SUBCASE("at the font's own size: no callbacks") {
+            ui.drawUntouched(textAt(1.0f));
+            CHECK(commandsOf(*ImGui::GetDrawData()).find_first_of("LR?") == std::string::npos);
+        }
+        SUBCASE("larger: each run of text between L and R") {
+            ui.drawUntouched(textAt(1.4f));
+            const std::string commands = commandsOf(*ImGui::GetDrawData());
+            CAPTURE(commands);
+            CHECK(commands.find("LGR") != std::string::npos);
+            CHECK(commands.find("LGR", commands.find("LGR") + 1) != std::string::npos);  // the shaped Arabic line too
+            CHECK(std::count(commands.begin(), commands.end(), 'L') == std::count(commands.begin(), commands.end(), 'R'));
+        }
+        ui::SetScaledTextSampling(nullptr, nullptr);
+    }
+
     TEST_CASE("measuring: triangles counted inside their clip rectangles") {
         ImGuiHarness ui(800, 600);
         ui.drawUntouched([](ui::Frame&) {

@@ -107,6 +107,7 @@ struct WindowState {
     std::vector<int> pressedSinceFrame;
     std::vector<KeyRelease> heldReleases;          // released before any frame saw the press
     std::vector<KeyRelease> releasesForNextFrame;  // their press was seen by the frame that began last
+    unsigned int linearSampler = 0;  // bilinear filtering for glyphs drawn at another size (see uploadFontAtlas)
 };
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
@@ -210,11 +211,50 @@ void installInputCallbacks(GLFWwindow* window) {
 
 namespace {
 
+// OpenGL 3.3's sampler objects, which <GL/gl.h> (OpenGL 1.x) does not declare; looked up once, for every context.
+PFNGLGENSAMPLERSPROC g_genSamplers = nullptr;
+PFNGLDELETESAMPLERSPROC g_deleteSamplers = nullptr;
+PFNGLBINDSAMPLERPROC g_bindSampler = nullptr;
+PFNGLSAMPLERPARAMETERIPROC g_samplerParameteri = nullptr;
+
+// A bilinear sampler object for the current context, which overrides the atlas's nearest filtering while bound.
+unsigned int createLinearSampler() {
+    if (!g_genSamplers) {
+        g_genSamplers = reinterpret_cast<PFNGLGENSAMPLERSPROC>(glfwGetProcAddress("glGenSamplers"));
+        g_deleteSamplers = reinterpret_cast<PFNGLDELETESAMPLERSPROC>(glfwGetProcAddress("glDeleteSamplers"));
+        g_bindSampler = reinterpret_cast<PFNGLBINDSAMPLERPROC>(glfwGetProcAddress("glBindSampler"));
+        g_samplerParameteri = reinterpret_cast<PFNGLSAMPLERPARAMETERIPROC>(glfwGetProcAddress("glSamplerParameteri"));
+    }
+    if (!g_genSamplers || !g_deleteSamplers || !g_bindSampler || !g_samplerParameteri) return 0;
+    GLuint sampler = 0;
+    g_genSamplers(1, &sampler);
+    g_samplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    g_samplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    return sampler;
+}
+
+// The draw callbacks of ui::SetScaledTextSampling, called by ImGui's OpenGL backend between a window's draw calls
+// (its state saved and restored around them: the sampler bound before a frame is bound again after it).
+void sampleScaledGlyphs(const ImDrawList*, const ImDrawCmd*) {
+    if (GLFWwindow* window = glfwGetCurrentContext()) {
+        if (const unsigned int sampler = stateOf(window).linearSampler) g_bindSampler(0, sampler);
+    }
+}
+void sampleAsTheAtlas(const ImDrawList*, const ImDrawCmd*) {
+    if (g_bindSampler) g_bindSampler(0, 0);
+}
+
 // ImGui's OpenGL backend uploads the atlas as RGBA (4 bytes a pixel, white with the glyph in alpha) and keeps both
 // the one-byte and the four-byte copy in memory. Here the atlas goes up as one byte a pixel (GL_R8), read by
 // the backend's shader as (1, 1, 1, coverage) through the texture swizzle, and the CPU copies are freed: the
 // glyphs' positions stay in the fonts, and nothing asks for the pixels again (the backend's device objects exist
 // before the fonts are built, so its first NewFrame does not build an atlas of its own).
+// The atlas is sampled nearest, not bilinear: text at its baked size lands texel on pixel (the same picture), and
+// llvmpipe, the software renderer of PCs without a graphics card, spends most of a frame in its fragment shader,
+// where bilinear filtering cost about a quarter of the frame (issue 19, bench.sh's scroll of 5,000 ideas at
+// 1920x1080, measured A/B on a busy machine: whole-process CPU per frame p50 22 -> 16 ms). Glyphs drawn at another
+// size are filtered bilinearly through a sampler object (sampleScaledGlyphs); ImGui's anti-aliased lines, which it
+// draws from textures baked into the atlas that need bilinear filtering, are drawn as geometry (see the window).
 void uploadFontAtlas(unsigned int& texture) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
@@ -225,8 +265,8 @@ void uploadFontAtlas(unsigned int& texture) {
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
     glGenTextures(1, &texture);
     glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
     glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -290,6 +330,11 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     io.IniFilename = nullptr;  // a kiosk keeps no state between runs
     io.LogFilename = nullptr;
     ImGui::StyleColorsLight();
+    // Anti-aliased lines as a few more triangles, not from the atlas's baked line textures: those are made for
+    // bilinear filtering, and the atlas is sampled nearest (see uploadFontAtlas).
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+    state->linearSampler = createLinearSampler();
+    ui::SetScaledTextSampling(sampleScaledGlyphs, sampleAsTheAtlas);
     if (secondary) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // the projector never shows a pointer
     ImGui_ImplGlfw_InitForOpenGL(m_window, false);  // our callbacks call the backend's in the right context
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -303,6 +348,7 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
 PlatformWindow::~PlatformWindow() {
     makeCurrent();
     if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
+    if (stateOf(m_window).linearSampler) g_deleteSamplers(1, &stateOf(m_window).linearSampler);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(m_imgui);
