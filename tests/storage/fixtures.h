@@ -73,6 +73,10 @@ std::string messageOf(const std::function<void()>& action);
 /// compares it whole and prints it whole when it differs.
 std::string lastLogged(storage::Store& store, const std::string& eventId);
 
+/// Makes `path` a database at schema `version` (the migrations up to it) holding one active event 'e1'
+/// ("Konferenz 2009", budget 5), as a kiosk of that version wrote it; opening it as a Store migrates it.
+void writeFileAtSchema(const std::string& path, int version);
+
 /// A unique temporary file path (removed with its -wal/-shm by TempFile's destructor).
 struct TempFile {
     std::string path;

@@ -81,16 +81,7 @@ TEST_SUITE("storage.event_languages") {
 
     TEST_CASE("an event written at schema 5 migrates to offer every language") {
         fixtures::TempFile file("v5.db");
-        {
-            SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            std::vector<Migration> upToFive;
-            for (const auto& step : migrations()) {
-                if (step.version <= 5) upToFive.push_back(step);
-            }
-            migrate(db, file.path, Store::kApplicationId, upToFive);
-            db.exec("INSERT INTO events(id, title, vote_budget, moderation, active, created_at, kiosk_id) "
-                    "VALUES ('e1', 'Konferenz 2009', 5, 'publish', 1, 0, 'k')");
-        }
+        fixtures::writeFileAtSchema(file.path, 5);
         Store store(file.path);
         const auto event = store.requireActiveEvent();
         CHECK(event.settings.languages.empty());

@@ -69,17 +69,7 @@ TEST_SUITE("store.open") {
 
     TEST_CASE("an event written at schema 2 migrates to show counts live and the projector running") {
         fixtures::TempFile file("v2.db");
-        std::string eventId;
-        {
-            SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            std::vector<Migration> upToTwo;
-            for (const auto& step : migrations()) {
-                if (step.version <= 2) upToTwo.push_back(step);
-            }
-            migrate(db, file.path, Store::kApplicationId, upToTwo);
-            db.exec("INSERT INTO events(id, title, vote_budget, moderation, active, created_at, kiosk_id) "
-                    "VALUES ('e1', 'Konferenz 2009', 5, 'publish', 1, 0, 'k')");
-        }
+        fixtures::writeFileAtSchema(file.path, 2);
         Store store(file.path);
         const auto event = store.requireActiveEvent();
         CHECK(event.settings.title == "Konferenz 2009");
@@ -87,6 +77,38 @@ TEST_SUITE("store.open") {
         CHECK_FALSE(event.settings.countsRevealed);
         CHECK_FALSE(event.settings.projectorFrozen);
         CHECK(event.settings.countsVisible());
+    }
+
+    TEST_CASE("a file of schema 6 migrates to count a session's votes from the index of (session, kind, id)") {
+        fixtures::TempFile file("v6.db");
+        std::string session;
+        {
+            Store store(file.path);
+            const auto event = store.createEvent(fixtures::conference(3));
+            const auto a = store.submitIdea(event, fixtures::idea("Stadtrundfahrten mit Migranten"));
+            const auto b = store.submitIdea(event, fixtures::idea("Sprachcafé im Glashaus"));
+            session = store.startSession(event, "de");
+            store.castVote(session, a.id);
+            store.castVote(session, b.id);
+            store.retractVote(session, a.id);
+        }
+        {
+            // Back to what schema 6 had: the index on session_id alone.
+            SQLite::Database db(file.path, SQLite::OPEN_READWRITE);
+            db.exec("DROP INDEX votes_session_kind; CREATE INDEX votes_session ON votes(session_id); PRAGMA user_version=6");
+        }
+        Store store(file.path);
+        CHECK(store.session(session)->votesUsed == 1);
+        const auto indexes = [&](const char* name) {
+            return store.db().execAndGet(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = '") +
+                                         name + "'").getInt();
+        };
+        CHECK(indexes("votes_session_kind") == 1);
+        CHECK(indexes("votes_session") == 0);
+        SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN SELECT count(*) FROM votes v WHERE v.session_id = 'x' "
+                                           "AND v.kind = 'vote'");
+        REQUIRE(plan.executeStep());
+        CHECK(plan.getColumn(3).getString().find("COVERING INDEX votes_session_kind") != std::string::npos);
     }
 
     TEST_CASE("a failing migration step leaves the file at the previous version") {
