@@ -191,6 +191,24 @@ TEST_SUITE("store_writer") {
         CHECK(wakes > before);
     }
 
+    TEST_CASE("others' commits are read at most every outsideReadSeconds, the writer's own at once") {
+        fixtures::TempFile file("writer-outside.db");
+        app_fixtures::ConferenceStore c(file.path);
+        c.add("Sprachcafé");
+        auto o = options();
+        o.outsideReadSeconds = 3600;  // within this test: never again by itself after the first read
+        Ui ui;
+        app::StoreWriter writer(file.path, o, [&] { ++ui.wakes; });
+        REQUIRE(drainUntil(writer, [&] { return writer.snapshot()->usable; }));
+        REQUIRE(writer.snapshot()->published.size() == 1);
+        c.add("Kochabend der Kulturen");  // another connection commits: noticed, but not read yet
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));  // (with the default it is read in 0.25 s)
+        CHECK(writer.snapshot()->published.size() == 1);
+        writer.post(app::effectJob(core::fx::StartSession{"de"}, 1, ui.answer()));
+        // The writer's own commit is read at once, and with it the other connection's (an hour is not waited).
+        CHECK(drainUntil(writer, [&] { return writer.snapshot()->published.size() == 2; }));
+    }
+
     TEST_CASE("a file that cannot be used is reported, and the next job tries it afresh") {
         fixtures::TempFile file("writer-missing-event.db");
         { storage::Store empty(file.path); }  // no active event: the kiosk cannot use it yet

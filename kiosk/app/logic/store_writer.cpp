@@ -149,7 +149,7 @@ void StoreWriter::loop() {
         }
         pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {watcher.fd(), POLLIN, 0}};
         const int ready = poll(fds, watcher.fd() >= 0 ? 2 : 1,
-                               watcher.waitMs(static_cast<int>(m_options.fallbackPollSeconds * 1000)));
+                               outsideWaitMs(watcher.waitMs(static_cast<int>(m_options.fallbackPollSeconds * 1000))));
         if (ready < 0 && errno != EINTR) break;
         if (fds[0].revents & POLLIN) {
             std::uint64_t count = 0;
@@ -157,7 +157,7 @@ void StoreWriter::loop() {
         }
         if (watcher.fd() >= 0 && (fds[1].revents & POLLIN)) watcher.drain();
         if (watcher.lookDue()) watcher.lookedAgain();  // this refresh is that look
-        refreshSnapshot();
+        refreshForOutside();
     }
     spdlog::debug("writer: stopped");
 }
@@ -235,6 +235,20 @@ void StoreWriter::forget() {
     }
 }
 
+void StoreWriter::refreshForOutside() {
+    const auto interval = std::chrono::duration<double>(m_options.outsideReadSeconds);
+    m_outsidePending = std::chrono::steady_clock::now() - m_lastRead < interval;
+    if (!m_outsidePending) refreshSnapshot();
+}
+
+int StoreWriter::outsideWaitMs(int idleMs) const {
+    if (!m_outsidePending) return idleMs;
+    const auto due = m_lastRead + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                      std::chrono::duration<double>(m_options.outsideReadSeconds));
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(due - std::chrono::steady_clock::now()).count();
+    return static_cast<int>(idleMs < 0 ? std::max<long long>(left, 0) : std::clamp<long long>(left, 0, idleMs));
+}
+
 void StoreWriter::refreshSnapshot() {
     storage::Store* store = m_keeper.current();
     if (!store) return;
@@ -242,6 +256,7 @@ void StoreWriter::refreshSnapshot() {
         const std::int64_t change = store->changeCounter();
         const auto current = snapshot();
         if (current->usable && current->opens == m_keeper.opens() && current->change == change) return;
+        m_lastRead = std::chrono::steady_clock::now();
         auto fresh = std::make_shared<const WriterSnapshot>(readSnapshot(*store, m_keeper.event(), m_keeper.opens()));
         {
             std::lock_guard lock(m_mutex);

@@ -6,6 +6,7 @@
 #include "kiosk/core/state.h"
 #include "storage/store.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -73,6 +74,10 @@ public:
         double busyNoticeSeconds = 0.2;   ///< a write refused this long tells the UI it is in trouble
         int busySliceMs = 100;            ///< the connection's own busy timeout: one attempt waits this long
         double fallbackPollSeconds = 2.0; ///< also looks for other processes' commits this often (inotify may miss)
+        /// Others' commits are read into the snapshot at most this often; the writer's own at once. A hundred phones
+        /// commit dozens of times a second, each read of the snapshot counts every vote, and the views draw others'
+        /// changes at most four times a second anyway (core::FramePolicy::followData).
+        double outsideReadSeconds = 0.25;
         Answer readFailure;               ///< answered when reading the snapshot failed (the connection is dropped)
     };
 
@@ -99,6 +104,10 @@ private:
     void loop();
     void runJob(const WriteJob& job);
     void refreshSnapshot();
+    /// refreshSnapshot() for others' commits: now, or once outsideReadSeconds have passed since the last read.
+    void refreshForOutside();
+    /// How long the loop may sleep before refreshForOutside() is due again (ms), at most `idleMs`.
+    int outsideWaitMs(int idleMs) const;
     void forget();
     void answer(Answer reply);
     bool nextJob(WriteJob& job);
@@ -116,6 +125,8 @@ private:
     bool m_running = false;  // a job taken off the queue is running
     bool m_stopping = false;
     int m_wakeFd = -1;       // eventfd: a job was posted or the writer should stop
+    std::chrono::steady_clock::time_point m_lastRead{};  // of the snapshot (writer thread only)
+    bool m_outsidePending = false;  // another connection's commit may wait for the next read (writer thread only)
     std::thread m_thread;
 };
 
