@@ -231,6 +231,7 @@ bench_arabic() {
   first_frame=$(echo "($(date +%s.%N) - $start) * 1000" | bc)
   sleep 1
   tap_element "$work/ar.json" attract
+  tap_element "$work/ar.json" languages
   tap_element "$work/ar.json" lang:ar
   tap_element "$work/ar.json" choose:browse
   tap_element "$work/ar.json" order:browse.order_newest
