@@ -103,12 +103,6 @@ std::string offeredAs(const storage::EventSettings& settings, const std::string&
     return {};
 }
 
-std::string offeredList(const storage::EventSettings& settings) {
-    std::string list;
-    for (const std::string& code : storage::eventLanguages(settings)) list += (list.empty() ? "" : ", ") + code;
-    return list;
-}
-
 }  // namespace
 
 // [SECTION] Routing and checks
@@ -261,7 +255,7 @@ Response PhoneApi::startSession(const Request& request, const Caller& caller) {
     m_backend.read([&](storage::Store& store) {
         const auto settings = store.requireActiveEvent().settings;
         if (language) stored = offeredAs(settings, *language);
-        offered = offeredList(settings);
+        offered = storage::languageList(storage::eventLanguages(settings));
     });
     if (stored.empty()) return refused(400, "bad_language", "language must be one this event offers: " + offered);
     if (caller.session) return jsonResponse(200, {{"started", false}});

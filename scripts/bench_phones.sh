@@ -48,9 +48,13 @@ for i in $(seq 1 "$phones"); do
 done >"$work/tokens"
 [ "$(wc -l <"$work/tokens")" = "$phones" ] || { echo "could not start $phones phone sessions" >&2; exit 1; }
 before=$(load)
+cpu_before=$(awk '{print $14 + $15}' "/proc/$kiosk/stat")
 PHONE_TOKENS="$work/tokens" PHONE_IDEAS=20 PHONE_ORIGIN="$url" \
   wrk -t "$phones" -c "$phones" -d "${seconds}s" --latency -s "$root/tests/bench/phones_vote.lua" "$url/" >"$work/wrk.out"
 echo "$(grep "^phones:" "$work/wrk.out") ($before before, $(load) after)"
+cpu_after=$(awk '{print $14 + $15}' "/proc/$kiosk/stat")
+answers=$(sed -n 's/^phones: \([0-9]*\) requests.*/\1/p' "$work/wrk.out")
+[ "${answers:-0}" -gt 0 ] && echo "phones: the kiosk's CPU per answer (all its threads, the window's drawing included): $(( (cpu_after - cpu_before) * 1000000 / $(getconf CLK_TCK) / answers )) us"
 kill -TERM "$kiosk"; wait "$kiosk" 2>/dev/null || true; kiosk=""
 stored=$(sqlite3 "$db" "SELECT count(*) FROM votes")
 echo "phones: $stored vote and take-back events stored; refused requests logged: $(grep -c 'refused' "$work/kiosk.log" || true)"

@@ -110,7 +110,7 @@ json mutableState(json row) {
 }
 
 void updateEvent(Store& store, const Event& remote) {
-    SQLite::Statement update(store.db(), std::string("UPDATE events SET ") + kEventSettingsAssignments + " WHERE id = :id");
+    SQLite::Statement update(store.db(), "UPDATE events SET " + kEventSettingsAssignments + " WHERE id = :id");
     bindEventSettings(update, remote.settings);
     update.bind(":id", remote.id);
     update.exec();

@@ -288,6 +288,17 @@ nlohmann::json settingsJson(const EventSettings& s) {
     return json;
 }
 
+std::string eventSettingsList(bool columns, bool parameters) {
+    std::string list;
+    for (const auto& [column, parameter] : kEventSettingsFields) {
+        if (!list.empty()) list += ", ";
+        if (columns) list += column;
+        if (columns && parameters) list += " = ";
+        if (parameters) list += parameter;
+    }
+    return list;
+}
+
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s) {
     st.bind(":title", s.title);
     st.bind(":venue", s.venue);
@@ -311,7 +322,7 @@ std::string Store::createEvent(const EventSettings& input) {
     transaction([&] {
         id = newId();
         const bool first = m->db.execAndGet("SELECT count(*) FROM events").getInt() == 0;
-        SQLite::Statement insert(m->db, std::string("INSERT INTO events(id, ") + kEventSettingsColumns +
+        SQLite::Statement insert(m->db, "INSERT INTO events(id, " + kEventSettingsColumns +
                                             ", active, created_at, kiosk_id) VALUES (:id, " + kEventSettingsValues +
                                             ", :active, :at, :kiosk)");
         insert.bind(":id", id);
@@ -373,7 +384,7 @@ void Store::updateEventSettings(const std::string& eventId, const EventSettings&
     transaction([&] {
         auto before = event(eventId);
         if (!before) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
-        SQLite::Statement update(m->db, std::string("UPDATE events SET ") + kEventSettingsAssignments + " WHERE id = :id");
+        SQLite::Statement update(m->db, "UPDATE events SET " + kEventSettingsAssignments + " WHERE id = :id");
         bindEventSettings(update, s);
         update.bind(":id", eventId);
         update.exec();

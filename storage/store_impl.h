@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <utility>
 #include <map>
 #include <random>
 #include <span>
@@ -138,19 +139,18 @@ VoteCounts countVotes(SQLite::Database& db, const std::string& eventId);
 /// Binds :title, :venue, :starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting,
 /// :after_reveal, :revealed, :frozen and :languages of an events INSERT or UPDATE.
 void bindEventSettings(SQLite::Statement& st, const EventSettings& s);
-/// The columns of an event's settings and their parameters (bindEventSettings): for an INSERT …
-inline constexpr const char* kEventSettingsColumns =
-    "title, venue, starts_on, ends_on, categories, vote_budget, show_counts, moderation, submission_open, "
-    "voting_open, counts_after_reveal, counts_revealed, projector_frozen, languages";
-inline constexpr const char* kEventSettingsValues =
-    ":title, :venue, :starts, :ends, :categories, :budget, :show, :moderation, :submission, :voting, :after_reveal, "
-    ":revealed, :frozen, :languages";
-/// … and for an UPDATE (… SET <this> WHERE id = :id).
-inline constexpr const char* kEventSettingsAssignments =
-    "title = :title, venue = :venue, starts_on = :starts, ends_on = :ends, categories = :categories, vote_budget = "
-    ":budget, show_counts = :show, moderation = :moderation, submission_open = :submission, voting_open = :voting, "
-    "counts_after_reveal = :after_reveal, counts_revealed = :revealed, projector_frozen = :frozen, "
-    "languages = :languages";
+/// The columns of an event's settings, each with its parameter in bindEventSettings; named once here, so an INSERT
+/// and an UPDATE cannot list different ones.
+inline constexpr std::array<std::pair<const char*, const char*>, 14> kEventSettingsFields{{
+    {"title", ":title"}, {"venue", ":venue"}, {"starts_on", ":starts"}, {"ends_on", ":ends"},
+    {"categories", ":categories"}, {"vote_budget", ":budget"}, {"show_counts", ":show"}, {"moderation", ":moderation"},
+    {"submission_open", ":submission"}, {"voting_open", ":voting"}, {"counts_after_reveal", ":after_reveal"},
+    {"counts_revealed", ":revealed"}, {"projector_frozen", ":frozen"}, {"languages", ":languages"}}};
+/// Those fields joined: "<column>, …" and ":<parameter>, …" for an INSERT, "<column> = :<parameter>, …" for an UPDATE.
+std::string eventSettingsList(bool columns, bool parameters);
+inline const std::string kEventSettingsColumns = eventSettingsList(true, false);
+inline const std::string kEventSettingsValues = eventSettingsList(false, true);
+inline const std::string kEventSettingsAssignments = eventSettingsList(true, true);
 
 /// The idea's title, description, author and category cleaned and checked against their limits (throws RuleError
 /// like cleanText and checkLength); language untouched.

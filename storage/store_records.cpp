@@ -325,7 +325,7 @@ Store::InsertResult Store::insertIdeaRecord(const Idea& input) {
 }
 
 bool Store::insertEventRecord(const Event& event) {
-    static const std::string sql = std::string("INSERT INTO events(id, ") + kEventSettingsColumns +
+    static const std::string sql = "INSERT INTO events(id, " + kEventSettingsColumns +
                                    ", active, created_at, kiosk_id) VALUES (:id, " + kEventSettingsValues + ", 0, :at, :kiosk)";
     return insertNew(*this, "events", event.id, sql.c_str(),
         [&](SQLite::Statement& insert) {

@@ -12,9 +12,11 @@ bool isKnownLanguage(const std::string& code) {
     return std::find(kLanguages.begin(), kLanguages.end(), code) != kLanguages.end();
 }
 
-std::string knownLanguagesList() {
+std::string knownLanguagesList() { return languageList(kLanguages); }
+
+std::string languageList(const std::vector<std::string>& codes) {
     std::string list;
-    for (const auto& code : kLanguages) list += (list.empty() ? "" : ", ") + code;
+    for (const auto& code : codes) list += (list.empty() ? "" : ", ") + code;
     return list;
 }
 
@@ -35,8 +37,7 @@ bool isOfferableLanguage(const std::string& code) {
 std::string storedLanguage(const std::string& offered) { return offered == kPlainGerman ? "de" : offered; }
 
 std::string languageListProblem(const std::vector<std::string>& languages) {
-    std::string offerable;
-    for (const auto& code : offerableLanguages()) offerable += (offerable.empty() ? "" : ", ") + code;
+    const std::string offerable = languageList(offerableLanguages());
     if (languages.empty()) return "the list is empty; name at least one of " + offerable;
     std::set<std::string> seen;
     for (const auto& code : languages) {

@@ -22,6 +22,8 @@ inline const std::vector<std::string> kLanguages = {"de", "tr", "en", "ru", "uk"
 bool isKnownLanguage(const std::string& code);
 /// "de, tr, en, …": the known codes, for error messages.
 std::string knownLanguagesList();
+/// "de, tr, uk": codes joined for a message or the log.
+std::string languageList(const std::vector<std::string>& codes);
 
 /// "de-einfach": German in Leichte Sprache, a language of its own in a language list; what is written in it is
 /// stored as German (storedLanguage). Its keyboard is the German one.

@@ -151,7 +151,7 @@ void benchPhoneRequests(const std::string& folder, int phones, int rounds) {
         idea.title = "Idee Nummer " + std::to_string(i + 1);
         writer.submitIdea(eventId, idea);
     }
-    std::vector<std::string> sessions, hashes, ideaOfPhone;
+    std::vector<std::string> sessions, hashes;
     for (int p = 0; p < phones; ++p) {
         hashes.push_back("hash-" + std::to_string(p));
         sessions.push_back(writer.startPhoneSession(eventId, "de", hashes.back()));

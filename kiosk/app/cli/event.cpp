@@ -91,10 +91,8 @@ void printEvent(const storage::Event& event, std::ostream& out) {
         << "counts:          " << (s.countsAfterReveal ? (s.countsRevealed ? "revealed" : "hidden until revealed") : "live")
         << '\n'
         << "projector:       " << (s.projectorFrozen ? "frozen" : "live") << '\n'
-        << "languages:       ";
-    const auto languages = storage::eventLanguages(s);
-    for (std::size_t i = 0; i < languages.size(); ++i) out << (i ? ", " : "") << languages[i];
-    out << (s.languages.empty() ? "  (all)" : "") << '\n'
+        << "languages:       " << storage::languageList(storage::eventLanguages(s))
+        << (s.languages.empty() ? "  (all)" : "") << '\n'
         << "categories:      ";
     for (std::size_t i = 0; i < s.categories.size(); ++i) {
         out << (i ? ", " : "") << s.categories[i].key << " (" << s.categories[i].name("de") << ")";

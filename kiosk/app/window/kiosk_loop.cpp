@@ -553,14 +553,11 @@ void KioskLoop::followEventLanguages(const std::vector<std::string>& languages) 
     if (languages == m_state.eventLanguages) return;
     dispatch(core::ev::EventLanguages{languages});
     const auto offer = core::offerFor(m_state.languages, languages);
-    const auto joined = [](const std::vector<std::string>& codes) {
-        std::string list;
-        for (const auto& code : codes) list += (list.empty() ? "" : ", ") + code;
-        return list;
-    };
-    spdlog::info("languages offered: {} (the event offers {})", joined(offer.offered), joined(languages));
+    spdlog::info("languages offered: {} (the event offers {})", storage::languageList(offer.offered),
+                 storage::languageList(languages));
     if (!offer.notOffered.empty()) {
-        spdlog::warn("kiosk.toml (or --languages) names {}, which the event does not offer; left out", joined(offer.notOffered));
+        spdlog::warn("kiosk.toml (or --languages) names {}, which the event does not offer; left out",
+                     storage::languageList(offer.notOffered));
     }
     m_frames.requestFrames();
 }
