@@ -521,11 +521,13 @@ int Store::votesLeft(const std::string& sessionId) {
 
 std::vector<std::string> Store::votedIdeaIds(const std::string& sessionId) {
     std::vector<std::string> result;
-    SQLite::Statement q(m->db,
-        "SELECT v.idea_id FROM votes v WHERE v.session_id = ? AND v.kind = 'vote' AND NOT EXISTS "
-        "(SELECT 1 FROM votes r WHERE r.retracts = v.id) ORDER BY v.created_at, v.id");
-    q.bind(1, sessionId);
-    while (q.executeStep()) result.push_back(q.getColumn(0).getString());
+    // In the order they were voted for: an idea's live vote is the session's newest vote on it (a vote there before
+    // it was taken back, or the live one would have been refused).
+    auto q = m->statements.get(
+        "SELECT l.idea_id FROM live_votes l WHERE l.session_id = ?1 ORDER BY (SELECT max(v.created_at) FROM votes v "
+        "WHERE v.session_id = ?1 AND v.idea_id = l.idea_id AND v.kind = 'vote'), l.idea_id");
+    q->bind(1, sessionId);
+    while (q->executeStep()) result.push_back(q->getColumn(0).getString());
     return result;
 }
 

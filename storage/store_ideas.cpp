@@ -222,13 +222,25 @@ namespace {
 // Live votes of a session on an idea or on anything merged into it (directly or through a chain).
 int liveVotesInTree(StatementCache& statements, const std::string& sessionId, const std::string& ideaId) {
     auto q = statements.get(
-        "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM ideas i JOIN tree t ON i.merged_into = t.id) "
-        "SELECT count(*) FROM votes v WHERE v.session_id = ? AND v.idea_id IN (SELECT id FROM tree) AND "
-        "v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+        "WITH RECURSIVE tree(id) AS (SELECT ?1 UNION ALL SELECT i.id FROM ideas i JOIN tree t ON i.merged_into = t.id) "
+        "SELECT coalesce(sum(l.live), 0) FROM live_votes l WHERE l.session_id = ?2 AND l.idea_id IN tree");
     q->bind(1, ideaId);
     q->bind(2, sessionId);
     q->executeStep();
     return q->getColumn(0).getInt();
+}
+
+// What castVote needs of the event: a narrow read, as the whole event parses its categories' and languages' JSON.
+struct VotingRules {
+    bool open = false;
+    int budget = 0;
+};
+
+VotingRules votingRules(StatementCache& statements, const std::string& eventId) {
+    auto q = statements.get("SELECT voting_open, vote_budget FROM events WHERE id = ?");
+    q->bind(1, eventId);
+    if (!q->executeStep()) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(eventId));
+    return {q->getColumn(0).getInt() != 0, q->getColumn(1).getInt()};
 }
 
 }  // namespace
@@ -241,8 +253,8 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
         if (s->end != SessionEnd::Open) throw RuleError("session_ended", "the session has ended");
         auto i = ideaRow(m->statements, ideaId);
         if (!i || i->eventId != s->eventId) throw RuleError("unknown_idea", "no idea with id " + quoteUntrusted(ideaId));
-        auto e = event(s->eventId);
-        if (!e->settings.votingOpen) throw RuleError("voting_closed", "voting is closed");
+        const VotingRules rules = votingRules(m->statements, s->eventId);
+        if (!rules.open) throw RuleError("voting_closed", "voting is closed");
         if (i->status != IdeaStatus::Published) {
             throw RuleError("idea_not_votable", "idea #" + std::to_string(i->number) + " is " + toString(i->status) +
                                                     " and cannot receive votes");
@@ -250,8 +262,8 @@ std::string Store::castVote(const std::string& sessionId, const std::string& ide
         if (liveVotesInTree(m->statements, sessionId, ideaId) > 0) {
             throw RuleError("already_voted", "this session has already voted for idea #" + std::to_string(i->number));
         }
-        if (s->votesUsed >= e->settings.voteBudget) {
-            throw RuleError("budget_exhausted", "all " + std::to_string(e->settings.voteBudget) +
+        if (s->votesUsed >= rules.budget) {
+            throw RuleError("budget_exhausted", "all " + std::to_string(rules.budget) +
                                                     " votes of this session are used");
         }
         VoteEvent vote;

@@ -58,10 +58,10 @@ std::string columnList(std::span<const char* const> fields, std::string_view pre
 
 inline const std::string kIdeaColumns = columnList(kIdeaFields);
 inline const std::string kEventColumns = columnList(kEventFields);
-/// A whole statement up to FROM (add WHERE and ORDER BY); the session's votesUsed follows its fields.
+/// A whole statement up to FROM (add WHERE and ORDER BY); the session's votesUsed (its live votes, kept in
+/// live_votes by the triggers of schema 7) follows its fields.
 inline const std::string kSessionSelect = "SELECT " + columnList(kSessionFields, "s.") +
-    ", (SELECT count(*) FROM votes v WHERE v.session_id = s.id AND v.kind = 'vote' AND NOT EXISTS "
-    "(SELECT 1 FROM votes r WHERE r.retracts = v.id)) FROM sessions s ";
+    ", (SELECT coalesce(sum(l.live), 0) FROM live_votes l WHERE l.session_id = s.id) FROM sessions s ";
 /// Selected from `votes v`; further columns may follow them, from kVoteColumnCount on.
 inline const std::string kVoteColumns = columnList(kVoteFields, "v.");
 inline constexpr int kVoteColumnCount = static_cast<int>(kVoteFields.size());

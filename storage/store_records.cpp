@@ -420,6 +420,12 @@ constexpr StoredRule kStoredRules[] = {
      "votes whose idea or session is of another event"},
     {"SELECT count(*) FROM ideas WHERE (status = 'merged') != (merged_into IS NOT NULL)",
      "ideas with an inconsistent merge"},
+    {"WITH kept AS (SELECT session_id, idea_id, live FROM live_votes), counted AS (SELECT v.session_id, v.idea_id, "
+     "count(*) FROM votes v WHERE v.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id) "
+     "GROUP BY v.session_id, v.idea_id) "
+     "SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)) + "
+     "(SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
+     "live vote counts (live_votes) that differ from the votes"},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The model's rules: votes, budgets, phases, moderation, merges, counts and ranking.
 #include "fixtures.h"
 
+#include <SQLiteCpp/Transaction.h>
 #include <doctest/doctest.h>
 
 using namespace storage;
@@ -128,6 +129,58 @@ TEST_SUITE("store.rules") {
         SUBCASE("bad merges are refused") {
             CHECK(codeOf([&] { c.store.mergeIdea(original, original, "test"); }) == "bad_merge");
             CHECK(codeOf([&] { c.store.mergeIdea(third, duplicate, "test"); }) == "bad_merge");
+        }
+    }
+
+    TEST_CASE("a session's live votes kept in live_votes equal its votes that no retraction names") {
+        Conference c;
+        auto settings = c.store.event(c.event)->settings;
+        settings.voteBudget = 3;
+        c.store.updateEventSettings(c.event, settings, "test");
+        std::vector<std::string> ideas;
+        for (const char* title : {"A", "B", "C", "D", "E"}) ideas.push_back(c.add(title));
+        const auto session = c.store.startSession(c.event, "de");
+        const auto reference = [&] {
+            SQLite::Statement q(c.store.db(), "SELECT count(*) FROM votes v WHERE v.session_id = ? AND v.kind = 'vote' "
+                                              "AND NOT EXISTS (SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+            q.bind(1, session);
+            q.executeStep();
+            return q.getColumn(0).getInt();
+        };
+        // Votes, refusals and take-backs in a fixed pseudo-random order, a merge half-way.
+        unsigned seed = 7;
+        int refused = 0;
+        for (int step = 0; step < 120; ++step) {
+            seed = seed * 1103515245u + 12345u;
+            const auto& idea = ideas[(seed >> 16) % ideas.size()];
+            if (step == 60) c.store.mergeIdea(ideas[1], ideas[0], "test");
+            const bool take = (seed >> 8) % 3 == 0;
+            const auto code = codeOf([&] { take ? c.store.retractVote(session, idea) : (void)c.store.castVote(session, idea); });
+            if (!code.empty()) ++refused;
+            CHECK(c.store.session(session)->votesUsed == reference());
+        }
+        CHECK(reference() > 0);
+        CHECK(refused > 0);
+        CHECK(c.store.check().ok);
+        SUBCASE("a vote that arrives after its retraction (the venue sync under deferred keys) never counts") {
+            const auto other = c.store.startSession(c.event, "tr");
+            c.store.db().exec("PRAGMA defer_foreign_keys = ON");
+            SQLite::Transaction transaction(c.store.db());
+            c.store.db().exec("INSERT INTO votes(id, event_id, idea_id, session_id, kind, retracts, created_at, kiosk_id) "
+                              "VALUES ('r1', '" + c.event + "', '" + ideas[2] + "', '" + other + "', 'retract', 'v1', 2, 'k')");
+            c.store.db().exec("INSERT INTO votes(id, event_id, idea_id, session_id, kind, retracts, created_at, kiosk_id) "
+                              "VALUES ('v1', '" + c.event + "', '" + ideas[2] + "', '" + other + "', 'vote', NULL, 1, 'k')");
+            transaction.commit();
+            CHECK(c.store.session(other)->votesUsed == 0);
+            CHECK(c.store.check().ok);
+        }
+        SUBCASE("check names live counts edited by hand") {
+            c.store.db().exec("INSERT INTO live_votes(session_id, idea_id, live) VALUES ('" + session + "', '" + ideas[4] +
+                              "', 1) ON CONFLICT DO UPDATE SET live = live + 1");
+            const auto report = c.store.check();
+            CHECK_FALSE(report.ok);
+            REQUIRE(report.problems.size() == 1);
+            CHECK(report.problems.front().find("live_votes") != std::string::npos);
         }
     }
 
