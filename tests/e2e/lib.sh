@@ -35,6 +35,9 @@ cleanup() {
 }
 trap cleanup EXIT
 export TZ=Europe/Berlin
+# Every window compares each frame it draws only where it changed with the same frame drawn whole, and logs an
+# error when they differ (platform_window.cpp); finish() fails the test on such a line in any log.
+export IDEEN_CHECK_DAMAGE="${IDEEN_CHECK_DAMAGE:-1}"
 
 fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
 pass() { CHECKS=$((CHECKS + 1)); }
@@ -136,6 +139,9 @@ PY
 }
 
 finish() {
+  local differing
+  differing="$(grep -l "differs from the same frame drawn whole" "$WORK"/*.log 2>/dev/null | head -3)"
+  [ -z "$differing" ] && pass || fail "a frame drawn only where it changed differed from the whole frame: $differing"
   echo "$CHECKS passed, $FAILURES failed"
   [ "$FAILURES" -eq 0 ]
 }

@@ -19,11 +19,13 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace kiosk::app {
@@ -343,10 +345,17 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     glfwSetWindowCloseCallback(m_window, onClose);
     if (!secondary) installInputCallbacks(m_window);
+    m_canvas = std::make_unique<Canvas>();
+    const char* check = std::getenv("IDEEN_CHECK_DAMAGE");
+    m_checkDamage = check && std::string(check) == "1";
 }
 
 PlatformWindow::~PlatformWindow() {
     makeCurrent();
+    m_canvas.reset();
+    spdlog::info("frames drawn: {} whole, {} only where they changed, {} unchanged (not drawn){}", m_counts.whole,
+                 m_counts.partial, m_counts.unchanged,
+                 m_checkDamage ? ", " + std::to_string(m_counts.mismatches) + " partial frames differing from whole ones" : "");
     if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     if (stateOf(m_window).linearSampler) g_deleteSamplers(1, &stateOf(m_window).linearSampler);
     ImGui_ImplOpenGL3_Shutdown();
@@ -369,6 +378,7 @@ ui::Fonts PlatformWindow::loadFonts(bool withLargeText) {
     glfwGetFramebufferSize(m_window, &w, &h);
     ui::Fonts fonts = ui::loadFonts(static_cast<float>(std::min(w, h)), withLargeText);
     uploadFontAtlas(m_fontTexture);
+    m_damage.Invalidate();  // the atlas may come back under the same texture name
     // The atlas is the kiosk's largest single allocation after the libraries (bench.sh reports this line).
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     int glyphs = 0;
@@ -448,39 +458,128 @@ void PlatformWindow::beginFrame(bool mirrored) {
     ImGui::NewFrame();
 }
 
+namespace {
+
+// Frames closer together than this are an animation or a scroll: drawn whole, straight to the window (copying each
+// through the canvas would add a full-screen copy to every one of them); a frame after a pause goes through the
+// canvas, so the next small change can be drawn only where it is.
+constexpr double kContinuousSeconds = 0.1;
+
+// A screen without an opaque page of its own is cleared to this (0 is never an opaque page's colour).
+constexpr ImU32 kNoPage = 0;
+
+void clearTo(ImU32 background) {
+    if (background == kNoPage) {
+        glClearColor(0.93f, 0.94f, 0.96f, 1.0f);
+    } else {
+        const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(background);
+        glClearColor(colour.x, colour.y, colour.z, 1.0f);
+    }
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void writeScreenshot(const std::string& path, int w, int h) {
+    // Read the back buffer before the swap; OpenGL's rows start at the bottom, PNG's at the top.
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    const std::string temp = path + ".tmp.png";
+    if (stbi_write_png(temp.c_str(), w, h, 3, pixels.data(), w * 3) && std::rename(temp.c_str(), path.c_str()) == 0) {
+        spdlog::info("screenshot written to {}", path);
+    } else {
+        spdlog::error("could not write the screenshot {}", path);
+    }
+}
+
+}  // namespace
+
 void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) {
     makeCurrent();
     ImGui::Render();
-    if (mirrored) ui::MirrorDrawData(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
+    ImDrawData* data = ImGui::GetDrawData();
+    if (mirrored) ui::MirrorDrawData(data, ImGui::GetIO().DisplaySize.x);
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
-    glViewport(0, 0, w, h);
     // A software rasteriser (llvmpipe, on PCs without a graphics card) pays for every pixel it blends: a screen's
     // opaque page is cleared to its colour instead of drawn as one more full-screen blended rectangle (the same
     // pixels, one pass over the screen less).
-    ImDrawData* data = ImGui::GetDrawData();
-    if (const auto page = ui::TakeOpaqueBackground(*data)) {
-        const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(*page);
-        glClearColor(colour.x, colour.y, colour.z, 1.0f);
+    const ImU32 background = ui::TakeOpaqueBackground(*data).value_or(kNoPage);
+    const ui::Damage damage = m_damage.Update(*data, background, w, h);
+    const double now = glfwGetTime();
+    if (screenshotPath.empty() && !damage.full && damage.rects.empty()) {
+        // The window keeps showing the last frame: nothing drawn, no swap. A loop that draws while something
+        // animates waits for the swap's vsync; without a swap it waits here for as long, so it does not spin.
+        ++m_counts.unchanged;
+        const double vsync = m_lastSwapped + 1.0 / 60.0 - now;
+        if (m_role == WindowRole::Main && vsync > 0) std::this_thread::sleep_for(std::chrono::duration<double>(vsync));
+        m_lastSwapped = glfwGetTime();
+        return;
+    }
+    const bool continuous = now - m_lastDrawn < kContinuousSeconds;
+    if (!screenshotPath.empty() || (damage.full && continuous) || !m_canvas->bind(w, h)) {
+        glViewport(0, 0, w, h);
+        clearTo(background);
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        m_canvas->holdsFrame = false;
+        ++m_counts.whole;
+        if (!screenshotPath.empty()) writeScreenshot(screenshotPath, w, h);
+    } else if (damage.full || !m_canvas->holdsFrame) {
+        drawWhole(*data, background, w, h);
     } else {
-        glClearColor(0.93f, 0.94f, 0.96f, 1.0f);
+        drawPartial(*data, damage, background, w, h);
     }
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(data);
-    if (!screenshotPath.empty()) {
-        // Read the back buffer before the swap; OpenGL's rows start at the bottom, PNG's at the top.
-        std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
-        glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-        stbi_flip_vertically_on_write(1);
-        const std::string temp = screenshotPath + ".tmp.png";
-        if (stbi_write_png(temp.c_str(), w, h, 3, pixels.data(), w * 3) && std::rename(temp.c_str(), screenshotPath.c_str()) == 0) {
-            spdlog::info("screenshot written to {}", screenshotPath);
-        } else {
-            spdlog::error("could not write the screenshot {}", screenshotPath);
-        }
-    }
+    m_lastDrawn = now;
     glfwSwapBuffers(m_window);
+    m_lastSwapped = glfwGetTime();
+}
+
+// Into the canvas, bound by the caller, then to the window.
+void PlatformWindow::drawWhole(ImDrawData& data, ImU32 background, int width, int height) {
+    glViewport(0, 0, width, height);
+    clearTo(background);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    m_canvas->holdsFrame = true;
+    m_canvas->present();
+    ++m_counts.whole;
+}
+
+// Into the canvas, which holds the last frame, only inside the damaged rectangles: each is cleared and the whole
+// frame's commands drawn clipped to it, so its pixels come out as a whole frame's would.
+void PlatformWindow::drawPartial(ImDrawData& data, const ui::Damage& damage, ImU32 background, int width, int height) {
+    glViewport(0, 0, width, height);
+    const std::vector<ImVec4> saved = ui::SaveClipRects(data);
+    for (const ui::PixelRect& rect : damage.rects) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(rect.x0, height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0);
+        clearTo(background);
+        ui::ClipDrawDataTo(data, saved, rect, height);
+        ImGui_ImplOpenGL3_RenderDrawData(&data);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    ui::RestoreClipRects(data, saved);
+    if (m_checkDamage) checkPartial(data, background, width, height);
+    m_canvas->present();
+    ++m_counts.partial;
+}
+
+// IDEEN_CHECK_DAMAGE=1 (end-to-end tests): the same frame drawn whole into the canvas must give the same pixels.
+void PlatformWindow::checkPartial(ImDrawData& data, ImU32 background, int width, int height) {
+    const std::vector<unsigned char> partial = m_canvas->read();
+    m_canvas->bind(width, height);
+    clearTo(background);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    const std::vector<unsigned char> whole = m_canvas->read();
+    m_canvas->bind(width, height);
+    long differing = 0;
+    for (std::size_t i = 0; i < whole.size(); i += 3) {
+        if (whole[i] != partial[i] || whole[i + 1] != partial[i + 1] || whole[i + 2] != partial[i + 2]) ++differing;
+    }
+    if (differing > 0) {
+        ++m_counts.mismatches;
+        spdlog::error("a frame drawn only where it changed differs from the same frame drawn whole at {} pixels",
+                      differing);
+    }
 }
 
 }  // namespace kiosk::app

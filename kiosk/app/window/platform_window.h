@@ -2,8 +2,11 @@
 #pragma once
 
 #include "kiosk/app/logic/window_launcher.h"
+#include "kiosk/app/window/canvas.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/frame_damage.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -70,6 +73,8 @@ public:
     bool windowed() const;
     /// Moves this window to the right edge of `other` (windowed development setups: both stay visible).
     void placeRightOf(const PlatformWindow& other);
+    /// How the frames so far were drawn (whole, only where they changed, not at all).
+    const FrameCounts& frameCounts() const { return m_counts; }
 
 private:
     /// glfwInit on the first use in the process, glfwTerminate after the last.
@@ -80,12 +85,21 @@ private:
         GlfwUse& operator=(const GlfwUse&) = delete;
     };
     void makeCurrent() const;
+    void drawWhole(ImDrawData& data, ImU32 background, int width, int height);
+    void drawPartial(ImDrawData& data, const ui::Damage& damage, ImU32 background, int width, int height);
+    void checkPartial(ImDrawData& data, ImU32 background, int width, int height);
 
     GlfwUse m_glfw;  // first member: GLFW outlives everything below, also when the constructor throws
     GLFWwindow* m_window = nullptr;
     ImGuiContext* m_imgui = nullptr;
     WindowRole m_role = WindowRole::Main;
     unsigned int m_fontTexture = 0;  // the font atlas (GL name), ours rather than the backend's
+    ui::FrameDamage m_damage;
+    std::unique_ptr<Canvas> m_canvas;  // released in the destructor while the context is still current
+    FrameCounts m_counts;
+    double m_lastDrawn = -1.0;   // glfwGetTime() of the last frame drawn
+    double m_lastSwapped = -1.0; // glfwGetTime() after the last swap (or the pause that stood in for one)
+    bool m_checkDamage = false;  // IDEEN_CHECK_DAMAGE=1: every partial frame compared with the same frame drawn whole
 };
 
 }  // namespace kiosk::app
