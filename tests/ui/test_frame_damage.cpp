@@ -38,7 +38,7 @@ bool contains(const ui::PixelRect& r, int x, int y) { return x >= r.x0 && x < r.
 }  // namespace
 
 TEST_SUITE("ui.frame_damage") {
-    TEST_CASE("the first frame is drawn whole; the same frame again needs nothing") {
+    TEST_CASE("the first frame is drawn whole, the same frame again needs nothing") {
         ImGuiHarness ui(kWidth, kHeight);
         ui::FrameDamage damage;
         ui.drawUntouched(page("12"));
