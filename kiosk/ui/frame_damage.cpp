@@ -39,6 +39,27 @@ std::uint64_t commandState(std::uint64_t state, const ImDrawCmd& cmd) {
     return mix(h, reinterpret_cast<std::uintptr_t>(cmd.UserCallbackData));
 }
 
+PixelRect unionOf(const PixelRect& a, const PixelRect& b) {
+    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+// Merges the two rectangles whose union adds the fewest pixels, until at most `most` are left: a language turn
+// changes the title band, the side column and the ticker, and their one bounding box would be the whole screen.
+void mergeClosest(std::vector<PixelRect>& rects, int most) {
+    while (static_cast<int>(rects.size()) > most) {
+        std::size_t bestA = 0, bestB = 1;
+        long bestExtra = -1;
+        for (std::size_t a = 0; a < rects.size(); ++a) {
+            for (std::size_t b = a + 1; b < rects.size(); ++b) {
+                const long extra = static_cast<long>(unionOf(rects[a], rects[b]).area()) - rects[a].area() - rects[b].area();
+                if (bestExtra < 0 || extra < bestExtra) bestExtra = extra, bestA = a, bestB = b;
+            }
+        }
+        rects[bestA] = unionOf(rects[bestA], rects[bestB]);
+        rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(bestB));
+    }
+}
+
 }  // namespace
 
 Damage FrameDamage::Update(const ImDrawData& data, ImU32 background, int framebufferWidth, int framebufferHeight) {
@@ -119,13 +140,7 @@ Damage FrameDamage::Update(const ImDrawData& data, ImU32 background, int framebu
             tx = end;
         }
     }
-    if (static_cast<int>(rects.size()) > kMaxRects) {
-        PixelRect box = rects.front();
-        for (const PixelRect& r : rects) {
-            box = {std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1), std::max(box.y1, r.y1)};
-        }
-        rects = {box};
-    }
+    mergeClosest(rects, kMaxRects);
     double changed = 0;
     for (const PixelRect& r : rects) changed += r.area();
     if (changed > kFullShare * framebufferWidth * framebufferHeight) return damage;

@@ -29,7 +29,7 @@ struct Damage {
 class FrameDamage {
 public:
     static constexpr int kTile = 32;         ///< pixels
-    static constexpr int kMaxRects = 6;      ///< more are merged into their bounding box
+    static constexpr int kMaxRects = 6;      ///< more are merged, the two whose union adds least first
     static constexpr double kFullShare = 0.6;  ///< a larger changed share of the screen draws everything
 
     /// The damage of `data` (after any mirroring, as it will be rendered) against the last frame given here.

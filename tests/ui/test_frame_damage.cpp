@@ -83,6 +83,38 @@ TEST_SUITE("ui.frame_damage") {
         CHECK(count);
     }
 
+    TEST_CASE("many changes along the edges are merged into a few rectangles, not the whole screen") {
+        // As the projector's language turn: the title band, each label of the side column and the ticker change.
+        const auto labels = [](const char* word) {
+            return [word](ui::Frame& f) {
+                ui::BeginFullscreen("##screen", IM_COL32(240, 240, 240, 255));
+                ImDrawList* draw = ImGui::GetWindowDrawList();
+                draw->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(20, 10), IM_COL32(0, 0, 0, 255), word);
+                for (int i = 0; i < 9; ++i) {
+                    draw->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(1100, 80.0f + 70.0f * static_cast<float>(i)),
+                                  IM_COL32(0, 0, 0, 255), word);
+                }
+                draw->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(20, 690), IM_COL32(0, 0, 0, 255), word);
+                ui::EndFullscreen();
+            };
+        };
+        ImGuiHarness ui(kWidth, kHeight);
+        ui::FrameDamage damage;
+        ui.drawUntouched(labels("Ideen"));
+        damageOf(damage);
+        ui.drawUntouched(labels("Fikir"));
+        const ui::Damage turned = damageOf(damage);
+        REQUIRE_FALSE(turned.full);
+        CHECK(static_cast<int>(turned.rects.size()) <= ui::FrameDamage::kMaxRects);
+        const auto covered = [&](int x, int y) {
+            return std::any_of(turned.rects.begin(), turned.rects.end(), [&](const ui::PixelRect& r) { return contains(r, x, y); });
+        };
+        CHECK(covered(25, 15));
+        CHECK(covered(1105, 85 + 70 * 8));
+        CHECK(covered(25, 695));
+        CHECK_FALSE(covered(600, 360));  // the middle, where nothing changed
+    }
+
     TEST_CASE("a moved element damages where it was and where it is") {
         ImGuiHarness ui(kWidth, kHeight);
         ui::FrameDamage damage;

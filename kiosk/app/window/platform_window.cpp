@@ -1,6 +1,8 @@
 // GLFW window creation, one ImGui context per window, input waiting and PNG screenshots of the framebuffer.
 #include "kiosk/app/window/platform_window.h"
 
+#include "kiosk/app/window/back_buffer.h"
+
 #include "kiosk/ui/draw_data.h"
 #include "kiosk/ui/shaped_text.h"
 
@@ -110,9 +112,22 @@ struct WindowState {
     std::vector<KeyRelease> heldReleases;          // released before any frame saw the press
     std::vector<KeyRelease> releasesForNextFrame;  // their press was seen by the frame that began last
     unsigned int linearSampler = 0;  // bilinear filtering for glyphs drawn at another size (see uploadFontAtlas)
+    bool copiesToWindow = false;     // its back buffer holds the frame shown (PlatformWindow::endFrame)
 };
 
 WindowState& stateOf(GLFWwindow* window) { return *static_cast<WindowState*>(glfwGetWindowUserPointer(window)); }
+
+// The X server asks for a part of the window again (uncovered, mapped): where the back buffer holds the frame
+// shown, it is copied again, whether or not the loop draws a new frame.
+void onRefresh(GLFWwindow* window) {
+    if (!stateOf(window).copiesToWindow) return;
+    GLFWwindow* current = glfwGetCurrentContext();
+    if (current != window) glfwMakeContextCurrent(window);
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    copyToWindow(0, 0, w, h, h);
+    if (current != window) glfwMakeContextCurrent(current);
+}
 
 // GLFW runs the callbacks of every window during one wait, while the ImGui context of whichever window drew last
 // is current; ImGui 1.86's GLFW backend works on the current context. So ImGui's callbacks are called from ours
@@ -345,14 +360,15 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     glfwSetWindowCloseCallback(m_window, onClose);
     if (!secondary) installInputCallbacks(m_window);
-    m_canvas = std::make_unique<Canvas>();
+    m_copiesToWindow = canCopyToWindow();
+    stateOf(m_window).copiesToWindow = m_copiesToWindow;
+    glfwSetWindowRefreshCallback(m_window, onRefresh);
     const char* check = std::getenv("IDEEN_CHECK_DAMAGE");
     m_checkDamage = check && std::string(check) == "1";
 }
 
 PlatformWindow::~PlatformWindow() {
     makeCurrent();
-    m_canvas.reset();
     spdlog::info("frames drawn: {} whole, {} only where they changed, {} unchanged (not drawn){}", m_counts.whole,
                  m_counts.partial, m_counts.unchanged,
                  m_checkDamage ? ", " + std::to_string(m_counts.mismatches) + " partial frames differing from whole ones" : "");
@@ -460,11 +476,6 @@ void PlatformWindow::beginFrame(bool mirrored) {
 
 namespace {
 
-// Frames closer together than this are an animation or a scroll: drawn whole, straight to the window (copying each
-// through the canvas would add a full-screen copy to every one of them); a frame after a pause goes through the
-// canvas, so the next small change can be drawn only where it is.
-constexpr double kContinuousSeconds = 0.1;
-
 // A screen without an opaque page of its own is cleared to this (0 is never an opaque page's colour).
 constexpr ImU32 kNoPage = 0;
 
@@ -478,12 +489,17 @@ void clearTo(ImU32 background) {
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-void writeScreenshot(const std::string& path, int w, int h) {
-    // Read the back buffer before the swap; OpenGL's rows start at the bottom, PNG's at the top.
+// The back buffer's pixels (RGB, bottom row first), read before the swap.
+std::vector<unsigned char> readBackBuffer(int w, int h) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    stbi_flip_vertically_on_write(1);
+    return pixels;
+}
+
+void writeScreenshot(const std::string& path, int w, int h) {
+    const std::vector<unsigned char> pixels = readBackBuffer(w, h);
+    stbi_flip_vertically_on_write(1);  // OpenGL's rows start at the bottom, PNG's at the top
     const std::string temp = path + ".tmp.png";
     if (stbi_write_png(temp.c_str(), w, h, 3, pixels.data(), w * 3) && std::rename(temp.c_str(), path.c_str()) == 0) {
         spdlog::info("screenshot written to {}", path);
@@ -494,6 +510,11 @@ void writeScreenshot(const std::string& path, int w, int h) {
 
 }  // namespace
 
+// A software rasteriser (llvmpipe, on PCs without a graphics card) pays for every pixel it draws. Where frames are
+// shown by copying the back buffer to the window (Mesa's software GLX), the back buffer keeps the frame shown, and
+// the next one is drawn and copied only where it differs (ui::FrameDamage). A frame that changed nothing is not
+// drawn or shown at all. (An offscreen copy of the last frame, copied to the window on every frame, cost llvmpipe
+// as much as it saved on the projector's language turn: measured, not kept.)
 void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) {
     makeCurrent();
     ImGui::Render();
@@ -501,53 +522,47 @@ void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) 
     if (mirrored) ui::MirrorDrawData(data, ImGui::GetIO().DisplaySize.x);
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
-    // A software rasteriser (llvmpipe, on PCs without a graphics card) pays for every pixel it blends: a screen's
-    // opaque page is cleared to its colour instead of drawn as one more full-screen blended rectangle (the same
-    // pixels, one pass over the screen less).
+    // A screen's opaque page is cleared to its colour instead of drawn as one more full-screen blended rectangle
+    // (the same pixels, one pass over the screen less).
     const ImU32 background = ui::TakeOpaqueBackground(*data).value_or(kNoPage);
     const ui::Damage damage = m_damage.Update(*data, background, w, h);
-    const double now = glfwGetTime();
-    if (screenshotPath.empty() && !damage.full && damage.rects.empty()) {
-        // The window keeps showing the last frame: nothing drawn, no swap. A loop that draws while something
-        // animates waits for the swap's vsync; without a swap it waits here for as long, so it does not spin.
-        ++m_counts.unchanged;
-        const double vsync = m_lastSwapped + 1.0 / 60.0 - now;
-        if (m_role == WindowRole::Main && vsync > 0) std::this_thread::sleep_for(std::chrono::duration<double>(vsync));
-        m_lastSwapped = glfwGetTime();
+    const bool shoot = !screenshotPath.empty();
+    if (!shoot && !damage.full && damage.rects.empty()) {
+        ++m_counts.unchanged;  // the window keeps showing the last frame
+        paceAfterShowing();
         return;
     }
-    const bool continuous = now - m_lastDrawn < kContinuousSeconds;
-    if (!screenshotPath.empty() || (damage.full && continuous) || !m_canvas->bind(w, h)) {
-        glViewport(0, 0, w, h);
+    glViewport(0, 0, w, h);
+    if (m_copiesToWindow && !damage.full) {
+        drawPartial(*data, damage, background, w, h);
+        for (const ui::PixelRect& r : damage.rects) copyToWindow(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, h);
+    } else {
         clearTo(background);
         ImGui_ImplOpenGL3_RenderDrawData(data);
-        m_canvas->holdsFrame = false;
         ++m_counts.whole;
-        if (!screenshotPath.empty()) writeScreenshot(screenshotPath, w, h);
-    } else if (damage.full || !m_canvas->holdsFrame) {
-        drawWhole(*data, background, w, h);
-    } else {
-        drawPartial(*data, damage, background, w, h);
+        if (shoot) writeScreenshot(screenshotPath, w, h);  // before a swap, which may leave the back buffer undefined
+        if (m_copiesToWindow) {
+            copyToWindow(0, 0, w, h, h);
+        } else {
+            glfwSwapBuffers(m_window);
+        }
     }
-    m_lastDrawn = now;
-    glfwSwapBuffers(m_window);
-    m_lastSwapped = glfwGetTime();
+    if (shoot && m_copiesToWindow && !damage.full) writeScreenshot(screenshotPath, w, h);
+    paceAfterShowing();
 }
 
-// Into the canvas, bound by the caller, then to the window.
-void PlatformWindow::drawWhole(ImDrawData& data, ImU32 background, int width, int height) {
-    glViewport(0, 0, width, height);
-    clearTo(background);
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
-    m_canvas->holdsFrame = true;
-    m_canvas->present();
-    ++m_counts.whole;
+// A main window's swap waits for the display's vsync, which paces a loop that draws while something animates.
+// Copying (or showing nothing) does not wait: the loop waits here as long, so it does not spin.
+void PlatformWindow::paceAfterShowing() {
+    const bool paced = m_role == WindowRole::Main && m_copiesToWindow;
+    const double wait = m_lastShown + 1.0 / 60.0 - glfwGetTime();
+    if (paced && wait > 0) std::this_thread::sleep_for(std::chrono::duration<double>(wait));
+    m_lastShown = glfwGetTime();
 }
 
-// Into the canvas, which holds the last frame, only inside the damaged rectangles: each is cleared and the whole
-// frame's commands drawn clipped to it, so its pixels come out as a whole frame's would.
+// Only inside the damaged rectangles: each is cleared and the whole frame's commands drawn clipped to it, so its
+// pixels come out as a whole frame's would; the rest of the back buffer keeps the frame shown.
 void PlatformWindow::drawPartial(ImDrawData& data, const ui::Damage& damage, ImU32 background, int width, int height) {
-    glViewport(0, 0, width, height);
     const std::vector<ImVec4> saved = ui::SaveClipRects(data);
     for (const ui::PixelRect& rect : damage.rects) {
         glEnable(GL_SCISSOR_TEST);
@@ -558,19 +573,17 @@ void PlatformWindow::drawPartial(ImDrawData& data, const ui::Damage& damage, ImU
     }
     glDisable(GL_SCISSOR_TEST);
     ui::RestoreClipRects(data, saved);
-    if (m_checkDamage) checkPartial(data, background, width, height);
-    m_canvas->present();
     ++m_counts.partial;
+    if (m_checkDamage) checkPartial(data, background, width, height);
 }
 
-// IDEEN_CHECK_DAMAGE=1 (end-to-end tests): the same frame drawn whole into the canvas must give the same pixels.
+// IDEEN_CHECK_DAMAGE=1 (the end-to-end tests): the same frame drawn whole must give the same pixels. The whole
+// frame stays in the back buffer.
 void PlatformWindow::checkPartial(ImDrawData& data, ImU32 background, int width, int height) {
-    const std::vector<unsigned char> partial = m_canvas->read();
-    m_canvas->bind(width, height);
+    const std::vector<unsigned char> partial = readBackBuffer(width, height);
     clearTo(background);
     ImGui_ImplOpenGL3_RenderDrawData(&data);
-    const std::vector<unsigned char> whole = m_canvas->read();
-    m_canvas->bind(width, height);
+    const std::vector<unsigned char> whole = readBackBuffer(width, height);
     long differing = 0;
     for (std::size_t i = 0; i < whole.size(); i += 3) {
         if (whole[i] != partial[i] || whole[i + 1] != partial[i + 1] || whole[i + 2] != partial[i + 2]) ++differing;

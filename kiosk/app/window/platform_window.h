@@ -2,11 +2,9 @@
 #pragma once
 
 #include "kiosk/app/logic/window_launcher.h"
-#include "kiosk/app/window/canvas.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/frame_damage.h"
 
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +20,14 @@ struct Gesture {
     float pressY = 0;
     float travel = 0;
     bool down = false;   ///< the finger (or button) is still down
+};
+
+/// How the frames of a window were drawn, for the log and the tests.
+struct FrameCounts {
+    long whole = 0;      ///< drawn whole
+    long partial = 0;    ///< drawn only where they changed, into the back buffer that held the last frame
+    long unchanged = 0;  ///< nothing changed: not drawn, not swapped (the window keeps showing the last frame)
+    long mismatches = 0; ///< IDEEN_CHECK_DAMAGE=1: partial frames whose pixels differ from the same frame drawn whole
 };
 
 /// How a window takes part in its process.
@@ -85,8 +91,8 @@ private:
         GlfwUse& operator=(const GlfwUse&) = delete;
     };
     void makeCurrent() const;
-    void drawWhole(ImDrawData& data, ImU32 background, int width, int height);
     void drawPartial(ImDrawData& data, const ui::Damage& damage, ImU32 background, int width, int height);
+    void paceAfterShowing();
     void checkPartial(ImDrawData& data, ImU32 background, int width, int height);
 
     GlfwUse m_glfw;  // first member: GLFW outlives everything below, also when the constructor throws
@@ -95,10 +101,9 @@ private:
     WindowRole m_role = WindowRole::Main;
     unsigned int m_fontTexture = 0;  // the font atlas (GL name), ours rather than the backend's
     ui::FrameDamage m_damage;
-    std::unique_ptr<Canvas> m_canvas;  // released in the destructor while the context is still current
     FrameCounts m_counts;
-    double m_lastDrawn = -1.0;   // glfwGetTime() of the last frame drawn
-    double m_lastSwapped = -1.0; // glfwGetTime() after the last swap (or the pause that stood in for one)
+    double m_lastShown = -1.0;      // glfwGetTime() after the last frame was shown (or the pause that stood in)
+    bool m_copiesToWindow = false;  // frames are shown by copying the back buffer (back_buffer.h), not swapped
     bool m_checkDamage = false;  // IDEEN_CHECK_DAMAGE=1: every partial frame compared with the same frame drawn whole
 };
 
