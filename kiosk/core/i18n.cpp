@@ -17,6 +17,7 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
              const std::string& file) {
     for (const auto& [key, node] : table) {
         const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (name == "keyboard.layout") continue;  // the keyboard itself, read by KeyboardLayouts::load
         if (const auto* sub = node.as_table()) {
             flatten(*sub, name, out, file);
         } else if (const auto value = node.value<std::string>()) {
@@ -47,6 +48,7 @@ Catalog Catalog::load(const std::string& folder) {
             throw std::runtime_error(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
         }
     }
+    catalog.m_keyboards = KeyboardLayouts::load(folder, catalog.m_languages);
     return catalog;
 }
 

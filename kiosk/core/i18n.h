@@ -2,6 +2,7 @@
 // for "Einfach" (Leichte Sprache); German is the fallback.
 #pragma once
 
+#include "kiosk/core/keyboard.h"
 #include "storage/types.h"
 
 #include <map>
@@ -12,7 +13,8 @@ namespace kiosk::core {
 
 class Catalog {
 public:
-    /// Loads every language of kioskLanguages() from `folder`. Throws std::runtime_error naming the file on a missing or bad file.
+    /// Loads every language of kioskLanguages() from `folder`, texts and keyboards. Throws std::runtime_error naming
+    /// the file (and the key) on a missing or bad file.
     static Catalog load(const std::string& folder);
 
     /// The text of `key` in `language`, falling back to German, then to the key itself.
@@ -33,9 +35,13 @@ public:
     std::vector<std::string> keys(const std::string& language) const;
     bool has(const std::string& language) const { return m_texts.count(language) != 0; }
 
+    /// The keyboards of the loaded languages (their [keyboard.layout]); the app installs them with setKeyboardLayouts.
+    const KeyboardLayouts& keyboards() const { return m_keyboards; }
+
 private:
     std::map<std::string, std::map<std::string, std::string>> m_texts;  // language -> key -> text
     std::vector<std::string> m_languages;
+    KeyboardLayouts m_keyboards;
 };
 
 /// "Einfach": German in Leichte Sprache, a choice of its own in the kiosk's language list. Ideas and sessions in

@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
+
+#include <unistd.h>
 
 using namespace kiosk::core;
 
@@ -41,7 +44,7 @@ std::string typeKeys(KeyboardModel& keyboard, const std::vector<std::string>& id
 TEST_SUITE("keyboard") {
     TEST_CASE("Turkish capitals come from the layout: i -> İ and ı -> I") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Turkish);
+        keyboard.reset("tr");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:z", "key:m", "key:i", "key:r"}) == "İzmir");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ı", "key:ş", "key:ı", "key:k"}) == "Işık");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ğ", "key:ü", "key:ç", "key:shift", "key:ö"}) == "ĞÜÇö");
@@ -56,12 +59,13 @@ TEST_SUITE("keyboard") {
     }
 
     TEST_CASE("every layout: every key's label is what it types, each letter once, and the layout key cycles") {
+        // Read from assets/i18n (tests/core/setup.cpp installs them as the kiosk does at start).
         const auto layouts = allLayouts();
-        CHECK(layouts.size() == 8);
-        for (const KeyboardLayout layout : layouts) {
+        CHECK(layouts == std::vector<std::string>{"de", "tr", "en", "ru", "uk", "pl", "ku", "ar"});
+        for (const std::string& layout : layouts) {
             KeyboardModel keyboard;
             keyboard.reset(layout);
-            CAPTURE(static_cast<int>(layout));
+            CAPTURE(layout);
             for (bool symbols : {false, true}) {
                 for (bool shifted : {false, true}) {
                     keyboard.symbols = symbols;
@@ -87,10 +91,55 @@ TEST_SUITE("keyboard") {
             }
             CHECK(keyboard.layout == layout);
         }
-        CHECK(layoutForLanguage("en") == KeyboardLayout::English);
-        CHECK(layoutForLanguage("uk") == KeyboardLayout::Ukrainian);
-        CHECK(layoutForLanguage("ar") == KeyboardLayout::Arabic);
-        CHECK(layoutForLanguage("xx") == KeyboardLayout::German);
+        CHECK(layoutForLanguage("en") == "en");
+        CHECK(layoutForLanguage("uk") == "uk");
+        CHECK(layoutForLanguage("ar") == "ar");
+        CHECK(layoutForLanguage("xx") == "de");
+        CHECK(layoutForLanguage(kPlainGerman) == "de");  // layout = "de" in its file
+        KeyboardModel arabic;
+        arabic.reset("ar");
+        CHECK(keyById(arabic, "key:layout").text == "ع");  // the label comes from the file too
+    }
+
+    TEST_CASE("a missing or broken keyboard table is one error naming the file and the key") {
+        namespace fs = std::filesystem;
+        const fs::path folder = fs::temp_directory_path() / ("ideen-keyboards-" + std::to_string(::getpid()));
+        fs::create_directories(folder);
+        const auto write = [&](const std::string& code, const std::string& text) {
+            std::ofstream(folder / (code + ".toml")) << text;
+        };
+        const std::string german = "[keyboard.layout]\nlabel = \"DE\"\nrows = [\"q w\", \"a s\", \"y x\"]\n";
+        const auto errorOf = [&](const std::string& broken) -> std::string {
+            write("de", german);
+            write("xx", broken);
+            try {
+                KeyboardLayouts::load(folder.string(), {"de", "xx"});
+            } catch (const std::runtime_error& e) {
+                return e.what();
+            }
+            return "no error";
+        };
+        const std::string file = (folder / "xx.toml").string() + ": ";
+        CHECK(errorOf("[keyboard]\nshift = \"S\"\n").rfind(file + "'keyboard.layout' is missing", 0) == 0);
+        CHECK(errorOf("[keyboard]\nlayout = \"yy\"\n") ==
+              file + "'keyboard.layout' 'yy' is not a language with a keyboard of its own");
+        CHECK(errorOf("[keyboard.layout]\nrows = [\"a\", \"b\", \"c\"]\n").rfind(file + "'keyboard.layout.label' must", 0) == 0);
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\"]\n").rfind(file + "'keyboard.layout.rows' must", 0) == 0);
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a b\", \"c\", \"b\"]\n") ==
+              file + "'keyboard.layout.rows[2]' has the key 'b' a second time");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\", \"c\"]\nupper = { z = \"Z\" }\n") ==
+              file + "'keyboard.layout.upper.z' is not a key of the rows");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\", \"c\"]\ncapitals = \"no\"\n") ==
+              file + "'keyboard.layout.capitals' must be true or false");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrowz = [\"a\", \"b\", \"c\"]\n").rfind(file + "'keyboard.layout.rowz' is not a setting", 0) == 0);
+        CHECK(errorOf("[keyboard.layout\n").rfind((folder / "xx.toml").string() + ":1: ", 0) == 0);
+        // And a good one: the file's keys, capitals from its `upper`, in the order given.
+        CHECK(errorOf("[keyboard]\nlayout = \"de\"\n") == "no error");
+        const auto both = KeyboardLayouts::load(folder.string(), {"de", "xx"});
+        CHECK(both.layouts().size() == 1);
+        CHECK(both.layoutFor("xx") == "de");
+        CHECK(both.find("de")->letters[2] == std::vector<std::string>{"y", "x"});
+        fs::remove_all(folder);
     }
 
     TEST_CASE("the letters each language needs are on its keyboard") {
@@ -116,26 +165,26 @@ TEST_SUITE("keyboard") {
 
     TEST_CASE("case rules: Cyrillic and Polish capitals, Kurmanji i -> I (no dotless i), apostrophe stays") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Russian);
+        keyboard.reset("ru");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ё", "key:л", "key:к", "key:а"}) == "Ёлка");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:щ", "key:ъ", "key:ы", "key:shift", "key:э"}) == "ЩЪЫэ");
-        keyboard.reset(KeyboardLayout::Ukrainian);
+        keyboard.reset("uk");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ї", "key:ж", "key:а"}) == "Їжа");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ґ", "key:є", "key:і", "key:’", "key:shift", "key:я"}) ==
               "ҐЄІ’я");
-        keyboard.reset(KeyboardLayout::Polish);
+        keyboard.reset("pl");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ł", "key:ó", "key:d", "key:ź"}) == "Łódź");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ą", "key:ć", "key:ę", "key:ń", "key:ś", "key:ż"}) == "ĄĆĘŃŚŻ");
-        keyboard.reset(KeyboardLayout::Kurmanji);
+        keyboard.reset("ku");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:r", "key:o"}) == "Iro");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ç", "key:ê", "key:î", "key:ş", "key:û", "key:i"}) == "ÇÊÎŞÛI");
-        keyboard.reset(KeyboardLayout::Turkish);
+        keyboard.reset("tr");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i"}) == "İ");
     }
 
     TEST_CASE("Arabic: the PC layout's letters, lam-alef on one key, marks and hamzas on the shift page") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Arabic);
+        keyboard.reset("ar");
         const auto rows = keyboard.rows();
         CHECK(rows[0][1].text == "ض");
         CHECK(rows[1][0].text == "ش");
@@ -364,14 +413,14 @@ TEST_SUITE("state") {
         k.send(ev::SetLanguage{"uk"});
         CHECK_FALSE(k.state.languagePicker);
         CHECK(k.state.language == "uk");
-        CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+        CHECK(k.state.keyboard.layout == "uk");
         k.send(ev::SetLanguage{"xx"});
         CHECK(k.state.language == "uk");
         SUBCASE("a kiosk that offers fewer languages starts in the event's first of them and refuses the others") {
             k.state.languages = {"pl", "uk"};
             k.state = freshState(k.state, k.now);
             CHECK(k.state.language == "uk");  // the event's order: uk comes before pl
-            CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+            CHECK(k.state.keyboard.layout == "uk");
             CHECK(offeredLanguages(k.state) == std::vector<std::string>{"uk", "pl"});
             k.send(ev::SetLanguage{"tr"});
             CHECK(k.state.language == "uk");
@@ -390,7 +439,7 @@ TEST_SUITE("state") {
         Kiosk k;
         k.send(ev::EventLanguages{{kPlainGerman, "de"}});
         CHECK(k.state.language == kPlainGerman);
-        CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+        CHECK(k.state.keyboard.layout == "de");
         k.send(ev::Begin{});
         REQUIRE(k.effects.size() == 1);
         REQUIRE(std::holds_alternative<fx::StartSession>(k.effects[0]));
@@ -411,7 +460,7 @@ TEST_SUITE("state") {
         Kiosk k;
         k.send(ev::EventLanguages{event});
         CHECK(k.state.language == "tr");  // a session starts in the event's first
-        CHECK(k.state.keyboard.layout == KeyboardLayout::Turkish);
+        CHECK(k.state.keyboard.layout == "tr");
         CHECK_FALSE(k.state.idleWarning);
         k.startSession();
         CHECK(k.state.language == "tr");
@@ -538,7 +587,7 @@ TEST_SUITE("state") {
             CHECK(k.state.screen == Screen::Attract);
             CHECK(k.state.draft.title.empty());
             CHECK(k.state.language == "de");
-            CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+            CHECK(k.state.keyboard.layout == "de");
             CHECK(k.state.categoryFilter.empty());
             CHECK(k.state.voted.empty());
             CHECK(k.state.votesLeft == 0);
