@@ -1,5 +1,5 @@
-// Translations of the kiosk's user-facing text, one assets/i18n/<code>.toml per language of storage::kLanguages and
-// for "Einfach" (Leichte Sprache); German is the fallback.
+// Translations of the kiosk's user-facing text and its keyboards, one assets/i18n/<code>.toml per language of the
+// registry (storage::knownLanguages) and for "Einfach" (Leichte Sprache); German is the fallback.
 #pragma once
 
 #include "kiosk/core/keyboard.h"
@@ -48,13 +48,18 @@ private:
 /// it are German (storedLanguage); its keyboard is the German one.
 inline constexpr const char* kPlainGerman = storage::kPlainGerman;
 
-/// The kiosk's languages, in the order of its language list: storage::offerableLanguages(), storage::kLanguages
-/// with "Einfach" after German. An event offers these or fewer (storage::eventLanguages).
+/// The kiosk's languages, in the order of its language list: storage::offerableLanguages(), the registry read from
+/// assets/i18n at start (storage::kDefaultLanguages with "Einfach" after German before that). An event offers these or fewer (storage::eventLanguages).
 const std::vector<std::string>& kioskLanguages();
 /// True for a code of kioskLanguages().
 bool isKioskLanguage(const std::string& code);
 /// The language an idea or session in `kioskLanguage` is stored as ("de-einfach" → "de"; the others unchanged).
 std::string storedLanguage(const std::string& kioskLanguage);
+
+/// The languages of a translation folder, one <code>.toml each: German first, then by each file's [language] order
+/// (a file without one after those with one, by code). What the program installs with storage::setLanguages at
+/// start. Throws std::runtime_error naming the file when de.toml is missing or a file or its order is broken.
+std::vector<std::string> languagesInFolder(const std::string& folder);
 
 /// The {placeholders} of a text, sorted (a translation must use the same ones).
 std::vector<std::string> placeholders(const std::string& text);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 #include <unistd.h>
@@ -366,6 +367,28 @@ TEST_SUITE("i18n") {
         CHECK(storedLanguage(kPlainGerman) == "de");
         CHECK(storedLanguage("uk") == "uk");
         CHECK(catalog.languageName("uk") == "Українська");
+    }
+
+    TEST_CASE("the languages are the files of the i18n folder: German first, then each file's order") {
+        namespace fs = std::filesystem;
+        // The real folder gives the list a program has before it reads its assets.
+        CHECK(languagesInFolder(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n") == storage::defaultOfferableLanguages());
+        const fs::path folder = fs::temp_directory_path() / ("ideen-languages-" + std::to_string(::getpid()));
+        fs::remove_all(folder);
+        fs::create_directories(folder);
+        const auto write = [&](const std::string& name, const std::string& text) { std::ofstream(folder / name) << text; };
+        write("tr.toml", "[language]\nname = \"Türkçe\"\norder = 3\n");
+        write("fr.toml", "[language]\nname = \"Français\"\norder = 2\n");
+        write("nl.toml", "[language]\nname = \"Nederlands\"\n");  // no order: after those with one
+        write("README.md", "not a language\n");
+        CHECK_THROWS_WITH_AS(languagesInFolder(folder.string()), doctest::Contains("de.toml is missing"), std::runtime_error);
+        write("de.toml", "[language]\nname = \"Deutsch\"\norder = 99\n");  // German is first whatever its order
+        CHECK(languagesInFolder(folder.string()) == std::vector<std::string>{"de", "fr", "tr", "nl"});
+        write("nl.toml", "[language]\nname = \"Nederlands\"\norder = \"4\"\n");
+        CHECK_THROWS_WITH_AS(languagesInFolder(folder.string()),
+                             ((folder / "nl.toml").string() + ": 'language.order' must be a whole number").c_str(),
+                             std::runtime_error);
+        fs::remove_all(folder);
     }
 
     TEST_CASE("every storage error a person can meet has a translation") {
