@@ -391,6 +391,58 @@ TEST_SUITE("i18n") {
         fs::remove_all(folder);
     }
 
+    TEST_CASE("a language added as a file only is offered, named and typed on its own keyboard") {
+        namespace fs = std::filesystem;
+        const fs::path folder = fs::temp_directory_path() / ("ideen-new-language-" + std::to_string(::getpid()));
+        fs::remove_all(folder);
+        fs::create_directories(folder);
+        for (const auto& entry : fs::directory_iterator(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n")) {
+            fs::copy_file(entry.path(), folder / entry.path().filename());
+        }
+        // French: the English texts under another name, and an AZERTY keyboard of its own. Nothing else changes.
+        std::string text;
+        {
+            std::ifstream in(folder / "en.toml");
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        text.replace(text.find("name = \"English\""), 16, "name = \"Français\"");
+        text.replace(text.find("order = 4"), 9, "order = 10");
+        const std::size_t layout = text.find("[keyboard.layout]");
+        const std::size_t next = text.find("\n[", layout + 1);
+        text.replace(layout, next - layout, "[keyboard.layout]\nlabel = \"FR\"\n"
+                                            "rows = [\"a z e r t y u i o p\", \"q s d f g h j k l m\", \"w x c v b n é è à ç\"]\n"
+                                            "quotes = [\"«\", \"»\"]\n");
+        std::ofstream(folder / "fr.toml") << text;
+
+        struct Restore {
+            ~Restore() {
+                storage::setLanguages(storage::defaultOfferableLanguages());
+                setKeyboardLayouts(KeyboardLayouts::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n", kioskLanguages()));
+            }
+        } restore;
+        // What the program does at start: the registry from the folder, then texts and keyboards.
+        storage::setLanguages(languagesInFolder(folder.string()));
+        const auto catalog = Catalog::load(folder.string());
+        setKeyboardLayouts(catalog.keyboards());
+
+        CHECK(kioskLanguages().back() == "fr");
+        CHECK(storage::isKnownLanguage("fr"));
+        CHECK(storage::languageListProblem({"fr", "de"}).empty());  // an event may offer it
+        CHECK(catalog.languageName("fr") == "Français");
+        CHECK(allLayouts().back() == "fr");
+
+        KioskState state;
+        state.idleTimeout = 60;
+        state = reduce(state, ev::SetLanguage{"fr"}, 1.0).state;
+        REQUIRE(state.language == "fr");
+        CHECK(state.keyboard.layout == "fr");
+        CHECK(state.keyboard.rows()[0][0].text == "a");
+        CHECK(keyById(state.keyboard, "key:layout").text == "FR");
+        state.keyboard.shift = true;
+        CHECK(keyById(state.keyboard, "key:é").text == "É");
+        fs::remove_all(folder);
+    }
+
     TEST_CASE("every storage error a person can meet has a translation") {
         const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
         for (const std::string& language : catalog.languages()) {
