@@ -443,6 +443,25 @@ TEST_SUITE("i18n") {
         fs::remove_all(folder);
     }
 
+    TEST_CASE("the phone page's texts are in every language's file ([phone]), each language with a name of its own") {
+        // The phone server serves these as /texts.json; the check above ("every key exists …") already holds every
+        // language to German's keys and placeholders, so this one names the page's part of them.
+        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        std::vector<std::string> page;
+        for (const auto& key : catalog.keys("de")) {
+            if (key.rfind("phone.", 0) == 0) page.push_back(key);
+        }
+        CHECK(page.size() > 30);
+        std::set<std::string> names;
+        for (const std::string& language : catalog.languages()) {
+            CAPTURE(language);
+            const auto keys = catalog.keys(language);
+            for (const auto& key : page) CHECK(std::find(keys.begin(), keys.end(), key) != keys.end());
+            names.insert(catalog.text(language, "phone.language"));
+        }
+        CHECK(names.size() == catalog.languages().size());  // each button of the page's language list has its own name
+    }
+
     TEST_CASE("every storage error a person can meet has a translation") {
         const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
         for (const std::string& language : catalog.languages()) {
