@@ -23,6 +23,9 @@ using nlohmann::json;
 
 namespace {
 
+// The page's texts: not a file of the page, but what the program read from assets/i18n ([phone]).
+constexpr const char* kTextsPath = "/texts.json";
+
 // No inline script or style, nothing from elsewhere, no framing: the page is ours alone.
 constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -118,10 +121,10 @@ struct PhoneApi::Route {
     Response (PhoneApi::*handler)(const Request&, const Caller&);
 };
 
-PhoneApi::PhoneApi(Backend backend, Limits limits, std::function<std::int64_t()> clockMs)
-    : m_backend(std::move(backend)), m_limits(limits), m_clock(std::move(clockMs)), m_sessionVotes(limits.sessionVotes),
-      m_addressVotes(limits.addressVotes), m_sessionIdeas(limits.sessionIdeas), m_addressIdeas(limits.addressIdeas),
-      m_addressSessions(limits.addressSessions), m_addressReads(limits.addressReads) {}
+PhoneApi::PhoneApi(Backend backend, Limits limits, std::function<std::int64_t()> clockMs, const PageTexts& texts)
+    : m_backend(std::move(backend)), m_limits(limits), m_texts(json(texts).dump()), m_clock(std::move(clockMs)),
+      m_sessionVotes(limits.sessionVotes), m_addressVotes(limits.addressVotes), m_sessionIdeas(limits.sessionIdeas),
+      m_addressIdeas(limits.addressIdeas), m_addressSessions(limits.addressSessions), m_addressReads(limits.addressReads) {}
 
 PhoneApi::Caller PhoneApi::identify(const Request& request) {
     Caller caller;
@@ -151,8 +154,8 @@ Response PhoneApi::handle(const Request& request) {
         pathKnown = true;
         if (request.method == candidate.method) route = &candidate;
     }
-    const bool isPage = std::any_of(pageFiles().begin(), pageFiles().end(),
-                                    [&](const PageFile& file) { return file.path == request.path; });
+    const bool isPage = request.path == kTextsPath || std::any_of(pageFiles().begin(), pageFiles().end(),
+                                                                  [&](const PageFile& file) { return file.path == request.path; });
     if (isPage) pathKnown = true;
     if (!pathKnown) {
         response = refused(404, "not_found", "no such path");
@@ -185,6 +188,12 @@ Response PhoneApi::handle(const Request& request) {
 // [SECTION] Reading
 
 Response PhoneApi::servePage(const Request& request, const Caller&) {
+    if (request.path == kTextsPath) {
+        Response r;
+        r.contentType = "application/json";
+        r.body = m_texts;
+        return r;
+    }
     for (const auto& file : pageFiles()) {
         if (file.path != request.path) continue;
         Response r;

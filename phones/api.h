@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 
 namespace storage {
@@ -37,9 +38,13 @@ struct Limits {
 /// The cookie that carries a phone's session token.
 inline constexpr const char* kSessionCookie = "ik_session";
 
+/// The page's texts, language -> key -> text: served as /texts.json. The program reads them from the [phone] tables
+/// of assets/i18n (the kiosk's translation files); without them the page shows its keys.
+using PageTexts = std::map<std::string, std::map<std::string, std::string>>;
+
 class PhoneApi {
 public:
-    PhoneApi(Backend backend, Limits limits, std::function<std::int64_t()> clockMs);
+    PhoneApi(Backend backend, Limits limits, std::function<std::int64_t()> clockMs, const PageTexts& texts = {});
     /// Answers one request: never throws; a refused request carries its reason in Response::refusal.
     Response handle(const Request& request);
 
@@ -58,6 +63,7 @@ private:
 
     Backend m_backend;
     Limits m_limits;
+    std::string m_texts;  // /texts.json
     std::function<std::int64_t()> m_clock;
     RateLimiter m_sessionVotes, m_addressVotes, m_sessionIdeas, m_addressIdeas, m_addressSessions, m_addressReads;
 };

@@ -151,7 +151,7 @@ void PhoneServer::start() {
     });
     Backend backend{[this](const StoreWork& work) { m->readers->run(work); },
                     [this](const StoreWork& work) { m->writer->run(work); }};
-    m->api = std::make_unique<PhoneApi>(std::move(backend), o.limits, nowMs);
+    m->api = std::make_unique<PhoneApi>(std::move(backend), o.limits, nowMs, o.texts);
 
     m->http = std::make_unique<DeadlineServer>(o.connections, [this](const std::string& address, ConnectionRefusal why) {
         if (why == ConnectionRefusal::tooSlow) {

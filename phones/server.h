@@ -25,6 +25,7 @@ struct ServerOptions {
     std::string dbPath;
     ListenAddress listen;
     std::shared_ptr<const storage::WordList> wordList;  ///< ideas from phones are flagged like the kiosk's
+    PageTexts texts;  ///< /texts.json, from the [phone] tables of assets/i18n
     Limits limits;
     ConnectionLimits connections;  ///< a request's deadline (slow clients), idle keep-alive, writes
     int threads = 128;        ///< cpp-httplib 0.11 holds a thread per keep-alive connection

@@ -117,7 +117,7 @@ void gatherGroups(const storage::Stats& stats, const Topics& topics, const std::
     }
     std::map<std::string, int> ideas = stats.ideasPerLanguage;
     std::map<std::string, int> votes = stats.votesPerLanguage;
-    for (const auto& code : storage::kLanguages) {
+    for (const auto& code : storage::knownLanguages()) {
         // German, Turkish and English always (the conference's main languages); the others when they were used.
         const bool main = code == "de" || code == "tr" || code == "en";
         if (!main && valueOr(ideas, code) == 0 && valueOr(votes, code) == 0) continue;

@@ -131,7 +131,7 @@ void fillDemo(Store& store, const std::string& eventId, int ideaCount, int voteC
             session.bind(1, sessionId);
             session.bind(2, eventId);
             session.bind(3, store.kioskId());
-            session.bind(4, kLanguages[rng() % kLanguages.size()]);
+            session.bind(4, knownLanguages()[rng() % knownLanguages().size()]);
             session.bind(5, began);
             session.bind(6, began + 60000);
             session.exec();

@@ -65,7 +65,7 @@ Category readCategory(const toml::table& item, std::size_t index, const std::str
     }
     const auto* names = item["names"].as_table();
     if (!names) throw configError(source, where + ".names is missing (a table with de and any of " + knownLanguagesList() + ")");
-    for (const auto& lang : kLanguages) {
+    for (const auto& lang : knownLanguages()) {
         const std::string name = cleanString((*names)[lang], where + ".names." + lang, source, TextField::Title, lang == "de");
         if (!name.empty()) c.names[lang] = name;
     }

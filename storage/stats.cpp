@@ -128,7 +128,7 @@ std::string formatStatsTable(const Stats& s) {
     out += "\nper category\n";
     for (const auto& [name, counts] : s.perCategory) out += row(name, std::to_string(counts.first), std::to_string(counts.second));
     out += "\nper language                     ideas   sessions\n";
-    for (const auto& lang : kLanguages) {
+    for (const auto& lang : knownLanguages()) {
         const auto ideas = s.ideasPerLanguage.count(lang) ? s.ideasPerLanguage.at(lang) : 0;
         const auto sessions = s.sessionsPerLanguage.count(lang) ? s.sessionsPerLanguage.at(lang) : 0;
         out += row(lang, std::to_string(ideas), std::to_string(sessions));

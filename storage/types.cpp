@@ -4,15 +4,60 @@
 #include "storage/text.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
+#include <stdexcept>
 
 namespace storage {
 
-bool isKnownLanguage(const std::string& code) {
-    return std::find(kLanguages.begin(), kLanguages.end(), code) != kLanguages.end();
+namespace {
+
+struct LanguageRegistry {
+    std::vector<std::string> known;      // stored languages, German first
+    std::vector<std::string> offerable;  // known with "de-einfach", in the order of a language list
+};
+
+LanguageRegistry makeRegistry(const std::vector<std::string>& offerable) {
+    if (offerable.empty() || offerable.front() != "de") {
+        throw std::invalid_argument("the languages must start with German (de)");
+    }
+    LanguageRegistry registry;
+    std::set<std::string> seen;
+    for (const auto& code : offerable) {
+        // Two or three lower-case letters with an optional -variant: a code goes into file names, JSON and the database.
+        static const std::regex kCode("[a-z]{2,3}(-[a-z0-9]{2,12})?");
+        if (!std::regex_match(code, kCode)) throw std::invalid_argument(quoteUntrusted(code) + " is not a language code");
+        if (!seen.insert(code).second) throw std::invalid_argument(quoteUntrusted(code) + " is listed twice");
+        registry.offerable.push_back(code);
+        if (code != kPlainGerman) registry.known.push_back(code);
+    }
+    return registry;
 }
 
-std::string knownLanguagesList() { return languageList(kLanguages); }
+// Built from constants on first use: nothing here reads a file, at static-init time or later.
+LanguageRegistry& registry() {
+    static LanguageRegistry languages = makeRegistry(defaultOfferableLanguages());
+    return languages;
+}
+
+}  // namespace
+
+std::vector<std::string> defaultOfferableLanguages() {
+    std::vector<std::string> all = kDefaultLanguages;
+    all.insert(all.begin() + 1, kPlainGerman);
+    return all;
+}
+
+const std::vector<std::string>& knownLanguages() { return registry().known; }
+
+void setLanguages(const std::vector<std::string>& offerable) { registry() = makeRegistry(offerable); }
+
+bool isKnownLanguage(const std::string& code) {
+    const auto& known = knownLanguages();
+    return std::find(known.begin(), known.end(), code) != known.end();
+}
+
+std::string knownLanguagesList() { return languageList(knownLanguages()); }
 
 std::string languageList(const std::vector<std::string>& codes) {
     std::string list;
@@ -20,14 +65,7 @@ std::string languageList(const std::vector<std::string>& codes) {
     return list;
 }
 
-const std::vector<std::string>& offerableLanguages() {
-    static const std::vector<std::string> languages = [] {
-        std::vector<std::string> all = kLanguages;
-        all.insert(std::find(all.begin(), all.end(), "de") + 1, kPlainGerman);
-        return all;
-    }();
-    return languages;
-}
+const std::vector<std::string>& offerableLanguages() { return registry().offerable; }
 
 bool isOfferableLanguage(const std::string& code) {
     const auto& all = offerableLanguages();

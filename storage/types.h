@@ -13,12 +13,23 @@ namespace storage {
 /// Milliseconds since the Unix epoch, UTC. Every timestamp in the model is one of these.
 using TimeMs = std::int64_t;
 
-/// Languages the kiosk speaks, German first: the registry. Ideas and sessions record the one they were entered
-/// in. Adding a language is one entry here, its texts in assets/i18n/<code>.toml and assets/phones/texts.json,
-/// and a keyboard table in kiosk/core/keyboard.cpp (README, "Adding a language"). An event may offer fewer.
-inline const std::vector<std::string> kLanguages = {"de", "tr", "en", "ru", "uk", "pl", "ku", "ar"};
+/// Today's languages, German first: the registry of a program that never reads its assets (tools, tests) until
+/// setLanguages() installs those of assets/i18n.
+inline const std::vector<std::string> kDefaultLanguages = {"de", "tr", "en", "ru", "uk", "pl", "ku", "ar"};
 
-/// True when `code` is one of kLanguages.
+/// Languages the kiosk speaks, German first: the registry. Ideas and sessions record the one they were entered
+/// in. The program reads it from its assets at start (one assets/i18n/<code>.toml per language, README, "Adding a
+/// language"); until then, and in a program that never reads them, it is kDefaultLanguages. An event may offer fewer.
+const std::vector<std::string>& knownLanguages();
+/// Installs the registry: the languages a kiosk may offer, in the order of a language list (German first; "de-einfach"
+/// is offered but stored as German). Called once at start (with core::languagesInFolder) before any other thread
+/// runs; storage itself never reads the assets. Throws std::invalid_argument when German is not first, a code is
+/// listed twice or is not a language code.
+void setLanguages(const std::vector<std::string>& offerable);
+/// The registry a program has before setLanguages(): kDefaultLanguages with "de-einfach" after German.
+std::vector<std::string> defaultOfferableLanguages();
+
+/// True when `code` is one of knownLanguages().
 bool isKnownLanguage(const std::string& code);
 /// "de, tr, en, …": the known codes, for error messages.
 std::string knownLanguagesList();
@@ -28,8 +39,8 @@ std::string languageList(const std::vector<std::string>& codes);
 /// "de-einfach": German in Leichte Sprache, a language of its own in a language list; what is written in it is
 /// stored as German (storedLanguage). Its keyboard is the German one.
 inline constexpr const char* kPlainGerman = "de-einfach";
-/// The languages an event (and a kiosk) may offer, in the order of a language list: kLanguages with "de-einfach"
-/// after German.
+/// The languages an event (and a kiosk) may offer, in the order of a language list: knownLanguages() with
+/// "de-einfach" (when its file is there) after German.
 const std::vector<std::string>& offerableLanguages();
 /// True for a code of offerableLanguages().
 bool isOfferableLanguage(const std::string& code);

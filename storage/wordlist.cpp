@@ -316,7 +316,7 @@ WordList WordList::loadFolder(const std::string& folder) {
     WordList list;
     list.m_folder = folder;
     bool any = false;
-    for (const auto& language : kLanguages) {
+    for (const auto& language : knownLanguages()) {
         WordListFile file;
         file.path = (fs::path(folder) / (language + ".txt")).string();
         file.language = language;

@@ -6,7 +6,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 namespace kiosk::core {
@@ -17,6 +19,8 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
              const std::string& file) {
     for (const auto& [key, node] : table) {
         const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        // The keyboard itself (read by KeyboardLayouts::load) and the place in the list (languagesInFolder).
+        if (name == "keyboard.layout" || name == "language.order") continue;
         if (const auto* sub = node.as_table()) {
             flatten(*sub, name, out, file);
         } else if (const auto value = node.value<std::string>()) {
@@ -35,6 +39,40 @@ bool isKioskLanguage(const std::string& code) { return storage::isOfferableLangu
 
 std::string storedLanguage(const std::string& kioskLanguage) { return storage::storedLanguage(kioskLanguage); }
 
+std::vector<std::string> languagesInFolder(const std::string& folder) {
+    namespace fs = std::filesystem;
+    if (!fs::exists(fs::path(folder) / "de.toml")) {
+        throw std::runtime_error("translation file " + folder + "/de.toml is missing (German is the fallback of every text)");
+    }
+    struct Entry {
+        std::string code;
+        std::int64_t order;
+    };
+    std::vector<Entry> entries;
+    for (const auto& file : fs::directory_iterator(folder)) {
+        if (file.path().extension() != ".toml") continue;
+        const std::string name = file.path().string();
+        toml::table document;
+        try {
+            document = toml::parse_file(name);
+        } catch (const toml::parse_error& e) {
+            throw std::runtime_error(name + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        }
+        const auto node = document["language"]["order"];
+        const auto order = node.value<std::int64_t>();
+        if (node && (!node.is_integer() || !order)) throw std::runtime_error(name + ": 'language.order' must be a whole number");
+        // German first; a file without an order after those with one.
+        const std::string code = file.path().stem().string();
+        entries.push_back({code, code == "de" ? std::numeric_limits<std::int64_t>::min()
+                                              : order.value_or(std::numeric_limits<std::int64_t>::max())});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.order != b.order ? a.order < b.order : a.code < b.code; });
+    std::vector<std::string> codes;
+    for (const auto& entry : entries) codes.push_back(entry.code);
+    return codes;
+}
+
 Catalog Catalog::load(const std::string& folder) {
     Catalog catalog;
     for (const std::string& language : kioskLanguages()) {
@@ -47,6 +85,7 @@ Catalog Catalog::load(const std::string& folder) {
             throw std::runtime_error(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
         }
     }
+    catalog.m_keyboards = KeyboardLayouts::load(folder, catalog.m_languages);
     return catalog;
 }
 

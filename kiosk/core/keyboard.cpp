@@ -1,111 +1,153 @@
-// Layout tables and shift rules of the on-screen keyboard.
+// The keyboards read from the translation files, and the shift rules of the on-screen keyboard.
 #include "kiosk/core/keyboard.h"
 
+#include <toml++/toml.h>
 #include <utf8proc.h>
 
-#include <map>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <stdexcept>
 
 namespace kiosk::core {
 
+// [SECTION] Reading the layouts
+
 namespace {
 
-struct LayoutTable {
+constexpr const char* kLayoutKey = "keyboard.layout";
+
+[[noreturn]] void fail(const std::string& file, const std::string& key, const std::string& what) {
+    throw std::runtime_error(file + ": '" + key + "' " + what);
+}
+
+std::vector<std::string> splitKeys(const std::string& row) {
+    std::vector<std::string> keys;
+    std::istringstream in(row);
+    for (std::string key; in >> key;) keys.push_back(key);
+    return keys;
+}
+
+KeyboardLayout readLayout(const toml::table& table, const std::string& code, const std::string& file) {
     KeyboardLayout layout;
-    const char* language;                           // the language code whose keyboard this is
-    const char* label;                              // on the layout key
-    std::vector<std::vector<std::string>> letters;  // three rows of lower-case letters
-    std::map<std::string, std::string> upper;       // exceptions to the Unicode upper case of a letter
-    std::vector<std::string> extraSymbols;          // layout-specific quotes on the symbols page
-};
-
-// Every layout, in the order the layout key cycles through them. A new language adds one entry here.
-const std::vector<LayoutTable>& tables() {
-    static const std::vector<LayoutTable> all{
-        {KeyboardLayout::German, "de", "DE",
-         {{"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"},
-          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"},
-          {"y", "x", "c", "v", "b", "n", "m", "ß", "-"}},
-         {{"ß", "ß"}, {"-", "_"}},  // ß has no capital on a German keyboard (ẞ is rare)
-         {"„", "“"}},
-        // Turkish: i and ı are two letters; their capitals are İ and I.
-        {KeyboardLayout::Turkish, "tr", "TR",
-         {{"q", "w", "e", "r", "t", "y", "u", "ı", "o", "p", "ğ", "ü"},
-          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "i"},
-          {"z", "x", "c", "v", "b", "n", "m", "ö", "ç", "-"}},
-         {{"ı", "I"}, {"i", "İ"}, {"-", "_"}},
-         {"“", "”"}},
-        {KeyboardLayout::English, "en", "EN",
-         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
-          {"a", "s", "d", "f", "g", "h", "j", "k", "l"},
-          {"z", "x", "c", "v", "b", "n", "m", "-"}},
-         {{"-", "_"}},
-         {"“", "”"}},
-        // Russian ЙЦУКЕН, with ё (often left out of printed keyboards, but part of names and words).
-        {KeyboardLayout::Russian, "ru", "RU",
-         {{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ"},
-          {"ф", "ы", "в", "а", "п", "р", "о", "л", "д", "ж", "э"},
-          {"я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ё"}},
-         {},
-         {"«", "»"}},
-        // Ukrainian ЙЦУКЕН: ї є і ґ in place of the Russian ъ э ы, and the apostrophe that is part of words (м’ята).
-        {KeyboardLayout::Ukrainian, "uk", "UK",
-         {{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ї"},
-          {"ф", "і", "в", "а", "п", "р", "о", "л", "д", "ж", "є", "’"},
-          {"я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ґ"}},
-         {},
-         {"«", "»"}},
-        // Polish QWERTY with the nine letters of its own on the keys, not behind AltGr.
-        {KeyboardLayout::Polish, "pl", "PL",
-         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ą", "ę"},
-          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ł", "ó", "ś"},
-          {"z", "x", "c", "v", "b", "n", "m", "ć", "ń", "ź", "ż"}},
-         {},
-         {"„", "”"}},
-        // Kurmanji (Hawar alphabet): ç ê î ş û. It has no dotless ı: the capital of i is I, as in English.
-        {KeyboardLayout::Kurmanji, "ku", "KU",
-         {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ê", "û"},
-          {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "î"},
-          {"z", "x", "c", "v", "b", "n", "m", "ç", "-"}},
-         {{"-", "_"}},
-         {"“", "”"}},
-        // The Arabic PC layout (the letters on the keys of a German or US keyboard sold in Arab countries), left to
-        // right as on the keys; ذ sits left of 1 there, here at the start of the first row. Arabic has no capitals:
-        // shift gives the vowel marks and the hamza forms, and is never switched on by itself.
-        {KeyboardLayout::Arabic, "ar", "ع",
-         {{"ذ", "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د"},
-          {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط"},
-          {"ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ"}},
-         {{"ذ", "ّ"},  // shadda
-          {"ض", "َ"},  // fatha
-          {"ص", "ً"},  // fathatan
-          {"ث", "ُ"},  // damma
-          {"ق", "ٌ"},  // dammatan
-          {"ف", "لإ"},
-          {"غ", "إ"},
-          {"ش", "ِ"},  // kasra
-          {"س", "ٍ"},  // kasratan
-          {"ل", "لأ"},
-          {"ا", "أ"},
-          {"ت", "ـ"},
-          {"ن", "،"},
-          {"ء", "ْ"},  // sukun
-          {"لا", "لآ"},
-          {"ى", "آ"},
-          {"ظ", "؟"}},
-         {"،", "؛", "؟", "«", "»"}},
-    };
-    return all;
-}
-
-const LayoutTable& table(KeyboardLayout layout) {
-    for (const auto& t : tables()) {
-        if (t.layout == layout) return t;
+    layout.code = code;
+    const std::string prefix = std::string(kLayoutKey) + ".";
+    for (const auto& [key, node] : table) {
+        const std::string name(key.str());
+        if (name != "label" && name != "rows" && name != "upper" && name != "quotes" && name != "capitals") {
+            fail(file, prefix + name, "is not a setting of a keyboard (label, rows, upper, quotes, capitals)");
+        }
     }
-    return tables().front();
+    const auto label = table["label"].value<std::string>();
+    if (!label || label->empty()) fail(file, prefix + "label", "must be the text of the layout key, e.g. label = \"DE\"");
+    layout.label = *label;
+
+    const char* rowsHelp = "must be three rows of keys, each key separated by a space, e.g. rows = [\"q w e …\", "
+                           "\"a s d …\", \"y x c …\"]";
+    const auto* rows = table["rows"].as_array();
+    if (!rows || rows->size() != 3) fail(file, prefix + "rows", rowsHelp);
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const auto row = (*rows)[i].value<std::string>();
+        const std::string rowName = prefix + "rows[" + std::to_string(i) + "]";
+        if (!row) fail(file, rowName, rowsHelp);
+        layout.letters.push_back(splitKeys(*row));
+        if (layout.letters.back().empty()) fail(file, rowName, "has no keys");
+        for (const auto& k : layout.letters.back()) {
+            if (!seen.insert(k).second) fail(file, rowName, "has the key '" + k + "' a second time");
+        }
+    }
+
+    if (const auto& node = table["upper"]; node) {
+        const auto* upper = node.as_table();
+        if (!upper) fail(file, prefix + "upper", "must be a table of a key and its capital, e.g. upper = { \"i\" = \"İ\" }");
+        for (const auto& [key, value] : *upper) {
+            const std::string lower(key.str());
+            const auto capital = value.value<std::string>();
+            if (!capital || capital->empty()) fail(file, prefix + "upper." + lower, "must be the text of the key's capital");
+            if (!seen.count(lower)) fail(file, prefix + "upper." + lower, "is not a key of the rows");
+            layout.upper[lower] = *capital;
+        }
+    }
+    if (const auto& node = table["quotes"]; node) {
+        const auto* quotes = node.as_array();
+        if (!quotes) fail(file, prefix + "quotes", "must be a list of texts, e.g. quotes = [\"„\", \"“\"]");
+        for (const auto& quote : *quotes) {
+            const auto text = quote.value<std::string>();
+            if (!text || text->empty()) fail(file, prefix + "quotes", "must be a list of texts, e.g. quotes = [\"„\", \"“\"]");
+            layout.quotes.push_back(*text);
+        }
+    }
+    if (const auto& node = table["capitals"]; node) {
+        const auto capitals = node.value<bool>();
+        if (!capitals) fail(file, prefix + "capitals", "must be true or false");
+        layout.capitals = *capitals;
+    }
+    return layout;
 }
+
+KeyboardLayouts g_layouts;  // set once at start (setKeyboardLayouts), read by every KeyboardModel
+
+}  // namespace
+
+KeyboardLayouts KeyboardLayouts::load(const std::string& folder, const std::vector<std::string>& languages) {
+    KeyboardLayouts result;
+    std::vector<std::pair<std::string, std::string>> reused;  // file, language whose keyboard another one uses
+    std::map<std::string, std::string> files;
+    for (const std::string& language : languages) {
+        const std::string file = folder + "/" + language + ".toml";
+        files[language] = file;
+        if (!std::filesystem::exists(file)) throw std::runtime_error("translation file " + file + " is missing");
+        toml::table document;
+        try {
+            document = toml::parse_file(file);
+        } catch (const toml::parse_error& e) {
+            throw std::runtime_error(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        }
+        const auto node = document["keyboard"]["layout"];
+        if (const auto* table = node.as_table()) {
+            result.m_layouts.push_back(readLayout(*table, language, file));
+            result.m_uses[language] = language;
+        } else if (const auto other = node.value<std::string>()) {
+            result.m_uses[language] = *other;
+        } else if (!node) {
+            fail(file, kLayoutKey, "is missing: a [keyboard.layout] table (label, rows …) or the code of a language "
+                                   "whose keyboard to use, e.g. layout = \"de\" in [keyboard]");
+        } else {
+            fail(file, kLayoutKey, "must be a [keyboard.layout] table or a language code such as \"de\"");
+        }
+    }
+    for (const std::string& language : languages) {
+        const std::string& uses = result.m_uses[language];
+        if (!result.find(uses)) {
+            fail(files[language], kLayoutKey, "'" + uses + "' is not a language with a keyboard of its own");
+        }
+    }
+    return result;
+}
+
+const KeyboardLayout* KeyboardLayouts::find(const std::string& code) const {
+    for (const auto& layout : m_layouts) {
+        if (layout.code == code) return &layout;
+    }
+    return nullptr;
+}
+
+std::string KeyboardLayouts::layoutFor(const std::string& language) const {
+    if (const auto it = m_uses.find(language); it != m_uses.end()) return it->second;
+    return m_layouts.empty() ? std::string("de") : m_layouts.front().code;
+}
+
+void setKeyboardLayouts(KeyboardLayouts layouts) { g_layouts = std::move(layouts); }
+
+const KeyboardLayouts& keyboardLayouts() { return g_layouts; }
+
+// [SECTION] The keyboard model
+
+namespace {
 
 // The layout's exception, else the Unicode simple upper case of a one-letter key (ä → Ä, ж → Ж, ł → Ł).
-std::string upperOf(const LayoutTable& t, const std::string& lower) {
+std::string upperOf(const KeyboardLayout& t, const std::string& lower) {
     if (const auto it = t.upper.find(lower); it != t.upper.end()) return it->second;
     utf8proc_int32_t cp = 0;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
@@ -120,28 +162,25 @@ Key character(const std::string& text) { return {KeyKind::Character, text, 1.0f,
 
 }  // namespace
 
-KeyboardLayout layoutForLanguage(const std::string& language) {
-    for (const auto& t : tables()) {
-        if (language == t.language) return t.layout;
-    }
-    return KeyboardLayout::German;
-}
+std::string layoutForLanguage(const std::string& language) { return keyboardLayouts().layoutFor(language); }
 
-std::vector<KeyboardLayout> allLayouts() {
-    std::vector<KeyboardLayout> result;
-    for (const auto& t : tables()) result.push_back(t.layout);
+std::vector<std::string> allLayouts() {
+    std::vector<std::string> result;
+    for (const auto& t : keyboardLayouts().layouts()) result.push_back(t.code);
     return result;
 }
 
 std::vector<std::vector<Key>> KeyboardModel::rows() const {
-    const LayoutTable& t = table(layout);
+    static const KeyboardLayout kNone{"", "", {{}, {}, {}}, {}, {}, true};  // before setKeyboardLayouts()
+    const KeyboardLayout* found = keyboardLayouts().find(layout);
+    const KeyboardLayout& t = found ? *found : kNone;
     std::vector<std::vector<Key>> result;
     if (symbols) {
         std::vector<Key> digits, punctuation, more;
         for (const char* s : {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}) digits.push_back(character(s));
         for (const char* s : {"€", "@", "#", "&", "(", ")", ":", ";", "/", "\""}) punctuation.push_back(character(s));
         for (const char* s : {"?", "!", "'", "-", "–", "…", "+", "%"}) more.push_back(character(s));
-        for (const auto& s : t.extraSymbols) more.push_back(character(s));
+        for (const auto& s : t.quotes) more.push_back(character(s));
         result = {digits, punctuation, more};
     } else {
         const bool upper = shift || capsLock;
@@ -192,10 +231,11 @@ KeyAction KeyboardModel::press(const Key& key) {
             return {};
         case KeyKind::Symbols: symbols = !symbols; return {};
         case KeyKind::NextLayout: {
-            const auto& all = tables();
+            const auto& all = keyboardLayouts().layouts();
+            if (all.empty()) return {};
             std::size_t at = 0;
-            while (at < all.size() && all[at].layout != layout) ++at;
-            reset(all[(at + 1) % all.size()].layout);
+            while (at < all.size() && all[at].code != layout) ++at;
+            reset(all[(at + 1) % all.size()].code);
             return {};
         }
     }
@@ -212,7 +252,7 @@ std::string KeyboardModel::labelKey(const Key& key, bool multiline) const {
     }
 }
 
-void KeyboardModel::reset(KeyboardLayout newLayout) {
+void KeyboardModel::reset(const std::string& newLayout) {
     layout = newLayout;
     shift = false;
     capsLock = false;
@@ -222,7 +262,8 @@ void KeyboardModel::reset(KeyboardLayout newLayout) {
 
 void KeyboardModel::autoCapitalise(bool wanted) {
     if (capsLock) return;
-    if (layout == KeyboardLayout::Arabic) wanted = false;  // no capitals: the shift page holds marks
+    // A layout without capitals (Arabic) keeps its marks on the shift page: never shown by itself.
+    if (const KeyboardLayout* t = keyboardLayouts().find(layout); t && !t->capitals) wanted = false;
     if (wanted && !shift) {
         shift = true;
         autoShift = true;

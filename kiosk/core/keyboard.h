@@ -1,18 +1,52 @@
-// The on-screen keyboard model: one layout per language (German QWERTZ, Turkish Q, English, Russian and Ukrainian
-// ЙЦУКЕН, Polish, Kurmanji, Arabic), shift, caps lock, symbols.
+// The on-screen keyboard model: the layouts come from assets/i18n/<code>.toml ([keyboard.layout]: rows of keys, the
+// label, case rules), shift, caps lock, symbols.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace kiosk::core {
 
-enum class KeyboardLayout { German, Turkish, English, Russian, Ukrainian, Polish, Kurmanji, Arabic };
+/// One language's keyboard, as read from the [keyboard.layout] table of its translation file.
+struct KeyboardLayout {
+    std::string code;                               ///< the language code whose keyboard this is ("de", "tr" …)
+    std::string label;                              ///< on the layout key ("DE", "ع")
+    std::vector<std::vector<std::string>> letters;  ///< three rows of lower-case keys, left to right
+    std::map<std::string, std::string> upper;       ///< exceptions to the Unicode upper case of a key (i → İ)
+    std::vector<std::string> quotes;                ///< the language's quotes and marks on the symbols page
+    bool capitals = true;                           ///< false: shift is a second page, never switched on by itself
+};
 
-/// The layout that fits a language code ("de", "tr", "uk" …); German for a language without a layout of its own.
-KeyboardLayout layoutForLanguage(const std::string& language);
-/// Every layout, in the order the layout key cycles through them.
-std::vector<KeyboardLayout> allLayouts();
+/// Every keyboard known to the kiosk, in the order the layout key cycles through them, and which one each language
+/// uses (its own, or another language's through `layout = "de"`).
+class KeyboardLayouts {
+public:
+    /// Reads the keyboards of `languages` (in that order) from `folder`/<code>.toml. Throws std::runtime_error with
+    /// one message naming the file and the key on a missing or broken table.
+    static KeyboardLayouts load(const std::string& folder, const std::vector<std::string>& languages);
+
+    /// Layouts in cycle order.
+    const std::vector<KeyboardLayout>& layouts() const { return m_layouts; }
+    /// The layout with this code, or nullptr.
+    const KeyboardLayout* find(const std::string& code) const;
+    /// The code of the layout `language` uses: its own, the one its file names, else the first (German).
+    std::string layoutFor(const std::string& language) const;
+
+private:
+    std::vector<KeyboardLayout> m_layouts;
+    std::map<std::string, std::string> m_uses;  // language -> layout code
+};
+
+/// Installs the keyboards every KeyboardModel uses. Called once at start (from the loaded assets) before any thread
+/// or frame reads them; until then there are none and the keyboard has only its function keys.
+void setKeyboardLayouts(KeyboardLayouts layouts);
+const KeyboardLayouts& keyboardLayouts();
+
+/// The code of the layout that fits a language code ("de", "de-einfach" → "de"; "uk" → "uk").
+std::string layoutForLanguage(const std::string& language);
+/// Every layout's code, in the order the layout key cycles through them.
+std::vector<std::string> allLayouts();
 
 enum class KeyKind { Character, Shift, Backspace, Space, Enter, Symbols, NextLayout };
 
@@ -32,12 +66,11 @@ struct KeyAction {
 };
 
 /// Shift applies to one letter; a second tap on shift locks capitals, a third releases them. Capitals are
-/// Unicode's upper case except where the layout says otherwise: Turkish i becomes İ and ı becomes I; ß stays ß;
-/// Kurmanji i becomes I. Arabic has no
-/// capitals: its shift page holds the vowel marks and the hamza forms of the Arabic PC layout, and is never shown
-/// automatically.
+/// Unicode's upper case except where the layout's `upper` says otherwise (Turkish i becomes İ and ı becomes I; ß
+/// stays ß). A layout without capitals (Arabic: its shift page holds the vowel marks and the hamza forms of the
+/// Arabic PC layout) never shows its shift page automatically.
 struct KeyboardModel {
-    KeyboardLayout layout = KeyboardLayout::German;
+    std::string layout = "de";  ///< the code of a layout of keyboardLayouts()
     bool shift = false;
     bool capsLock = false;
     bool symbols = false;
@@ -47,7 +80,7 @@ struct KeyboardModel {
     KeyAction press(const Key& key);
     /// The translation key ("keyboard.shift" …) for a function key's label, or "" for a character key.
     std::string labelKey(const Key& key, bool multiline) const;
-    void reset(KeyboardLayout newLayout);
+    void reset(const std::string& newLayout);
     /// Shows capitals for the next letter when `wanted` (start of a field or a sentence) and takes automatic
     /// capitals back when not. Caps lock and a shift the attendee set stay as they are. Tapping shift while the
     /// capitals are automatic keeps them for the one letter (a second tap locks, as always).

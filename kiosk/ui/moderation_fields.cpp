@@ -55,7 +55,7 @@ void ModerationView::DrawTextField(const core::PanelModel& model, Frame& frame, 
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.02f, 0.5f));
     if (TouchButton(frame, id, shown, ImVec2(width, frame.metrics.target * 0.7f), true, false, "field")) {
         typing = field;
-        keyboard.reset(core::KeyboardLayout::German);
+        keyboard.reset(core::layoutForLanguage("de"));
     }
     ImGui::PopStyleVar();
 }

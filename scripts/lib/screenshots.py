@@ -37,7 +37,7 @@ TYPED = {
     "ku": ("Kafeya zimanan ji bo cîranan li Hertenê",
            "Her pêncşemê êvarê em bi hev re çayê vedixwin û bi almanî diaxivin.", "Rojîn Şêxo"),
 }
-# The kiosk's languages in the order of its language list (storage/types.h).
+# The kiosk's languages in the order of its language list (the [language] order of assets/i18n/<code>.toml).
 LANGUAGES = ["de", "tr", "en", "ru", "uk", "pl", "ku", "ar"]
 # Capitals outside ASCII: shift, then the key of the small letter (Turkish İ is shift + i). Arabic has no
 # capitals, but its hamza forms and comma sit on the shift page of the Arabic keyboard the same way.

@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
+
+#include <unistd.h>
 
 using namespace kiosk::core;
 
@@ -41,7 +45,7 @@ std::string typeKeys(KeyboardModel& keyboard, const std::vector<std::string>& id
 TEST_SUITE("keyboard") {
     TEST_CASE("Turkish capitals come from the layout: i -> İ and ı -> I") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Turkish);
+        keyboard.reset("tr");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:z", "key:m", "key:i", "key:r"}) == "İzmir");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ı", "key:ş", "key:ı", "key:k"}) == "Işık");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ğ", "key:ü", "key:ç", "key:shift", "key:ö"}) == "ĞÜÇö");
@@ -56,12 +60,13 @@ TEST_SUITE("keyboard") {
     }
 
     TEST_CASE("every layout: every key's label is what it types, each letter once, and the layout key cycles") {
+        // Read from assets/i18n (tests/core/setup.cpp installs them as the kiosk does at start).
         const auto layouts = allLayouts();
-        CHECK(layouts.size() == 8);
-        for (const KeyboardLayout layout : layouts) {
+        CHECK(layouts == std::vector<std::string>{"de", "tr", "en", "ru", "uk", "pl", "ku", "ar"});
+        for (const std::string& layout : layouts) {
             KeyboardModel keyboard;
             keyboard.reset(layout);
-            CAPTURE(static_cast<int>(layout));
+            CAPTURE(layout);
             for (bool symbols : {false, true}) {
                 for (bool shifted : {false, true}) {
                     keyboard.symbols = symbols;
@@ -87,10 +92,55 @@ TEST_SUITE("keyboard") {
             }
             CHECK(keyboard.layout == layout);
         }
-        CHECK(layoutForLanguage("en") == KeyboardLayout::English);
-        CHECK(layoutForLanguage("uk") == KeyboardLayout::Ukrainian);
-        CHECK(layoutForLanguage("ar") == KeyboardLayout::Arabic);
-        CHECK(layoutForLanguage("xx") == KeyboardLayout::German);
+        CHECK(layoutForLanguage("en") == "en");
+        CHECK(layoutForLanguage("uk") == "uk");
+        CHECK(layoutForLanguage("ar") == "ar");
+        CHECK(layoutForLanguage("xx") == "de");
+        CHECK(layoutForLanguage(kPlainGerman) == "de");  // layout = "de" in its file
+        KeyboardModel arabic;
+        arabic.reset("ar");
+        CHECK(keyById(arabic, "key:layout").text == "ع");  // the label comes from the file too
+    }
+
+    TEST_CASE("a missing or broken keyboard table is one error naming the file and the key") {
+        namespace fs = std::filesystem;
+        const fs::path folder = fs::temp_directory_path() / ("ideen-keyboards-" + std::to_string(::getpid()));
+        fs::create_directories(folder);
+        const auto write = [&](const std::string& code, const std::string& text) {
+            std::ofstream(folder / (code + ".toml")) << text;
+        };
+        const std::string german = "[keyboard.layout]\nlabel = \"DE\"\nrows = [\"q w\", \"a s\", \"y x\"]\n";
+        const auto errorOf = [&](const std::string& broken) -> std::string {
+            write("de", german);
+            write("xx", broken);
+            try {
+                KeyboardLayouts::load(folder.string(), {"de", "xx"});
+            } catch (const std::runtime_error& e) {
+                return e.what();
+            }
+            return "no error";
+        };
+        const std::string file = (folder / "xx.toml").string() + ": ";
+        CHECK(errorOf("[keyboard]\nshift = \"S\"\n").rfind(file + "'keyboard.layout' is missing", 0) == 0);
+        CHECK(errorOf("[keyboard]\nlayout = \"yy\"\n") ==
+              file + "'keyboard.layout' 'yy' is not a language with a keyboard of its own");
+        CHECK(errorOf("[keyboard.layout]\nrows = [\"a\", \"b\", \"c\"]\n").rfind(file + "'keyboard.layout.label' must", 0) == 0);
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\"]\n").rfind(file + "'keyboard.layout.rows' must", 0) == 0);
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a b\", \"c\", \"b\"]\n") ==
+              file + "'keyboard.layout.rows[2]' has the key 'b' a second time");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\", \"c\"]\nupper = { z = \"Z\" }\n") ==
+              file + "'keyboard.layout.upper.z' is not a key of the rows");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrows = [\"a\", \"b\", \"c\"]\ncapitals = \"no\"\n") ==
+              file + "'keyboard.layout.capitals' must be true or false");
+        CHECK(errorOf("[keyboard.layout]\nlabel = \"X\"\nrowz = [\"a\", \"b\", \"c\"]\n").rfind(file + "'keyboard.layout.rowz' is not a setting", 0) == 0);
+        CHECK(errorOf("[keyboard.layout\n").rfind((folder / "xx.toml").string() + ":1: ", 0) == 0);
+        // And a good one: the file's keys, capitals from its `upper`, in the order given.
+        CHECK(errorOf("[keyboard]\nlayout = \"de\"\n") == "no error");
+        const auto both = KeyboardLayouts::load(folder.string(), {"de", "xx"});
+        CHECK(both.layouts().size() == 1);
+        CHECK(both.layoutFor("xx") == "de");
+        CHECK(both.find("de")->letters[2] == std::vector<std::string>{"y", "x"});
+        fs::remove_all(folder);
     }
 
     TEST_CASE("the letters each language needs are on its keyboard") {
@@ -116,26 +166,26 @@ TEST_SUITE("keyboard") {
 
     TEST_CASE("case rules: Cyrillic and Polish capitals, Kurmanji i -> I (no dotless i), apostrophe stays") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Russian);
+        keyboard.reset("ru");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ё", "key:л", "key:к", "key:а"}) == "Ёлка");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:щ", "key:ъ", "key:ы", "key:shift", "key:э"}) == "ЩЪЫэ");
-        keyboard.reset(KeyboardLayout::Ukrainian);
+        keyboard.reset("uk");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ї", "key:ж", "key:а"}) == "Їжа");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ґ", "key:є", "key:і", "key:’", "key:shift", "key:я"}) ==
               "ҐЄІ’я");
-        keyboard.reset(KeyboardLayout::Polish);
+        keyboard.reset("pl");
         CHECK(typeKeys(keyboard, {"key:shift", "key:ł", "key:ó", "key:d", "key:ź"}) == "Łódź");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ą", "key:ć", "key:ę", "key:ń", "key:ś", "key:ż"}) == "ĄĆĘŃŚŻ");
-        keyboard.reset(KeyboardLayout::Kurmanji);
+        keyboard.reset("ku");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i", "key:r", "key:o"}) == "Iro");
         CHECK(typeKeys(keyboard, {"key:shift", "key:shift", "key:ç", "key:ê", "key:î", "key:ş", "key:û", "key:i"}) == "ÇÊÎŞÛI");
-        keyboard.reset(KeyboardLayout::Turkish);
+        keyboard.reset("tr");
         CHECK(typeKeys(keyboard, {"key:shift", "key:i"}) == "İ");
     }
 
     TEST_CASE("Arabic: the PC layout's letters, lam-alef on one key, marks and hamzas on the shift page") {
         KeyboardModel keyboard;
-        keyboard.reset(KeyboardLayout::Arabic);
+        keyboard.reset("ar");
         const auto rows = keyboard.rows();
         CHECK(rows[0][1].text == "ض");
         CHECK(rows[1][0].text == "ش");
@@ -319,6 +369,99 @@ TEST_SUITE("i18n") {
         CHECK(catalog.languageName("uk") == "Українська");
     }
 
+    TEST_CASE("the languages are the files of the i18n folder: German first, then each file's order") {
+        namespace fs = std::filesystem;
+        // The real folder gives the list a program has before it reads its assets.
+        CHECK(languagesInFolder(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n") == storage::defaultOfferableLanguages());
+        const fs::path folder = fs::temp_directory_path() / ("ideen-languages-" + std::to_string(::getpid()));
+        fs::remove_all(folder);
+        fs::create_directories(folder);
+        const auto write = [&](const std::string& name, const std::string& text) { std::ofstream(folder / name) << text; };
+        write("tr.toml", "[language]\nname = \"Türkçe\"\norder = 3\n");
+        write("fr.toml", "[language]\nname = \"Français\"\norder = 2\n");
+        write("nl.toml", "[language]\nname = \"Nederlands\"\n");  // no order: after those with one
+        write("README.md", "not a language\n");
+        CHECK_THROWS_WITH_AS(languagesInFolder(folder.string()), doctest::Contains("de.toml is missing"), std::runtime_error);
+        write("de.toml", "[language]\nname = \"Deutsch\"\norder = 99\n");  // German is first whatever its order
+        CHECK(languagesInFolder(folder.string()) == std::vector<std::string>{"de", "fr", "tr", "nl"});
+        write("nl.toml", "[language]\nname = \"Nederlands\"\norder = \"4\"\n");
+        CHECK_THROWS_WITH_AS(languagesInFolder(folder.string()),
+                             ((folder / "nl.toml").string() + ": 'language.order' must be a whole number").c_str(),
+                             std::runtime_error);
+        fs::remove_all(folder);
+    }
+
+    TEST_CASE("a language added as a file only is offered, named and typed on its own keyboard") {
+        namespace fs = std::filesystem;
+        const fs::path folder = fs::temp_directory_path() / ("ideen-new-language-" + std::to_string(::getpid()));
+        fs::remove_all(folder);
+        fs::create_directories(folder);
+        for (const auto& entry : fs::directory_iterator(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n")) {
+            fs::copy_file(entry.path(), folder / entry.path().filename());
+        }
+        // French: the English texts under another name, and an AZERTY keyboard of its own. Nothing else changes.
+        std::string text;
+        {
+            std::ifstream in(folder / "en.toml");
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        text.replace(text.find("name = \"English\""), 16, "name = \"Français\"");
+        text.replace(text.find("order = 4"), 9, "order = 10");
+        const std::size_t layout = text.find("[keyboard.layout]");
+        const std::size_t next = text.find("\n[", layout + 1);
+        text.replace(layout, next - layout, "[keyboard.layout]\nlabel = \"FR\"\n"
+                                            "rows = [\"a z e r t y u i o p\", \"q s d f g h j k l m\", \"w x c v b n é è à ç\"]\n"
+                                            "quotes = [\"«\", \"»\"]\n");
+        std::ofstream(folder / "fr.toml") << text;
+
+        struct Restore {
+            ~Restore() {
+                storage::setLanguages(storage::defaultOfferableLanguages());
+                setKeyboardLayouts(KeyboardLayouts::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n", kioskLanguages()));
+            }
+        } restore;
+        // What the program does at start: the registry from the folder, then texts and keyboards.
+        storage::setLanguages(languagesInFolder(folder.string()));
+        const auto catalog = Catalog::load(folder.string());
+        setKeyboardLayouts(catalog.keyboards());
+
+        CHECK(kioskLanguages().back() == "fr");
+        CHECK(storage::isKnownLanguage("fr"));
+        CHECK(storage::languageListProblem({"fr", "de"}).empty());  // an event may offer it
+        CHECK(catalog.languageName("fr") == "Français");
+        CHECK(allLayouts().back() == "fr");
+
+        KioskState state;
+        state.idleTimeout = 60;
+        state = reduce(state, ev::SetLanguage{"fr"}, 1.0).state;
+        REQUIRE(state.language == "fr");
+        CHECK(state.keyboard.layout == "fr");
+        CHECK(state.keyboard.rows()[0][0].text == "a");
+        CHECK(keyById(state.keyboard, "key:layout").text == "FR");
+        state.keyboard.shift = true;
+        CHECK(keyById(state.keyboard, "key:é").text == "É");
+        fs::remove_all(folder);
+    }
+
+    TEST_CASE("the phone page's texts are in every language's file ([phone]), each language with a name of its own") {
+        // The phone server serves these as /texts.json; the check above ("every key exists …") already holds every
+        // language to German's keys and placeholders, so this one names the page's part of them.
+        const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
+        std::vector<std::string> page;
+        for (const auto& key : catalog.keys("de")) {
+            if (key.rfind("phone.", 0) == 0) page.push_back(key);
+        }
+        CHECK(page.size() > 30);
+        std::set<std::string> names;
+        for (const std::string& language : catalog.languages()) {
+            CAPTURE(language);
+            const auto keys = catalog.keys(language);
+            for (const auto& key : page) CHECK(std::find(keys.begin(), keys.end(), key) != keys.end());
+            names.insert(catalog.text(language, "phone.language"));
+        }
+        CHECK(names.size() == catalog.languages().size());  // each button of the page's language list has its own name
+    }
+
     TEST_CASE("every storage error a person can meet has a translation") {
         const auto catalog = Catalog::load(std::string(IDEEN_SOURCE_DIR) + "/assets/i18n");
         for (const std::string& language : catalog.languages()) {
@@ -364,14 +507,14 @@ TEST_SUITE("state") {
         k.send(ev::SetLanguage{"uk"});
         CHECK_FALSE(k.state.languagePicker);
         CHECK(k.state.language == "uk");
-        CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+        CHECK(k.state.keyboard.layout == "uk");
         k.send(ev::SetLanguage{"xx"});
         CHECK(k.state.language == "uk");
         SUBCASE("a kiosk that offers fewer languages starts in the event's first of them and refuses the others") {
             k.state.languages = {"pl", "uk"};
             k.state = freshState(k.state, k.now);
             CHECK(k.state.language == "uk");  // the event's order: uk comes before pl
-            CHECK(k.state.keyboard.layout == KeyboardLayout::Ukrainian);
+            CHECK(k.state.keyboard.layout == "uk");
             CHECK(offeredLanguages(k.state) == std::vector<std::string>{"uk", "pl"});
             k.send(ev::SetLanguage{"tr"});
             CHECK(k.state.language == "uk");
@@ -390,7 +533,7 @@ TEST_SUITE("state") {
         Kiosk k;
         k.send(ev::EventLanguages{{kPlainGerman, "de"}});
         CHECK(k.state.language == kPlainGerman);
-        CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+        CHECK(k.state.keyboard.layout == "de");
         k.send(ev::Begin{});
         REQUIRE(k.effects.size() == 1);
         REQUIRE(std::holds_alternative<fx::StartSession>(k.effects[0]));
@@ -411,7 +554,7 @@ TEST_SUITE("state") {
         Kiosk k;
         k.send(ev::EventLanguages{event});
         CHECK(k.state.language == "tr");  // a session starts in the event's first
-        CHECK(k.state.keyboard.layout == KeyboardLayout::Turkish);
+        CHECK(k.state.keyboard.layout == "tr");
         CHECK_FALSE(k.state.idleWarning);
         k.startSession();
         CHECK(k.state.language == "tr");
@@ -538,7 +681,7 @@ TEST_SUITE("state") {
             CHECK(k.state.screen == Screen::Attract);
             CHECK(k.state.draft.title.empty());
             CHECK(k.state.language == "de");
-            CHECK(k.state.keyboard.layout == KeyboardLayout::German);
+            CHECK(k.state.keyboard.layout == "de");
             CHECK(k.state.categoryFilter.empty());
             CHECK(k.state.voted.empty());
             CHECK(k.state.votesLeft == 0);

@@ -29,6 +29,7 @@ grep -q 'http' "$WORK/page" && grep -E -q '(src|href)="https?://' "$WORK/page" &
 for file in app.js app.css texts.json; do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/$file")" = 200 ] && pass || fail "/$file is served"
 done
+curl -s "$URL/texts.json" | grep -q '"language":"Türkçe"' && pass || fail "the page's texts come from assets/i18n ([phone])"
 
 # [SECTION] A phone takes part
 JAR="$WORK/jar"

@@ -83,7 +83,7 @@ void checkStored(const std::vector<Idea>& ideas) {
             FUZZ_FAIL("a stored idea breaks a length rule");
         }
         FUZZ_CHECK(idea.category == "begegnung" || idea.category == "sprache" || idea.category.empty());
-        FUZZ_CHECK(std::find(kLanguages.begin(), kLanguages.end(), idea.language) != kLanguages.end());
+        FUZZ_CHECK(isKnownLanguage(idea.language));
         FUZZ_CHECK(idea.status != IdeaStatus::Merged);
         FUZZ_CHECK(idea.number > 0);
         FUZZ_CHECK(numbers.insert(idea.number).second);

@@ -214,6 +214,20 @@ TEST_SUITE("phones.api") {
         CHECK(v.store.changeCounter() == before);
     }
 
+    TEST_CASE("the page's texts are what the program gave the server (from assets/i18n), as /texts.json") {
+        Store store(":memory:");
+        phones::PhoneApi api{phones::Backend{[&](const phones::StoreWork& w) { w(store); },
+                                             [&](const phones::StoreWork& w) { w(store); }},
+                             phones::Limits{}, [] { return std::int64_t{0}; },
+                             phones::PageTexts{{"de", {{"language", "Deutsch"}}}, {"tr", {{"language", "Türkçe"}}}}};
+        Venue helper;  // only for its request builder
+        const auto texts = api.handle(helper.request("GET", "/texts.json"));
+        REQUIRE(texts.status == 200);
+        CHECK(texts.contentType == "application/json");
+        CHECK(json::parse(texts.body) == json{{"de", {{"language", "Deutsch"}}}, {"tr", {{"language", "Türkçe"}}}});
+        CHECK(api.handle(helper.request("POST", "/texts.json", "{}")).status == 405);
+    }
+
     TEST_CASE("a word on the list sends a phone's idea to the moderators") {
         fixtures::ManualClock clock;
         auto options = fixtures::options(clock);

@@ -225,7 +225,7 @@ TEST_SUITE("wordlist") {
             folder.write("en.txt", "fuck off\n");
             const auto list = WordList::loadFolder(folder.path.string());
             CHECK(list.size() == 3);
-            REQUIRE(list.files().size() == kLanguages.size());  // one entry per language, present or not
+            REQUIRE(list.files().size() == knownLanguages().size());  // one entry per language, present or not
             CHECK(list.files()[0].present);
             CHECK(list.files()[0].entries == 2);
             CHECK_FALSE(list.files()[1].present);

@@ -57,6 +57,9 @@ std::string defaultDatabasePath();
 /// Refuses database paths that SQLite would open as a throwaway database, and folders or devices (UsageError).
 void checkDatabasePath(const std::string& path);
 std::string defaultAssetDir();
+/// Installs the languages of <assetDir>/i18n as the registry (storage::setLanguages), before any subcommand runs.
+/// Without that folder (a tool run without assets) the registry stays storage's default.
+void useAssetLanguages(const std::string& assetDir);
 
 /// --config FILE: reads it once parsing is complete (before any subcommand runs) and takes --db and --assets from it
 /// unless they were given on the command line. Subcommands take their own settings with `configured`.

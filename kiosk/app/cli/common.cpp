@@ -1,6 +1,7 @@
 // Shared pieces of the command line: default paths, opening the store, who acts.
 #include "kiosk/app/cli/cli.h"
 
+#include "kiosk/core/i18n.h"
 #include "storage/text.h"
 
 #include <cstdlib>
@@ -31,6 +32,17 @@ std::string defaultAssetDir() {
         if (std::filesystem::is_directory(installed / "i18n", ec)) return installed.string();
     }
     return IDEEN_ASSET_DIR;
+}
+
+void useAssetLanguages(const std::string& assetDir) {
+    const std::string folder = assetDir + "/i18n";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) return;
+    try {
+        storage::setLanguages(core::languagesInFolder(folder));
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(folder + ": " + e.what());
+    }
 }
 
 void checkDatabasePath(const std::string& path) {

@@ -14,10 +14,13 @@ void addConfigOption(CLI::App& app, CliContext& context) {
     const CLI::Option* assets = app.get_option("--assets");
     // The main app's parse-complete callback runs before the subcommands' callbacks (CLI11's order).
     app.parse_complete_callback([&context, config, db, assets] {
-        if (config->count() == 0) return;
-        context.config = loadKioskConfig(context.configPath);
-        configured(db, context.dbPath, context.config.database);
-        configured(assets, context.assetDir, context.config.assets);
+        if (config->count() != 0) {
+            context.config = loadKioskConfig(context.configPath);
+            configured(db, context.dbPath, context.config.database);
+            configured(assets, context.assetDir, context.config.assets);
+        }
+        // Every command knows the languages of the assets it runs with (an event's list, the phones, the kiosk).
+        useAssetLanguages(context.assetDir);
     });
 }
 

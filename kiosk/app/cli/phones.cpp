@@ -1,6 +1,8 @@
 // `ideenkiosk phones`: the phone server beside a kiosk on the same database, and its QR code for table cards.
 #include "kiosk/app/cli/cli.h"
 
+#include "kiosk/core/i18n.h"
+
 #include "phones/qr.h"
 #include "phones/server.h"
 #include "storage/wordlist.h"
@@ -68,6 +70,13 @@ phones::ServerOptions phoneServerOptions(const CliContext& context, const std::s
     scaleLimits(options.limits, limitScale);
     options.connections.perAddress = perAddress;
     options.log = [](const std::string& line) { spdlog::warn("{}", line); };
+    // The page's texts live with the kiosk's, in the [phone] table of each assets/i18n file.
+    const core::Catalog catalog = core::Catalog::load(context.assetDir + "/i18n");
+    for (const std::string& language : catalog.languages()) {
+        for (const std::string& key : catalog.keys(language)) {
+            if (key.rfind("phone.", 0) == 0) options.texts[language][key.substr(6)] = catalog.text(language, key);
+        }
+    }
     return options;
 }
 

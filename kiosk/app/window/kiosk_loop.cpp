@@ -227,6 +227,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
     m_state.idleTimeout = options.idleTimeoutSeconds;
     m_state.languages = options.languages;
     m_state.language = core::offeredLanguages(m_state).front();
+    core::setKeyboardLayouts(m_catalog.keyboards());  // before the first frame and before any other thread starts
     m_state.keyboard.reset(core::layoutForLanguage(m_state.language));
     StoreWriter::Options writerOptions;
     writerOptions.store = keeperOptions(options);

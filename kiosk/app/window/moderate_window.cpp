@@ -43,6 +43,7 @@ int runModerate(const ModerateOptions& options) {
         needsPin = storage::pinIsSet(store);
     }
     const core::Catalog catalog = core::Catalog::load(options.assetDir + "/i18n");
+    core::setKeyboardLayouts(catalog.keyboards());  // the panel's fields type on the German keyboard
     PlatformWindow window(0, options.windowedWidth, options.windowedHeight, "Ideenkiosk – Moderation", true);
     const ui::Fonts fonts = window.loadFonts();
     const auto started = std::chrono::steady_clock::now();
