@@ -128,7 +128,8 @@ void DrawVoteBudget(const core::KioskState& state, Frame& frame, const VoteBudge
 
 // A portrait stele: what a standing person taps sits in the lower two thirds. The language and "Fertig" form a bar
 // at the bottom, the upper third shows the event's name and the vote budget (nothing to tap), and the screen's
-// content starts a third of the way down.
+// content starts a third of the way down. The name and the budget stand at the foot of that third, just above the
+// content they belong to: the room left over is a margin at the top, not an empty band above the first button.
 void DrawPortraitBar(const core::KioskState& state, const KioskViewModel& model, Frame& frame, const VoteBudget& budget) {
     const auto [sc, p, draw] = Pen(frame);
     const theme::Grid g = frame.grid();
@@ -142,7 +143,7 @@ void DrawPortraitBar(const core::KioskState& state, const KioskViewModel& model,
     const float budgetHeight = budgetInBar ? 0.0f : frame.fonts.bold->FontSize + sc.m;
     const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 3);
     const float nameHeight = model.eventTitle.empty() ? 0.0f : textHeight(title, title->FontSize, name, g.width);
-    const float headTop = g.top + std::max(0.0f, (reach - sc.m - g.top - nameHeight - budgetHeight) * 0.5f);
+    const float headTop = std::max(g.top, reach - sc.l - nameHeight - budgetHeight);
     if (nameHeight > 0) DrawTextCentred(draw, title, title->FontSize, g.x, headTop, g.width, p.text, name);
     if (budgetInBar) {
         DrawVoteBudget(state, frame, budget, middleLeft + (middleRight - middleLeft - budget.width) * 0.5f, barTop + sc.target * 0.5f, middleRight);
