@@ -156,7 +156,9 @@ void drawBidiFieldText(const core::KioskState& state, Frame& frame, const Box& b
     const float wrap = box.w - pad * 2 - sc.s;
     const bool mirrored = isRightToLeftLanguage(frame.language);
     const auto lines = fieldLines(frame, font, size, fieldText(state), wrap);
-    const int hidden = static_cast<int>(std::ceil(std::max(0.0f, static_cast<float>(lines.size()) * size - (box.h - pad * 2)) / size));
+    // Half a pixel of slack, as for other text below: a one-line field in large text (53.04 px) showed no line at all.
+    const int hidden =
+        static_cast<int>(std::ceil(std::max(0.0f, static_cast<float>(lines.size()) * size - (box.h - pad * 2) - 0.5f) / size));
     float y = box.y + pad;
     for (std::size_t i = static_cast<std::size_t>(hidden); i < lines.size(); ++i, y += size) {
         const core::VisualLine& line = lines[i];

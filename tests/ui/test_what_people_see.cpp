@@ -539,10 +539,40 @@ TEST_SUITE("ui.what_people_see") {
                         if (e.role == "status") continue;
                         ++tappable;
                         CHECK_MESSAGE(e.y + e.h * 0.5f >= portrait.height / 3.0f,
-                                      "[" << name << " " << language << (large ? " large" : "") << "] " << e.id << " \"" << e.label
+                                      "[" << name << " " << language << std::string(large ? " large" : "") << "] " << e.id << " \"" << e.label
                                           << "\" centre at y " << e.y + e.h * 0.5f << " is in the upper third");
                     }
                     CHECK_MESSAGE(tappable > 0, name << ": nothing to tap was listed");
+                }
+            }
+        }
+    }
+
+    // A field that shows nothing of what was typed has no cut glyph for the sweep to find: look for the text itself.
+    TEST_CASE("the title field shows what was typed in both text sizes and every language, Arabic text too") {
+        for (const bool large : {false, true}) {
+            for (const Size& size : kSizes) {
+                ImGuiHarness ui(size.width, size.height, large);
+                ui.largeText = large;
+                for (const std::string& language : core::kioskLanguages()) {
+                    for (const std::string title : {"Herten 2026", "دروس لغة ألمانية للأمهات في Herten"}) {
+                        const Scene scene = kioskScene([title](core::KioskState& s, ui::KioskViewModel&) {
+                            s.screen = core::Screen::SubmitTitle;
+                            s.draft.title = title;
+                            s.inputFull = false;
+                        });
+                        const ImGuiHarness::DrawFn draw = scene(language, large);
+                        for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                        const auto field = std::find_if(ui.lastElements.begin(), ui.lastElements.end(), [](const auto& e) { return e.id == "field"; });
+                        REQUIRE(field != ui.lastElements.end());
+                        const ui::testing::Box box{field->x, field->y, field->x + field->w, field->y + field->h};
+                        std::size_t shown = 0;
+                        for (const auto& run : ui::testing::recordDrawnText()) {
+                            if (run.anyVisible() && box.contains(run.rect, 1.0f)) shown += run.glyphs.size();
+                        }
+                        CHECK_MESSAGE(shown >= 8, "[" << language << " " << sizeName(size) << std::string(large ? " large" : "") << "] '" << title
+                                                     << "': " << shown << " letters in the field");
+                    }
                 }
             }
         }
@@ -569,7 +599,7 @@ TEST_SUITE("ui.what_people_see") {
                     }
                     ++looked;
                     CHECK_MESSAGE(above >= 0, "[" << name << " " << language << "] no text above the back button");
-                    CHECK_MESSAGE(back->y - above <= most, "[" << name << " " << language << (large ? " large" : "") << "] "
+                    CHECK_MESSAGE(back->y - above <= most, "[" << name << " " << language << std::string(large ? " large" : "") << "] "
                                                                 << back->y - above << " px of nothing above the back button (at y "
                                                                 << back->y << "), more than " << most);
                 }
