@@ -281,9 +281,14 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, contentWidth - 2 * pad, colours.text, shown);
         return fired;
     }
-    shown = fitText(font, fontSize, label, room);
+    // A label a little too wide (a key's "?123" in large text) shrinks, no smaller than ordinary body text, before
+    // it is shortened.
+    float labelSize = fontSize;
+    const float smallest = std::min(fontSize, sc.body);
+    while (labelSize > smallest && textWidth(font, labelSize, label) > room + 0.5f) labelSize = std::max(smallest, labelSize - fontSize * 0.05f);
+    shown = fitText(font, labelSize, label, room);
     if (!iconText.empty() && shown != label) shown.clear();  // an icon alone rather than a cut word beside it
-    const float labelWidth = shown.empty() ? 0.0f : textWidth(font, fontSize, shown);
+    const float labelWidth = shown.empty() ? 0.0f : textWidth(font, labelSize, shown);
     const float total = iconWidth + (iconWidth > 0 && labelWidth > 0 ? gap : 0.0f) + labelWidth;
     float x = pos.x + std::max(pad, (contentWidth - total) * 0.5f);
     const float y = pos.y + (size.y - fontSize) * 0.5f;
@@ -291,7 +296,9 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());
         x += iconWidth + gap;
     }
-    if (!shown.empty()) AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), shown.c_str());
+    if (!shown.empty()) {
+        AddShapedText(draw, font, labelSize, ImVec2(x, y + (fontSize - labelSize) * 0.5f), colours.text.packed(), shown.c_str());
+    }
     return fired;
 }
 

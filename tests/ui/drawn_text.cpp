@@ -457,7 +457,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
                        std::find(whole.begin(), whole.end(), source) == whole.end();
             });
             for (std::size_t w = 0; w < whole.size() && !sourceBegun; ++w) {
-                if (begun.size() >= 3 && whole[w].size() > begun.size() && whole[w].compare(0, begun.size(), begun) == 0 &&
+                if (begun.size() >= 2 && whole[w].size() > begun.size() && whole[w].compare(0, begun.size(), begun) == 0 &&
                     whole[w] != block.text) {
                     problems.push_back({Kind::ShortenedHeading, std::string(kindName(Kind::ShortenedHeading)) + ": \"" +
                                                                     preview(shown) + "\" " + describe(rect) + " is the beginning of \"" +
