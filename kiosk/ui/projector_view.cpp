@@ -177,6 +177,18 @@ float drawLinesInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, floa
     return y - at.y;
 }
 
+/// The width of the widest word of `text` (words end at spaces and line breaks).
+float longestWord(ImFont* font, float size, const std::string& text) {
+    float widest = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
 /// A heading fitted into `width`: whole on one line at its size or a little smaller, else whole on up to `maxLines`
 /// lines, shrinking no further than `smallest`; only at `smallest` is it shortened with "…".
 struct Fitted {
@@ -292,14 +304,22 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         // Every title starts beside its number, on the layout's reading side: from the left, and in the mirrored
         // Arabic picture from the right. (Aligned to its row's far end instead, an Arabic title in a German turn ended
         // at its vote count and read as one with it.)
-        // As many lines as the row holds (two on a portrait screen), then "…".
+        // As many lines as the row holds (two on a portrait screen), then "…". Where the column is narrower than a
+        // word of the title (a portrait screen: "Stadtrundfahrten") the title gets smaller, down to body text, rather
+        // than breaking the word; smaller, the row holds more lines.
         const float titleWidth = left + width - unit * 0.5f - titleX;
-        const int titleLines = std::max(1, static_cast<int>((rowHeight - unit * 0.8f) / fonts.title->FontSize));
+        float titleSize = fonts.title->FontSize;
+        if (rowHeight - unit * 0.8f >= titleSize * 2) {
+            while (titleSize > fonts.body->FontSize && longestWord(fonts.title, titleSize, entry.title) > titleWidth) {
+                titleSize = std::max(fonts.body->FontSize, titleSize - fonts.title->FontSize * 0.05f);
+            }
+        }
+        const int titleLines = std::max(1, static_cast<int>((rowHeight - unit * 0.8f) / titleSize));
         // The row is the title's place: its clip rectangle tells (a test, too) where the title may go.
-        const std::string shownTitle = fitLines(fonts.title, fonts.title->FontSize, entry.title, titleWidth, titleLines);
+        const std::string shownTitle = fitLines(fonts.title, titleSize, entry.title, titleWidth, titleLines);
         draw->PushClipRect(ImVec2(titleX - unit * 0.5f, y), ImVec2(left + width, y + rowHeight - unit * 0.6f), true);
-        drawLinesInBox(draw, fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), titleWidth, IM_COL32(20, 20, 20, 255),
-                       shownTitle, mirrored, false);
+        drawLinesInBox(draw, fonts.title, titleSize, ImVec2(titleX, y + unit * 0.1f), titleWidth, IM_COL32(20, 20, 20, 255), shownTitle,
+                       mirrored, false);
         draw->PopClipRect();
         if (model.showCounts) {
             const std::string votes = std::to_string(entry.votes);
