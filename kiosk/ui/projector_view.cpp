@@ -42,6 +42,39 @@ bool ProjectorView::Animate(const ProjectorModel& model, float dt) {
 
 namespace {
 
+/// The width of the widest word of `text` (words end at spaces and line breaks).
+float longestWord(ImFont* font, float size, const std::string& text) {
+    float widest = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
+/// A heading fitted into `width`: whole on one line at its size or a little smaller, else whole on up to `maxLines`
+/// lines, shrinking no further than `smallest`; only at `smallest` is it shortened with "…".
+struct Fitted {
+    std::string text;
+    float size = 0;
+    float height = 0;
+};
+
+Fitted fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines) {
+    auto fits = [&](float s, int lines) { return textHeight(font, s, text, width) <= s * static_cast<float>(lines) + s * 0.25f; };
+    auto whole = [&](float s) { return Fitted{text, s, textHeight(font, s, text, width)}; };
+    for (float s = size; s >= size * 0.8f - 0.01f; s -= size * 0.05f) {
+        if (fits(s, 1)) return whole(s);
+    }
+    for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
+        if (fits(s, maxLines)) return whole(s);
+    }
+    const std::string shown = fitLines(font, smallest, text, width, maxLines);
+    return {shown, smallest, textHeight(font, smallest, shown, width)};
+}
+
 std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     const std::pair<const char*, int> totals[] = {{"projector.ideas", model.ideas},
                                                   {"projector.votes", model.votes},
@@ -85,13 +118,14 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const auto turn = static_cast<std::size_t>(now / ProjectorView::kTurnSeconds);
     const auto& [name, color] = model.categories[turn % model.categories.size()];
-    const float band = fonts.bold->FontSize * 1.6f;
+    // The topic's name shrinks a little or takes a second line in a narrow (portrait) column; the band grows with it.
+    const Fitted shownName = fitHeading(fonts.bold, fonts.bold->FontSize, fonts.bold->FontSize * 0.8f, name, right - at.x - unit, 2);
+    const float band = shownName.height + fonts.bold->FontSize * 0.6f;
     if (at.y + band > bottom) return;
     draw->AddRectFilled(at, ImVec2(right, at.y + band), color, unit * 0.3f);
-    const std::string shownName = fitText(fonts.bold, fonts.bold->FontSize, name, right - at.x - unit);
     draw->PushClipRect(at, ImVec2(right, at.y + band), true);
-    AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
-                  IM_COL32(255, 255, 255, 255), shownName.c_str());
+    AddShapedText(draw, fonts.bold, shownName.size, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
+                  IM_COL32(255, 255, 255, 255), shownName.text.c_str(), nullptr, right - at.x - unit);
     draw->PopClipRect();
     float y = at.y + band + unit * 0.5f;
     std::vector<const ProjectorModel::Entry*> best;
@@ -175,39 +209,6 @@ float drawLinesInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, floa
         y += size;
     }
     return y - at.y;
-}
-
-/// The width of the widest word of `text` (words end at spaces and line breaks).
-float longestWord(ImFont* font, float size, const std::string& text) {
-    float widest = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
-        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return widest;
-}
-
-/// A heading fitted into `width`: whole on one line at its size or a little smaller, else whole on up to `maxLines`
-/// lines, shrinking no further than `smallest`; only at `smallest` is it shortened with "…".
-struct Fitted {
-    std::string text;
-    float size = 0;
-    float height = 0;
-};
-
-Fitted fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines) {
-    auto fits = [&](float s, int lines) { return textHeight(font, s, text, width) <= s * static_cast<float>(lines) + s * 0.25f; };
-    auto whole = [&](float s) { return Fitted{text, s, textHeight(font, s, text, width)}; };
-    for (float s = size; s >= size * 0.8f - 0.01f; s -= size * 0.05f) {
-        if (fits(s, 1)) return whole(s);
-    }
-    for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
-        if (fits(s, maxLines)) return whole(s);
-    }
-    const std::string shown = fitLines(font, smallest, text, width, maxLines);
-    return {shown, smallest, textHeight(font, smallest, shown, width)};
 }
 
 }  // namespace
