@@ -75,8 +75,10 @@ std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& fra
     const float sizeSwitchWidth = textSizeSwitchWidth(state, frame);
     const float switchRoom = sizeSwitchWidth > 0 ? sizeSwitchWidth + sc.s : 0.0f;
     const std::string languageName = frame.text.languageName(state.language);
+    // As wide as its name needs, up to all the row leaves beside "Fertig": the vote budget in the middle moves above
+    // the content (portrait) or under the bar when the name needs its room (large text: "Українська").
     const float languageWidth = std::min(textWidth(font, font->FontSize, languageName + "  ") + font->FontSize + sc.m * 2,
-                                         (g.width - doneWidth - switchRoom - sc.m) * 0.5f);
+                                         g.width - doneWidth - switchRoom - sc.m);
     ImGui::SetCursorScreenPos(ImVec2(g.x, y));
     ButtonStyle languageStyle;
     languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see

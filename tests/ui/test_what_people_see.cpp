@@ -578,6 +578,30 @@ TEST_SUITE("ui.what_people_see") {
         }
     }
 
+    // A button that leaves out its label for want of room shows its icon alone: no cut glyph for the sweep to find.
+    TEST_CASE("the language button shows the language's name in both text sizes at every size and in every language") {
+        for (const bool large : {false, true}) {
+            for (const Size& size : kSizes) {
+                ImGuiHarness ui(size.width, size.height, large);
+                ui.largeText = large;
+                for (const std::string& language : core::kioskLanguages()) {
+                    const ImGuiHarness::DrawFn draw = attendeeScenes().at("start")(language, large);
+                    for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                    const auto button = std::find_if(ui.lastElements.begin(), ui.lastElements.end(), [](const auto& e) { return e.id == "languages"; });
+                    REQUIRE(button != ui.lastElements.end());
+                    const ui::testing::Box box{button->x, button->y, button->x + button->w, button->y + button->h};
+                    std::size_t shown = 0;
+                    for (const auto& run : ui::testing::recordDrawnText()) {
+                        if (run.anyVisible() && box.contains(run.rect, 1.0f)) shown += run.glyphs.size();
+                    }
+                    // The globe is one glyph; the name at least three more ("Türkçe", "عربي", …).
+                    CHECK_MESSAGE(shown >= 4, "[" << language << " " << sizeName(size) << std::string(large ? " large" : "") << "] '"
+                                                 << button->label << "': " << shown << " glyphs in the button");
+                }
+            }
+        }
+    }
+
     // The content starts a third of the way down; the event's name and the vote budget stand right above it, so no
     // empty band separates them from the first button ("Zurück").
     TEST_CASE("within reach: in portrait no empty band lies between the event's name or the vote budget and the back button") {
