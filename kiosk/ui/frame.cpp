@@ -84,6 +84,19 @@ std::string fitLines(ImFont* font, float size, const std::string& text, float wr
     return longestFitting(text, [&](const std::string& s) { return textHeight(font, size, s, wrapWidth) <= limit; });
 }
 
+FittedHeading fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines) {
+    auto fits = [&](float s, int lines) { return textHeight(font, s, text, width) <= s * static_cast<float>(lines) + s * 0.25f; };
+    auto whole = [&](float s) { return FittedHeading{text, s, textHeight(font, s, text, width)}; };
+    for (float s = size; s >= size * 0.8f - 0.01f; s -= size * 0.05f) {
+        if (fits(s, 1)) return whole(s);
+    }
+    for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
+        if (fits(s, maxLines)) return whole(s);
+    }
+    const std::string shown = fitLines(font, smallest, text, width, maxLines);
+    return {shown, smallest, textHeight(font, smallest, shown, width)};
+}
+
 bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max) {
     const ImVec2 clipMin = draw->GetClipRectMin();
     const ImVec2 clipMax = draw->GetClipRectMax();

@@ -54,27 +54,6 @@ float longestWord(ImFont* font, float size, const std::string& text) {
     return widest;
 }
 
-/// A heading fitted into `width`: whole on one line at its size or a little smaller, else whole on up to `maxLines`
-/// lines, shrinking no further than `smallest`; only at `smallest` is it shortened with "…".
-struct Fitted {
-    std::string text;
-    float size = 0;
-    float height = 0;
-};
-
-Fitted fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines) {
-    auto fits = [&](float s, int lines) { return textHeight(font, s, text, width) <= s * static_cast<float>(lines) + s * 0.25f; };
-    auto whole = [&](float s) { return Fitted{text, s, textHeight(font, s, text, width)}; };
-    for (float s = size; s >= size * 0.8f - 0.01f; s -= size * 0.05f) {
-        if (fits(s, 1)) return whole(s);
-    }
-    for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
-        if (fits(s, maxLines)) return whole(s);
-    }
-    const std::string shown = fitLines(font, smallest, text, width, maxLines);
-    return {shown, smallest, textHeight(font, smallest, shown, width)};
-}
-
 std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     const std::pair<const char*, int> totals[] = {{"projector.ideas", model.ideas},
                                                   {"projector.votes", model.votes},
@@ -119,7 +98,7 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
     const auto turn = static_cast<std::size_t>(now / ProjectorView::kTurnSeconds);
     const auto& [name, color] = model.categories[turn % model.categories.size()];
     // The topic's name shrinks a little or takes a second line in a narrow (portrait) column; the band grows with it.
-    const Fitted shownName = fitHeading(fonts.bold, fonts.bold->FontSize, fonts.bold->FontSize * 0.8f, name, right - at.x - unit, 2);
+    const FittedHeading shownName = fitHeading(fonts.bold, fonts.bold->FontSize, fonts.bold->FontSize * 0.8f, name, right - at.x - unit, 2);
     const float band = shownName.height + fonts.bold->FontSize * 0.6f;
     if (at.y + band > bottom) return;
     draw->AddRectFilled(at, ImVec2(right, at.y + band), color, unit * 0.3f);
@@ -246,8 +225,8 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     // the band grows with them and the ranking starts below it.
     const std::string frozenLabel = text.text(turn, "projector.frozen");
     const float titleRight = model.frozen ? frozenMarkLeft(fonts, frozenLabel, size, unit) - unit : size.x - unit * 2;
-    const Fitted title = fitHeading(fonts.title, fonts.title->FontSize, fonts.body->FontSize, model.title, titleRight - unit * 2, 3);
-    const Fitted invite = fitHeading(fonts.body, fonts.body->FontSize, fonts.body->FontSize * 0.8f, text.text(turn, "projector.take_part"),
+    const FittedHeading title = fitHeading(fonts.title, fonts.title->FontSize, fonts.body->FontSize, model.title, titleRight - unit * 2, 3);
+    const FittedHeading invite = fitHeading(fonts.body, fonts.body->FontSize, fonts.body->FontSize * 0.8f, text.text(turn, "projector.take_part"),
                                      size.x - unit * 4, 2);
     const float inviteTop = std::max(unit * 4.6f, unit + title.height + unit * 0.6f);
     const float bandBottom = std::max(unit * 7, inviteTop + invite.height + unit);
