@@ -269,6 +269,17 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         top = below;
     }
     const float rowHeight = rowsRoom / static_cast<float>(topCount);
+    // Where the column is narrower than a word of a title (a portrait screen: "Stadtrundfahrten") the titles get
+    // smaller, all alike and down to body text, rather than breaking the word; smaller, a row holds more lines.
+    const float titleWidth = left + width - unit * 0.5f - titleX;
+    float titleSize = fonts.title->FontSize;
+    if (rowHeight - unit * 0.8f >= titleSize * 2) {
+        for (std::size_t i = 0; i < shownRows; ++i) {
+            while (titleSize > fonts.body->FontSize && longestWord(fonts.title, titleSize, model.ranking[i].title) > titleWidth) {
+                titleSize = std::max(fonts.body->FontSize, titleSize - fonts.title->FontSize * 0.05f);
+            }
+        }
+    }
     for (std::size_t i = 0; i < shownRows; ++i) {
         const auto& entry = model.ranking[i];
         const auto found = motion.find(entry.number);
@@ -284,16 +295,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         // Every title starts beside its number, on the layout's reading side: from the left, and in the mirrored
         // Arabic picture from the right. (Aligned to its row's far end instead, an Arabic title in a German turn ended
         // at its vote count and read as one with it.)
-        // As many lines as the row holds (two on a portrait screen), then "…". Where the column is narrower than a
-        // word of the title (a portrait screen: "Stadtrundfahrten") the title gets smaller, down to body text, rather
-        // than breaking the word; smaller, the row holds more lines.
-        const float titleWidth = left + width - unit * 0.5f - titleX;
-        float titleSize = fonts.title->FontSize;
-        if (rowHeight - unit * 0.8f >= titleSize * 2) {
-            while (titleSize > fonts.body->FontSize && longestWord(fonts.title, titleSize, entry.title) > titleWidth) {
-                titleSize = std::max(fonts.body->FontSize, titleSize - fonts.title->FontSize * 0.05f);
-            }
-        }
+        // As many lines as the row holds (two on a portrait screen), then "…".
         const int titleLines = std::max(1, static_cast<int>((rowHeight - unit * 0.8f) / titleSize));
         // The row is the title's place: its clip rectangle tells (a test, too) where the title may go.
         const std::string shownTitle = fitLines(fonts.title, titleSize, entry.title, titleWidth, titleLines);
