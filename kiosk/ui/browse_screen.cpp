@@ -258,6 +258,8 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     const Box card{left, cardTop, width, std::min(cardRoom, fixed + descriptionHeight)};
     const auto* category = model.category(idea->category);
     DrawCard(draw, card, category ? category->color : 0u, sc);
+    // The card is its text's place (its clip rectangle says so, to a test too).
+    draw->PushClipRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), true);
     float y = card.y + pad * 0.6f;
     const std::string number = "#" + std::to_string(idea->number);
     AddShapedText(draw, bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
@@ -268,6 +270,7 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     y += bold->FontSize + sc.m;
     y += DrawText(draw, title, title->FontSize, ImVec2(card.x + pad, y), p.text, heading, textWidthMax) + sc.m;
     if (!idea->description.empty()) DrawText(draw, body, body->FontSize, ImVec2(card.x + pad, y), p.text, description, textWidthMax);
+    draw->PopClipRect();
     const float vote = voteWidth(frame);
     if (model.showCounts) {
         const std::string count = frame.text.plural(state.language, "common.vote_count", idea->votes);

@@ -466,13 +466,17 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
                 }
             }
         }
-        // Shortened although another line (and a little leading) would fit under it, in its clip rectangle and its
+        // Shortened although another line (and a quarter line of padding) would fit under it, in its clip rectangle and its
         // element, clear of the lines of other text. Not in an element a list cuts off: its lower lines are left out.
         const TextRun& last = *block.runs.back();
-        const Box below{rect.x0, last.lineTop + last.fontSize, rect.x1, last.lineTop + last.fontSize * 2.1f};
+        const Box below{rect.x0, last.lineTop + last.fontSize, rect.x1, last.lineTop + last.fontSize * 2.25f};
         const bool cutOff = owner && (owner->rect.y1 >= last.clip.y1 - 0.5f || owner->rect.y0 <= last.clip.y0 + 0.5f) &&
                             !last.clip.contains(input.display, 0.5f);
-        bool free = !cutOff && last.clip.contains(below, 0.5f) && input.display.contains(below, 0.5f) &&
+        // A text that ends in "…" of its own ("Wird gespeichert …") is whole.
+        const bool ownEllipsis = std::find(labels.begin(), labels.end(), block.text) != labels.end() ||
+                                 std::find(whole.begin(), whole.end(), block.text) != whole.end() ||
+                                 std::find(sources.begin(), sources.end(), block.text) != sources.end();
+        bool free = !cutOff && !ownEllipsis && last.clip.contains(below, 0.5f) && input.display.contains(below, 0.5f) &&
                     (!owner || owner->rect.contains(below, 0.5f));
         for (std::size_t i = 0; free && i < runs.size(); ++i) {
             const TextRun& other = runs[i];

@@ -109,7 +109,7 @@ const char* kindName(LayoutProblem::Kind kind);
 /// - ShortenedHeading: a block that ends in "…" after a proper beginning (at least 2 characters: "?1…" of "?123") of one of `whole`
 ///   (and of no source that may be shortened).
 /// - ShortenedWithRoom: a block shortened with "…" (at its end, or at its start in a right-to-left line's visual
-///   order) although one more line of its size (and a tenth of leading) would fit under its last line: inside its
+///   order) although one more line of its size (and a quarter for padding) would fit under its last line: inside its
 ///   clip rectangle, the window and the element it lies in, clear of the lines of other text. Text wraps onto the
 ///   lines its place has before it is cut. A view marks a place smaller than the window (a row, a band) with a clip
 ///   rectangle; an element a list cuts off is left out (its lower lines are not drawn).
