@@ -90,8 +90,16 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     const bool ownRow = segment * 3 > area.w - backWidth - sc.l;
     const float orderY = ownRow ? area.y + sc.target + sc.m : area.y;
     segment = ownRow ? area.w / 3.0f : segment;
+    // Where a third of the row does not hold a label on one line (large text on a portrait stele: "En çok destek
+    // alan"), the row grows to two lines, clear of the chosen tab's bar, and the label wraps instead of being cut.
+    float orderHeight = sc.target;
+    for (const auto& [order, key] : orders) {
+        if (textWidth(bold, bold->FontSize, frame.t(key)) > segment - 2 * std::min(sc.m, segment * 0.1f)) {
+            orderHeight = std::max(sc.target, bold->FontSize * 2 + chosenBarRoom(sc) * 2 + sc.s);
+        }
+    }
     float x = area.right() - segment * 3;
-    draw->AddRectFilled(ImVec2(x - sc.xs, orderY - sc.xs), ImVec2(area.right() + sc.xs, orderY + sc.target + sc.xs),
+    draw->AddRectFilled(ImVec2(x - sc.xs, orderY - sc.xs), ImVec2(area.right() + sc.xs, orderY + orderHeight + sc.xs),
                         p.surfaceSunken.packed(), sc.radius + sc.xs);
     for (const auto& [order, key] : orders) {
         ImGui::SetCursorScreenPos(ImVec2(x, orderY));
@@ -101,14 +109,14 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
         style.role = "tab";
         style.checked = state.order == order;  // chosen in shape too: a bar under the label
         style.underline = true;
-        if (StyledButton(frame, std::string("order:") + key, frame.t(key), ImVec2(segment, sc.target), style)) {
+        if (StyledButton(frame, std::string("order:") + key, frame.t(key), ImVec2(segment, orderHeight), style)) {
             frame.events.push_back(ev::SetOrder{order});
         }
         x += segment;
     }
 
     // Row 2: topic filters, wrapped onto as many lines as they need; a label wider than the column is shortened.
-    float y = orderY + sc.target + sc.l;
+    float y = orderY + orderHeight + sc.l;
     // High enough that the chosen filter's bar stays clear of the label's line, also in large text.
     const float filterHeight = std::max({60.0f, sc.target * 0.75f, body->FontSize + chosenBarRoom(sc) * 2});
     struct Filter {
@@ -250,6 +258,8 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     const Box card{left, cardTop, width, std::min(cardRoom, fixed + descriptionHeight)};
     const auto* category = model.category(idea->category);
     DrawCard(draw, card, category ? category->color : 0u, sc);
+    // The card is its text's place (its clip rectangle says so, to a test too).
+    draw->PushClipRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), true);
     float y = card.y + pad * 0.6f;
     const std::string number = "#" + std::to_string(idea->number);
     AddShapedText(draw, bold, bold->FontSize, ImVec2(card.x + pad, y), p.textMuted.packed(), number.c_str());
@@ -260,6 +270,7 @@ void BrowseScreen::DrawDetail(const core::KioskState& state, const KioskViewMode
     y += bold->FontSize + sc.m;
     y += DrawText(draw, title, title->FontSize, ImVec2(card.x + pad, y), p.text, heading, textWidthMax) + sc.m;
     if (!idea->description.empty()) DrawText(draw, body, body->FontSize, ImVec2(card.x + pad, y), p.text, description, textWidthMax);
+    draw->PopClipRect();
     const float vote = voteWidth(frame);
     if (model.showCounts) {
         const std::string count = frame.text.plural(state.language, "common.vote_count", idea->votes);

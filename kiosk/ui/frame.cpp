@@ -84,6 +84,19 @@ std::string fitLines(ImFont* font, float size, const std::string& text, float wr
     return longestFitting(text, [&](const std::string& s) { return textHeight(font, size, s, wrapWidth) <= limit; });
 }
 
+FittedHeading fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines) {
+    auto fits = [&](float s, int lines) { return textHeight(font, s, text, width) <= s * static_cast<float>(lines) + s * 0.25f; };
+    auto whole = [&](float s) { return FittedHeading{text, s, textHeight(font, s, text, width)}; };
+    for (float s = size; s >= size * 0.8f - 0.01f; s -= size * 0.05f) {
+        if (fits(s, 1)) return whole(s);
+    }
+    for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
+        if (fits(s, maxLines)) return whole(s);
+    }
+    const std::string shown = fitLines(font, smallest, text, width, maxLines);
+    return {shown, smallest, textHeight(font, smallest, shown, width)};
+}
+
 bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max) {
     const ImVec2 clipMin = draw->GetClipRectMin();
     const ImVec2 clipMax = draw->GetClipRectMax();
@@ -281,9 +294,14 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, contentWidth - 2 * pad, colours.text, shown);
         return fired;
     }
-    shown = fitText(font, fontSize, label, room);
+    // A label a little too wide (a key's "?123" in large text) shrinks, no smaller than ordinary body text, before
+    // it is shortened.
+    float labelSize = fontSize;
+    const float smallest = std::min(fontSize, sc.body);
+    while (labelSize > smallest && textWidth(font, labelSize, label) > room + 0.5f) labelSize = std::max(smallest, labelSize - fontSize * 0.05f);
+    shown = fitText(font, labelSize, label, room);
     if (!iconText.empty() && shown != label) shown.clear();  // an icon alone rather than a cut word beside it
-    const float labelWidth = shown.empty() ? 0.0f : textWidth(font, fontSize, shown);
+    const float labelWidth = shown.empty() ? 0.0f : textWidth(font, labelSize, shown);
     const float total = iconWidth + (iconWidth > 0 && labelWidth > 0 ? gap : 0.0f) + labelWidth;
     float x = pos.x + std::max(pad, (contentWidth - total) * 0.5f);
     const float y = pos.y + (size.y - fontSize) * 0.5f;
@@ -291,7 +309,9 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
         AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), iconText.c_str());
         x += iconWidth + gap;
     }
-    if (!shown.empty()) AddShapedText(draw, font, fontSize, ImVec2(x, y), colours.text.packed(), shown.c_str());
+    if (!shown.empty()) {
+        AddShapedText(draw, font, labelSize, ImVec2(x, y + (fontSize - labelSize) * 0.5f), colours.text.packed(), shown.c_str());
+    }
     return fired;
 }
 

@@ -115,6 +115,15 @@ bool TouchButton(Frame& frame, const std::string& id, const std::string& label, 
 std::string fitText(ImFont* font, float size, const std::string& text, float maxWidth);
 /// `text` wrapped at `wrapWidth` in at most `maxLines` lines: whole if it fits, else shortened with "…".
 std::string fitLines(ImFont* font, float size, const std::string& text, float wrapWidth, int maxLines);
+/// A heading (the event's name) fitted into `width`: `text` at the size it is drawn at and the height it takes.
+struct FittedHeading {
+    std::string text;
+    float size = 0;
+    float height = 0;
+};
+/// Whole on one line at `size` or up to a fifth smaller, else whole on up to `maxLines` lines, shrinking no further
+/// than `smallest`; only at `smallest` is it shortened with "…". Headings wrap or shrink rather than being cut.
+FittedHeading fitHeading(ImFont* font, float size, float smallest, const std::string& text, float width, int maxLines);
 /// Height of `text` wrapped at `wrapWidth`.
 float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth);
 float textWidth(ImFont* font, float size, const std::string& text);

@@ -75,8 +75,10 @@ std::pair<float, float> DrawBarButtons(const core::KioskState& state, Frame& fra
     const float sizeSwitchWidth = textSizeSwitchWidth(state, frame);
     const float switchRoom = sizeSwitchWidth > 0 ? sizeSwitchWidth + sc.s : 0.0f;
     const std::string languageName = frame.text.languageName(state.language);
+    // As wide as its name needs, up to all the row leaves beside "Fertig": the vote budget in the middle moves above
+    // the content (portrait) or under the bar when the name needs its room (large text: "Українська").
     const float languageWidth = std::min(textWidth(font, font->FontSize, languageName + "  ") + font->FontSize + sc.m * 2,
-                                         (g.width - doneWidth - switchRoom - sc.m) * 0.5f);
+                                         g.width - doneWidth - switchRoom - sc.m);
     ImGui::SetCursorScreenPos(ImVec2(g.x, y));
     ButtonStyle languageStyle;
     languageStyle.kind = ButtonKind::Secondary;  // framed: the way to one's own language must be easy to see
@@ -128,7 +130,8 @@ void DrawVoteBudget(const core::KioskState& state, Frame& frame, const VoteBudge
 
 // A portrait stele: what a standing person taps sits in the lower two thirds. The language and "Fertig" form a bar
 // at the bottom, the upper third shows the event's name and the vote budget (nothing to tap), and the screen's
-// content starts a third of the way down.
+// content starts a third of the way down. The name and the budget stand at the foot of that third, just above the
+// content they belong to: the room left over is a margin at the top, not an empty band above the first button.
 void DrawPortraitBar(const core::KioskState& state, const KioskViewModel& model, Frame& frame, const VoteBudget& budget) {
     const auto [sc, p, draw] = Pen(frame);
     const theme::Grid g = frame.grid();
@@ -140,10 +143,10 @@ void DrawPortraitBar(const core::KioskState& state, const KioskViewModel& model,
     const float reach = std::floor(screen.y / 3.0f);
     ImFont* title = frame.fonts.title;
     const float budgetHeight = budgetInBar ? 0.0f : frame.fonts.bold->FontSize + sc.m;
-    const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 3);
-    const float nameHeight = model.eventTitle.empty() ? 0.0f : textHeight(title, title->FontSize, name, g.width);
-    const float headTop = g.top + std::max(0.0f, (reach - sc.m - g.top - nameHeight - budgetHeight) * 0.5f);
-    if (nameHeight > 0) DrawTextCentred(draw, title, title->FontSize, g.x, headTop, g.width, p.text, name);
+    const FittedHeading name = fitHeading(title, title->FontSize, frame.fonts.bold->FontSize, model.eventTitle, g.width, 3);
+    const float nameHeight = model.eventTitle.empty() ? 0.0f : name.height;
+    const float headTop = std::max(g.top, reach - sc.l - nameHeight - budgetHeight);
+    if (nameHeight > 0) DrawTextCentred(draw, title, name.size, g.x, headTop, g.width, p.text, name.text);
     if (budgetInBar) {
         DrawVoteBudget(state, frame, budget, middleLeft + (middleRight - middleLeft - budget.width) * 0.5f, barTop + sc.target * 0.5f, middleRight);
     } else {
@@ -215,11 +218,11 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     // The band: the event's name large, the invitation in every language at once.
     ImFont* title = frame.fonts.title;
     float y = g.top + sc.xl;
-    const std::string name = fitLines(title, title->FontSize, model.eventTitle, g.width, 2);
+    const FittedHeading name = fitHeading(title, title->FontSize, frame.fonts.bold->FontSize, model.eventTitle, g.width, 3);
     const float bandTextTop = y;
     float bandHeight = 0;
     {
-        float h = textHeight(title, title->FontSize, name, g.width) + sc.l;
+        float h = name.height + sc.l;
         for (const std::string& language : offered) {
             const std::string invite = frame.text.text(language, "attract.invite");
             h += textHeight(frame.fonts.body, frame.fonts.body->FontSize, invite, g.width) + sc.s;
@@ -227,7 +230,7 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
         bandHeight = bandTextTop + h + sc.xl;
     }
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bandHeight), p.band.packed());
-    y += DrawTextCentred(draw, title, title->FontSize, g.x, y, g.width, p.onBand, name) + sc.l;
+    y += DrawTextCentred(draw, title, name.size, g.x, y, g.width, p.onBand, name.text) + sc.l;
     for (const std::string& language : offered) {
         const std::string invite = frame.text.text(language, "attract.invite");
         ImFont* font = language == first ? frame.fonts.bold : frame.fonts.body;
@@ -265,7 +268,8 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     for (const std::string& language : offered) {
         if (language != first) others += (others.empty() ? "" : "  ·  ") + frame.text.text(language, "attract.start");
     }
-    y += DrawTextCentred(draw, body, body->FontSize, g.x, y, blockWidth, p.textMuted, fitLines(body, body->FontSize, others, blockWidth, 2)) + sc.xl;
+    // Every other language's cue, on as many lines as it takes (up to four): the block below takes the room left.
+    y += DrawTextCentred(draw, body, body->FontSize, g.x, y, blockWidth, p.textMuted, fitLines(body, body->FontSize, others, blockWidth, 4)) + sc.xl;
 
     // A calm block: the totals and the leading (or newest) ideas.
     int votes = 0;
@@ -315,8 +319,8 @@ void StartScreen::Draw(const core::KioskState& state, const KioskViewModel& mode
     ImFont* title = frame.fonts.title;
     float y = area.y + sc.m;
     if (!portrait) {  // a portrait stele shows the event's name above, in the top bar's upper third
-        const std::string name = fitLines(title, title->FontSize, model.eventTitle, area.w, 2);
-        y += DrawTextCentred(draw, title, title->FontSize, area.x, y, area.w, p.text, name) + sc.xl;
+        const FittedHeading name = fitHeading(title, title->FontSize, frame.fonts.bold->FontSize, model.eventTitle, area.w, 2);
+        y += DrawTextCentred(draw, title, name.size, area.x, y, area.w, p.text, name.text) + sc.xl;
     }
 
     // Two large tiles, each with an icon, its name and one line saying what happens.
@@ -357,14 +361,23 @@ void StartScreen::Draw(const core::KioskState& state, const KioskViewModel& mode
         const float pad = sc.l;
         const std::string hint = frame.t(tile.hint);
         const std::string labelShown = fitLines(title, title->FontSize, label, box.w - pad * 2, 2);
-        const std::string hintShown = fitLines(frame.fonts.body, frame.fonts.body->FontSize, hint, box.w - pad * 2, 2);
-        const float iconSize = title->FontSize * 1.4f;
-        const float contentHeight = iconSize + sc.m + textHeight(title, title->FontSize, labelShown, box.w - pad * 2) + sc.s +
-                                    textHeight(frame.fonts.body, frame.fonts.body->FontSize, hintShown, box.w - pad * 2);
+        // The hint takes the lines the tile has left under its icon and name (at least two); where the whole hint
+        // needs the icon's room too (a long one in Leichte Sprache), the icon gives way.
+        const float labelHeight = textHeight(title, title->FontSize, labelShown, box.w - pad * 2);
+        const float wholeHint = textHeight(frame.fonts.body, frame.fonts.body->FontSize, hint, box.w - pad * 2);
+        const float textRoom = box.h - pad * 2 - labelHeight - sc.s;
+        const float iconSize = wholeHint <= textRoom - title->FontSize * 1.4f - sc.m ? title->FontSize * 1.4f : 0.0f;
+        const float iconRoom = iconSize > 0 ? iconSize + sc.m : 0.0f;
+        const int hintLines = std::max(2, static_cast<int>((textRoom - iconRoom) / frame.fonts.body->FontSize));
+        const std::string hintShown = fitLines(frame.fonts.body, frame.fonts.body->FontSize, hint, box.w - pad * 2, hintLines);
+        const float contentHeight =
+            iconRoom + labelHeight + sc.s + textHeight(frame.fonts.body, frame.fonts.body->FontSize, hintShown, box.w - pad * 2);
         float ty = box.y + std::max(pad, (box.h - contentHeight) * 0.5f);
-        const float iconWidth = textWidth(title, iconSize, tile.icon);
-        AddShapedText(draw, title, iconSize, ImVec2(box.x + (box.w - iconWidth) * 0.5f, ty), ink.packed(), tile.icon);
-        ty += iconSize + sc.m;
+        if (iconSize > 0) {
+            const float iconWidth = textWidth(title, iconSize, tile.icon);
+            AddShapedText(draw, title, iconSize, ImVec2(box.x + (box.w - iconWidth) * 0.5f, ty), ink.packed(), tile.icon);
+            ty += iconRoom;
+        }
         ty += DrawTextCentred(draw, title, title->FontSize, box.x + pad, ty, box.w - pad * 2, ink, labelShown) + sc.s;
         DrawTextCentred(draw, frame.fonts.body, frame.fonts.body->FontSize, box.x + pad, ty, box.w - pad * 2, soft, hintShown);
     }

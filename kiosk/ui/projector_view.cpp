@@ -1,6 +1,7 @@
 // Draws the projector: title band, ranking with bars, totals, pinned ideas, a category spotlight, a ticker.
 #include "kiosk/ui/projector_view.h"
 
+#include "kiosk/core/text_edit.h"
 #include "kiosk/ui/frame.h"
 
 #include "imgui.h"
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -39,6 +41,18 @@ bool ProjectorView::Animate(const ProjectorModel& model, float dt) {
 }
 
 namespace {
+
+/// The width of the widest word of `text` (words end at spaces and line breaks).
+float longestWord(ImFont* font, float size, const std::string& text) {
+    float widest = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
 
 std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     const std::pair<const char*, int> totals[] = {{"projector.ideas", model.ideas},
@@ -75,32 +89,42 @@ void drawTotals(const ProjectorModel& model, const Fonts& fonts, const core::Cat
     }
 }
 
-/// One category at a time, with its three best ideas; it turns with the invitation's language. Each idea takes at
-/// most two lines, and an idea that would reach below `bottom` (the ticker) is left out whole.
+/// One category at a time, with its three best ideas; it turns with the invitation's language. Each idea takes up to
+/// four lines (the last one shown as many as the room holds: a narrow portrait column has room to spare), and an
+/// idea that would reach below `bottom` (the ticker) is left out whole.
 void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, float right, float bottom, float unit,
                    double now) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const auto turn = static_cast<std::size_t>(now / ProjectorView::kTurnSeconds);
     const auto& [name, color] = model.categories[turn % model.categories.size()];
-    const float band = fonts.bold->FontSize * 1.6f;
+    // The topic's name shrinks a little or takes a second line in a narrow (portrait) column; the band grows with it.
+    const FittedHeading shownName = fitHeading(fonts.bold, fonts.bold->FontSize, fonts.bold->FontSize * 0.8f, name, right - at.x - unit, 2);
+    const float band = shownName.height + fonts.bold->FontSize * 0.6f;
     if (at.y + band > bottom) return;
     draw->AddRectFilled(at, ImVec2(right, at.y + band), color, unit * 0.3f);
-    const std::string shownName = fitText(fonts.bold, fonts.bold->FontSize, name, right - at.x - unit);
-    AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
-                  IM_COL32(255, 255, 255, 255), shownName.c_str());
+    draw->PushClipRect(at, ImVec2(right, at.y + band), true);
+    AddShapedText(draw, fonts.bold, shownName.size, ImVec2(at.x + unit * 0.5f, at.y + fonts.bold->FontSize * 0.3f),
+                  IM_COL32(255, 255, 255, 255), shownName.text.c_str(), nullptr, right - at.x - unit);
+    draw->PopClipRect();
     float y = at.y + band + unit * 0.5f;
-    int shown = 0;
+    std::vector<const ProjectorModel::Entry*> best;
     for (const auto& entry : model.ranking) {
-        if (entry.category != name) continue;
-        const std::string line = fitLines(fonts.body, fonts.body->FontSize,
-                                          "#" + std::to_string(entry.number) + " " + entry.title, right - at.x, 2);
-        const float height = textHeight(fonts.body, fonts.body->FontSize, line, right - at.x);
-        if (y + height > bottom) break;
-        AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(at.x, y), IM_COL32(40, 40, 40, 255), line.c_str(), nullptr,
-                      right - at.x);
-        y += height + unit * 0.4f;
-        if (++shown == 3) break;
+        if (entry.category == name && best.size() < 3) best.push_back(&entry);
     }
+    const float size = fonts.body->FontSize;
+    draw->PushClipRect(ImVec2(at.x - unit * 0.5f, y - unit * 0.3f), ImVec2(right + unit, std::max(y, bottom)), true);
+    for (std::size_t i = 0; i < best.size(); ++i) {
+        const int room = static_cast<int>((bottom - y) / size);
+        if (room < 1) break;
+        const int lines = i + 1 == best.size() ? room : std::min(4, room);
+        const std::string line = fitLines(fonts.body, size, "#" + std::to_string(best[i]->number) + " " + best[i]->title,
+                                          right - at.x, lines);
+        const float height = textHeight(fonts.body, size, line, right - at.x);
+        if (y + height > bottom) break;
+        AddShapedText(draw, fonts.body, size, ImVec2(at.x, y), IM_COL32(40, 40, 40, 255), line.c_str(), nullptr, right - at.x);
+        y += height + unit * 0.4f;
+    }
+    draw->PopClipRect();
 }
 
 /// Where the pause sign starts: the title band's text keeps clear of it.
@@ -120,12 +144,24 @@ void drawFrozenMark(const Fonts& fonts, const std::string& label, ImVec2 size, f
 
 /// The ticker's line: the heading, then as many whole ideas as fit in `room`; the first that does not fit is
 /// shortened with "…" when a useful part of it fits, and the line ends there. It never runs off the window.
-std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const std::string& heading, float room, float unit) {
+/// With `lines` > 1 the same in that many lines `room` wide.
+std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const std::string& heading, float room, float unit,
+                       int lines) {
     const float size = fonts.body->FontSize;
     std::string line = fitText(fonts.body, size, heading, room);
     for (const auto& entry : model.newest) {
         const std::string head = "   #" + std::to_string(entry.number) + " ";
         const std::string whole = head + fitText(fonts.body, size, entry.title, FLT_MAX) + "   ·";
+        if (lines > 1) {
+            const std::string more = fitLines(fonts.body, size, line + whole, room, lines);
+            if (more == line + whole) {
+                line = more;
+                continue;
+            }
+            const std::string cut = fitLines(fonts.body, size, line + head + entry.title, room, lines);
+            if (core::characterCount(cut) >= core::characterCount(line + head) + 6) line = cut;
+            break;
+        }
         if (textWidth(fonts.body, size, line + whole) <= room) {
             line += whole;
             continue;
@@ -138,14 +174,20 @@ std::string tickerLine(const ProjectorModel& model, const Fonts& fonts, const st
     return line;
 }
 
-/// One line in the box [at.x, at.x + width): a right-to-left paragraph (an Arabic title) reads from the box's right
-/// edge, any other from its left. In the mirrored picture the other way round before the flip, as AddShapedText does.
-void drawLineInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float width, ImU32 colour, const std::string& line,
-                   bool mirrored) {
-    const auto lines = visualLines(font, size, line, 0.0f);
-    const bool rightToLeft = !lines.empty() && lines.front().rightToLeft;
-    if (rightToLeft != mirrored) at.x += std::max(0.0f, width - textWidth(font, size, line));
-    AddShapedText(draw, font, size, at, colour, line.c_str());
+/// Lines of `text` wrapped at `width`, each starting at `at.x`, or, with `ownSide`, each on its own paragraph's reading
+/// side of the box [at.x, at.x + width): a right-to-left paragraph (an Arabic title) from the box's right edge, any
+/// other from its left; in the mirrored picture the other way round before the flip, as AddShapedText does.
+/// Returns the height drawn.
+float drawLinesInBox(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float width, ImU32 colour, const std::string& text,
+                     bool mirrored, bool ownSide) {
+    float y = at.y;
+    for (const auto& line : visualLines(font, size, text, width)) {
+        float x = at.x;
+        if (ownSide && line.rightToLeft != mirrored) x += std::max(0.0f, width - visualWidth(font, size, line.visual));
+        AddVisualText(draw, font, size, ImVec2(x, y), colour, line.visual);
+        y += size;
+    }
+    return y - at.y;
 }
 
 }  // namespace
@@ -178,18 +220,22 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     std::optional<MirrorScope> mirror;
     if (mirrored) mirror.emplace(true);
 
-    // [SECTION] Title band with how to take part, in every language in turn. Each is one line, shortened with
-    // "…" when it is too long: a second line would run into the next, a clipped one would end mid-letter.
-    draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, unit * 7), IM_COL32(30, 100, 170, 255));
+    // [SECTION] Title band with how to take part, in every language in turn. The event's name and the invitation
+    // wrap onto a second line where one does not hold them (a portrait screen) and shrink a little before that;
+    // the band grows with them and the ranking starts below it.
     const std::string frozenLabel = text.text(turn, "projector.frozen");
     const float titleRight = model.frozen ? frozenMarkLeft(fonts, frozenLabel, size, unit) - unit : size.x - unit * 2;
-    const std::string title = fitText(fonts.title, fonts.title->FontSize, model.title, titleRight - unit * 2);
-    drawLineInBox(draw, fonts.title, fonts.title->FontSize, ImVec2(unit * 2, unit), titleRight - unit * 2,
-                  IM_COL32(255, 255, 255, 255), title, mirrored);
-    const std::string invite = fitText(fonts.body, fonts.body->FontSize, text.text(turn, "projector.take_part"),
-                                       size.x - unit * 4);
+    const FittedHeading title = fitHeading(fonts.title, fonts.title->FontSize, fonts.body->FontSize, model.title, titleRight - unit * 2, 3);
+    const FittedHeading invite = fitHeading(fonts.body, fonts.body->FontSize, fonts.body->FontSize * 0.8f, text.text(turn, "projector.take_part"),
+                                     size.x - unit * 4, 2);
+    const float inviteTop = std::max(unit * 4.6f, unit + title.height + unit * 0.6f);
+    const float bandBottom = std::max(unit * 7, inviteTop + invite.height + unit);
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, bandBottom), IM_COL32(30, 100, 170, 255));
+    drawLinesInBox(draw, fonts.title, title.size, ImVec2(unit * 2, unit), titleRight - unit * 2, IM_COL32(255, 255, 255, 255),
+                   title.text, mirrored, true);
     // The Arabic invitation reads from the right edge of the band: the mirroring puts it there.
-    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, unit * 4.6f), IM_COL32(220, 235, 250, 255), invite.c_str());
+    AddShapedText(draw, fonts.body, invite.size, ImVec2(unit * 2, inviteTop), IM_COL32(220, 235, 250, 255), invite.text.c_str(),
+                  nullptr, size.x - unit * 4);
 
     // [SECTION] Columns. The ranking takes about two thirds; the vote counts sit right of the bars and the side column
     // keeps at least the width its totals need, so on a narrow (portrait) screen the bars give way, not the figures.
@@ -211,17 +257,29 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     // [SECTION] Ranking: rows slide to their new place, bars grow to their new length
     // "Results follow" and "no ideas yet" take two or three lines where one does not hold them (a portrait screen):
     // the rows give up the room of the second line.
-    float top = unit * 9;
-    float rowsRoom = size.y - unit * 16;
+    float top = bandBottom + unit * 2;
+    float rowsRoom = size.y - top - unit * 7;
     if (model.awaitingReveal) {
         const std::string follow = fitLines(fonts.bold, fonts.bold->FontSize, text.text(turn, "projector.results_follow"), width, 2);
-        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left, unit * 7.6f), IM_COL32(90, 90, 90, 255), follow.c_str(),
-                      nullptr, width);
-        const float below = std::max(top + unit, unit * 8.2f + textHeight(fonts.bold, fonts.bold->FontSize, follow, width));
+        AddShapedText(draw, fonts.bold, fonts.bold->FontSize, ImVec2(left, bandBottom + unit * 0.6f), IM_COL32(90, 90, 90, 255),
+                      follow.c_str(), nullptr, width);
+        const float below =
+            std::max(top + unit, bandBottom + unit * 1.2f + textHeight(fonts.bold, fonts.bold->FontSize, follow, width));
         rowsRoom -= below - (top + unit);
         top = below;
     }
     const float rowHeight = rowsRoom / static_cast<float>(topCount);
+    // Where the column is narrower than a word of a title (a portrait screen: "Stadtrundfahrten") the titles get
+    // smaller, all alike and down to body text, rather than breaking the word; smaller, a row holds more lines.
+    const float titleWidth = left + width - unit * 0.5f - titleX;
+    float titleSize = fonts.title->FontSize;
+    if (rowHeight - unit * 0.8f >= titleSize * 2) {
+        for (std::size_t i = 0; i < shownRows; ++i) {
+            while (titleSize > fonts.body->FontSize && longestWord(fonts.title, titleSize, model.ranking[i].title) > titleWidth) {
+                titleSize = std::max(fonts.body->FontSize, titleSize - fonts.title->FontSize * 0.05f);
+            }
+        }
+    }
     for (std::size_t i = 0; i < shownRows; ++i) {
         const auto& entry = model.ranking[i];
         const auto found = motion.find(entry.number);
@@ -237,9 +295,14 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         // Every title starts beside its number, on the layout's reading side: from the left, and in the mirrored
         // Arabic picture from the right. (Aligned to its row's far end instead, an Arabic title in a German turn ended
         // at its vote count and read as one with it.)
-        const std::string shownTitle = fitText(fonts.title, fonts.title->FontSize, entry.title, left + width - unit * 0.5f - titleX);
-        AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(titleX, y + unit * 0.1f), IM_COL32(20, 20, 20, 255),
-                      shownTitle.c_str());
+        // As many lines as the row holds (two on a portrait screen), then "…".
+        const int titleLines = std::max(1, static_cast<int>((rowHeight - unit * 0.8f) / titleSize));
+        // The row is the title's place: its clip rectangle tells (a test, too) where the title may go.
+        const std::string shownTitle = fitLines(fonts.title, titleSize, entry.title, titleWidth, titleLines);
+        draw->PushClipRect(ImVec2(titleX - unit * 0.5f, y), ImVec2(left + width, y + rowHeight - unit * 0.6f), true);
+        drawLinesInBox(draw, fonts.title, titleSize, ImVec2(titleX, y + unit * 0.1f), titleWidth, IM_COL32(20, 20, 20, 255), shownTitle,
+                       mirrored, false);
+        draw->PopClipRect();
         if (model.showCounts) {
             const std::string votes = std::to_string(entry.votes);
             AddShapedText(draw, fonts.title, fonts.title->FontSize, ImVec2(left + width + unit, y + unit * 0.1f), entry.color, votes.c_str());
@@ -266,6 +329,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
         if (!mirrored) DrawJoinCode(draw, model.join, fonts.bold, joinLayout, IM_COL32(20, 20, 20, 255));
         bottom = joinLayout.y - unit * 0.5f;
     }
+    draw->PushClipRect(ImVec2(side - unit * 0.5f, y - unit * 0.3f), ImVec2(size.x, std::max(y, bottom)), true);
     for (const auto& entry : model.pinned) {
         const std::string pinned =
             fitLines(fonts.bold, fonts.bold->FontSize, "» #" + std::to_string(entry.number) + " " + entry.title, right - side, 2);
@@ -275,13 +339,22 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
                       right - side);
         y += std::max(height + unit * 0.4f, fonts.bold->FontSize * 2.4f);
     }
+    draw->PopClipRect();
     if (!model.categories.empty()) drawSpotlight(model, fonts, ImVec2(side, y), right, bottom, unit, now);
 
     // [SECTION] The newest ideas along the bottom. It changes when ideas come in, not with time, so a quiet
     // hall costs no frames.
     draw->AddRectFilled(ImVec2(0, tickerTop), ImVec2(size.x, size.y), IM_COL32(30, 40, 60, 255));
-    const std::string ticker = tickerLine(model, fonts, text.text(turn, "projector.newest"), size.x - unit * 4, unit);
-    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, size.y - unit * 3), IM_COL32(255, 255, 255, 255), ticker.c_str());
+    // Two lines where the band holds them (a portrait screen), one otherwise.
+    const int tickerLines = std::max(1, static_cast<int>((size.y - tickerTop - unit) / fonts.body->FontSize));
+    const std::string ticker = tickerLine(model, fonts, text.text(turn, "projector.newest"), size.x - unit * 4, unit, tickerLines);
+    const float tickerY = tickerLines == 1 ? size.y - unit * 3
+                                           : tickerTop + (size.y - tickerTop - textHeight(fonts.body, fonts.body->FontSize, ticker,
+                                                                                          size.x - unit * 4)) * 0.5f;
+    draw->PushClipRect(ImVec2(0, tickerTop), size, true);
+    AddShapedText(draw, fonts.body, fonts.body->FontSize, ImVec2(unit * 2, tickerY), IM_COL32(255, 255, 255, 255), ticker.c_str(),
+                  nullptr, tickerLines == 1 ? 0.0f : size.x - unit * 4);
+    draw->PopClipRect();
     if (model.frozen) drawFrozenMark(fonts, frozenLabel, size, unit);
     if (mirrored) {
         MirrorDrawList(draw, size.x);

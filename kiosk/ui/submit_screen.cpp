@@ -156,7 +156,9 @@ void drawBidiFieldText(const core::KioskState& state, Frame& frame, const Box& b
     const float wrap = box.w - pad * 2 - sc.s;
     const bool mirrored = isRightToLeftLanguage(frame.language);
     const auto lines = fieldLines(frame, font, size, fieldText(state), wrap);
-    const int hidden = static_cast<int>(std::ceil(std::max(0.0f, static_cast<float>(lines.size()) * size - (box.h - pad * 2)) / size));
+    // Half a pixel of slack, as for other text below: a one-line field in large text (53.04 px) showed no line at all.
+    const int hidden =
+        static_cast<int>(std::ceil(std::max(0.0f, static_cast<float>(lines.size()) * size - (box.h - pad * 2) - 0.5f) / size));
     float y = box.y + pad;
     for (std::size_t i = static_cast<std::size_t>(hidden); i < lines.size(); ++i, y += size) {
         const core::VisualLine& line = lines[i];
@@ -296,11 +298,14 @@ void drawReview(const core::KioskState& state, const KioskViewModel& model, Fram
     const float authorHeight = state.draft.author.empty() ? 0.0f : body->FontSize + sc.m;
     const float fixed = pad * 1.2f + (category ? chipHeight(body, sc) + sc.m : 0.0f) + textHeight(title, title->FontSize, heading, wrap) +
                         sc.m + authorHeight;
-    const int lines = static_cast<int>((box.h - fixed) / body->FontSize);
+    // The gap under the description counts too: without it the author's line ran out under the card.
+    const int lines = static_cast<int>((box.h - fixed - sc.m) / body->FontSize);
     const std::string description = lines > 0 ? fitLines(body, body->FontSize, state.draft.description, wrap, lines) : std::string();
     const float descriptionHeight = description.empty() ? 0.0f : textHeight(body, body->FontSize, description, wrap) + sc.m;
     const Box card{box.x, box.y, box.w, std::min(box.h, fixed + descriptionHeight)};
     DrawCard(draw, card, category ? category->color : 0u, sc);
+    // The card is its text's place (its clip rectangle says so, to a test too).
+    draw->PushClipRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), true);
     float y = card.y + pad * 0.6f;
     if (category) {
         DrawChip(draw, body, box.x + pad, y, category->name(state.language), category->color, wrap, sc);
@@ -309,8 +314,12 @@ void drawReview(const core::KioskState& state, const KioskViewModel& model, Fram
     y += DrawText(draw, title, title->FontSize, ImVec2(box.x + pad, y), p.text, heading, wrap) + sc.m;
     if (!description.empty()) y += DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.text, description, wrap) + sc.m;
     if (!state.draft.author.empty()) {
-        DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.textMuted, fitText(body, body->FontSize, "– " + state.draft.author, wrap));
+        // The name takes the lines left in the card (one at least).
+        const int nameLines = std::max(1, static_cast<int>((card.bottom() - pad * 0.5f - y) / body->FontSize));
+        DrawText(draw, body, body->FontSize, ImVec2(box.x + pad, y), p.textMuted,
+                 fitLines(body, body->FontSize, "– " + state.draft.author, wrap, nameLines), wrap);
     }
+    draw->PopClipRect();
 }
 
 // The thank-you: a tick, the idea's number large, what happens next, and the way back with its countdown.

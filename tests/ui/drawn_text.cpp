@@ -77,6 +77,8 @@ const char* kindName(LayoutProblem::Kind kind) {
         case LayoutProblem::Kind::OffScreen: return "off-screen";
         case LayoutProblem::Kind::OutsideElement: return "outside its element";
         case LayoutProblem::Kind::ShortenedWithoutEllipsis: return "shortened without ellipsis";
+        case LayoutProblem::Kind::ShortenedHeading: return "a heading shortened";
+        case LayoutProblem::Kind::ShortenedWithRoom: return "shortened with room for another line";
     }
     return "?";
 }
@@ -432,8 +434,72 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
     for (const std::string& s : input.sources) sources.push_back(withoutSpace(codepoints(s)));
     std::vector<std::u32string> labels;
     for (const std::string& s : input.labels) labels.push_back(withoutSpace(codepoints(s)));
-    for (const Block& block : blocks(runs)) {
+    std::vector<std::u32string> whole;
+    for (const std::string& s : input.whole) whole.push_back(withoutSpace(codepoints(s)));
+    const std::vector<Block> allBlocks = blocks(runs);
+    for (const Block& block : allBlocks) {
+        const bool ellipsisAtEnd = endsWithEllipsis(block.text);
+        const bool ellipsisAtStart = !block.text.empty() && block.text.front() == U'…';
+        if (!ellipsisAtEnd && !ellipsisAtStart) continue;
+        if (!block.runs.front()->glyphs.empty() && block.runs.front()->glyphs.front().veiled) continue;  // beneath a veil
+        const LabelledElement* owner = elementOf(*block.runs.front(), input);
+        if (owner && !block.runs.front()->clip.contains(owner->rect, 0.5f)) continue;  // partly scrolled out of view
+        Box rect;
+        for (const TextRun* r : block.runs) rect = rect.unite(r->rect);
+        std::string shown;
+        for (const TextRun* r : block.runs) shown += (shown.empty() ? "" : " ") + r->text;
+        // A heading or a label of the screen shortened: it should have wrapped or shrunk.
+        if (ellipsisAtEnd) {
+            const std::u32string begun = block.text.substr(0, block.text.size() - (block.text.back() == U'…' ? 1 : 3));
+            // Not when it begins a text that may be shortened (an idea's title starting as the event's name does).
+            const bool sourceBegun = std::any_of(sources.begin(), sources.end(), [&](const std::u32string& source) {
+                return source.size() > begun.size() && source.compare(0, begun.size(), begun) == 0 &&
+                       std::find(whole.begin(), whole.end(), source) == whole.end();
+            });
+            for (std::size_t w = 0; w < whole.size() && !sourceBegun; ++w) {
+                if (begun.size() >= 2 && whole[w].size() > begun.size() && whole[w].compare(0, begun.size(), begun) == 0 &&
+                    whole[w] != block.text) {
+                    problems.push_back({Kind::ShortenedHeading, std::string(kindName(Kind::ShortenedHeading)) + ": \"" +
+                                                                    preview(shown) + "\" " + describe(rect) + " is the beginning of \"" +
+                                                                    preview(input.whole[w]) + "\", which must be shown whole"});
+                    break;
+                }
+            }
+        }
+        // Shortened although another line (and a quarter line of padding) would fit under it, in its clip rectangle and its
+        // element, clear of the lines of other text. Not in an element a list cuts off: its lower lines are left out.
+        const TextRun& last = *block.runs.back();
+        const Box below{rect.x0, last.lineTop + last.fontSize, rect.x1, last.lineTop + last.fontSize * 2.25f};
+        const bool cutOff = owner && (owner->rect.y1 >= last.clip.y1 - 0.5f || owner->rect.y0 <= last.clip.y0 + 0.5f) &&
+                            !last.clip.contains(input.display, 0.5f);
+        // A text that ends in "…" of its own ("Wird gespeichert …") is whole.
+        const bool ownEllipsis = std::find(labels.begin(), labels.end(), block.text) != labels.end() ||
+                                 std::find(whole.begin(), whole.end(), block.text) != whole.end() ||
+                                 std::find(sources.begin(), sources.end(), block.text) != sources.end();
+        bool free = !cutOff && !ownEllipsis && last.clip.contains(below, 0.5f) && input.display.contains(below, 0.5f) &&
+                    (!owner || owner->rect.contains(below, 0.5f));
+        for (std::size_t i = 0; free && i < runs.size(); ++i) {
+            const TextRun& other = runs[i];
+            if (!other.anyVisible() || std::find(block.runs.begin(), block.runs.end(), &other) != block.runs.end()) continue;
+            const Box line{other.rect.x0, other.lineTop, other.rect.x1, other.lineTop + other.fontSize};
+            const Box meet = line.intersect(below);
+            if (meet.width() > tolerance && meet.height() > tolerance) free = false;
+        }
+        if (free) {
+            problems.push_back({Kind::ShortenedWithRoom, std::string(kindName(Kind::ShortenedWithRoom)) + ": \"" + preview(shown) +
+                                                             "\" " + describe(rect) + " has room for another line at " +
+                                                             describe(below)});
+        }
+    }
+    auto arabic = [](char32_t c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF); };
+    for (const Block& block : allBlocks) {
         if (block.text.empty() || endsWithEllipsis(block.text)) continue;
+        // In a right-to-left paragraph the "…" after a closing run of Latin letters stands to that run's left.
+        const std::size_t lastEllipsis = block.text.rfind(U'…');
+        if (lastEllipsis != std::u32string::npos && std::any_of(block.text.begin(), block.text.end(), arabic) &&
+            std::none_of(block.text.begin() + static_cast<std::ptrdiff_t>(lastEllipsis), block.text.end(), arabic)) {
+            continue;
+        }
         if (!block.runs.front()->glyphs.empty() && block.runs.front()->glyphs.front().veiled) continue;  // beneath a veil
         const std::string shown = [&] {
             std::string all;

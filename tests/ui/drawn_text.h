@@ -79,10 +79,13 @@ struct LayoutInput {
     /// The screens' own texts (the translations): shown whole or shortened with "…". A label cut between two letters
     /// by its clip rectangle leaves no cut glyph (ImGui draws nothing beyond it), only its beginning.
     std::vector<std::string> labels;
+    /// Texts that are never shortened, not even with "…": headings and the screens' own words (the event's name, a
+    /// tab's label). Where one line does not hold them they wrap or shrink.
+    std::vector<std::string> whole;
 };
 
 struct LayoutProblem {
-    enum class Kind { Overlap, Cut, OffScreen, OutsideElement, ShortenedWithoutEllipsis };
+    enum class Kind { Overlap, Cut, OffScreen, OutsideElement, ShortenedWithoutEllipsis, ShortenedHeading, ShortenedWithRoom };
     Kind kind;
     std::string message;  ///< names the strings and rectangles involved
 };
@@ -103,6 +106,13 @@ const char* kindName(LayoutProblem::Kind kind);
 ///   joined without white space end in a proper prefix of a source (at least 6 characters of it, or any prefix of
 ///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view;
 ///   or that are, as a whole, a proper beginning (at least 4 characters) of one of `labels` and the whole of none.
+/// - ShortenedHeading: a block that ends in "…" after a proper beginning (at least 2 characters: "?1…" of "?123") of one of `whole`
+///   (and of no source that may be shortened).
+/// - ShortenedWithRoom: a block shortened with "…" (at its end, or at its start in a right-to-left line's visual
+///   order) although one more line of its size (and a quarter for padding) would fit under its last line: inside its
+///   clip rectangle, the window and the element it lies in, clear of the lines of other text. Text wraps onto the
+///   lines its place has before it is cut. A view marks a place smaller than the window (a row, a band) with a clip
+///   rectangle; an element a list cuts off is left out (its lower lines are not drawn).
 std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, const LayoutInput& input);
 
 /// `text` shortened to `maxChars` characters with "[…]" (not "…", which the views draw), for messages.

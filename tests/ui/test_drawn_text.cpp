@@ -31,7 +31,7 @@ struct Drawing : ImGuiHarness {
             false, ImVec2(-FLT_MAX, -FLT_MAX));
         return ui::testing::recordDrawnText();
     }
-    LayoutInput input() const { return {{0, 0, 1920, 1080}, {}, {}, {}}; }
+    LayoutInput input() const { return {{0, 0, 1920, 1080}, {}, {}, {}, {}}; }
 };
 
 int count(const std::vector<LayoutProblem>& problems, Kind kind) {
@@ -243,9 +243,11 @@ TEST_SUITE("ui.drawn_text") {
         const auto problems = ui::testing::findLayoutProblems(cut, input);
         REQUIRE(count(problems, Kind::ShortenedWithoutEllipsis) == 1);
         CHECK(problems[0].message.find("Anerkennung ausländ") != std::string::npos);
-        SUBCASE("with the ellipsis it is fine") {
+        SUBCASE("with the ellipsis it is fine (in a place one line high)") {
             const auto runs = d.draw([&](ImDrawList& l) {
+                l.PushClipRect(ImVec2(0, 200), ImVec2(1920, 200 + d.fonts.body->FontSize * 1.5f), true);
                 l.AddText(d.fonts.body, d.fonts.body->FontSize, ImVec2(100, 200), 0xFF000000, "#12  Anerkennung ausländ…");
+                l.PopClipRect();
             });
             CHECK(ui::testing::findLayoutProblems(runs, input).empty());
         }
@@ -256,6 +258,55 @@ TEST_SUITE("ui.drawn_text") {
             });
             CHECK(runs.size() >= 2);
             CHECK(ui::testing::findLayoutProblems(runs, input).empty());
+        }
+    }
+
+    TEST_CASE("a heading is never shortened, not even with an ellipsis; wrapped it is fine") {
+        Drawing d;
+        LayoutInput input = d.input();
+        input.whole = {"Integrationskonferenz der Stadt Herten im Glashaus"};
+        ImFont* f = d.fonts.body;
+        const auto cut = d.draw([&](ImDrawList& l) {
+            l.PushClipRect(ImVec2(0, 100), ImVec2(1920, 100 + f->FontSize * 1.5f), true);  // no room for a second line
+            l.AddText(f, f->FontSize, ImVec2(100, 100), 0xFF000000, "Integrationskonferenz der Stadt…");
+            l.PopClipRect();
+        });
+        const auto problems = ui::testing::findLayoutProblems(cut, input);
+        REQUIRE(count(problems, Kind::ShortenedHeading) == 1);
+        CHECK(problems.size() == 1);
+        const auto wrapped = d.draw([&](ImDrawList& l) {
+            l.AddText(f, f->FontSize, ImVec2(100, 100), 0xFF000000, "Integrationskonferenz der Stadt Herten im Glashaus", nullptr, 400.0f);
+        });
+        CHECK_MESSAGE(ui::testing::findLayoutProblems(wrapped, input).empty(), all(ui::testing::findLayoutProblems(wrapped, input)));
+    }
+
+    TEST_CASE("a text shortened where another line fits is found; with text or the edge of its place under it, it is fine") {
+        Drawing d;
+        LayoutInput input = d.input();
+        input.sources = {"Anerkennung ausländischer Abschlüsse beschleunigen"};
+        ImFont* f = d.fonts.body;
+        const auto roomy = d.draw([&](ImDrawList& l) {
+            l.PushClipRect(ImVec2(0, 100), ImVec2(1920, 100 + f->FontSize * 3), true);  // a row two lines high and more
+            l.AddText(f, f->FontSize, ImVec2(100, 100), 0xFF000000, "Anerkennung ausländ…");
+            l.PopClipRect();
+        });
+        const auto problems = ui::testing::findLayoutProblems(roomy, input);
+        REQUIRE(count(problems, Kind::ShortenedWithRoom) == 1);
+        CHECK(problems.size() == 1);
+        SUBCASE("a row one line high") {
+            const auto runs = d.draw([&](ImDrawList& l) {
+                l.PushClipRect(ImVec2(0, 100), ImVec2(1920, 100 + f->FontSize * 1.5f), true);
+                l.AddText(f, f->FontSize, ImVec2(100, 100), 0xFF000000, "Anerkennung ausländ…");
+                l.PopClipRect();
+            });
+            CHECK(ui::testing::findLayoutProblems(runs, input).empty());
+        }
+        SUBCASE("another text right under it") {
+            const auto runs = d.draw([&](ImDrawList& l) {
+                l.AddText(f, f->FontSize, ImVec2(100, 100), 0xFF000000, "Anerkennung ausländ…");
+                l.AddText(d.fonts.title, d.fonts.title->FontSize, ImVec2(100, 100 + f->FontSize * 1.2f), 0xFF000000, "#13");
+            });
+            CHECK(count(ui::testing::findLayoutProblems(runs, input), Kind::ShortenedWithRoom) == 0);
         }
     }
 
@@ -277,7 +328,9 @@ TEST_SUITE("ui.drawn_text") {
         CHECK(problems[0].message.find("Ideen ansehen & abstimmen") != std::string::npos);
         const auto whole = d.draw([&](ImDrawList& l) {
             l.AddText(f, f->FontSize, ImVec2(100, 200), 0xFF000000, "Ideen");
+            l.PushClipRect(ImVec2(0, 400), ImVec2(1920, 400 + f->FontSize * 1.5f), true);
             l.AddText(f, f->FontSize, ImVec2(100, 400), 0xFF000000, "Ideen ansehen & ab…");
+            l.PopClipRect();
         });
         CHECK_MESSAGE(ui::testing::findLayoutProblems(whole, input).empty(), all(ui::testing::findLayoutProblems(whole, input)));
     }
