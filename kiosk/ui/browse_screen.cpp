@@ -94,7 +94,9 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     // alan"), the row grows to two lines, clear of the chosen tab's bar, and the label wraps instead of being cut.
     float orderHeight = sc.target;
     for (const auto& [order, key] : orders) {
-        if (textWidth(bold, bold->FontSize, frame.t(key)) > segment - 2 * std::min(sc.m, segment * 0.1f)) {
+        // Only a label that can wrap between words: a single long word shrinks in its tab instead (StyledButton).
+        const float room = segment - 2 * std::min(sc.m, segment * 0.1f);
+        if (textWidth(bold, bold->FontSize, frame.t(key)) > room && widestWordWidth(bold, bold->FontSize, frame.t(key)) <= room) {
             orderHeight = std::max(sc.target, bold->FontSize * 2 + chosenBarRoom(sc) * 2 + sc.s);
         }
     }

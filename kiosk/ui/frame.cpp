@@ -44,6 +44,17 @@ Pen::Pen(const Frame& frame) : sc(frame.scale()), p(theme::palette()), draw(ImGu
 
 float textWidth(ImFont* font, float size, const std::string& text) { return shapedTextSize(font, size, text).x; }
 
+float widestWordWidth(ImFont* font, float size, const std::string& text) {
+    float widest = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
 float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth) {
     return shapedTextSize(font, size, text, wrapWidth).y;
 }
@@ -288,7 +299,9 @@ bool StyledButton(Frame& frame, const std::string& id, const std::string& label,
     const float room = std::max(0.0f, contentWidth - 2 * pad - (iconWidth > 0 && !label.empty() ? iconWidth + gap : iconWidth));
     const int lines = std::max(1, static_cast<int>((size.y - sc.s) / fontSize));
     std::string shown = label;
-    if (lines >= 2 && iconText.empty() && textWidth(font, fontSize, label) > room) {
+    // Wrapped only between words: a single word wider than the room ("Beliebteste" in a narrow tab) shrinks below
+    // rather than break inside the word.
+    if (lines >= 2 && iconText.empty() && textWidth(font, fontSize, label) > room && widestWordWidth(font, fontSize, label) <= room) {
         shown = fitLines(font, fontSize, label, room, lines);
         const float h = textHeight(font, fontSize, shown, room);
         DrawTextCentred(draw, font, fontSize, pos.x + pad, pos.y + (size.y - h) * 0.5f, contentWidth - 2 * pad, colours.text, shown);

@@ -127,6 +127,9 @@ FittedHeading fitHeading(ImFont* font, float size, float smallest, const std::st
 /// Height of `text` wrapped at `wrapWidth`.
 float textHeight(ImFont* font, float size, const std::string& text, float wrapWidth);
 float textWidth(ImFont* font, float size, const std::string& text);
+/// The width of the widest word of `text` (words end at spaces and line breaks): wrapping never makes a line
+/// narrower than that.
+float widestWordWidth(ImFont* font, float size, const std::string& text);
 
 /// The rectangle lies inside the draw list's current clip rectangle (text there is seen whole).
 bool insideClip(ImDrawList* draw, const ImVec2& min, const ImVec2& max);

@@ -42,18 +42,6 @@ bool ProjectorView::Animate(const ProjectorModel& model, float dt) {
 
 namespace {
 
-/// The width of the widest word of `text` (words end at spaces and line breaks).
-float longestWord(ImFont* font, float size, const std::string& text) {
-    float widest = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
-        if (end > start) widest = std::max(widest, textWidth(font, size, text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return widest;
-}
-
 std::pair<const char*, int> totalsOf(const ProjectorModel& model, int i) {
     const std::pair<const char*, int> totals[] = {{"projector.ideas", model.ideas},
                                                   {"projector.votes", model.votes},
@@ -275,7 +263,7 @@ void ProjectorView::Draw(const ProjectorModel& model, const Fonts& fonts, const 
     float titleSize = fonts.title->FontSize;
     if (rowHeight - unit * 0.8f >= titleSize * 2) {
         for (std::size_t i = 0; i < shownRows; ++i) {
-            while (titleSize > fonts.body->FontSize && longestWord(fonts.title, titleSize, model.ranking[i].title) > titleWidth) {
+            while (titleSize > fonts.body->FontSize && widestWordWidth(fonts.title, titleSize, model.ranking[i].title) > titleWidth) {
                 titleSize = std::max(fonts.body->FontSize, titleSize - fonts.title->FontSize * 0.05f);
             }
         }

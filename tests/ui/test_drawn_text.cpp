@@ -261,7 +261,7 @@ TEST_SUITE("ui.drawn_text") {
         }
     }
 
-    TEST_CASE("a heading is never shortened, not even with an ellipsis; wrapped it is fine") {
+    TEST_CASE("a heading is never shortened, not even with an ellipsis, wrapped it is fine") {
         Drawing d;
         LayoutInput input = d.input();
         input.whole = {"Integrationskonferenz der Stadt Herten im Glashaus"};
@@ -280,7 +280,7 @@ TEST_SUITE("ui.drawn_text") {
         CHECK_MESSAGE(ui::testing::findLayoutProblems(wrapped, input).empty(), all(ui::testing::findLayoutProblems(wrapped, input)));
     }
 
-    TEST_CASE("a text shortened where another line fits is found; with text or the edge of its place under it, it is fine") {
+    TEST_CASE("a text shortened where another line fits is found, with text or the edge of its place under it it is fine") {
         Drawing d;
         LayoutInput input = d.input();
         input.sources = {"Anerkennung ausländischer Abschlüsse beschleunigen"};
