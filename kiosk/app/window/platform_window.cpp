@@ -529,7 +529,7 @@ void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) 
     const bool shoot = !screenshotPath.empty();
     if (!shoot && !damage.full && damage.rects.empty()) {
         ++m_counts.unchanged;  // the window keeps showing the last frame
-        paceAfterShowing();
+        paceAfterShowing(false);
         return;
     }
     glViewport(0, 0, w, h);
@@ -547,16 +547,15 @@ void PlatformWindow::endFrame(const std::string& screenshotPath, bool mirrored) 
             glfwSwapBuffers(m_window);
         }
     }
-    if (shoot && m_copiesToWindow && !damage.full) writeScreenshot(screenshotPath, w, h);
-    paceAfterShowing();
+    if (shoot && m_copiesToWindow && !damage.full) writeScreenshot(screenshotPath, w, h);  // the whole frame is there
+    paceAfterShowing(!m_copiesToWindow);
 }
 
 // A main window's swap waits for the display's vsync, which paces a loop that draws while something animates.
-// Copying (or showing nothing) does not wait: the loop waits here as long, so it does not spin.
-void PlatformWindow::paceAfterShowing() {
-    const bool paced = m_role == WindowRole::Main && m_copiesToWindow;
+// Without a swap (a copy to the window, or nothing shown) the loop waits here as long, so it does not spin.
+void PlatformWindow::paceAfterShowing(bool swapped) {
     const double wait = m_lastShown + 1.0 / 60.0 - glfwGetTime();
-    if (paced && wait > 0) std::this_thread::sleep_for(std::chrono::duration<double>(wait));
+    if (m_role == WindowRole::Main && !swapped && wait > 0) std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     m_lastShown = glfwGetTime();
 }
 

@@ -92,7 +92,7 @@ private:
     };
     void makeCurrent() const;
     void drawPartial(ImDrawData& data, const ui::Damage& damage, ImU32 background, int width, int height);
-    void paceAfterShowing();
+    void paceAfterShowing(bool swapped);
     void checkPartial(ImDrawData& data, ImU32 background, int width, int height);
 
     GlfwUse m_glfw;  // first member: GLFW outlives everything below, also when the constructor throws
