@@ -33,6 +33,16 @@ ui::Damage damageOf(ui::FrameDamage& damage, ImU32 background = IM_COL32(240, 24
     return damage.Update(*ImGui::GetDrawData(), background, width, height);
 }
 
+// The damage of frame `after` against frame `before`, each drawn once in a fresh harness and fingerprint.
+ui::Damage damageBetween(const ImGuiHarness::DrawFn& before, const ImGuiHarness::DrawFn& after) {
+    ImGuiHarness ui(kWidth, kHeight);
+    ui::FrameDamage damage;
+    ui.drawUntouched(before);
+    damageOf(damage);
+    ui.drawUntouched(after);
+    return damageOf(damage);
+}
+
 bool contains(const ui::PixelRect& r, int x, int y) { return x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1; }
 
 }  // namespace
@@ -50,12 +60,7 @@ TEST_SUITE("ui.frame_damage") {
     }
 
     TEST_CASE("a changed count is redrawn where it is, and nowhere else") {
-        ImGuiHarness ui(kWidth, kHeight);
-        ui::FrameDamage damage;
-        ui.drawUntouched(page("12"));
-        damageOf(damage);
-        ui.drawUntouched(page("13"));
-        const ui::Damage changed = damageOf(damage);
+        const ui::Damage changed = damageBetween(page("12"), page("13"));
         REQUIRE_FALSE(changed.full);
         REQUIRE(changed.rects.size() == 1);
         const ui::PixelRect& r = changed.rects.front();
@@ -65,12 +70,7 @@ TEST_SUITE("ui.frame_damage") {
     }
 
     TEST_CASE("two changes far apart are two rectangles") {
-        ImGuiHarness ui(kWidth, kHeight);
-        ui::FrameDamage damage;
-        ui.drawUntouched(page("12"));
-        damageOf(damage);
-        ui.drawUntouched(page("13", ImVec2(900, 500), IM_COL32(250, 250, 255, 255)));
-        const ui::Damage changed = damageOf(damage);
+        const ui::Damage changed = damageBetween(page("12"), page("13", ImVec2(900, 500), IM_COL32(250, 250, 255, 255)));
         REQUIRE_FALSE(changed.full);
         CHECK(changed.rects.size() >= 2);
         bool card = false, count = false;
@@ -98,12 +98,7 @@ TEST_SUITE("ui.frame_damage") {
                 ui::EndFullscreen();
             };
         };
-        ImGuiHarness ui(kWidth, kHeight);
-        ui::FrameDamage damage;
-        ui.drawUntouched(labels("Ideen"));
-        damageOf(damage);
-        ui.drawUntouched(labels("Fikir"));
-        const ui::Damage turned = damageOf(damage);
+        const ui::Damage turned = damageBetween(labels("Ideen"), labels("Fikir"));
         REQUIRE_FALSE(turned.full);
         CHECK(static_cast<int>(turned.rects.size()) <= ui::FrameDamage::kMaxRects);
         const auto covered = [&](int x, int y) {
@@ -116,12 +111,7 @@ TEST_SUITE("ui.frame_damage") {
     }
 
     TEST_CASE("a moved element damages where it was and where it is") {
-        ImGuiHarness ui(kWidth, kHeight);
-        ui::FrameDamage damage;
-        ui.drawUntouched(page("12", ImVec2(900, 500)));
-        damageOf(damage);
-        ui.drawUntouched(page("12", ImVec2(900, 600)));
-        const ui::Damage moved = damageOf(damage);
+        const ui::Damage moved = damageBetween(page("12", ImVec2(900, 500)), page("12", ImVec2(900, 600)));
         REQUIRE_FALSE(moved.full);
         bool before = false, after = false;
         for (const auto& r : moved.rects) {
