@@ -180,14 +180,21 @@ const char* kSchemaV6 = R"sql(
 ALTER TABLE events ADD COLUMN languages TEXT NOT NULL DEFAULT '[]';
 )sql";
 
-// Version 7: a vote asks whether its session already has a live vote on the idea and how many it has left, and a
+// Version 7: a session's live votes from an index of (session, kind, id) alone (replaced by version 8; kept as it
+// was, since files of this version exist).
+const char* kSchemaV7 = R"sql(
+DROP INDEX votes_session;
+CREATE INDEX votes_session_kind ON votes(session_id, kind, id);
+)sql";
+
+// Version 8: a vote asks whether its session already has a live vote on the idea and how many it has left, and a
 // phone asks the latter on every request. Counted from the votes, both grew with every vote and take-back of the
 // session (each vote's row and its retraction looked up). live_votes keeps, per session and idea, the votes that no
 // row retracts, kept by triggers on the append-only votes table, so every way a vote arrives (castVote, a merge, the
 // venue sync, whose rows may come retraction first) counts alike; `check` compares it with the votes. The session's
 // index gains idea, kind and time: take-back finds the session's newest vote on the idea first.
-const char* kSchemaV7 = R"sql(
-DROP INDEX votes_session;
+const char* kSchemaV8 = R"sql(
+DROP INDEX votes_session_kind;
 CREATE INDEX votes_session_idea ON votes(session_id, idea_id, kind, created_at);
 CREATE TABLE live_votes (
     session_id TEXT NOT NULL,
@@ -236,6 +243,7 @@ const std::vector<Migration>& migrations() {
         {5, [](SQLite::Database& db) { db.exec(kSchemaV5); }},
         {6, [](SQLite::Database& db) { db.exec(kSchemaV6); }},
         {7, [](SQLite::Database& db) { db.exec(kSchemaV7); }},
+        {8, [](SQLite::Database& db) { db.exec(kSchemaV8); }},
     };
     return steps;
 }

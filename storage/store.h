@@ -61,7 +61,7 @@ struct CheckReport {
 /// stable code; database failures throw StoreError (or SQLite::Exception).
 class Store {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     static constexpr int kApplicationId = 0x4944454B;  ///< "IDEK"
 
     /// Opens or creates `path` (":memory:" for tests), migrates it and runs quick_check.

@@ -79,8 +79,8 @@ TEST_SUITE("store.open") {
         CHECK(event.settings.countsVisible());
     }
 
-    TEST_CASE("a file of schema 6 migrates to live vote counts kept by triggers, filled from its votes") {
-        fixtures::TempFile file("v6.db");
+    TEST_CASE("a file of schema 7 migrates to live vote counts kept by triggers, filled from its votes") {
+        fixtures::TempFile file("v7.db");
         std::string session, a, b;
         {
             Store store(file.path);
@@ -93,10 +93,11 @@ TEST_SUITE("store.open") {
             store.retractVote(session, a);
         }
         {
-            // Back to what schema 6 had: the index on session_id alone, no live_votes.
+            // Back to what schema 7 had: the session's index of (session, kind, id), no live_votes.
             SQLite::Database db(file.path, SQLite::OPEN_READWRITE);
             db.exec("DROP TRIGGER votes_live_vote; DROP TRIGGER votes_live_retract; DROP TABLE live_votes; "
-                    "DROP INDEX votes_session_idea; CREATE INDEX votes_session ON votes(session_id); PRAGMA user_version=6");
+                    "DROP INDEX votes_session_idea; CREATE INDEX votes_session_kind ON votes(session_id, kind, id); "
+                    "PRAGMA user_version=7");
         }
         Store store(file.path);
         CHECK(store.session(session)->votesUsed == 1);
@@ -111,7 +112,7 @@ TEST_SUITE("store.open") {
                                          "' AND name = '" + name + "'").getInt();
         };
         CHECK(named("index", "votes_session_idea") == 1);
-        CHECK(named("index", "votes_session") == 0);
+        CHECK(named("index", "votes_session_kind") == 0);
         CHECK(named("trigger", "votes_live_vote") == 1);
         CHECK(named("trigger", "votes_live_retract") == 1);
         // The triggers keep counting after the migration.
