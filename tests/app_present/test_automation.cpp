@@ -47,18 +47,43 @@ TEST_SUITE("automation") {
         kiosk::app::AutomationFile file(path.string());
         CHECK(file.enabled());
         file.update("eins");
+        file.flush();
         CHECK(fileText(path) == "eins");
         std::ofstream(path) << "von außen";
         file.update("eins");
+        file.flush();
         CHECK(fileText(path) == "von außen");  // unchanged text: no write
         file.update("zwei");
+        file.flush();
         CHECK(fileText(path) == "zwei");
         SUBCASE("no path, no file") {
             kiosk::app::AutomationFile none("");
             CHECK_FALSE(none.enabled());
             none.update("drei");
+            none.flush();
             CHECK(fileText(path) == "zwei");
         }
+        SUBCASE("the newest text is in the file when the owner ends") {
+            {
+                kiosk::app::AutomationFile last(path.string());
+                for (int i = 0; i < 50; ++i) last.update("Nummer " + std::to_string(i));
+            }
+            CHECK(fileText(path) == "Nummer 49");
+        }
+        fs::remove_all(folder);
+    }
+
+    TEST_CASE("a write that failed is tried again with the same text") {
+        const fs::path folder = app_fixtures::freshFolder("automation-retry");
+        const fs::path path = folder / "later" / "screen.json";  // its folder does not exist yet
+        kiosk::app::AutomationFile file(path.string());
+        file.update("eins");
+        file.flush();
+        CHECK_FALSE(fs::exists(path));
+        fs::create_directories(path.parent_path());
+        file.update("eins");
+        file.flush();
+        CHECK(fileText(path) == "eins");
         fs::remove_all(folder);
     }
 }

@@ -3,6 +3,8 @@
 
 #include "kiosk/app/logic/output_file.h"
 
+#include <spdlog/spdlog.h>
+
 namespace kiosk::app {
 
 std::string automationText(const nlohmann::json& json) {
@@ -19,12 +21,56 @@ nlohmann::json elementsJson(const std::vector<ui::UiElement>& elements) {
     return list;
 }
 
-AutomationFile::AutomationFile(std::string path) : m_path(std::move(path)) {}
+AutomationFile::AutomationFile(std::string path) : m_path(std::move(path)) {
+    if (enabled()) m_thread = std::thread([this] { writeLoop(); });
+}
 
-void AutomationFile::update(const std::string& text) {
-    if (m_path.empty() || text == m_written) return;
-    writeOutput(m_path, text);
-    m_written = text;
+AutomationFile::~AutomationFile() {
+    if (!m_thread.joinable()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+}
+
+void AutomationFile::update(std::string text) {
+    if (!enabled()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_next = std::move(text);
+    }
+    m_changed.notify_all();
+}
+
+void AutomationFile::flush() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_next && !m_busy; });
+}
+
+void AutomationFile::writeLoop() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [this] { return m_next || m_stopping; });
+        if (!m_next) return;  // stopping, and everything handed over is written
+        std::string text = std::move(*m_next);
+        m_next.reset();
+        m_busy = true;
+        lock.unlock();
+        if (text != m_written) {
+            // A full disk must not end the kiosk through its test hook: the next change tries again.
+            try {
+                writeOutput(m_path, text);
+                m_written = std::move(text);
+            } catch (const std::exception& e) {
+                spdlog::warn("automation file not written: {}", e.what());
+            }
+        }
+        lock.lock();
+        m_busy = false;
+        m_changed.notify_all();
+    }
 }
 
 }  // namespace kiosk::app

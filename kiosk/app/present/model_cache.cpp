@@ -31,6 +31,7 @@ bool ModelCache::refresh(std::shared_ptr<const WriterSnapshot> snapshot, const c
         if (m_filter.empty() || card.category == m_filter) m_model.ideas.push_back(card);
     }
     core::orderIdeas(m_model.ideas, m_order, m_seed);
+    ++m_ideasGeneration;
     return true;
 }
 

@@ -22,6 +22,9 @@ public:
     bool refresh(std::shared_ptr<const WriterSnapshot> snapshot, const core::KioskState& state);
 
     const ui::KioskViewModel& model() const { return m_model; }
+    /// Counts the refreshes that changed the model's ideas (their list, order or counts): what is derived from
+    /// them is derived again only when this moved.
+    std::uint64_t ideasGeneration() const { return m_ideasGeneration; }
     /// The venue sync's connection, which the thank-you's number depends on (see KioskViewModel); true when the
     /// model changed.
     bool setNumbersProvisional(bool provisional) {
@@ -38,6 +41,7 @@ private:
     std::string m_filter;
     std::uint64_t m_seed = 0;
     ui::KioskViewModel m_model;
+    std::uint64_t m_ideasGeneration = 0;
 };
 
 }  // namespace kiosk::app
