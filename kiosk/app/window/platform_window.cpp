@@ -317,6 +317,10 @@ PlatformWindow::PlatformWindow(int monitorIndex, int width, int height, const ch
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    // ImGui draws with neither a depth nor a stencil test: without them, software OpenGL keeps no depth-stencil
+    // buffer beside each window's colour buffers (8 MiB at 1920x1080).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     // A second window must not take the keyboard or the pointer from the kiosk it opens beside.
