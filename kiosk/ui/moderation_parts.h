@@ -19,7 +19,7 @@ using Kind = core::PanelAction::Kind;
 /// Where the panel's parts go on this screen: full width (moderators want room), the theme's spacing. Landscape puts
 /// the list and the pane side by side; portrait puts the pane under the list.
 struct PanelLayout {
-    float margin, bandHeight, tabsTop, tabsHeight, top, bottom, controlHeight;
+    float margin, bandRow, bandSmall, bandHeight, tabsTop, tabsHeight, top, bottom, controlHeight;
     float listWidth, listBottom;              ///< the list starts at `top`, at the left margin
     float paneLeft, paneTop, paneWidth;       ///< the chosen idea or session; it ends at `bottom`
     float rowHeight, rowGap;
@@ -30,7 +30,11 @@ struct PanelLayout {
         const bool portrait = screen.y > screen.x;
         PanelLayout l{};
         l.margin = sc.l;
-        l.bandHeight = sc.target;
+        // The band's first row holds the title and its buttons; the second the event's name and the sync, on up
+        // to two lines of smaller text each.
+        l.bandRow = sc.target;
+        l.bandSmall = frame.fonts.body->FontSize * 0.8f;
+        l.bandHeight = l.bandRow + l.bandSmall * 2.25f + sc.s;
         l.tabsTop = l.bandHeight + sc.m;
         // Upright, five tabs are narrow: their labels get two lines.
         l.tabsHeight = portrait ? frame.fonts.bold->FontSize * 2 + sc.m * 1.5f : sc.target * 0.75f;
@@ -59,6 +63,21 @@ struct PanelLayout {
     float listHeight() const { return listBottom - top; }
     Box pane() const { return {paneLeft, paneTop, paneWidth, bottom - paneTop}; }
 };
+
+/// A text that is shown whole (a tab's label, a phase's state) in a box `width` × `height`: one line at `size` or
+/// up to 0.7 of it, else two or three lines of the size that lets them fit the box (down to 0.7 of that); shortened
+/// with "…" only when none of these holds it.
+inline FittedHeading fitInBox(ImFont* font, float size, const std::string& text, float width, float height) {
+    const FittedHeading one = fitHeading(font, size, size * 0.7f, text, width, 1);
+    if (one.text == text) return one;
+    for (int lines = 2; lines <= 3; ++lines) {
+        const float s = std::min(size, height / (static_cast<float>(lines) + 0.25f));
+        if (s < size * 0.4f) break;
+        const FittedHeading more = fitHeading(font, s, s * 0.7f, text, width, lines);
+        if (more.text == text) return more;
+    }
+    return one;
+}
 
 struct StatusLook {
     theme::Rgb text, background;

@@ -175,4 +175,50 @@ TEST_SUITE("ui.moderation") {
         CHECK(title.rect.x1 < line.rect.x0);        // side by side, not on top of each other
         CHECK(line.fontSize < title.fontSize);      // discreet: smaller than the title
     }
+
+    // The panel speaks the moderators' language (PanelHost hands it in as frame.language), chosen in the panel.
+    TEST_CASE("the panel's language button lists the languages in their own names and switching changes the panel's texts") {
+        PanelHarness ui(true);
+        ui.model.languages = {"de", "tr", "ar"};
+        REQUIRE(ui.shows("tab:ideas"));
+        CHECK(ui.element("tab:ideas")->label == "Alle Ideen");
+        REQUIRE(ui.element("panel:language"));
+        CHECK(ui.element("panel:language")->label == "Deutsch");
+        ui.tap("panel:language");
+        REQUIRE(ui.shows("panel:lang:tr"));
+        CHECK_FALSE(ui.shows("tab:ideas"));  // the list covers the tabs while it is open
+        CHECK(ui.element("panel:lang:tr")->label == "Türkçe");
+        CHECK(ui.element("panel:lang:de")->checked == true);
+        ui.tap("panel:lang:tr");
+        CHECK(ui.out.language == "tr");
+        CHECK_FALSE(ui.view.pickingLanguage);
+        // Drawn in the chosen language: the same tab in Turkish, the button naming Türkçe.
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "tr");
+        REQUIRE(ui.element("tab:ideas"));
+        CHECK(ui.element("tab:ideas")->label == ui.catalog.text("tr", "panel.tab_ideas"));
+        CHECK(ui.element("tab:ideas")->label != "Alle Ideen");
+        CHECK(ui.element("panel:language")->label == "Türkçe");
+        // A single language offers no choice: no button.
+        ui.model.languages = {"de"};
+        CHECK_FALSE(ui.shows("panel:language"));
+    }
+
+    TEST_CASE("in Arabic the panel is mirrored: the band's way out on the left, the tabs from the right, taps land") {
+        PanelHarness ui(true);
+        ui.model.languages = {"de", "ar"};
+        const float width = ImGui::GetIO().DisplaySize.x;
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "de");
+        CHECK_FALSE(ui.lastFlipped);
+        REQUIRE(ui.element("panel:close"));
+        CHECK(ui.element("panel:close")->x > width * 0.5f);
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "ar");
+        CHECK(ui.lastFlipped);
+        REQUIRE(ui.element("panel:close"));
+        CHECK(ui.element("panel:close")->x < width * 0.5f);
+        CHECK(ui.element("tab:pending")->x > ui.element("tab:control")->x);
+        CHECK(ui.element("tab:ideas")->label == ui.catalog.text("ar", "panel.tab_ideas"));
+        // A tap on the mirrored picture reaches the tab under the finger.
+        ui.tapOn(ui.drawing(), "tab:control", false, "ar");
+        CHECK(ui.view.tab == ui::ModerationView::Tab::Control);
+    }
 }
