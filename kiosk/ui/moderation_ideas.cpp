@@ -19,7 +19,7 @@ const char* kReasonKeys[] = {"panel.reason_offensive", "panel.reason_duplicate",
 void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly,
                                   float top, float width, float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     std::vector<const core::PanelModel::IdeaRow*> rows;
@@ -83,7 +83,7 @@ void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, P
 
 void ModerationView::DrawReason(const core::PanelModel& model, Frame& frame, float width) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     const float x = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
@@ -112,7 +112,7 @@ void ModerationView::DrawReason(const core::PanelModel& model, Frame& frame, flo
 
 void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, const Box& pane) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     DrawCard(draw, pane, 0u, sc);
@@ -170,7 +170,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
 void ModerationView::DrawEdit(const core::PanelModel& model, Frame& frame, PanelOutput& out, const core::PanelModel::IdeaRow& idea,
                               float width) {
     const auto [sc, p, draw] = Pen(frame);
-    const float height = PanelLayout::of(frame).controlHeight;
+    const float height = PanelLayout::of(frame, band).controlHeight;
     const float x = ImGui::GetCursorScreenPos().x;
     for (const auto& [field, hint] : {std::pair{Field::Title, "panel.edit_title"}, std::pair{Field::Description, "panel.edit_description"},
                                       std::pair{Field::Author, "panel.edit_author"}}) {
@@ -196,7 +196,7 @@ void ModerationView::DrawIdeaActions(Frame& frame, PanelOutput& out, const core:
     const auto [sc, p, draw] = Pen(frame);
     const float x = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
-    const ImVec2 button(width / 2 - sc.s / 2, PanelLayout::of(frame).controlHeight);
+    const ImVec2 button(width / 2 - sc.s / 2, PanelLayout::of(frame, band).controlHeight);
     int placed = 0;
     const auto offer = [&](const char* id, const std::string& label, const char* icon, ButtonKind kind, bool enabled) {
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(placed % 2) * (button.x + sc.s), y));

@@ -43,7 +43,7 @@ void ModerationView::DrawPanel(const core::PanelModel& model, Frame& frame, Pane
         return;
     }
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImFont* body = frame.fonts.body;
     DrawTabs(model, frame);
@@ -67,79 +67,101 @@ void ModerationView::DrawPanel(const core::PanelModel& model, Frame& frame, Pane
     EndFullscreen();
 }
 
-// The band, on two rows: what this is, the panel's language and the way out; then for which event and the venue
-// sync (only with a server), discreetly. Both wrap onto a second line or shrink a little rather than being cut.
+// The band: what this is, the panel's language and the way out; for which event and the venue sync (only with a
+// server), discreetly, beside them where they fit on one line, else on a second row, where both wrap onto a
+// second line or shrink a little rather than being cut. Sets `band`, which the rest of the panel is laid out under.
 void ModerationView::DrawBand(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
+    const float margin = sc.l;
+    const float room = screen.x - margin * 2;
+    auto buttonWidth = [&](const std::string& label, const char* glyph) {
+        return std::min(room * 0.3f, textWidth(body, body->FontSize, std::string(glyph) + "  " + label) + sc.l * 2);
+    };
+    // Measured first: the buttons on the right, the title on the left, what is left between them.
+    const std::string closeLabel = frame.t("panel.close");
+    const float closeWidth = buttonWidth(closeLabel, icon::kClose);
+    const float closeX = screen.x - margin - closeWidth;
+    const std::string languageName = frame.text.languageName(frame.language);
+    const float languageWidth = model.languages.size() > 1 ? buttonWidth(languageName, icon::kLanguage) : 0.0f;
+    const float languageX = closeX - sc.m - languageWidth;
+    const float headingRight = languageWidth > 0 ? languageX - sc.m : closeX - sc.m;
+    const FittedHeading heading = fitHeading(bold, bold->FontSize, body->FontSize * 0.8f,
+                                             std::string(icon::kModeration) + "  " + frame.t("panel.title"), headingRight - margin, 1);
+    const float middleLeft = margin + textWidth(bold, heading.size, heading.text) + sc.l;
+    const float middle = headingRight - middleLeft;
+    const float small = body->FontSize * 0.8f;
+    const std::string sync = core::syncLine(model.sync, frame.text, frame.language);
+    const std::string status = core::panelStatusLine(model, frame.text, frame.language);
+    const float syncOneLine = sync.empty() ? 0.0f : textWidth(body, small, sync) + 1.0f;
+    const float statusRoom = middle - (sync.empty() ? 0.0f : syncOneLine + sc.l);
+    const FittedHeading statusOneRow = fitHeading(body, body->FontSize, body->FontSize * 0.8f, status, std::max(1.0f, statusRoom), 1);
+    const bool oneRow = syncOneLine <= middle * 0.4f && statusRoom > 0 && statusOneRow.text == status;
+    band = oneRow ? sc.target : sc.target + small * 2.25f + sc.s;
+    const PanelLayout l = PanelLayout::of(frame, band);
+
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), p.band.packed());
     // The band is the texts' place: nothing of it may run below.
     draw->PushClipRect(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), true);
     const float buttonY = (l.bandRow - l.controlHeight) * 0.5f;
-    const float room = screen.x - l.margin * 2;
-    auto buttonWidth = [&](const std::string& label, const char* glyph) {
-        return std::min(room * 0.3f, textWidth(body, body->FontSize, std::string(glyph) + "  " + label) + sc.l * 2);
-    };
-    const std::string closeLabel = frame.t("panel.close");
-    const float closeWidth = buttonWidth(closeLabel, icon::kClose);
-    const float closeX = screen.x - l.margin - closeWidth;
     ImGui::SetCursorScreenPos(ImVec2(closeX, buttonY));
     if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
         out.close = true;
     }
     // The panel's language, in its own name: whoever reads it knows where to change it.
-    float headingRight = closeX - sc.m;
-    if (model.languages.size() > 1) {
-        const std::string name = frame.text.languageName(frame.language);
-        const float width = buttonWidth(name, icon::kLanguage);
-        headingRight -= width;
-        ImGui::SetCursorScreenPos(ImVec2(headingRight, buttonY));
+    if (languageWidth > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(languageX, buttonY));
         ButtonStyle style;
         style.kind = ButtonKind::OnBand;
         style.icon = icon::kLanguage;
         style.font = body;
         style.checked = pickingLanguage;
-        if (StyledButton(frame, "panel:language", name, ImVec2(width, l.controlHeight), style)) pickingLanguage = !pickingLanguage;
-        headingRight -= sc.m;
+        if (StyledButton(frame, "panel:language", languageName, ImVec2(languageWidth, l.controlHeight), style)) {
+            pickingLanguage = !pickingLanguage;
+        }
     }
-    const FittedHeading heading = fitHeading(bold, bold->FontSize, body->FontSize * 0.8f,
-                                             std::string(icon::kModeration) + "  " + frame.t("panel.title"), headingRight - l.margin, 1);
-    DrawText(draw, bold, heading.size, ImVec2(l.margin, (l.bandRow - heading.size) * 0.5f), p.onBand, heading.text);
+    DrawText(draw, bold, heading.size, ImVec2(margin, (l.bandRow - heading.size) * 0.5f), p.onBand, heading.text);
+    if (oneRow) {
+        if (!sync.empty()) {
+            DrawText(draw, body, small, ImVec2(headingRight - syncOneLine + 1.0f, (l.bandRow - small) * 0.5f), p.onBandMuted, sync);
+        }
+        DrawText(draw, body, statusOneRow.size, ImVec2(middleLeft, (l.bandRow - statusOneRow.size) * 0.5f), p.onBandMuted,
+                 statusOneRow.text);
+        draw->PopClipRect();
+        return;
+    }
 
     // Second row: the event on the left, the sync on the right in a column of at most two fifths.
-    const float size = l.bandSmall;
     const float top = l.bandRow;
     const float rowHeight = l.bandHeight - l.bandRow - sc.s;
-    float eventRight = screen.x - l.margin;
-    if (const std::string sync = core::syncLine(model.sync, frame.text, frame.language); !sync.empty()) {
-        const float width = std::min(textWidth(body, size, sync) + 1.0f, room * 0.4f);
-        const std::string shown = fitLines(body, size, sync, width, 2);
-        const float h = textHeight(body, size, shown, width);
+    float eventRight = screen.x - margin;
+    if (!sync.empty()) {
+        const float width = std::min(syncOneLine, room * 0.4f);
+        const std::string shown = fitLines(body, small, sync, width, 2);
+        const float h = textHeight(body, small, shown, width);
         // Right-aligned: each line ends at the margin.
         float y = top + (rowHeight - h) * 0.5f;
-        for (const auto& line : visualLines(body, size, shown, width)) {
-            const float w = visualWidth(body, size, line.visual);
-            AddVisualText(draw, body, size, ImVec2(screen.x - l.margin - w, y), p.onBandMuted.packed(), line.visual);
-            y += size;
+        for (const auto& line : visualLines(body, small, shown, width)) {
+            const float w = visualWidth(body, small, line.visual);
+            AddVisualText(draw, body, small, ImVec2(screen.x - margin - w, y), p.onBandMuted.packed(), line.visual);
+            y += small;
         }
-        eventRight = screen.x - l.margin - width - sc.l;
+        eventRight = screen.x - margin - width - sc.l;
     }
     // The event's name at body size on one line, else on two smaller ones (the row holds two of the sync's size).
-    const std::string status = core::panelStatusLine(model, frame.text, frame.language);
-    FittedHeading event = fitHeading(body, body->FontSize, body->FontSize * 0.8f, status, eventRight - l.margin, 1);
-    if (event.text != status) event = fitHeading(body, size, size * 0.8f, status, eventRight - l.margin, 2);
-    DrawText(draw, body, event.size, ImVec2(l.margin, top + (rowHeight - event.height) * 0.5f), p.onBandMuted, event.text,
-             eventRight - l.margin);
+    FittedHeading event = fitHeading(body, body->FontSize, body->FontSize * 0.8f, status, eventRight - margin, 1);
+    if (event.text != status) event = fitHeading(body, small, small * 0.8f, status, eventRight - margin, 2);
+    DrawText(draw, body, event.size, ImVec2(margin, top + (rowHeight - event.height) * 0.5f), p.onBandMuted, event.text,
+             eventRight - margin);
     draw->PopClipRect();
 }
 
 // The languages the panel may speak, each in its own name, the current one marked; a tap switches the whole panel.
 void ModerationView::DrawLanguages(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* title = frame.fonts.title;
     ImFont* bold = frame.fonts.bold;
     const float width = std::min(ImGui::GetMainViewport()->Size.x - l.margin * 2, sc.em * 40.0f);
@@ -180,7 +202,7 @@ void ModerationView::DrawLanguages(const core::PanelModel& model, Frame& frame, 
 
 void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const std::pair<Tab, std::string> tabs[] = {
         {Tab::Pending, frame.text.format(frame.language, "panel.tab_pending", {{"count", std::to_string(model.pendingCount())}})},
         {Tab::Ideas, frame.t("panel.tab_ideas")},
@@ -221,7 +243,7 @@ void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
 
 bool ModerationView::Pager(Frame& frame, int rows, int perPage, float x, float y) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const int pages = std::max(1, (rows + perPage - 1) / perPage);
     page = std::clamp(page, 0, pages - 1);
     if (pages == 1) return false;
@@ -242,7 +264,7 @@ bool ModerationView::Pager(Frame& frame, int rows, int perPage, float x, float y
 void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width,
                                   float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     if (model.sessions.empty()) {
@@ -301,7 +323,7 @@ void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, P
 
 void ModerationView::DrawLog(const core::PanelModel& model, Frame& frame, float top, float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* body = frame.fonts.body;
     const float width = ImGui::GetMainViewport()->Size.x - l.margin * 2;
     const float wrap = width - sc.m * 2;
@@ -348,7 +370,7 @@ void ModerationView::DrawLog(const core::PanelModel& model, Frame& frame, float 
 
 void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     const float width = std::min(ImGui::GetMainViewport()->Size.x - l.margin * 2, sc.em * 40.0f);
     const float rowHeight = l.controlHeight + sc.m * 2;

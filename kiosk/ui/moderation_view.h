@@ -43,6 +43,7 @@ struct ModerationView {
     std::string editTitle, editDescription, editAuthor;
     std::string message;           ///< the outcome of the last action, set by the app
     bool pickingLanguage = false;  ///< the list of the panel's languages is open (the band's language button)
+    float band = 0;                ///< the band's height, one row or two, measured by the frame's DrawBand
     /// At the kiosk there is no keyboard: a text field is a button that opens a typing screen with the
     /// on-screen keyboard (a plugged-in keyboard types there too). On a laptop the fields take keys directly.
     using Field = core::PanelField;
