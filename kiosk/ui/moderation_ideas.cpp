@@ -125,11 +125,29 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
                  inner);
         return;
     }
+    // The reason and the actions always fit in the pane: the title and the description take the lines left above
+    // them (up to three and six), so a long idea cannot push its own actions off the screen.
+    const float chips = static_cast<float>((std::size(kReasonKeys) + 1) / 2) * (l.controlHeight * 0.85f + sc.s);
+    const float field = (model.atKiosk ? frame.metrics.target * 0.7f : ImGui::GetFrameHeight()) + sc.s * 2;
+    const std::size_t actions = core::ideaActions(*idea).size() + (idea->status == storage::IdeaStatus::Merged ? 0 : 2);
+    const float controls = bold->FontSize + sc.s + chips + field + static_cast<float>((actions + 1) / 2) * (l.controlHeight + sc.s);
+    float below = body->FontSize + sc.s * 2;  // the status line, and the gap before the reason
+    if (!idea->author.empty()) below += body->FontSize + sc.s;
+    if (idea->mergedIntoNumber > 0) below += body->FontSize + sc.s;
+    if (!idea->flagged.empty()) below += body->FontSize * 2.25f + sc.s;
+    float room = pane.bottom() - sc.m - y - controls - below;
+    const auto linesIn = [](float height, float size, int most) {
+        return std::clamp(static_cast<int>((height - size * 0.25f) / size), 1, most);
+    };
     // What the idea says, then what is known about it.
-    const std::string heading = fitLines(bold, bold->FontSize, "#" + std::to_string(idea->number) + "  " + idea->title, inner, 3);
-    y += DrawText(draw, bold, bold->FontSize, ImVec2(x, y), p.text, heading, inner) + sc.s;
+    const int titleLines = linesIn(room - body->FontSize * 2.25f - sc.s * 2, bold->FontSize, 3);
+    const std::string heading = fitLines(bold, bold->FontSize, "#" + std::to_string(idea->number) + "  " + idea->title, inner, titleLines);
+    const float headingHeight = DrawText(draw, bold, bold->FontSize, ImVec2(x, y), p.text, heading, inner) + sc.s;
+    y += headingHeight;
+    room -= headingHeight;
     if (!idea->description.empty()) {
-        y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, idea->description, inner, 6), inner) + sc.s;
+        const int lines = linesIn(room - sc.s, body->FontSize, 6);
+        y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, idea->description, inner, lines), inner) + sc.s;
     }
     if (!idea->author.empty()) y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.textMuted, fitText(body, body->FontSize, "– " + idea->author, inner)) + sc.s;
     const float badgeRight = x + textWidth(body, body->FontSize, statusLabel(frame, idea->status)) + sc.m;

@@ -481,6 +481,26 @@ TEST_SUITE("ui.what_people_see") {
     LOOK_AT_PANEL("panel: phases and export", panelScene(ui::ModerationView::Tab::Control, false))
     LOOK_AT_PANEL("panel: its languages", panelScene(ui::ModerationView::Tab::Pending, false, true))
     TEST_CASE("what people see: projector" * doctest::may_fail(kProjectorMayFail)) { checkScreen("projector", projectorScene()); }
+
+    // The sweep sees text; a button pushed off the screen by a long idea is no text problem, but a moderator could
+    // no longer act on that idea.
+    TEST_CASE("the panel: the chosen idea's actions stay on the screen with the longest idea the model allows") {
+        for (const Size& size : kSizes) {
+            ImGuiHarness ui(size.width, size.height);
+            for (const std::string language : {"de", "ar"}) {
+                const ImGuiHarness::DrawFn draw = panelScene(ui::ModerationView::Tab::Ideas, true)(language, false);
+                for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                for (const char* id : {"reason:offensive", "field:reason", "act:approve", "act:reject", "act:merge", "act:edit"}) {
+                    const ui::UiElement* e = ui.element(id);
+                    CHECK_MESSAGE(e, "[" << language << " " << sizeName(size) << "] no " << std::string(id) << " on the screen");
+                    if (e) {
+                        CHECK_MESSAGE((!e->cut && e->y + e->h <= size.height),
+                                      "[" << language << " " << sizeName(size) << "] " << std::string(id) << " is cut off");
+                    }
+                }
+            }
+        }
+    }
 }
 
 TEST_SUITE("ui.what_people_see") {
