@@ -6,7 +6,8 @@
 # Arabic pictures, the others in the folder are kept);
 # IDEEN_SCREENSHOT_READING=0 leaves out the attendee screens in large text and high contrast (<screen>_large_…,
 # <screen>_contrast_…);
-# IDEEN_SCREENSHOT_ONLY=moderators renders only the PIN keypad and the panel (into the folder, keeping the rest);
+# IDEEN_SCREENSHOT_ONLY=moderators renders only the PIN keypad and the panel, in each of the languages (the panel's
+# own choice) and at each size, 1280x800 too (a moderator's laptop), into the folder, keeping the rest;
 # IDEEN_SCREENSHOT_BIN=PATH uses a binary already built (e.g. build/ci's) instead of building `dev`.
 # It drives the real binary (the `dev` build) on a demo event: taps by element id through the automation file,
 # types with a physical keyboard (xdotool), and asks for each picture with SIGUSR1.
@@ -33,7 +34,9 @@ touch "$work/started"
 only=()
 if [ "${IDEEN_SCREENSHOT_ONLY:-}" = moderators ]; then
   only=(--only-moderators)
-  rm -f "$out"/pin_pad_*.png "$out"/moderation*.png
+  for language in ${languages//,/ }; do
+    for size in "${sizes[@]}"; do rm -f "$out"/pin_pad_"$language"_"$size".png "$out"/moderation*_"$language"_"$size".png; done
+  done
 else
   # Only the languages and sizes rendered now: the pictures of the others stay.
   for language in ${languages//,/ }; do
@@ -42,7 +45,6 @@ else
 fi
 failed=0
 for size in "${sizes[@]}"; do
-  [ ${#only[@]} -gt 0 ] && [ "$size" = 1280x800 ] && continue   # the panel is not shot at this size
   # A fresh demo event for each size (the same seed: the same ideas), with a PIN for the moderators' keypad.
   db="$work/demo-$size.db"
   "$bin" --db "$db" demo --ideas 60 --votes 400 --seed 2009 >/dev/null

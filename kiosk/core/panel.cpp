@@ -89,6 +89,13 @@ std::string panelStatusLine(const PanelModel& model, const Catalog& text, const 
            text.format(language, "panel.crashes", {{"count", std::to_string(model.crashCount)}, {"time", model.lastCrashAt}});
 }
 
+std::vector<std::string> panelLanguages(const std::vector<std::string>& offered, const std::string& current) {
+    std::vector<std::string> languages;
+    if (!current.empty() && std::find(offered.begin(), offered.end(), current) == offered.end()) languages.push_back(current);
+    languages.insert(languages.end(), offered.begin(), offered.end());
+    return languages;
+}
+
 int PanelModel::pendingCount() const {
     return static_cast<int>(std::count_if(ideas.begin(), ideas.end(),
                                           [](const IdeaRow& i) { return i.status == storage::IdeaStatus::Pending; }));

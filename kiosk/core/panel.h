@@ -126,6 +126,9 @@ struct PanelModel {
     int crashCount = 0;                     ///< how often the kiosk crashed and was restarted (this database)
     std::string lastCrashAt;                ///< "14:07", the last time
     SyncState sync;                         ///< filled each frame by the window, not read from the store
+    /// The languages the moderators may switch the panel to (panelLanguages), filled by the window, not the store;
+    /// empty: no language control.
+    std::vector<std::string> languages;
     int pendingCount() const;
     const IdeaRow* idea(const std::string& id) const;
 };
@@ -139,6 +142,15 @@ std::vector<PanelAction::Kind> ideaActions(const PanelModel::IdeaRow& idea);
 /// kiosk that keeps falling over even when the restarts hide it): "Integrationskonferenz  ·  Abstürze: 2 (zuletzt
 /// 14:07)".
 std::string panelStatusLine(const PanelModel& model, const Catalog& text, const std::string& language);
+
+// [SECTION] The panel's language
+
+/// The German the panel speaks when kiosk.toml names no `[kiosk] panel_language`.
+inline constexpr const char* kDefaultPanelLanguage = "de";
+/// The languages the panel offers its moderators: those the kiosk offers (`offered`, in its order), and `current`
+/// (the configured default or the last choice) first when the kiosk does not offer it, so it can be chosen again.
+/// The panel's language is the moderators' own: it never follows the attendee's.
+std::vector<std::string> panelLanguages(const std::vector<std::string>& offered, const std::string& current);
 
 // [SECTION] The panel's text fields
 

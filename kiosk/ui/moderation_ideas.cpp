@@ -19,7 +19,7 @@ const char* kReasonKeys[] = {"panel.reason_offensive", "panel.reason_duplicate",
 void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly,
                                   float top, float width, float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     std::vector<const core::PanelModel::IdeaRow*> rows;
@@ -83,7 +83,7 @@ void ModerationView::DrawIdeaList(const core::PanelModel& model, Frame& frame, P
 
 void ModerationView::DrawReason(const core::PanelModel& model, Frame& frame, float width) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     const float x = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
@@ -112,7 +112,7 @@ void ModerationView::DrawReason(const core::PanelModel& model, Frame& frame, flo
 
 void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame, PanelOutput& out, const Box& pane) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     DrawCard(draw, pane, 0u, sc);
@@ -125,11 +125,29 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
                  inner);
         return;
     }
+    // The reason and the actions always fit in the pane: the title and the description take the lines left above
+    // them (up to three and six), so a long idea cannot push its own actions off the screen.
+    const float chips = static_cast<float>((std::size(kReasonKeys) + 1) / 2) * (l.controlHeight * 0.85f + sc.s);
+    const float field = (model.atKiosk ? frame.metrics.target * 0.7f : ImGui::GetFrameHeight()) + sc.s * 2;
+    const std::size_t actions = core::ideaActions(*idea).size() + (idea->status == storage::IdeaStatus::Merged ? 0 : 2);
+    const float controls = bold->FontSize + sc.s + chips + field + static_cast<float>((actions + 1) / 2) * (l.controlHeight + sc.s);
+    float below = body->FontSize + sc.s * 2;  // the status line, and the gap before the reason
+    if (!idea->author.empty()) below += body->FontSize + sc.s;
+    if (idea->mergedIntoNumber > 0) below += body->FontSize + sc.s;
+    if (!idea->flagged.empty()) below += body->FontSize * 2.25f + sc.s;
+    float room = pane.bottom() - sc.m - y - controls - below;
+    const auto linesIn = [](float height, float size, int most) {
+        return std::clamp(static_cast<int>((height - size * 0.25f) / size), 1, most);
+    };
     // What the idea says, then what is known about it.
-    const std::string heading = fitLines(bold, bold->FontSize, "#" + std::to_string(idea->number) + "  " + idea->title, inner, 3);
-    y += DrawText(draw, bold, bold->FontSize, ImVec2(x, y), p.text, heading, inner) + sc.s;
+    const int titleLines = linesIn(room - body->FontSize * 2.25f - sc.s * 2, bold->FontSize, 3);
+    const std::string heading = fitLines(bold, bold->FontSize, "#" + std::to_string(idea->number) + "  " + idea->title, inner, titleLines);
+    const float headingHeight = DrawText(draw, bold, bold->FontSize, ImVec2(x, y), p.text, heading, inner) + sc.s;
+    y += headingHeight;
+    room -= headingHeight;
     if (!idea->description.empty()) {
-        y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, idea->description, inner, 6), inner) + sc.s;
+        const int lines = linesIn(room - sc.s, body->FontSize, 6);
+        y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.text, fitLines(body, body->FontSize, idea->description, inner, lines), inner) + sc.s;
     }
     if (!idea->author.empty()) y += DrawText(draw, body, body->FontSize, ImVec2(x, y), p.textMuted, fitText(body, body->FontSize, "– " + idea->author, inner)) + sc.s;
     const float badgeRight = x + textWidth(body, body->FontSize, statusLabel(frame, idea->status)) + sc.m;
@@ -170,7 +188,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
 void ModerationView::DrawEdit(const core::PanelModel& model, Frame& frame, PanelOutput& out, const core::PanelModel::IdeaRow& idea,
                               float width) {
     const auto [sc, p, draw] = Pen(frame);
-    const float height = PanelLayout::of(frame).controlHeight;
+    const float height = PanelLayout::of(frame, band).controlHeight;
     const float x = ImGui::GetCursorScreenPos().x;
     for (const auto& [field, hint] : {std::pair{Field::Title, "panel.edit_title"}, std::pair{Field::Description, "panel.edit_description"},
                                       std::pair{Field::Author, "panel.edit_author"}}) {
@@ -196,7 +214,7 @@ void ModerationView::DrawIdeaActions(Frame& frame, PanelOutput& out, const core:
     const auto [sc, p, draw] = Pen(frame);
     const float x = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
-    const ImVec2 button(width / 2 - sc.s / 2, PanelLayout::of(frame).controlHeight);
+    const ImVec2 button(width / 2 - sc.s / 2, PanelLayout::of(frame, band).controlHeight);
     int placed = 0;
     const auto offer = [&](const char* id, const std::string& label, const char* icon, ButtonKind kind, bool enabled) {
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(placed % 2) * (button.x + sc.s), y));

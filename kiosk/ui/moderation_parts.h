@@ -19,18 +19,23 @@ using Kind = core::PanelAction::Kind;
 /// Where the panel's parts go on this screen: full width (moderators want room), the theme's spacing. Landscape puts
 /// the list and the pane side by side; portrait puts the pane under the list.
 struct PanelLayout {
-    float margin, bandHeight, tabsTop, tabsHeight, top, bottom, controlHeight;
+    float margin, bandRow, bandSmall, bandHeight, tabsTop, tabsHeight, top, bottom, controlHeight;
     float listWidth, listBottom;              ///< the list starts at `top`, at the left margin
     float paneLeft, paneTop, paneWidth;       ///< the chosen idea or session; it ends at `bottom`
     float rowHeight, rowGap;
 
-    static PanelLayout of(const Frame& frame) {
+    /// `band`: the band's height this frame (ModerationView::band), 0 before it was measured: two rows.
+    static PanelLayout of(const Frame& frame, float band) {
         const theme::Scale sc = frame.scale();
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
         const bool portrait = screen.y > screen.x;
         PanelLayout l{};
         l.margin = sc.l;
-        l.bandHeight = sc.target;
+        // The band's first row holds the title and its buttons, and the event's name and the sync where they fit
+        // beside them; else a second row holds these, on up to two lines of smaller text each.
+        l.bandRow = sc.target;
+        l.bandSmall = frame.fonts.body->FontSize * 0.8f;
+        l.bandHeight = band > 0 ? band : l.bandRow + l.bandSmall * 2.25f + sc.s;
         l.tabsTop = l.bandHeight + sc.m;
         // Upright, five tabs are narrow: their labels get two lines.
         l.tabsHeight = portrait ? frame.fonts.bold->FontSize * 2 + sc.m * 1.5f : sc.target * 0.75f;
@@ -59,6 +64,27 @@ struct PanelLayout {
     float listHeight() const { return listBottom - top; }
     Box pane() const { return {paneLeft, paneTop, paneWidth, bottom - paneTop}; }
 };
+
+/// A text that is shown whole (a tab's label, a phase's state) in a box `width` × `height`: on as few lines (up to
+/// three) as let it be largest, at `size` or smaller but no smaller than 0.55 of it, broken only between words;
+/// shortened with "…" only when none of these holds it.
+inline FittedHeading fitInBox(ImFont* font, float size, const std::string& text, float width, float height) {
+    const float smallest = size * 0.55f;
+    FittedHeading best;
+    for (int lines = 1; lines <= 3; ++lines) {
+        const float largest = lines == 1 ? size : std::min(size, height / (static_cast<float>(lines) + 0.25f));
+        for (float s = largest; s >= smallest - 0.01f && s > best.size; s -= size * 0.05f) {
+            // A word wider than the box would be broken inside: smaller, rather.
+            if (widestWordWidth(font, s, text) > width) continue;
+            const float h = textHeight(font, s, text, width);
+            if (h <= s * static_cast<float>(lines) + s * 0.25f) {
+                best = {text, s, h};
+                break;
+            }
+        }
+    }
+    return best.size > 0 ? best : fitHeading(font, size, smallest, text, width, 1);
+}
 
 struct StatusLook {
     theme::Rgb text, background;

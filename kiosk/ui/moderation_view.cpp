@@ -14,44 +14,38 @@ void ModerationView::Reset() { *this = ModerationView{}; }
 // [SECTION] The panel
 
 void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
+    // In the moderators' own language (frame.language, chosen in the panel); Arabic is drawn as for German, then
+    // the loop mirrors the picture and the pointer, as for the attendee screens. The elements listed for tests and
+    // automation are mirrored here, where the taps will land.
+    const MirrorScope mirror(frame.mirrored());
+    frame.flipped = frame.mirrored();
+    const std::size_t elementsBefore = frame.elements.size();
+    DrawPanel(model, frame, out);
+    if (frame.mirrored()) {
+        const float width = ImGui::GetMainViewport()->Size.x;
+        for (std::size_t i = elementsBefore; i < frame.elements.size(); ++i) {
+            UiElement& e = frame.elements[i];
+            e.x = width - e.x - e.w;
+        }
+    }
+}
+
+void ModerationView::DrawPanel(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
     if (typing != Field::None) {
         DrawTyping(frame);
         return;
     }
     BeginFullscreen("##moderation", theme::palette().page.packed());
+    DrawBand(model, frame, out);
+    if (pickingLanguage) {
+        DrawLanguages(model, frame, out);
+        EndFullscreen();
+        return;
+    }
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
-
-    // The band: what this is and for which event, and the way out.
-    draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), p.band.packed());
-    const std::string closeLabel = frame.t("panel.close");
-    const float closeWidth = textWidth(body, body->FontSize, std::string(icon::kClose) + "  " + closeLabel) + sc.l * 2;
-    const float closeX = screen.x - l.margin - closeWidth;
-    const std::string heading = std::string(icon::kModeration) + "  " + frame.t("panel.title");
-    const float headingWidth = textWidth(bold, bold->FontSize, heading);
-    const float textY = (l.bandHeight - bold->FontSize) * 0.5f;
-    DrawText(draw, bold, bold->FontSize, ImVec2(l.margin, textY), p.onBand, heading);
-    const float eventX = l.margin + headingWidth + sc.m;
-    // The venue sync, discreetly: muted and smaller, just left of the way out (only with a server).
-    float eventRight = closeX - sc.l;
-    if (const std::string sync = core::syncLine(model.sync, frame.text, frame.language); !sync.empty()) {
-        const float size = body->FontSize * 0.8f;
-        const float room = std::max(0.0f, (closeX - sc.l - eventX) * 0.5f);
-        const std::string shown = fitText(body, size, sync, room);
-        const float syncWidth = textWidth(body, size, shown);
-        DrawText(draw, body, size, ImVec2(closeX - sc.l - syncWidth, (l.bandHeight - size) * 0.5f), p.onBandMuted, shown);
-        eventRight = closeX - sc.l * 2 - syncWidth;
-    }
-    DrawText(draw, body, body->FontSize, ImVec2(eventX, textY), p.onBandMuted,
-             fitText(body, body->FontSize, core::panelStatusLine(model, frame.text, frame.language), eventRight - eventX));
-    ImGui::SetCursorScreenPos(ImVec2(closeX, (l.bandHeight - l.controlHeight) * 0.5f));
-    if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
-        out.close = true;
-    }
-
     DrawTabs(model, frame);
     if (!message.empty()) {
         const float y = l.bottom + sc.m;
@@ -73,9 +67,142 @@ void ModerationView::Draw(const core::PanelModel& model, Frame& frame, PanelOutp
     EndFullscreen();
 }
 
+// The band: what this is, the panel's language and the way out; for which event and the venue sync (only with a
+// server), discreetly, beside them where they fit on one line, else on a second row, where both wrap onto a
+// second line or shrink a little rather than being cut. Sets `band`, which the rest of the panel is laid out under.
+void ModerationView::DrawBand(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
+    const auto [sc, p, draw] = Pen(frame);
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImFont* bold = frame.fonts.bold;
+    ImFont* body = frame.fonts.body;
+    const float margin = sc.l;
+    const float room = screen.x - margin * 2;
+    auto buttonWidth = [&](const std::string& label, const char* glyph) {
+        return std::min(room * 0.3f, textWidth(body, body->FontSize, std::string(glyph) + "  " + label) + sc.l * 2);
+    };
+    // Measured first: the buttons on the right, the title on the left, what is left between them.
+    const std::string closeLabel = frame.t("panel.close");
+    const float closeWidth = buttonWidth(closeLabel, icon::kClose);
+    const float closeX = screen.x - margin - closeWidth;
+    const std::string languageName = frame.text.languageName(frame.language);
+    const float languageWidth = model.languages.size() > 1 ? buttonWidth(languageName, icon::kLanguage) : 0.0f;
+    const float languageX = closeX - sc.m - languageWidth;
+    const float headingRight = languageWidth > 0 ? languageX - sc.m : closeX - sc.m;
+    const FittedHeading heading = fitHeading(bold, bold->FontSize, body->FontSize * 0.8f,
+                                             std::string(icon::kModeration) + "  " + frame.t("panel.title"), headingRight - margin, 1);
+    const float middleLeft = margin + textWidth(bold, heading.size, heading.text) + sc.l;
+    const float middle = headingRight - middleLeft;
+    const float small = body->FontSize * 0.8f;
+    const std::string sync = core::syncLine(model.sync, frame.text, frame.language);
+    const std::string status = core::panelStatusLine(model, frame.text, frame.language);
+    const float syncOneLine = sync.empty() ? 0.0f : textWidth(body, small, sync) + 1.0f;
+    const float statusRoom = middle - (sync.empty() ? 0.0f : syncOneLine + sc.l);
+    const FittedHeading statusOneRow = fitHeading(body, body->FontSize, body->FontSize * 0.8f, status, std::max(1.0f, statusRoom), 1);
+    const bool oneRow = syncOneLine <= middle * 0.4f && statusRoom > 0 && statusOneRow.text == status;
+    band = oneRow ? sc.target : sc.target + small * 2.25f + sc.s;
+    const PanelLayout l = PanelLayout::of(frame, band);
+
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), p.band.packed());
+    // The band is the texts' place: nothing of it may run below.
+    draw->PushClipRect(ImVec2(0, 0), ImVec2(screen.x, l.bandHeight), true);
+    const float buttonY = (l.bandRow - l.controlHeight) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(closeX, buttonY));
+    if (ActionButton(frame, "panel:close", closeLabel, icon::kClose, ButtonKind::OnBand, ImVec2(closeWidth, l.controlHeight))) {
+        out.close = true;
+    }
+    // The panel's language, in its own name: whoever reads it knows where to change it.
+    if (languageWidth > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(languageX, buttonY));
+        ButtonStyle style;
+        style.kind = ButtonKind::OnBand;
+        style.icon = icon::kLanguage;
+        style.font = body;
+        style.checked = pickingLanguage;
+        if (StyledButton(frame, "panel:language", languageName, ImVec2(languageWidth, l.controlHeight), style)) {
+            pickingLanguage = !pickingLanguage;
+        }
+    }
+    DrawText(draw, bold, heading.size, ImVec2(margin, (l.bandRow - heading.size) * 0.5f), p.onBand, heading.text);
+    if (oneRow) {
+        if (!sync.empty()) {
+            DrawText(draw, body, small, ImVec2(headingRight - syncOneLine + 1.0f, (l.bandRow - small) * 0.5f), p.onBandMuted, sync);
+        }
+        DrawText(draw, body, statusOneRow.size, ImVec2(middleLeft, (l.bandRow - statusOneRow.size) * 0.5f), p.onBandMuted,
+                 statusOneRow.text);
+        draw->PopClipRect();
+        return;
+    }
+
+    // Second row: the event on the left, the sync on the right in a column of at most two fifths.
+    const float top = l.bandRow;
+    const float rowHeight = l.bandHeight - l.bandRow - sc.s;
+    float eventRight = screen.x - margin;
+    if (!sync.empty()) {
+        const float width = std::min(syncOneLine, room * 0.4f);
+        const std::string shown = fitLines(body, small, sync, width, 2);
+        const float h = textHeight(body, small, shown, width);
+        // Right-aligned: each line ends at the margin.
+        float y = top + (rowHeight - h) * 0.5f;
+        for (const auto& line : visualLines(body, small, shown, width)) {
+            const float w = visualWidth(body, small, line.visual);
+            AddVisualText(draw, body, small, ImVec2(screen.x - margin - w, y), p.onBandMuted.packed(), line.visual);
+            y += small;
+        }
+        eventRight = screen.x - margin - width - sc.l;
+    }
+    // The event's name at body size on one line, else on two smaller ones (the row holds two of the sync's size).
+    FittedHeading event = fitHeading(body, body->FontSize, body->FontSize * 0.8f, status, eventRight - margin, 1);
+    if (event.text != status) event = fitHeading(body, small, small * 0.8f, status, eventRight - margin, 2);
+    DrawText(draw, body, event.size, ImVec2(margin, top + (rowHeight - event.height) * 0.5f), p.onBandMuted, event.text,
+             eventRight - margin);
+    draw->PopClipRect();
+}
+
+// The languages the panel may speak, each in its own name, the current one marked; a tap switches the whole panel.
+void ModerationView::DrawLanguages(const core::PanelModel& model, Frame& frame, PanelOutput& out) {
+    const auto [sc, p, draw] = Pen(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
+    ImFont* title = frame.fonts.title;
+    ImFont* bold = frame.fonts.bold;
+    const float width = std::min(ImGui::GetMainViewport()->Size.x - l.margin * 2, sc.em * 40.0f);
+    const float x = l.margin;
+    float y = l.tabsTop + sc.m;
+    const FittedHeading heading = fitHeading(title, title->FontSize, bold->FontSize, frame.t("panel.language"), width, 2);
+    y += DrawText(draw, title, heading.size, ImVec2(x, y), p.text, heading.text, width) + sc.l;
+    const float mark = textWidth(bold, bold->FontSize, icon::kDone) + sc.s;
+    float widest = 0;
+    for (const auto& code : model.languages) widest = std::max(widest, textWidth(bold, bold->FontSize, frame.text.languageName(code)) + mark);
+    const int columns = std::clamp(static_cast<int>((width + sc.m) / (widest + sc.xl * 2 + sc.m)), 1, 3);
+    const float bw = (width - sc.m * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float bh = sc.target;
+    for (std::size_t i = 0; i < model.languages.size(); ++i) {
+        const std::string& code = model.languages[i];
+        const int row = static_cast<int>(i) / columns, column = static_cast<int>(i) % columns;
+        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(column) * (bw + sc.m), y + static_cast<float>(row) * (bh + sc.m)));
+        const bool chosen = code == frame.language;
+        ButtonStyle style;
+        style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Secondary;
+        style.font = bold;
+        style.icon = chosen ? icon::kDone : nullptr;
+        style.checked = chosen;
+        if (StyledButton(frame, "panel:lang:" + code, frame.text.languageName(code), ImVec2(bw, bh), style)) {
+            out.language = code;
+            pickingLanguage = false;
+        }
+    }
+    const int rows = (static_cast<int>(model.languages.size()) + columns - 1) / columns;
+    y += static_cast<float>(rows) * (bh + sc.m) + sc.m;
+    const std::string cancel = frame.t("panel.cancel");
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (ActionButton(frame, "panel:lang:cancel", cancel, icon::kClose, ButtonKind::Quiet,
+                     ImVec2(std::min(width, textWidth(bold, bold->FontSize, cancel) + bold->FontSize + sc.xl * 2), bh))) {
+        pickingLanguage = false;
+    }
+}
+
 void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const std::pair<Tab, std::string> tabs[] = {
         {Tab::Pending, frame.text.format(frame.language, "panel.tab_pending", {{"count", std::to_string(model.pendingCount())}})},
         {Tab::Ideas, frame.t("panel.tab_ideas")},
@@ -89,13 +216,22 @@ void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
                         sc.radius);
     const float inset = sc.xs;
     const float width = (trackWidth - inset * 2) / 5;
+    ImFont* bold = frame.fonts.bold;
     for (int i = 0; i < 5; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(l.margin + inset + static_cast<float>(i) * width, l.tabsTop + inset));
+        const bool chosen = tab == tabs[i].first;
         ButtonStyle style;
-        style.kind = tab == tabs[i].first ? ButtonKind::TabSelected : ButtonKind::Tab;
+        style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Tab;
         style.role = "tab";
-        style.font = frame.fonts.bold;
-        if (StyledButton(frame, ids[i], tabs[i].second, ImVec2(width, l.tabsHeight - inset * 2), style)) {
+        style.custom = true;  // the label is drawn below: whole, on two lines or smaller where one does not hold it
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 size(width, l.tabsHeight - inset * 2);
+        const bool tapped = StyledButton(frame, ids[i], tabs[i].second, size, style);
+        const float pad = std::min(sc.m, size.x * 0.1f);
+        const FittedHeading label = fitInBox(bold, bold->FontSize, tabs[i].second, size.x - pad * 2, size.y - sc.xs);
+        DrawTextCentred(draw, bold, label.size, pos.x + pad, pos.y + (size.y - label.height) * 0.5f, size.x - pad * 2,
+                        chosen ? p.onPrimary : p.text, label.text);
+        if (tapped) {
             tab = tabs[i].first;
             page = 0;
             selected.clear();
@@ -107,19 +243,19 @@ void ModerationView::DrawTabs(const core::PanelModel& model, Frame& frame) {
 
 bool ModerationView::Pager(Frame& frame, int rows, int perPage, float x, float y) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     const int pages = std::max(1, (rows + perPage - 1) / perPage);
     page = std::clamp(page, 0, pages - 1);
     if (pages == 1) return false;
     ImFont* body = frame.fonts.body;
     const ImVec2 button(sc.target, l.controlHeight);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (ActionButton(frame, "page:prev", "", icon::kBack, ButtonKind::Secondary, button, page > 0)) --page;
+    if (ActionButton(frame, "page:prev", "", frame.backArrow(), ButtonKind::Secondary, button, page > 0)) --page;
     const std::string label = std::to_string(page + 1) + " / " + std::to_string(pages);
     const float labelWidth = textWidth(body, body->FontSize, "000 / 000");
     DrawTextCentred(draw, body, body->FontSize, x + button.x + sc.s, y + (button.y - body->FontSize) * 0.5f, labelWidth, p.text, label);
     ImGui::SetCursorScreenPos(ImVec2(x + button.x + labelWidth + sc.s * 2, y));
-    if (ActionButton(frame, "page:next", "", icon::kNext, ButtonKind::Secondary, button, page + 1 < pages)) ++page;
+    if (ActionButton(frame, "page:next", "", frame.forwardArrow(), ButtonKind::Secondary, button, page + 1 < pages)) ++page;
     return true;
 }
 
@@ -128,7 +264,7 @@ bool ModerationView::Pager(Frame& frame, int rows, int perPage, float x, float y
 void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top, float width,
                                   float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     ImFont* body = frame.fonts.body;
     if (model.sessions.empty()) {
@@ -187,27 +323,54 @@ void ModerationView::DrawSessions(const core::PanelModel& model, Frame& frame, P
 
 void ModerationView::DrawLog(const core::PanelModel& model, Frame& frame, float top, float height) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* body = frame.fonts.body;
     const float width = ImGui::GetMainViewport()->Size.x - l.margin * 2;
-    const float line = body->FontSize + sc.s;
-    const int perPage = std::max(1, static_cast<int>((height - l.controlHeight - sc.m * 3) / line));
-    Pager(frame, static_cast<int>(model.log.size()), perPage, l.margin, top + height - l.controlHeight);
-    const int last = std::min(static_cast<int>(model.log.size()), (page + 1) * perPage);
-    if (last <= page * perPage) return;
-    // One card for the page; every other line on a sunken stripe, so the eye keeps its row.
-    DrawCard(draw, {l.margin, top, width, static_cast<float>(last - page * perPage) * line + sc.m * 2}, 0u, sc);
-    for (int i = page * perPage; i < last; ++i) {
-        const float y = top + sc.m + static_cast<float>(i - page * perPage) * line;
-        if (i % 2 == 1) draw->AddRectFilled(ImVec2(l.margin + sc.s, y), ImVec2(l.margin + width - sc.s, y + line), p.page.packed());
-        DrawText(draw, body, body->FontSize, ImVec2(l.margin + sc.m, y + sc.s * 0.5f), p.text,
-                 fitText(body, body->FontSize, model.log[static_cast<std::size_t>(i)].line, width - sc.m * 2));
+    const float wrap = width - sc.m * 2;
+    // A long line (a free reason, a long name) wraps onto up to three lines rather than being cut; each page takes
+    // the lines that fit above the pager, so pages are made from the first line on.
+    constexpr int kMostLines = 3;
+    const float room = height - l.controlHeight - sc.m * 3;
+    std::vector<int> pageStarts{0};
+    float used = 0;
+    for (int i = 0; i < static_cast<int>(model.log.size()); ++i) {
+        const std::string& line = model.log[static_cast<std::size_t>(i)].line;
+        const float h = textHeight(body, body->FontSize, fitLines(body, body->FontSize, line, wrap, kMostLines), wrap) + sc.s;
+        if (used > 0 && used + h > room) {
+            pageStarts.push_back(i);
+            used = 0;
+        }
+        used += h;
+    }
+    Pager(frame, static_cast<int>(pageStarts.size()), 1, l.margin, top + height - l.controlHeight);
+    const int first = pageStarts[static_cast<std::size_t>(page)];
+    const int last = page + 1 < static_cast<int>(pageStarts.size()) ? pageStarts[static_cast<std::size_t>(page) + 1]
+                                                                    : static_cast<int>(model.log.size());
+    if (last <= first) return;
+    std::vector<std::string> shown;
+    float cardHeight = sc.m * 2;
+    for (int i = first; i < last; ++i) {
+        shown.push_back(fitLines(body, body->FontSize, model.log[static_cast<std::size_t>(i)].line, wrap, kMostLines));
+        cardHeight += textHeight(body, body->FontSize, shown.back(), wrap) + sc.s;
+    }
+    // One card for the page; every other entry on a sunken stripe, so the eye keeps its row.
+    DrawCard(draw, {l.margin, top, width, cardHeight}, 0u, sc);
+    float y = top + sc.m;
+    for (int i = first; i < last; ++i) {
+        const std::string& text = shown[static_cast<std::size_t>(i - first)];
+        const float h = textHeight(body, body->FontSize, text, wrap) + sc.s;
+        if (i % 2 == 1) draw->AddRectFilled(ImVec2(l.margin + sc.s, y), ImVec2(l.margin + width - sc.s, y + h), p.page.packed());
+        // Each entry's stripe is its place: an entry cut at its last line has no room below it.
+        draw->PushClipRect(ImVec2(l.margin, y), ImVec2(l.margin + width, y + h), true);
+        DrawText(draw, body, body->FontSize, ImVec2(l.margin + sc.m, y + sc.s * 0.5f), p.text, text, wrap);
+        draw->PopClipRect();
+        y += h;
     }
 }
 
 void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, PanelOutput& out, float top) {
     const auto [sc, p, draw] = Pen(frame);
-    const PanelLayout l = PanelLayout::of(frame);
+    const PanelLayout l = PanelLayout::of(frame, band);
     ImFont* bold = frame.fonts.bold;
     const float width = std::min(ImGui::GetMainViewport()->Size.x - l.margin * 2, sc.em * 40.0f);
     const float rowHeight = l.controlHeight + sc.m * 2;
@@ -216,8 +379,9 @@ void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, Pa
     // One card per phase: where it stands on the left, what changes it on the right.
     const auto row = [&](const char* id, const std::string& state, const std::string& label, Action a, bool on) {
         DrawCard(draw, {l.margin, y, width, rowHeight}, on ? p.success.packed() : p.border.packed(), sc);
-        DrawText(draw, bold, bold->FontSize, ImVec2(l.margin + sc.l, y + (rowHeight - bold->FontSize) * 0.5f), p.text,
-                 fitText(bold, bold->FontSize, state, width - buttonWidth - sc.l * 2 - sc.m));
+        const float room = width - buttonWidth - sc.l * 2 - sc.m;
+        const FittedHeading shown = fitInBox(bold, bold->FontSize, state, room, rowHeight - sc.s);
+        DrawText(draw, bold, shown.size, ImVec2(l.margin + sc.l, y + (rowHeight - shown.height) * 0.5f), p.text, shown.text, room);
         ImGui::SetCursorScreenPos(ImVec2(l.margin + width - sc.m - buttonWidth, y + sc.m));
         if (ActionButton(frame, id, label, nullptr, ButtonKind::Secondary, ImVec2(buttonWidth, l.controlHeight))) out.actions.push_back(a);
         y += rowHeight + sc.s;
@@ -255,7 +419,7 @@ void ModerationView::DrawControl(const core::PanelModel& model, Frame& frame, Pa
     }
     if (!model.atKiosk) return;
     ImGui::SetCursorScreenPos(ImVec2(l.margin, y + sc.m));
-    if (ActionButton(frame, "ctl:leave", frame.t("panel.leave_kiosk"), icon::kBack, ButtonKind::Quiet, ImVec2(buttonWidth, l.controlHeight))) {
+    if (ActionButton(frame, "ctl:leave", frame.t("panel.leave_kiosk"), frame.backArrow(), ButtonKind::Quiet, ImVec2(buttonWidth, l.controlHeight))) {
         out.actions.push_back(action(Kind::LeaveKiosk, {}));
     }
 }

@@ -15,6 +15,7 @@ namespace kiosk::ui {
 struct PanelOutput {
     std::vector<core::PanelAction> actions;
     bool close = false;
+    std::string language;  ///< the moderators chose this language for the panel (empty: no change)
 };
 
 /// What was pressed on the PIN keypad in one frame.
@@ -41,6 +42,8 @@ struct ModerationView {
     std::string reason;
     std::string editTitle, editDescription, editAuthor;
     std::string message;           ///< the outcome of the last action, set by the app
+    bool pickingLanguage = false;  ///< the list of the panel's languages is open (the band's language button)
+    float band = 0;                ///< the band's height, one row or two, measured by the frame's DrawBand
     /// At the kiosk there is no keyboard: a text field is a button that opens a typing screen with the
     /// on-screen keyboard (a plugged-in keyboard types there too). On a laptop the fields take keys directly.
     using Field = core::PanelField;
@@ -48,11 +51,16 @@ struct ModerationView {
     core::KeyboardModel keyboard;
     KeyboardView keyboardView;
 
+    /// Draws the panel in `frame.language` (the moderators' choice, not the attendee's), mirrored in Arabic:
+    /// sets `frame.flipped` for the loop to flip the picture (MirrorDrawData) and the pointer.
     void Draw(const core::PanelModel& model, Frame& frame, PanelOutput& out);
     /// Forgets choices and text: called when the panel closes, so the next moderator starts clean.
     void Reset();
 
 private:
+    void DrawPanel(const core::PanelModel& model, Frame& frame, PanelOutput& out);
+    void DrawBand(const core::PanelModel& model, Frame& frame, PanelOutput& out);
+    void DrawLanguages(const core::PanelModel& model, Frame& frame, PanelOutput& out);
     void DrawTabs(const core::PanelModel& model, Frame& frame);
     void DrawIdeaList(const core::PanelModel& model, Frame& frame, PanelOutput& out, bool pendingOnly, float top,
                       float width, float height);

@@ -13,20 +13,31 @@ PinPadInput PinPadView::Draw(const core::PanelGate& gate, Frame& frame) {
     const float key = m.target * 1.2f;
     const float left = (screen.x - key * 3 - m.unit * 2) / 2;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().onBand.packed());
-    ImGui::SetCursorPos(ImVec2(left, m.unit * 2));
+    // The keys keep their order in every language (as a phone's keypad does); the texts above them end at the
+    // keypad's right edge in a right-to-left language.
+    const float padWidth = key * 3 + m.unit * 2;
+    const auto line = [&](const std::string& text) {
+        const std::string shown = visualText(text);
+        ImGui::SetCursorPosX(frame.mirrored() ? left + padWidth - ImGui::CalcTextSize(shown.c_str()).x : left);
+        ImGui::TextUnformatted(shown.c_str());
+    };
+    ImGui::SetCursorPosY(m.unit * 2);
     ImGui::PushFont(frame.fonts.title);
-    ImGui::TextUnformatted(visualText(frame.t("panel.pin_title")).c_str());
-    ImGui::SetCursorPosX(left);
-    ImGui::TextUnformatted((std::string(gate.digits.size(), '*') + " ").c_str());
+    line(frame.t("panel.pin_title"));
+    line(std::string(gate.digits.size(), '*') + " ");
     ImGui::PopFont();
-    ImGui::SetCursorPosX(left);
     std::string message = gate.messageKey.empty() ? std::string() : frame.t(gate.messageKey);
     if (gate.messageKey == "panel.pin_wrong") {
         message = frame.text.format(frame.language, "panel.pin_wrong", {{"tries", std::to_string(gate.triesLeft)}});
     } else if (gate.messageKey == "panel.pin_locked") {
         message = frame.text.format(frame.language, "panel.pin_locked", {{"seconds", std::to_string(gate.lockedSeconds)}});
     }
-    ImGui::TextWrapped("%s", visualText(message).c_str());
+    if (frame.mirrored()) {
+        line(message);
+    } else {
+        ImGui::SetCursorPosX(left);
+        ImGui::TextWrapped("%s", message.c_str());
+    }
     ImGui::PopStyleColor();
     const float top = ImGui::GetCursorPosY() + m.unit;
     // Light keys with large digits: readable on the dark keypad, and nothing else on screen competes.

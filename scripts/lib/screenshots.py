@@ -291,29 +291,52 @@ def reading_switches(s, kiosk, language):
     go(kiosk, "done", "attract")
 
 
-def moderators(s, kiosk):
-    """A held corner opens the PIN keypad; the PIN opens the panel (German, like the moderators' side)."""
+def open_keypad(kiosk):
+    """A held corner opens the PIN keypad."""
     expect(kiosk, "attract")
     kd.xdotool("mousemove", 15, 15, "mousedown", 1)
     time.sleep(3.6)
     kd.xdotool("mouseup", 1)
     expect(kiosk, "pin_pad")
-    for digit in "24":
-        tap(kiosk, "pin:" + digit)
-    s.shoot(kiosk.proc, "pin_pad", "de")
-    for digit in "68":
+
+
+def moderators(s, kiosk):
+    """The PIN opens the panel; in it the moderators choose their language (the panel's own choice, not the
+    attendee's), and each tab is shot in it; the keypad, opened again, then speaks that language too."""
+    open_keypad(kiosk)
+    for digit in "2468":
         tap(kiosk, "pin:" + digit)
     go(kiosk, "pin:ok", "moderation")
-    tap(kiosk, "tab:ideas")
-    tap_first(kiosk, "row:")
-    s.shoot(kiosk.proc, "moderation", "de")
-    # Every other tab; on the sessions tab with the first session chosen.
-    for tab, name, row in (("pending", "review", None), ("sessions", "sessions", "session:"), ("log", "log", None),
-                           ("control", "control", None)):
-        tap(kiosk, "tab:" + tab)
-        if row:
-            tap_first(kiosk, row)
-        s.shoot(kiosk.proc, "moderation_" + name, "de")
+    for language in s.args.languages:
+        if not kiosk.wait_for(lambda v: kd.Kiosk.elements(v, "panel:language"), 5.0):
+            raise RuntimeError("the panel has no language button")
+        tap(kiosk, "panel:language")
+        if not kiosk.wait_for(lambda v: kd.Kiosk.elements(v, "panel:lang:" + language), 5.0):
+            print(f"  the panel does not offer {language}", file=sys.stderr)
+            tap(kiosk, "panel:lang:cancel")
+            continue
+        tap(kiosk, "panel:lang:" + language)
+        if not kiosk.wait_for(lambda v: v.get("panel", {}).get("language") == language, 5.0):
+            raise RuntimeError(f"the panel did not switch to {language}")
+        tap(kiosk, "tab:ideas")
+        tap_first(kiosk, "row:")
+        s.shoot(kiosk.proc, "moderation", language)
+        # Every other tab; on the sessions tab with the first session chosen.
+        for tab, name, row in (("pending", "review", None), ("sessions", "sessions", "session:"), ("log", "log", None),
+                               ("control", "control", None)):
+            tap(kiosk, "tab:" + tab)
+            if row:
+                tap_first(kiosk, row)
+            s.shoot(kiosk.proc, "moderation_" + name, language)
+        # The keypad follows the panel's language.
+        go(kiosk, "panel:close", "attract")
+        open_keypad(kiosk)
+        for digit in "24":
+            tap(kiosk, "pin:" + digit)
+        s.shoot(kiosk.proc, "pin_pad", language)
+        for digit in "68":
+            tap(kiosk, "pin:" + digit)
+        go(kiosk, "pin:ok", "moderation")
     go(kiosk, "panel:close", "attract")
 
 

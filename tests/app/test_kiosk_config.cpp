@@ -70,6 +70,14 @@ keep = 24
         SUBCASE("keeping no backups") { CHECK(refusal("[backup]\nkeep = 0\n").find("backup.keep") != std::string::npos); }
     }
 
+    TEST_CASE("the moderators' panel starts in [kiosk] panel_language, a known code") {
+        const auto config = parseKioskConfig("[kiosk]\npanel_language = \"ar\"\n", "kiosk.toml");
+        CHECK(config.panelLanguage == std::optional<std::string>("ar"));
+        CHECK_FALSE(parseKioskConfig("[kiosk]\nmonitor = 1\n", "kiosk.toml").panelLanguage);
+        CHECK(refusal("[kiosk]\npanel_language = \"xx\"\n").find("xx") != std::string::npos);
+        CHECK(refusal("[kiosk]\npanel_language = [\"de\"]\n").find("panel_language") != std::string::npos);
+    }
+
     TEST_CASE("the languages a kiosk offers: known codes, in the order given, none twice") {
         const auto config = parseKioskConfig("[kiosk]\nlanguages = [\"uk\", \"de\", \"pl\"]\n", "kiosk.toml");
         REQUIRE(config.languages);

@@ -142,4 +142,10 @@ TEST_SUITE("panel") {
             CHECK(syncLine(sync, catalog, "en") == "Server refused the login · 5 waiting");
         }
     }
+
+    TEST_CASE("the panel offers the kiosk's languages, and its own language first when the kiosk does not offer it") {
+        CHECK(panelLanguages({"de", "tr", "ar"}, "tr") == std::vector<std::string>{"de", "tr", "ar"});
+        CHECK(panelLanguages({"tr", "ar"}, kDefaultPanelLanguage) == std::vector<std::string>{"de", "tr", "ar"});
+        CHECK(panelLanguages({"uk"}, "uk") == std::vector<std::string>{"uk"});
+    }
 }

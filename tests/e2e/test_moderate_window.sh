@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `ideenkiosk moderate` on a moderator's laptop: the PIN typed on a physical keyboard opens the panel, a
 # pending idea is approved with the mouse and reaches the kiosk, the session of a burst is voided, and
-# "Schließen" ends the program. Without a PIN set, the panel opens at once.
+# "Schließen" ends the program. Without a PIN set, the panel opens at once. The moderators switch it to Arabic
+# (mirrored: the void is tapped on the mirrored picture); --panel-language picks the first language.
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
 DB="$WORK/event.db"
@@ -25,6 +26,14 @@ for _ in $(seq 1 30); do [ "$(sqlite3 "$DB" "SELECT status FROM ideas WHERE numb
 [ "$(sqlite3 "$DB" "SELECT status FROM ideas WHERE number = 1")" = published ] && pass || fail "#1 approved from the laptop"
 sqlite3 "$DB" "SELECT actor FROM moderation_log WHERE action = 'status'" | grep -q '^panel:' && pass || fail "logged as the panel"
 
+# The moderators switch the panel to Arabic: mirrored, and the taps below (the void) land on the mirrored picture.
+tap panel:language
+tap panel:lang:ar
+for _ in $(seq 1 30); do [ "$(automation_value 'd["panel"]["language"]')" = ar ] && break; sleep 0.1; done
+[ "$(automation_value 'd["panel"]["language"]')" = ar ] && pass || fail "the panel switched to Arabic"
+automation_value '[e["label"] for e in d["elements"] if e["id"] == "tab:sessions"][0]' | python3 -c "import sys; sys.exit(0 if any('\u0600' <= c <= '\u06ff' for c in sys.stdin.read()) else 1)" \
+  && pass || fail "the panel's tabs are Arabic"
+
 # A session voided from the laptop: its votes stop counting and stay in the log.
 votes_before=$(sqlite3 "$DB" "SELECT count(*) FROM votes")
 tap tab:sessions
@@ -40,9 +49,10 @@ ended_within "$PANEL" 15; [ $? = 0 ] && pass || fail "Schließen ends the progra
 # Without a PIN the laptop opens straight into the panel (it holds the database file anyway).
 DB2="$WORK/nopin.db"
 "$BIN" --db "$DB2" event load "$SRC/assets/event.example.toml" >/dev/null
-"$BIN" --db "$DB2" moderate --automation "$AUTOMATION" >"$WORK/moderate2.log" 2>&1 &
+"$BIN" --db "$DB2" moderate --panel-language tr --automation "$AUTOMATION" >"$WORK/moderate2.log" 2>&1 &
 PANEL=$!
 wait_screen moderation 10
+[ "$(automation_value 'd["panel"]["language"]')" = tr ] && pass || fail "--panel-language tr opens the panel in Turkish"
 grep -q "no PIN is set" "$WORK/moderate2.log" && pass || fail "the missing PIN is logged"
 kill -TERM "$PANEL"; ended_within "$PANEL" 20
 finish

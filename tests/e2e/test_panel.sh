@@ -2,7 +2,8 @@
 # The moderators' panel at the kiosk: a held corner opens the PIN keypad, a wrong PIN is refused, the right one
 # opens the panel; hiding an idea there takes it off the kiosk and the projector, and the log and the export
 # show it; pin, merge, phases, freeze, export to a folder and leaving kiosk mode work from the panel too. The kiosk
-# serves phones: a phone's session shows as one in the sessions tab and is voided there.
+# serves phones: a phone's session shows as one in the sessions tab and is voided there. The panel speaks the
+# moderators' language, chosen in it, whatever the attendee's: Arabic mirrored, the keypad following it.
 # ctest-cost: 100
 source "$(dirname "$0")/lib.sh"
 export LIBGL_ALWAYS_SOFTWARE=1
@@ -138,12 +139,38 @@ tap panel:close
 wait_screen attract 3
 [ "$(automation_value 'sorted(i["number"] for i in d["ideas"])')" = "[1]" ] && pass || fail "the kiosk shows only #1 (#3 hidden, #2 merged)"
 
-# [SECTION] Leaving kiosk mode ends the kiosk process cleanly, and says so in the log
+# [SECTION] The panel speaks the moderators' language, not the attendee's
+# The event now starts its sessions in Turkish: the attract screen speaks it, the keypad and the panel stay German.
+"$BIN" --db "$DB" event set languages tr,de,ar >/dev/null
+until_true "automation_value 'd[\"language\"]'" tr && pass || fail "the attendee's language follows the event: $(automation_value 'd["language"]')"
+label_of() { automation_value "[e['label'] for e in d['elements'] if e['id'] == '$1'][0]" 2>/dev/null; }
+arabic() { python3 -c "import sys; sys.exit(0 if any('\u0600' <= c <= '\u06ff' for c in sys.argv[1]) else 1)" "$1"; }
 xdotool mousemove 15 15 mousedown 1; sleep 3.5; xdotool mouseup 1
 wait_screen pin_pad 3
+[ "$(label_of pin:cancel)" = Abbrechen ] && pass || fail "the keypad speaks the panel's German: '$(label_of pin:cancel)'"
 for d in 2 4 6 8; do tap "pin:$d"; done
 tap pin:ok
 wait_screen moderation 15
+[ "$(label_of tab:ideas)" = "Alle Ideen" ] && pass || fail "the panel is German while the attendee's language is Turkish: '$(label_of tab:ideas)'"
+[ "$(label_of panel:language)" = Deutsch ] && pass || fail "the band's language button names German: '$(label_of panel:language)'"
+tap panel:language
+tap panel:lang:ar
+until_true "panel_value \"['language']\"" ar && pass || fail "the moderators chose Arabic"
+arabic "$(label_of tab:ideas)" && pass || fail "the panel's tabs are Arabic: '$(label_of tab:ideas)'"
+[ "$(automation_value 'd["language"]')" = tr ] && pass || fail "the attendee's language stays Turkish"
+tap panel:close
+wait_screen attract 3
+[ "$(automation_value 'd["language"]')" = tr ] && pass || fail "the attract screen speaks Turkish again, not the panel's Arabic"
+
+# [SECTION] Leaving kiosk mode ends the kiosk process cleanly, and says so in the log
+# The choice lasts: the keypad and the panel speak Arabic now, the panel mirrored, and taps on it still land.
+xdotool mousemove 15 15 mousedown 1; sleep 3.5; xdotool mouseup 1
+wait_screen pin_pad 3
+arabic "$(label_of pin:cancel)" && pass || fail "the keypad follows the panel's Arabic: '$(label_of pin:cancel)'"
+for d in 2 4 6 8; do tap "pin:$d"; done
+tap pin:ok
+wait_screen moderation 15
+[ "$(panel_value "['language']")" = ar ] && pass || fail "the panel opens in Arabic again"
 tap tab:control; tap ctl:leave
 ended_within "$KIOSK" 20; [ $? = 0 ] && pass || fail "the kiosk ended with exit code 0"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM moderation_log WHERE action = 'leave_kiosk'")" = 1 ] && pass || fail "leaving is logged"

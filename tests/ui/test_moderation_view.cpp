@@ -175,4 +175,74 @@ TEST_SUITE("ui.moderation") {
         CHECK(title.rect.x1 < line.rect.x0);        // side by side, not on top of each other
         CHECK(line.fontSize < title.fontSize);      // discreet: smaller than the title
     }
+
+    // The panel speaks the moderators' language (PanelHost hands it in as frame.language), chosen in the panel.
+    TEST_CASE("the panel's language button lists the languages in their own names and switching changes the panel's texts") {
+        PanelHarness ui(true);
+        ui.model.languages = {"de", "tr", "ar"};
+        REQUIRE(ui.shows("tab:ideas"));
+        CHECK(ui.element("tab:ideas")->label == "Alle Ideen");
+        REQUIRE(ui.element("panel:language"));
+        CHECK(ui.element("panel:language")->label == "Deutsch");
+        ui.tap("panel:language");
+        REQUIRE(ui.shows("panel:lang:tr"));
+        CHECK_FALSE(ui.shows("tab:ideas"));  // the list covers the tabs while it is open
+        CHECK(ui.element("panel:lang:tr")->label == "Türkçe");
+        CHECK(ui.element("panel:lang:de")->checked == true);
+        ui.tap("panel:lang:tr");
+        CHECK(ui.out.language == "tr");
+        CHECK_FALSE(ui.view.pickingLanguage);
+        // Drawn in the chosen language: the same tab in Turkish, the button naming Türkçe.
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "tr");
+        REQUIRE(ui.element("tab:ideas"));
+        CHECK(ui.element("tab:ideas")->label == ui.catalog.text("tr", "panel.tab_ideas"));
+        CHECK(ui.element("tab:ideas")->label != "Alle Ideen");
+        CHECK(ui.element("panel:language")->label == "Türkçe");
+        // A single language offers no choice: no button.
+        ui.model.languages = {"de"};
+        CHECK_FALSE(ui.shows("panel:language"));
+    }
+
+    TEST_CASE("in Arabic the panel is mirrored: the band's way out on the left, the tabs from the right, taps land") {
+        PanelHarness ui(true);
+        ui.model.languages = {"de", "ar"};
+        const float width = ImGui::GetIO().DisplaySize.x;
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "de");
+        CHECK_FALSE(ui.lastFlipped);
+        REQUIRE(ui.element("panel:close"));
+        CHECK(ui.element("panel:close")->x > width * 0.5f);
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "ar");
+        CHECK(ui.lastFlipped);
+        REQUIRE(ui.element("panel:close"));
+        CHECK(ui.element("panel:close")->x < width * 0.5f);
+        CHECK(ui.element("tab:pending")->x > ui.element("tab:control")->x);
+        CHECK(ui.element("tab:ideas")->label == ui.catalog.text("ar", "panel.tab_ideas"));
+        // A tap on the mirrored picture reaches the tab under the finger.
+        ui.tapOn(ui.drawing(), "tab:control", false, "ar");
+        CHECK(ui.view.tab == ui::ModerationView::Tab::Control);
+    }
+
+    // The sweep sees text that is cut or shortened; a label broken inside a word ("İncelenece" / "k (0)") is neither.
+    TEST_CASE("a tab's label that needs two lines breaks between words, in every left-to-right language") {
+        for (const auto& [width, height] : {std::pair{1080.0f, 1920.0f}, std::pair{1280.0f, 800.0f}}) {
+            PanelHarness ui(true);
+            ImGui::GetIO().DisplaySize = ImVec2(width, height);
+            for (const std::string& language : core::kioskLanguages()) {
+                if (language == "ar") continue;  // drawn in visual order, shaped: its words are not the catalog's
+                ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                const auto runs = ui::testing::recordDrawnText();
+                for (const char* id : {"tab:pending", "tab:ideas", "tab:sessions", "tab:log", "tab:control"}) {
+                    const ui::UiElement* tab = ui.element(id);
+                    REQUIRE(tab);
+                    const ui::testing::Box box{tab->x, tab->y, tab->x + tab->w, tab->y + tab->h};
+                    std::string drawn;
+                    for (const auto& run : runs) {
+                        if (run.anyVisible() && box.contains(run.rect, 1.0f)) drawn += (drawn.empty() ? "" : " ") + run.text;
+                    }
+                    CHECK_MESSAGE(drawn == tab->label, "[" << language << " " << width << "x" << height << "] " << std::string(id) << " shows '"
+                                                           << drawn << "' for '" << tab->label << "'");
+                }
+            }
+        }
+    }
 }

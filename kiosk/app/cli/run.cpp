@@ -68,6 +68,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
                     "Offer only these of the event's languages (in the event's order), e.g. de,uk,tr "
                     "(default: [kiosk] languages, else all the event offers)")
         ->delimiter(',');
+    addPanelLanguageOption(*run, *args);
     // The same setting as the global --busy-timeout, also accepted after `run` (the fault tests write it there).
     run->add_option("--busy-timeout", context.busyTimeoutMs,
                     "Milliseconds a save waits for another process's lock before the trouble screen (tests)")
@@ -105,6 +106,7 @@ void addRunCommand(CLI::App& app, CliContext& context, WindowLauncher* windows) 
         RunOptions options;
         static_cast<WindowOptions&>(options) = windowOptions(context, *args);
         options.idleTimeoutSeconds = args->idleTimeout;
+        options.panelLanguage = panelLanguage(context, *args);
         if (!args->languages.empty()) {
             try {
                 options.languages = checkedLanguages(args->languages, "--languages");

@@ -1,6 +1,8 @@
 // Window options shared by run, projector and moderate (see window_args.h).
 #include "kiosk/app/cli/window_args.h"
 
+#include "kiosk/app/logic/kiosk_config.h"
+#include "kiosk/core/panel.h"
 #include "storage/text.h"
 
 #include <algorithm>
@@ -33,6 +35,21 @@ const CLI::Validator kWindowSize(
         return parseWindowSize(text, w, h) ? std::string() : "takes WIDTHxHEIGHT, e.g. 1280x720, not " + storage::quoteUntrusted(text);
     },
     "WIDTHxHEIGHT");
+
+void addPanelLanguageOption(CLI::App& command, WindowArgs& args) {
+    command.add_option("--panel-language", args.panelLanguage,
+                       "The language the moderators' panel and its PIN keypad start in, e.g. tr; the moderators can "
+                       "change it in the panel (default: [kiosk] panel_language, else de)");
+}
+
+std::string panelLanguage(const CliContext& context, const WindowArgs& args) {
+    if (args.panelLanguage.empty()) return context.config.panelLanguage.value_or(core::kDefaultPanelLanguage);
+    try {
+        return checkedLanguages({args.panelLanguage}, "--panel-language").front();
+    } catch (const ConfigError& e) {
+        throw UsageError(e.what());
+    }
+}
 
 CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::string& screenshotHelp) {
     auto* monitor = command.add_option("--monitor", args.monitor, "Monitor number (0 = primary)")->check(CLI::Range(0, 16));

@@ -18,6 +18,7 @@ struct WindowArgs {
     std::string automation;
     std::string screenshot;
     std::string server;  ///< the venue's PostgreSQL (a libpq connection string), empty for this file alone
+    std::string panelLanguage;  ///< --panel-language, empty when not given (run and moderate)
 };
 
 /// --monitor, --windowed, --allow-exit, --automation and --screenshot, as run and projector both take them. Returns
@@ -29,6 +30,11 @@ CLI::Option* addWindowOptions(CLI::App& command, WindowArgs& args, const std::st
 void addWindowServerOption(CLI::App& command, WindowArgs& args, const std::string& help);
 /// Without --server, kiosk.toml's [server] url (when it has one).
 void useConfiguredServer(const CliContext& context, WindowArgs& args);
+
+/// --panel-language for run and moderate: the language the moderators' panel starts in.
+void addPanelLanguageOption(CLI::App& command, WindowArgs& args);
+/// --panel-language, else kiosk.toml's [kiosk] panel_language, else German; an unknown code is a UsageError.
+std::string panelLanguage(const CliContext& context, const WindowArgs& args);
 
 /// The one place parsed window options become what a window opens with.
 WindowOptions windowOptions(const CliContext& context, const WindowArgs& args);

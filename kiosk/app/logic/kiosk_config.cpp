@@ -106,6 +106,7 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     reader.read("kiosk", "idle_timeout", config.idleTimeout);
     reader.read("kiosk", "projector_monitor", config.kioskProjectorMonitor);
     reader.readList("kiosk", "languages", config.languages);
+    reader.read("kiosk", "panel_language", config.panelLanguage);
     reader.read("projector", "monitor", config.projectorMonitor);
     reader.read("server", "url", config.server);
     reader.read("phones", "enabled", config.phonesEnabled);
@@ -116,6 +117,7 @@ KioskConfig parseKioskConfig(const std::string& text, const std::string& name) {
     reader.refuseUnknown();
     if (config.server && config.server->empty()) config.server.reset();
     if (config.languages) config.languages = checkedLanguages(*config.languages, name + ": kiosk.languages");
+    if (config.panelLanguage) config.panelLanguage = checkedLanguages({*config.panelLanguage}, name + ": kiosk.panel_language").front();
     if (config.backupKeep && *config.backupKeep < 1) throw ConfigError(name + ": backup.keep must be at least 1");
     return config;
 }

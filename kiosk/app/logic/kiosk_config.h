@@ -17,6 +17,7 @@ struct KioskConfig {
     std::optional<int> monitor;               ///< [kiosk] monitor
     std::optional<double> idleTimeout;        ///< [kiosk] idle_timeout (seconds)
     std::optional<std::vector<std::string>> languages;  ///< [kiosk] languages = ["de", "uk", …]: narrows the event's list
+    std::optional<std::string> panelLanguage; ///< [kiosk] panel_language = "tr": the moderators' panel starts in it (else German)
     std::optional<int> kioskProjectorMonitor; ///< [kiosk] projector_monitor: the projector as a second window
     std::optional<int> projectorMonitor;      ///< [projector] monitor
     std::optional<std::string> server;        ///< [server] url: the PostgreSQL sync server, when there is one

@@ -57,6 +57,7 @@ struct SyncLink {
 /// The attendee kiosk.
 struct RunOptions : WindowOptions {
     double idleTimeoutSeconds = 60;
+    std::string panelLanguage = "de";    ///< the moderators' panel speaks this until they choose another ([kiosk] panel_language)
     std::vector<std::string> languages;  ///< offered, in order; empty: every known language
     int busyTimeoutMs = 5000;    ///< how long a save waits for another process's write lock before it is trouble
     std::string frameTimesFile;  ///< for scripts/bench.sh: process and main-thread CPU ms of every frame and the main thread's wall ms outside GL rendering, written at exit
@@ -76,6 +77,7 @@ struct RunOptions : WindowOptions {
 struct ModerateOptions : WindowOptions {
     std::string eventId;
     SyncLink sync;  ///< moderate --server; `state` empty without a server
+    std::string panelLanguage = "de";  ///< the panel speaks this until the moderators choose another ([kiosk] panel_language)
 };
 
 /// One monitor of the display, as `doctor` reports it.

@@ -192,6 +192,7 @@ private:
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     core::KioskState m_state;
     std::optional<PanelHost> m_panel;
+    std::string m_panelLanguage;  // the moderators' choice; outlives a panel made afresh for a new connection
     std::optional<bool> m_phonesWish;  // what the phone server's switch was last told
     int m_panelOpens = 0;
     bool m_leaveKioskMode = false;
@@ -249,6 +250,7 @@ KioskLoop::KioskLoop(const RunOptions& options)
     m_state.idleTimeout = options.idleTimeoutSeconds;
     m_state.languages = options.languages;
     m_state.language = core::offeredLanguages(m_state).front();
+    m_panelLanguage = options.panelLanguage;
     core::setKeyboardLayouts(m_catalog.keyboards());  // before the first frame and before any other thread starts
     m_state.keyboard.reset(core::layoutForLanguage(m_state.language));
     StoreWriter::Options writerOptions;
@@ -416,8 +418,8 @@ bool KioskLoop::drawFrame() {
     const double frameStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
     const double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
     const double wallStart = wallMs();
-    // Arabic mirrors the kiosk's screens (not the moderators' panel, which speaks German).
-    const bool mirrored = ui::isRightToLeftLanguage(m_state.language) && !(m_panel && m_panel->active());
+    // Arabic mirrors the kiosk's screens; the moderators' panel mirrors in its own language, not the attendee's.
+    const bool mirrored = m_panel && m_panel->active() ? m_panel->mirrored() : ui::isRightToLeftLanguage(m_state.language);
     m_window.beginFrame(mirrored);
     m_view.browse.scroller.update(1.0 / 60.0);
     const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
@@ -430,9 +432,10 @@ bool KioskLoop::drawFrame() {
                     .pressY = gesture.pressY, .events = {}, .elements = {},
                     .language = m_state.language};
     if (panel) {
-        frame.language = "de";
+        m_panel->offered = core::offeredLanguages(m_state);
         m_panel->physicalKeys(clock());
-        m_leaveKioskMode = m_panel->Draw(frame, clock());
+        m_leaveKioskMode = m_panel->Draw(frame, clock());  // in the panel's language (frame.language)
+        if (m_panel) m_panelLanguage = m_panel->language;
     } else {
         physicalKeyboard(m_state, frame.events);
         m_view.Draw(m_state, m_cache.model(), frame);
@@ -583,6 +586,7 @@ bool KioskLoop::syncPanel() {
         m_panel.reset();
     } else if (!m_panel || m_panelOpens != snapshot->opens) {
         m_panel.emplace(*m_writer, snapshot->event.id, "panel:kiosk:" + snapshot->kioskId, true, [this] { panelTrouble(); });
+        m_panel->language = m_panelLanguage;
         m_panel->followSync(m_options.sync.state);
         m_panel->phonesAvailable = static_cast<bool>(m_options.setPhones);
         m_panelOpens = snapshot->opens;

@@ -32,6 +32,14 @@ nlohmann::json automationJson(const PanelHost& panel, const ui::Frame& frame) {
             {"elements", elementsJson(frame.elements)}};
 }
 
+std::vector<std::string> offeredByEvent(const core::Catalog& catalog, const std::vector<std::string>& event) {
+    std::vector<std::string> offered;
+    for (const auto& code : event) {
+        if (catalog.has(code)) offered.push_back(code);
+    }
+    return offered.empty() ? catalog.languages() : offered;
+}
+
 }  // namespace
 
 int runModerate(const ModerateOptions& options) {
@@ -51,6 +59,7 @@ int runModerate(const ModerateOptions& options) {
     // Declared after the window (it wakes the window's loop) and the catalog (the panel's jobs format with it).
     StoreWriter writer(options.dbPath, {}, [] { glfwPostEmptyEvent(); });
     PanelHost panel(writer, options.eventId, laptopActor(), false, [] { spdlog::error("moderation: the database cannot be read now"); });
+    panel.language = options.panelLanguage;
     options.sync.wake->plug([] { glfwPostEmptyEvent(); });
     panel.followSync(options.sync.state);
     needsPin ? panel.openKeypad(clock()) : panel.openWithoutPin(clock());
@@ -73,14 +82,16 @@ int runModerate(const ModerateOptions& options) {
         if (panel.active() && panel.syncMoved()) framesToRender = std::max(framesToRender, 1);
         if (framesToRender <= 0) continue;
         --framesToRender;
-        window.beginFrame();
+        // The panel offers the languages of the event (all of the catalog's when it names none).
+        if (seen && seen->usable) panel.offered = offeredByEvent(catalog, storage::eventLanguages(seen->event.settings));
+        window.beginFrame(panel.mirrored());
         const ui::Metrics metrics = ui::Metrics::forScreen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
         ui::Frame frame{.text = catalog, .fonts = fonts, .metrics = metrics, .now = clock(), .events = {}, .elements = {},
-                        .language = "de"};
+                        .language = panel.language};
         panel.physicalKeys(clock());
-        panel.Draw(frame, clock());
+        panel.Draw(frame, clock());  // in the panel's language, mirrored in Arabic (frame.flipped)
         const bool shoot = screenshots.take() && !options.screenshotFile.empty();
-        window.endFrame(shoot ? options.screenshotFile : std::string());
+        window.endFrame(shoot ? options.screenshotFile : std::string(), frame.flipped);
         if (automation.enabled()) automation.update(automationText(automationJson(panel, frame)));
         if (!panel.active()) break;  // "Schließen" or the keypad's "Abbrechen"
     }

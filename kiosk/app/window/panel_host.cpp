@@ -41,16 +41,16 @@ void PanelHost::ask(const char* what, std::function<T(storage::Store&)> read, st
     m_writer.post(std::move(job));
 }
 
-void PanelHost::apply(const core::PanelAction& action, const core::Catalog& text, const std::string& language) {
+void PanelHost::apply(const core::PanelAction& action, const core::Catalog& text, const std::string& spoken) {
     const std::weak_ptr<int> alive = m_alive;
     WriteJob job;
     job.what = "panel action";
     job.retrySeconds = kBusyTimeout;
     // applyPanelAction turns every failure into its message; the catalog outlives the panel (the window owns it).
     // Copies, not members: the panel may be closed (destroyed) while the writer works on this.
-    job.run = [this, alive, action, &text, language, eventId = m_eventId, actor = m_actor](storage::Store& store,
+    job.run = [this, alive, action, &text, spoken, eventId = m_eventId, actor = m_actor](storage::Store& store,
                                                                                           const storage::Event&) -> Answer {
-        const PanelResult result = applyPanelAction(store, eventId, actor, action, text, language);
+        const PanelResult result = applyPanelAction(store, eventId, actor, action, text, spoken);
         return [this, alive, result] {
             if (alive.expired()) return;
             m_view.message = result.message;
@@ -58,11 +58,11 @@ void PanelHost::apply(const core::PanelAction& action, const core::Catalog& text
             m_leave = m_leave || result.leaveKiosk;
         };
     };
-    job.failed = [this, alive, &text, language](const WriteFailure& failure) -> Answer {
-        return [this, alive, &text, language, failure] {
+    job.failed = [this, alive, &text, spoken](const WriteFailure& failure) -> Answer {
+        return [this, alive, &text, spoken, failure] {
             if (alive.expired()) return;
             const std::string why = failure.final ? failure.message : failure.message + " …";
-            m_view.message = text.format(language, "panel.failed", {{"why", why}});
+            m_view.message = text.format(spoken, "panel.failed", {{"why", why}});
         };
     };
     m_writer.post(std::move(job));
@@ -138,7 +138,12 @@ void PanelHost::refresh() {
                           });
 }
 
+bool PanelHost::mirrored() const {
+    return gate.stage == core::PanelGate::Stage::Open && ui::isRightToLeftLanguage(language);
+}
+
 bool PanelHost::Draw(ui::Frame& frame, double now) {
+    frame.language = language;
     if (gate.stage == core::PanelGate::Stage::Keypad) {
         const ui::PinPadInput pad = m_pad.Draw(gate, frame);
         for (char d : pad.digits) core::pressDigit(gate, d, now);
@@ -153,7 +158,13 @@ bool PanelHost::Draw(ui::Frame& frame, double now) {
     refresh();
     syncMoved();
     ui::PanelOutput out;
+    m_model.languages = core::panelLanguages(offered, language);
     m_view.Draw(m_model, frame, out);
+    if (!out.language.empty() && out.language != language) {
+        core::touchPanel(gate, now);
+        spdlog::info("panel: language {} (was {})", out.language, language);
+        language = out.language;
+    }
     for (const auto& action : out.actions) {
         core::touchPanel(gate, now);
         apply(action, frame.text, frame.language);
@@ -193,7 +204,7 @@ nlohmann::json PanelHost::automation() const {
     for (const auto& idea : m_model.ideas) {
         if (!idea.flagged.empty()) flagged[std::to_string(idea.number)] = idea.flagged;
     }
-    return {{"tab", tabs[static_cast<int>(m_view.tab)]}, {"selected", m_view.selected}, {"reason", m_view.reason},
+    return {{"tab", tabs[static_cast<int>(m_view.tab)]}, {"language", language}, {"selected", m_view.selected}, {"reason", m_view.reason},
             {"message", m_view.message}, {"digits", gate.digits.size()}, {"pin_message", gate.messageKey},
             {"flagged", flagged},
             {"sync", {{"enabled", m_model.sync.enabled}, {"connected", m_model.sync.connected}, {"waiting", m_model.sync.waiting},

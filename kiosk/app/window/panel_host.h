@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -26,6 +27,14 @@ public:
 
     core::PanelGate gate;
     bool phonesAvailable = false;  ///< the kiosk has a phone server's switch: the control tab offers it
+    /// The moderators' language: the keypad and the panel speak it, whatever the attendee chose. The panel's language
+    /// button changes it; the window keeps it while it runs (kiosk.toml's `[kiosk] panel_language` at the start).
+    std::string language = core::kDefaultPanelLanguage;
+    /// The languages the kiosk offers (the panel offers these and `language`: core::panelLanguages).
+    std::vector<std::string> offered;
+    /// The next frame is drawn mirrored (the panel, not the keypad, in a right-to-left language): the window flips
+    /// the pointer for it (PlatformWindow::beginFrame).
+    bool mirrored() const;
     bool active() const { return gate.stage != core::PanelGate::Stage::Closed; }
     /// Opens the keypad (the kiosk's corner was held, or `moderate` starts); says so when no PIN is set.
     void openKeypad(double now);
@@ -67,7 +76,7 @@ private:
     /// still exists; a failure to read calls m_trouble.
     template <class T>
     void ask(const char* what, std::function<T(storage::Store&)> read, std::function<void(PanelHost&, T)> use);
-    void apply(const core::PanelAction& action, const core::Catalog& text, const std::string& language);
+    void apply(const core::PanelAction& action, const core::Catalog& text, const std::string& spoken);
 };
 
 }  // namespace kiosk::app
