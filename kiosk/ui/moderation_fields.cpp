@@ -55,7 +55,7 @@ void ModerationView::DrawTextField(const core::PanelModel& model, Frame& frame, 
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.02f, 0.5f));
     if (TouchButton(frame, id, shown, ImVec2(width, frame.metrics.target * 0.7f), true, false, "field")) {
         typing = field;
-        keyboard.reset(core::layoutForLanguage("de"));
+        keyboard.reset(core::layoutForLanguage(frame.language));  // the moderators' language, as the panel's texts
     }
     ImGui::PopStyleVar();
 }
@@ -90,11 +90,11 @@ void ModerationView::DrawTyping(Frame& frame) {
     }
     for (; removals > 0; --removals) core::removeLastCharacter(value);
 
-    ImGui::SetCursorPos(ImVec2(m.unit, m.unit));
-    ImGui::PushFont(frame.fonts.bold);
+    // What is typed, beside the way back: shaped like every text of the panel (an Arabic hint, too).
     const char* hints[] = {"", "panel.reason_hint", "panel.edit_title", "panel.edit_description", "panel.edit_author"};
-    ImGui::TextUnformatted(frame.t(hints[static_cast<int>(typing)]).c_str());
-    ImGui::PopFont();
+    ImFont* bold = frame.fonts.bold;
+    DrawText(ImGui::GetWindowDrawList(), bold, bold->FontSize, ImVec2(m.unit, m.unit), theme::palette().text,
+             frame.t(hints[static_cast<int>(typing)]), screen.x - m.unit * 15);
     ImGui::SetCursorPos(ImVec2(screen.x - m.unit * 13, m.unit * 0.3f));
     if (TouchButton(frame, "typing:done", frame.t("panel.typing_done"), ImVec2(m.unit * 12, m.target * 0.7f), true, true)) {
         done = true;

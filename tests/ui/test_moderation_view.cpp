@@ -90,6 +90,17 @@ TEST_SUITE("ui.moderation") {
         CHECK_FALSE(drawnHandy());
     }
 
+    TEST_CASE("the typing screen's keyboard is the one of the panel's language") {
+        for (const std::string language : {"uk", "ar", "tr"}) {
+            CAPTURE(language);
+            PanelHarness ui(true);
+            for (const char* id : {"tab:ideas", "row:1", "act:edit", "field:reason"}) ui.tapOn(ui.drawing(), id, false, language);
+            REQUIRE(ui.view.typing == ui::ModerationView::Field::Reason);
+            REQUIRE(core::layoutForLanguage(language) != "de");
+            CHECK(ui.view.keyboard.layout == core::layoutForLanguage(language));
+        }
+    }
+
     TEST_CASE("at the kiosk a typo is corrected with the on-screen keyboard") {
         PanelHarness ui(true);
         ui.tap("tab:ideas");
