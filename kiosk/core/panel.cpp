@@ -96,6 +96,13 @@ std::vector<std::string> panelLanguages(const std::vector<std::string>& offered,
     return languages;
 }
 
+std::string PanelModel::categoryName(const std::string& key, const std::string& language) const {
+    for (const auto& category : categories) {
+        if (category.key == key) return category.name(language);
+    }
+    return key;
+}
+
 int PanelModel::pendingCount() const {
     return static_cast<int>(std::count_if(ideas.begin(), ideas.end(),
                                           [](const IdeaRow& i) { return i.status == storage::IdeaStatus::Pending; }));

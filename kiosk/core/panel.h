@@ -111,6 +111,7 @@ struct PanelModel {
         std::string line;                   ///< "14:07  panel  status  #3  published → hidden  (Beleidigend)"
     };
     std::string eventTitle;
+    std::vector<storage::Category> categories;  ///< the event's, for their names in the panel's language
     bool submissionOpen = true;
     bool votingOpen = true;
     bool countsAfterReveal = false;
@@ -130,6 +131,8 @@ struct PanelModel {
     /// empty: no language control.
     std::vector<std::string> languages;
     int pendingCount() const;
+    /// The category's name in `language` (German, then the key, where it has none); empty for no category.
+    std::string categoryName(const std::string& key, const std::string& language) const;
     const IdeaRow* idea(const std::string& id) const;
 };
 

@@ -153,7 +153,7 @@ void ModerationView::DrawIdeaDetail(const core::PanelModel& model, Frame& frame,
     const float badgeRight = x + textWidth(body, body->FontSize, statusLabel(frame, idea->status)) + sc.m;
     DrawBadgeLeftOf(draw, body, badgeRight, y + body->FontSize * 0.5f, statusLabel(frame, idea->status), statusLook(idea->status), sc);
     const std::string facts = frame.t(idea->fromPhone ? "panel.source_phone" : "panel.source_kiosk") + " · " +
-                              (idea->category.empty() ? "" : idea->category + " · ") + frame.text.plural(frame.language, "common.vote_count", idea->votes);
+                              (idea->category.empty() ? "" : model.categoryName(idea->category, frame.language) + " · ") + frame.text.plural(frame.language, "common.vote_count", idea->votes);
     y += DrawText(draw, body, body->FontSize, ImVec2(badgeRight + sc.m, y), p.textMuted,
                   fitText(body, body->FontSize, facts, x + inner - badgeRight - sc.m)) + sc.s;
     if (idea->mergedIntoNumber > 0) {

@@ -90,6 +90,23 @@ TEST_SUITE("ui.moderation") {
         CHECK_FALSE(drawnHandy());
     }
 
+    TEST_CASE("the chosen idea names its category in the panel's language, not by its key") {
+        PanelHarness ui(true);
+        ui.model.categories.push_back({"begegnung", {{"de", "Begegnung"}, {"tr", "Karşılaşma"}}, "#4a90d9"});
+        ui.model.ideas[0].category = "begegnung";
+        const auto drawn = [&](const std::string& text) {
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                if (run.text.find(text) != std::string::npos) return true;
+            }
+            return false;
+        };
+        for (const char* id : {"tab:ideas", "row:1"}) ui.tapOn(ui.drawing(), id, false, "tr");
+        CHECK(drawn("Karşılaşma"));
+        CHECK_FALSE(drawn("begegnung"));
+        ui.drawFrame(ui.drawing(), false, ImVec2(-FLT_MAX, -FLT_MAX), false, "uk");  // none in Ukrainian: German
+        CHECK(drawn("Begegnung"));
+    }
+
     TEST_CASE("the typing screen's keyboard is the one of the panel's language") {
         for (const std::string language : {"uk", "ar", "tr"}) {
             CAPTURE(language);

@@ -84,6 +84,7 @@ core::PanelModel loadPanelModel(storage::Store& store, const std::string& eventI
     const auto event = store.requireEvent(eventId);
     const auto& s = event.settings;
     model.eventTitle = s.title;
+    model.categories = s.categories;
     model.submissionOpen = s.submissionOpen;
     model.votingOpen = s.votingOpen;
     model.countsAfterReveal = s.countsAfterReveal;
