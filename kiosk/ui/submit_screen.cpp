@@ -248,19 +248,38 @@ void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Fra
     ImFont* body = frame.fonts.body;
     const std::string support = frame.t("submit.similar_support");
     const float buttonWidth = std::max(sc.target * 3.0f, textWidth(bold, bold->FontSize, support) + bold->FontSize + sc.s + sc.m * 2);
-    const float cardHeight = std::max(sc.target + sc.m * 2, bold->FontSize * 2 + sc.m * 2 + sc.s);
+    const float numberWidth = textWidth(bold, bold->FontSize, "#0000") + sc.s;
+    // The title beside the button, or over it where the column beside it is narrower than a word of the title (a
+    // portrait stele: "Integrationskonferenzteilnehmerinnenbegrüßung" broke in the middle): the title then takes the
+    // card's whole width and the button its own row, rather than breaking the word.
+    const float besideWidth = box.w - sc.l * 3 - buttonWidth - numberWidth;
+    const float fullWidth = box.w - sc.l * 2 - numberWidth;
+    // Every card gets an equal share of the room; a title takes the lines it needs within its share, so a long title is
+    // shortened with "…" only where its card cannot grow (the card is its clip rectangle: the place it has).
+    const std::size_t shown = std::max<std::size_t>(1, std::min<std::size_t>(3, state.similar.size()));
+    const float share = (box.h + sc.m) / static_cast<float>(shown) - sc.m;
     float y = box.y;
     for (const auto& idea : state.similar) {
-        if (y + cardHeight > box.bottom()) break;
+        const bool stacked = widestWordWidth(body, body->FontSize, idea.title) > besideWidth &&
+                             widestWordWidth(body, body->FontSize, idea.title) <= fullWidth;
+        const float wrap = stacked ? fullWidth : besideWidth;
+        const float below = stacked ? sc.s + sc.target : 0.0f;  // the button's row under the title
+        const int room = std::max(1, static_cast<int>((share - sc.m * 2 - below) / body->FontSize));
+        const std::string title = fitLines(body, body->FontSize, idea.title, wrap, std::min(room, 5));
+        const float titleHeight = textHeight(body, body->FontSize, title, wrap);
+        const float cardHeight = stacked ? sc.m * 2 + std::max(titleHeight, bold->FontSize) + below
+                                         : std::max(sc.target + sc.m * 2, sc.m * 2 + std::max(titleHeight, bold->FontSize));
+        if (y + cardHeight > box.bottom() + 0.5f) break;
         const auto* category = model.category(idea.category);
         DrawCard(draw, {box.x, y, box.w, cardHeight}, category ? category->color : 0u, sc);
-        const float textRight = box.right() - buttonWidth - sc.l * 2;
+        draw->PushClipRect(ImVec2(box.x, y), ImVec2(box.right(), y + cardHeight), true);
         const std::string number = "#" + std::to_string(idea.number);
         AddShapedText(draw, bold, bold->FontSize, ImVec2(box.x + sc.l, y + sc.m), p.textMuted.packed(), number.c_str());
-        const float tx = box.x + sc.l + textWidth(bold, bold->FontSize, "#0000") + sc.s;
-        DrawText(draw, body, body->FontSize, ImVec2(tx, y + sc.m), p.text, fitLines(body, body->FontSize, idea.title, textRight - tx, 2),
-                 textRight - tx);
-        ImGui::SetCursorScreenPos(ImVec2(box.right() - sc.l - buttonWidth, y + (cardHeight - sc.target) * 0.5f));
+        const float tx = box.x + sc.l + numberWidth;
+        DrawText(draw, body, body->FontSize, ImVec2(tx, y + sc.m), p.text, title, wrap);
+        draw->PopClipRect();
+        const float buttonY = stacked ? y + cardHeight - sc.m - sc.target : y + (cardHeight - sc.target) * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(box.right() - sc.l - buttonWidth, buttonY));
         const bool voted = state.voted.count(idea.id) > 0;
         ButtonStyle style;
         style.font = bold;
