@@ -631,3 +631,52 @@ TEST_SUITE("ui.what_people_see") {
         }
     }
 }
+
+TEST_SUITE("ui.what_people_see") {
+    // A browse card is one height (the list is virtualised), but its title is not cut to one line: it takes two lines
+    // (three in large text) where it needs them, the description the lines left, each below the other.
+    TEST_CASE("a browse card gives a long title its lines and the description the rest in both text sizes") {
+        auto squeezed = [](const std::string& s) {
+            std::string out;
+            for (char c : s) {
+                if (c != ' ' && c != '\n') out += c;
+            }
+            return out;
+        };
+        const std::string title = squeezed(texts().wideTitle);  // the first card: whole in view at every size
+        const std::string description = squeezed(texts().description);
+        for (const bool large : {false, true}) {
+            for (const Size& size : kSizes) {
+                ImGuiHarness ui(size.width, size.height, large);
+                ui.largeText = large;
+                for (const std::string language : {"de", "ar"}) {
+                    const ImGuiHarness::DrawFn draw = attendeeScenes().at("browse")(language, large);
+                    for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, language);
+                    const auto card = std::find_if(ui.lastElements.begin(), ui.lastElements.end(), [](const auto& e) { return e.id == "card:9988"; });
+                    REQUIRE(card != ui.lastElements.end());
+                    const ui::testing::Box box{card->x, card->y, card->x + card->w, card->y + card->h};
+                    int titleLines = 0, descriptionLines = 0;
+                    float titleBottom = 0, descriptionTop = FLT_MAX;
+                    for (const auto& run : ui::testing::recordDrawnText()) {
+                        if (!run.anyVisible() || !box.contains(run.rect, 1.0f)) continue;
+                        std::string text = squeezed(run.text);
+                        if (text.size() >= 3 && text.compare(text.size() - 3, 3, "…") == 0) text.resize(text.size() - 3);
+                        if (text.size() < 8) continue;
+                        if (title.find(text) != std::string::npos) {
+                            ++titleLines;
+                            titleBottom = std::max(titleBottom, run.lineTop + run.fontSize);
+                        } else if (description.find(text) != std::string::npos) {
+                            ++descriptionLines;
+                            descriptionTop = std::min(descriptionTop, run.lineTop);
+                        }
+                    }
+                    const std::string where = "[" + language + " " + sizeName(size) + (large ? " large" : "") + "] ";
+                    CHECK_MESSAGE(titleLines == (large ? 3 : 2), where << titleLines << " lines of the title");
+                    CHECK_MESSAGE(descriptionLines >= 1, where << descriptionLines << " lines of the description");
+                    CHECK_MESSAGE(descriptionTop >= titleBottom - 1.0f, where << "the description starts at " << descriptionTop
+                                                                              << ", above the title's end at " << titleBottom);
+                }
+            }
+        }
+    }
+}
