@@ -307,7 +307,8 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     const std::string totalsShown = fitText(body, body->FontSize, totals, blockWidth);
     DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + blockWidth - totalsWidth : g.x, y), p.textMuted, totalsShown);
     y += bold->FontSize + sc.m;
-    const auto ideas = highlights(model, std::min(cap, rowsOf(maxLines)));
+    // Rows are as tall as their titles: as many ideas as fit, in their order, the first that does not fit ends the list.
+    const auto ideas = highlights(model, cap);
     for (const core::IdeaCard* idea : ideas) {
         std::string count;
         float countWidth = 0;
