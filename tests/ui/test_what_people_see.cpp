@@ -633,6 +633,55 @@ TEST_SUITE("ui.what_people_see") {
 }
 
 TEST_SUITE("ui.what_people_see") {
+    // In the narrow column beside the support button of a portrait stele a long German word broke in the middle: the
+    // title then takes the card's whole width, its button a row below.
+    TEST_CASE("similar ideas in portrait break no word of a title that fits the card's width in both text sizes") {
+        const std::string title = "Willkommenskulturbeauftragtenwahl und Nachbarschaftsfestvorbereitungsgruppe";
+        std::vector<std::string> words;
+        for (std::size_t start = 0; start < title.size();) {
+            const std::size_t end = std::min(title.find(' ', start), title.size());
+            words.push_back(title.substr(start, end - start));
+            start = end + 1;
+        }
+        for (const bool large : {false, true}) {
+            ImGuiHarness ui(1080, 1920, large);
+            ui.largeText = large;
+            const Scene scene = kioskScene([&](core::KioskState& s, ui::KioskViewModel&) {
+                s.screen = core::Screen::SubmitSimilar;
+                s.similar.resize(1);
+                s.similar[0].title = title;
+            });
+            const ImGuiHarness::DrawFn draw = scene("de", large);
+            for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, "de");
+            const std::string size = large ? "large" : "normal";
+            int whole = 0;
+            for (const auto& run : ui::testing::recordDrawnText()) {
+                // The title's lines only: runs whose every token is a word of the title or a part of one.
+                const std::string& text = run.text;
+                bool ofTitle = !text.empty();
+                for (std::size_t start = 0; ofTitle && start < text.size();) {
+                    const std::size_t end = std::min(text.find(' ', start), text.size());
+                    ofTitle = title.find(text.substr(start, end - start)) != std::string::npos;
+                    start = end + 1;
+                }
+                if (!ofTitle) continue;
+                std::size_t start = 0;
+                while (start < text.size()) {
+                    const std::size_t end = std::min(text.find(' ', start), text.size());
+                    const std::string token = text.substr(start, end - start);
+                    start = end + 1;
+                    if (token.size() < 2) continue;
+                    const bool isWord = std::find(words.begin(), words.end(), token) != words.end();
+                    const bool isPart = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.find(token) != std::string::npos; });
+                    whole += isWord;
+                    CHECK_MESSAGE((isWord || !isPart), "[" << size << "] \"" << token << "\" in \"" << text
+                                                             << "\" is part of a word");
+                }
+            }
+            CHECK_MESSAGE(whole >= 3, size << ": " << whole << " whole words of the title drawn");
+        }
+    }
+
     // A browse card is one height (the list is virtualised), but its title is not cut to one line: it takes two lines
     // (three in large text) where it needs them, the description the lines left, each below the other.
     TEST_CASE("a browse card gives a long title its lines and the description the rest in both text sizes") {
