@@ -254,21 +254,53 @@ void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Fra
     // card's whole width and the button its own row, rather than breaking the word.
     const float besideWidth = box.w - sc.l * 3 - buttonWidth - numberWidth;
     const float fullWidth = box.w - sc.l * 2 - numberWidth;
-    // Every card gets an equal share of the room; a title takes the lines it needs within its share, so a long title is
-    // shortened with "…" only where its card cannot grow (the card is its clip rectangle: the place it has).
-    const std::size_t shown = std::max<std::size_t>(1, std::min<std::size_t>(3, state.similar.size()));
-    const float share = (box.h + sc.m) / static_cast<float>(shown) - sc.m;
-    float y = box.y;
+    // Each card is as tall as its title's lines (up to five) and is the title's clip rectangle. Where the room does not
+    // hold every title whole, the titles get the same number of lines (the most that fits, a short title keeping
+    // fewer), and where that is less than two lines, fewer ideas are shown rather than each cut to a line; a title is
+    // shortened with "…" only where its card cannot grow.
+    struct Card {
+        bool stacked = false;
+        float wrap = 0, below = 0;
+        int needed = 1;
+    };
+    std::vector<Card> cards;
     for (const auto& idea : state.similar) {
-        const bool stacked = widestWordWidth(body, body->FontSize, idea.title) > besideWidth &&
-                             widestWordWidth(body, body->FontSize, idea.title) <= fullWidth;
-        const float wrap = stacked ? fullWidth : besideWidth;
-        const float below = stacked ? sc.s + sc.target : 0.0f;  // the button's row under the title
-        const int room = std::max(1, static_cast<int>((share - sc.m * 2 - below) / body->FontSize));
-        const std::string title = fitLines(body, body->FontSize, idea.title, wrap, std::min(room, 5));
-        const float titleHeight = textHeight(body, body->FontSize, title, wrap);
-        const float cardHeight = stacked ? sc.m * 2 + std::max(titleHeight, bold->FontSize) + below
-                                         : std::max(sc.target + sc.m * 2, sc.m * 2 + std::max(titleHeight, bold->FontSize));
+        if (cards.size() == 3) break;
+        Card c;
+        const float widest = widestWordWidth(body, body->FontSize, idea.title);
+        c.stacked = widest > besideWidth && widest <= fullWidth;
+        c.wrap = c.stacked ? fullWidth : besideWidth;
+        c.below = c.stacked ? sc.s + sc.target : 0.0f;  // the button's row under the title
+        c.needed = std::clamp(static_cast<int>(textHeight(body, body->FontSize, idea.title, c.wrap) / body->FontSize + 0.5f), 1, 5);
+        cards.push_back(c);
+    }
+    const auto heightOf = [&](const Card& c, int lines) {
+        const float text = std::max(body->FontSize * static_cast<float>(lines), bold->FontSize);
+        return c.stacked ? sc.m * 2 + text + c.below : std::max(sc.target + sc.m * 2, sc.m * 2 + text);
+    };
+    const auto fits = [&](std::size_t count, int lines) {
+        float total = -sc.m;
+        for (std::size_t i = 0; i < count; ++i) total += heightOf(cards[i], std::min(cards[i].needed, lines)) + sc.m;
+        return total <= box.h + 0.5f;
+    };
+    std::size_t shown = cards.size();
+    int lines = 5;
+    while (shown > 0) {
+        lines = 5;
+        while (lines > 1 && !fits(shown, lines)) --lines;
+        bool whole = true;
+        for (std::size_t i = 0; i < shown; ++i) whole = whole && cards[i].needed <= lines;
+        if (whole || lines >= 2 || shown == 1) break;
+        --shown;
+    }
+    float y = box.y;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& idea = state.similar[i];
+        const Card& c = cards[i];
+        const bool stacked = c.stacked;
+        const float wrap = c.wrap;
+        const std::string title = fitLines(body, body->FontSize, idea.title, wrap, std::min(c.needed, lines));
+        const float cardHeight = heightOf(c, std::min(c.needed, lines));
         if (y + cardHeight > box.bottom() + 0.5f) break;
         const auto* category = model.category(idea.category);
         DrawCard(draw, {box.x, y, box.w, cardHeight}, category ? category->color : 0u, sc);

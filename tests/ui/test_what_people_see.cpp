@@ -635,7 +635,7 @@ TEST_SUITE("ui.what_people_see") {
 TEST_SUITE("ui.what_people_see") {
     // In the narrow column beside the support button of a portrait stele a long German word broke in the middle: the
     // title then takes the card's whole width, its button a row below.
-    TEST_CASE("similar ideas in portrait break no word of a title that fits the card's width in both text sizes") {
+    TEST_CASE("similar ideas in portrait break no word of a title that fits the card's width and show it on two lines at least in both text sizes") {
         const std::string title = "Willkommenskulturbeauftragtenwahl und Nachbarschaftsfestvorbereitungsgruppe";
         std::vector<std::string> words;
         for (std::size_t start = 0; start < title.size();) {
@@ -648,14 +648,14 @@ TEST_SUITE("ui.what_people_see") {
             ui.largeText = large;
             const Scene scene = kioskScene([&](core::KioskState& s, ui::KioskViewModel&) {
                 s.screen = core::Screen::SubmitSimilar;
-                s.similar.resize(1);
-                s.similar[0].title = title;
+                for (auto& idea : s.similar) idea.title = title;  // three of them: not each cut to a line either
             });
             const ImGuiHarness::DrawFn draw = scene("de", large);
             for (int i = 0; i < 3; ++i) ui.drawFrame(draw, false, ImVec2(-FLT_MAX, -FLT_MAX), false, "de");
             const std::string size = large ? "large" : "normal";
-            int whole = 0;
+            int whole = 0, titleLines = 0, cards = 0;
             for (const auto& run : ui::testing::recordDrawnText()) {
+                cards += run.text.rfind("#99", 0) == 0;
                 // The title's lines only: runs whose every token is a word of the title or a part of one.
                 const std::string& text = run.text;
                 bool ofTitle = !text.empty();
@@ -665,6 +665,7 @@ TEST_SUITE("ui.what_people_see") {
                     start = end + 1;
                 }
                 if (!ofTitle) continue;
+                ++titleLines;
                 std::size_t start = 0;
                 while (start < text.size()) {
                     const std::size_t end = std::min(text.find(' ', start), text.size());
@@ -679,6 +680,8 @@ TEST_SUITE("ui.what_people_see") {
                 }
             }
             CHECK_MESSAGE(whole >= 3, size << ": " << whole << " whole words of the title drawn");
+            CHECK_MESSAGE(cards >= 1, size << ": no similar idea shown");
+            CHECK_MESSAGE(titleLines >= cards * 2, size << ": " << titleLines << " title lines in " << cards << " cards");
         }
     }
 
