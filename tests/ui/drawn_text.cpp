@@ -538,35 +538,42 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             for (const TextRun* r : block.runs) all += (all.empty() ? "" : " ") + r->text;
             return all;
         }();
-        std::string why;
-        bool wholeLabel = false;  // a button showing all of its own label shortens nothing, even if a title begins so
         const LabelledElement* owner = elementOf(*block.runs.front(), input);
         if (owner && !block.runs.front()->clip.contains(owner->rect, 0.5f)) continue;  // partly scrolled out of view
-        if (const LabelledElement* e = owner) {
-            const std::u32string label = withoutSpace(codepoints(e->label));
-            const std::size_t n = endsWithPrefixOf(block.text, label);
-            wholeLabel = !label.empty() && block.text.find(label) != std::u32string::npos;
-            if (!label.empty() && !wholeLabel && n > 0 && n < label.size() && (n == block.text.size() || n >= 6)) {
-                why = "the label of " + e->id + " \"" + preview(e->label) + "\"";
-            }
-        }
         // A block that is a whole source of its own (a topic "Language") shortens no longer one that begins so.
+        bool wholeSource = false;
         for (const auto* known : {&sources, &labels}) {
             for (const std::u32string& source : *known) {
-                if (!source.empty() && (block.text == source || block.logical == source)) wholeLabel = true;
+                if (!source.empty() && (block.text == source || block.logical == source)) wholeSource = true;
             }
         }
-        for (std::size_t s = 0; why.empty() && !wholeLabel && s < sources.size(); ++s) {
-            const std::u32string& source = sources[s];
-            if (source.size() < 6 || block.text.find(source) != std::u32string::npos) continue;
-            const std::size_t n = endsWithPrefixOf(block.text, source);
-            if (n >= 6 && n < source.size()) why = "\"" + preview(input.sources[s]) + "\"";
-        }
-        for (std::size_t s = 0; why.empty() && !wholeLabel && s < labels.size(); ++s) {
-            const std::u32string& label = labels[s];
-            const std::size_t n = block.text.size();
-            if (n >= 4 && n < label.size() && label.compare(0, n, block.text) == 0) why = "\"" + preview(input.labels[s]) + "\"";
-        }
+        // Why `text` (the block as drawn, or as written) is a shortening without "…"; empty when it is none.
+        const auto shortens = [&](const std::u32string& text) -> std::string {
+            bool wholeLabel = wholeSource;  // a button showing all of its own label shortens nothing, even if a title begins so
+            if (const LabelledElement* e = owner) {
+                const std::u32string label = withoutSpace(codepoints(e->label));
+                const std::size_t n = endsWithPrefixOf(text, label);
+                wholeLabel = wholeLabel || (!label.empty() && text.find(label) != std::u32string::npos);
+                if (!label.empty() && !wholeLabel && n > 0 && n < label.size() && (n == text.size() || n >= 6)) {
+                    return "the label of " + e->id + " \"" + preview(e->label) + "\"";
+                }
+            }
+            for (std::size_t s = 0; !wholeLabel && s < sources.size(); ++s) {
+                const std::u32string& source = sources[s];
+                if (source.size() < 6 || text.find(source) != std::u32string::npos) continue;
+                const std::size_t n = endsWithPrefixOf(text, source);
+                if (n >= 6 && n < source.size()) return "\"" + preview(input.sources[s]) + "\"";
+            }
+            for (std::size_t s = 0; !wholeLabel && s < labels.size(); ++s) {
+                const std::u32string& label = labels[s];
+                const std::size_t n = text.size();
+                if (n >= 4 && n < label.size() && label.compare(0, n, text) == 0) return "\"" + preview(input.labels[s]) + "\"";
+            }
+            return {};
+        };
+        std::string why = shortens(block.text);
+        // Read as written too: an Arabic text cut between two letters ends in the beginning of its source there.
+        if (why.empty() && block.logical != block.text && !endsWithEllipsis(block.logical)) why = shortens(block.logical);
         if (!why.empty()) {
             Box rect;
             for (const TextRun* r : block.runs) rect = rect.unite(r->rect);

@@ -329,6 +329,12 @@ TEST_SUITE("ui.drawn_text") {
         const auto problems = ui::testing::findLayoutProblems(shortened, input);
         CHECK_MESSAGE(count(problems, Kind::ShortenedHeading) == 2, all(problems));
         CHECK_MESSAGE(count(problems, Kind::ShortenedWithRoom) == 2, all(problems));
+        // Cut between two words without "…": its drawn beginning is at its right, as written it is the label's beginning.
+        const auto cut = d.draw([&](ImDrawList& l) {
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 300), 0xFF000000, "المشاركة في المجتمع");
+        });
+        CHECK_MESSAGE(count(ui::testing::findLayoutProblems(cut, input), Kind::ShortenedWithoutEllipsis) == 1,
+                      all(ui::testing::findLayoutProblems(cut, input)));
     }
 
     TEST_CASE("a label cut between two letters is found by its beginning, a whole label is not") {
