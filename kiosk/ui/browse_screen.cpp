@@ -161,7 +161,13 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
     // The list: only the cards in view are drawn, so 5,000 ideas cost what ten do.
     const ImVec2 origin(area.x, y);
     const ImVec2 avail(area.w, std::max(1.0f, area.bottom() - y));
-    const float cardHeight = sc.m * 2 + bold->FontSize + sc.s + bold->FontSize + sc.s + body->FontSize * 2;
+    // Every card is one height, so the list stays virtualised (a row's place is its index times the row's height):
+    // under the number a band of three lines (four in large text, where a title wraps sooner) that the title and the
+    // description share. The title takes the lines it needs, up to all but one (two, three in large text), and all
+    // of them for an idea without a description; the description takes the rest.
+    const int textLines = state.largeText ? 4 : 3;
+    const float lineHeight = std::max(bold->FontSize, body->FontSize);
+    const float cardHeight = sc.m * 2 + bold->FontSize + sc.s + lineHeight * static_cast<float>(textLines) + sc.s;
     const float rowHeight = cardHeight + sc.m;
     scroller.setExtent(static_cast<float>(model.ideas.size()) * rowHeight, avail.y);
     trackFinger(scroller, frame, origin, ImVec2(origin.x + avail.x, origin.y + avail.y));
@@ -196,7 +202,7 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             DrawCategoryStripe(cards, ImVec2(card.x, card.y), ImVec2(card.x + sc.s, card.bottom()), category->color, sc.radius,
                                ImDrawFlags_RoundCornersLeft, sc);
         }
-        // Hierarchy: number and topic, the title, two lines of description.
+        // Hierarchy: number and topic, the title, the description in the lines the title leaves.
         const float left = card.x + sc.l;
         const float textRight = voteX - sc.l;
         float ty = card.y + sc.m;
@@ -207,11 +213,15 @@ void BrowseScreen::Draw(const core::KioskState& state, const KioskViewModel& mod
             DrawChip(cards, body, nx, ty - sc.xs, category->name(state.language), category->color, textRight - nx, sc);
         }
         ty += bold->FontSize + sc.s;
-        DrawText(cards, bold, bold->FontSize, ImVec2(left, ty), p.text, fitText(bold, bold->FontSize, idea.title, textRight - left));
-        ty += bold->FontSize + sc.s;
-        if (!idea.description.empty()) {
+        const float wrap = textRight - left;
+        const int titleLimit = idea.description.empty() ? textLines : textLines - 1;
+        const std::string title = fitLines(bold, bold->FontSize, idea.title, wrap, titleLimit);
+        const float titleHeight = std::max(bold->FontSize, DrawText(cards, bold, bold->FontSize, ImVec2(left, ty), p.text, title, wrap));
+        const int titleLines = std::clamp(static_cast<int>(titleHeight / bold->FontSize + 0.5f), 1, titleLimit);
+        ty += titleHeight + sc.s;
+        if (!idea.description.empty() && titleLines < textLines) {
             DrawText(cards, body, body->FontSize, ImVec2(left, ty), p.textMuted,
-                     fitLines(body, body->FontSize, idea.description, textRight - left, 2), textRight - left);
+                     fitLines(body, body->FontSize, idea.description, wrap, textLines - titleLines), wrap);
         }
         // The count above the vote button, the undo hint below it.
         const bool voted = state.voted.count(idea.id) > 0;

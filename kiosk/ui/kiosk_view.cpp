@@ -210,6 +210,8 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     const theme::Grid g = frame.grid();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     frame.elements.push_back({.id = "attract", .role = "button", .label = "", .x = 0, .y = 0, .w = screen.x, .h = screen.y, .enabled = true});
+    // A touch anywhere starts: on release, and not when the touch became a drag.
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !frame.suppressTaps) frame.events.push_back(ev::Begin{});
     const bool portrait = screen.y > screen.x;
     // The first language the kiosk offers (German unless the event or kiosk.toml says otherwise) leads; the others follow.
     const std::vector<std::string> offered = core::offeredLanguages(state);
@@ -281,35 +283,58 @@ void AttractScreen::Draw(const core::KioskState& state, const KioskViewModel& mo
     const float headingWidth = textWidth(bold, bold->FontSize, heading);
     const float totalsWidth = textWidth(body, body->FontSize, totals);
     const bool oneLine = headingWidth + sc.xl + totalsWidth <= blockWidth;
+    // The ideas, each in a row that is its title's place (its clip rectangle): a passer-by reads a title of up to two
+    // lines whole. Two-line rows where the room holds at least three of them (fewer ideas rather than cut titles),
+    // one line each otherwise (a low landscape screen), and a title shortened with "…" only where its row is full.
+    const float numberWidth = textWidth(bold, bold->FontSize, "#0000");
+    const float gap = sc.s;
+    const float pad = sc.m * 0.75f;
+    const float headHeight = (oneLine ? 0.0f : bold->FontSize + sc.s) + bold->FontSize + sc.m;
+    const float roomHeight = std::max(0.0f, screen.y - g.bottom - y - headHeight);
+    const auto cap = std::min<std::size_t>(portrait ? 12 : 5, model.ideas.size());
+    const auto rowsOf = [&](int lines) {
+        return static_cast<std::size_t>((roomHeight + gap) / (body->FontSize * static_cast<float>(lines) + pad * 2 + gap));
+    };
+    const int maxLines = rowsOf(2) >= std::min<std::size_t>(3, cap) ? 2 : 1;
+    // Where not one idea fits under the invitations (nine languages on a low screen), the totals stand alone, centred:
+    // a heading over nothing would promise ideas that are not there.
+    if (rowsOf(1) == 0 || cap == 0) {
+        DrawTextCentred(draw, body, body->FontSize, g.x, y, blockWidth, p.textMuted, fitLines(body, body->FontSize, totals, blockWidth, 2));
+        return;
+    }
     DrawText(draw, bold, bold->FontSize, ImVec2(g.x, y), p.text, fitText(bold, bold->FontSize, heading, blockWidth));
     if (!oneLine) y += bold->FontSize + sc.s;
     const std::string totalsShown = fitText(body, body->FontSize, totals, blockWidth);
     DrawText(draw, body, body->FontSize, ImVec2(oneLine ? g.x + blockWidth - totalsWidth : g.x, y), p.textMuted, totalsShown);
     y += bold->FontSize + sc.m;
-    const float rowHeight = body->FontSize + sc.m * 1.5f;
-    const auto room = static_cast<std::size_t>(std::max(0.0f, (screen.y - g.bottom - y) / (rowHeight + sc.s)));
-    const auto ideas = highlights(model, std::min<std::size_t>(portrait ? 12 : 5, room));
+    // Rows are as tall as their titles: as many ideas as fit, in their order, the first that does not fit ends the list.
+    const auto ideas = highlights(model, cap);
     for (const core::IdeaCard* idea : ideas) {
-        const auto* category = model.category(idea->category);
-        DrawCard(draw, {g.x, y, blockWidth, rowHeight}, category ? category->color : 0u, sc);
-        const float ty = y + (rowHeight - body->FontSize) * 0.5f;
-        const std::string number = "#" + std::to_string(idea->number);
-        const float numberWidth = textWidth(bold, bold->FontSize, "#0000");
-        AddShapedText(draw, bold, bold->FontSize, ImVec2(g.x + sc.l, ty), p.textMuted.packed(), number.c_str());
         std::string count;
         float countWidth = 0;
         if (model.showCounts) {
             count = frame.text.plural(first, "common.vote_count", idea->votes);
             countWidth = textWidth(body, body->FontSize, count);
-            AddShapedText(draw, body, body->FontSize, ImVec2(g.x + blockWidth - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
         }
         const float titleX = g.x + sc.l + numberWidth + sc.m;
-        const std::string line = fitText(body, body->FontSize, idea->title, g.x + blockWidth - sc.l - countWidth - sc.m - titleX);
-        AddShapedText(draw, body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), line.c_str());
-        y += rowHeight + sc.s;
+        const float wrap = std::max(1.0f, g.x + blockWidth - sc.l - (countWidth > 0 ? countWidth + sc.m : 0.0f) - titleX);
+        const std::string shown = fitLines(body, body->FontSize, idea->title, wrap, maxLines);
+        const float titleHeight = std::max(body->FontSize, textHeight(body, body->FontSize, shown, wrap));
+        const float rowHeight = titleHeight + pad * 2;
+        if (y + rowHeight > screen.y - g.bottom + 0.5f) break;
+        const auto* category = model.category(idea->category);
+        DrawCard(draw, {g.x, y, blockWidth, rowHeight}, category ? category->color : 0u, sc);
+        draw->PushClipRect(ImVec2(g.x, y), ImVec2(g.x + blockWidth, y + rowHeight), true);
+        const float ty = y + pad;
+        const std::string number = "#" + std::to_string(idea->number);
+        AddShapedText(draw, bold, bold->FontSize, ImVec2(g.x + sc.l, ty), p.textMuted.packed(), number.c_str());
+        if (model.showCounts) {
+            AddShapedText(draw, body, body->FontSize, ImVec2(g.x + blockWidth - sc.l - countWidth, ty), p.textMuted.packed(), count.c_str());
+        }
+        AddShapedText(draw, body, body->FontSize, ImVec2(titleX, ty), p.text.packed(), shown.c_str(), nullptr, wrap);
+        draw->PopClipRect();
+        y += rowHeight + gap;
     }
-    // A touch anywhere starts: on release, and not when the touch became a drag.
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !frame.suppressTaps) frame.events.push_back(ev::Begin{});
 }
 
 void StartScreen::Draw(const core::KioskState& state, const KioskViewModel& model, Frame& frame) {

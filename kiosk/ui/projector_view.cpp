@@ -99,7 +99,17 @@ void drawSpotlight(const ProjectorModel& model, const Fonts& fonts, ImVec2 at, f
     for (const auto& entry : model.ranking) {
         if (entry.category == name && best.size() < 3) best.push_back(&entry);
     }
-    const float size = fonts.body->FontSize;
+    // A narrow (portrait) column is narrower than a long German word ("Stadtrundfahrten"): the ideas get smaller, all
+    // alike and no smaller than the topic's name may get, rather than break the word, as labels do. A word too wide
+    // even then breaks at that size and does not shrink the others.
+    const float largest = fonts.body->FontSize;
+    const float smallest = largest * 0.8f;
+    float size = largest;
+    for (const auto* entry : best) {
+        const std::string text = "#" + std::to_string(entry->number) + " " + entry->title;
+        if (widestWordWidth(fonts.body, smallest, text) > right - at.x) continue;
+        while (size > smallest && widestWordWidth(fonts.body, size, text) > right - at.x) size = std::max(smallest, size - largest * 0.05f);
+    }
     draw->PushClipRect(ImVec2(at.x - unit * 0.5f, y - unit * 0.3f), ImVec2(right + unit, std::max(y, bottom)), true);
     for (std::size_t i = 0; i < best.size(); ++i) {
         const int room = static_cast<int>((bottom - y) / size);

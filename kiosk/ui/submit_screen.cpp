@@ -248,19 +248,70 @@ void drawSimilar(const core::KioskState& state, const KioskViewModel& model, Fra
     ImFont* body = frame.fonts.body;
     const std::string support = frame.t("submit.similar_support");
     const float buttonWidth = std::max(sc.target * 3.0f, textWidth(bold, bold->FontSize, support) + bold->FontSize + sc.s + sc.m * 2);
-    const float cardHeight = std::max(sc.target + sc.m * 2, bold->FontSize * 2 + sc.m * 2 + sc.s);
-    float y = box.y;
+    const float numberWidth = textWidth(bold, bold->FontSize, "#0000") + sc.s;
+    // The title beside the button, or over it where the column beside it is narrower than a word of the title (a
+    // portrait stele: "Integrationskonferenzteilnehmerinnenbegrüßung" broke in the middle): the title then takes the
+    // card's whole width and the button its own row, rather than breaking the word.
+    const float besideWidth = box.w - sc.l * 3 - buttonWidth - numberWidth;
+    const float fullWidth = box.w - sc.l * 2 - numberWidth;
+    // Each card is as tall as its title's lines (up to five) and is the title's clip rectangle. Where the room does not
+    // hold every title whole, the titles get the same number of lines (the most that fits, a short title keeping
+    // fewer), and where that is less than two lines, fewer ideas are shown rather than each cut to a line; a title is
+    // shortened with "…" only where its card cannot grow.
+    struct Card {
+        bool stacked = false;
+        float wrap = 0, below = 0;
+        int needed = 1;
+    };
+    std::vector<Card> cards;
     for (const auto& idea : state.similar) {
-        if (y + cardHeight > box.bottom()) break;
+        if (cards.size() == 3) break;
+        Card c;
+        const float widest = widestWordWidth(body, body->FontSize, idea.title);
+        c.stacked = widest > besideWidth && widest <= fullWidth;
+        c.wrap = c.stacked ? fullWidth : besideWidth;
+        c.below = c.stacked ? sc.s + sc.target : 0.0f;  // the button's row under the title
+        c.needed = std::clamp(static_cast<int>(textHeight(body, body->FontSize, idea.title, c.wrap) / body->FontSize + 0.5f), 1, 5);
+        cards.push_back(c);
+    }
+    const auto heightOf = [&](const Card& c, int lines) {
+        const float text = std::max(body->FontSize * static_cast<float>(lines), bold->FontSize);
+        return c.stacked ? sc.m * 2 + text + c.below : std::max(sc.target + sc.m * 2, sc.m * 2 + text);
+    };
+    const auto fits = [&](std::size_t count, int lines) {
+        float total = -sc.m;
+        for (std::size_t i = 0; i < count; ++i) total += heightOf(cards[i], std::min(cards[i].needed, lines)) + sc.m;
+        return total <= box.h + 0.5f;
+    };
+    std::size_t shown = cards.size();
+    int lines = 5;
+    while (shown > 0) {
+        lines = 5;
+        while (lines > 1 && !fits(shown, lines)) --lines;
+        bool whole = true;
+        for (std::size_t i = 0; i < shown; ++i) whole = whole && cards[i].needed <= lines;
+        if (whole || lines >= 2 || shown == 1) break;
+        --shown;
+    }
+    float y = box.y;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& idea = state.similar[i];
+        const Card& c = cards[i];
+        const bool stacked = c.stacked;
+        const float wrap = c.wrap;
+        const std::string title = fitLines(body, body->FontSize, idea.title, wrap, std::min(c.needed, lines));
+        const float cardHeight = heightOf(c, std::min(c.needed, lines));
+        if (y + cardHeight > box.bottom() + 0.5f) break;
         const auto* category = model.category(idea.category);
         DrawCard(draw, {box.x, y, box.w, cardHeight}, category ? category->color : 0u, sc);
-        const float textRight = box.right() - buttonWidth - sc.l * 2;
+        draw->PushClipRect(ImVec2(box.x, y), ImVec2(box.right(), y + cardHeight), true);
         const std::string number = "#" + std::to_string(idea.number);
         AddShapedText(draw, bold, bold->FontSize, ImVec2(box.x + sc.l, y + sc.m), p.textMuted.packed(), number.c_str());
-        const float tx = box.x + sc.l + textWidth(bold, bold->FontSize, "#0000") + sc.s;
-        DrawText(draw, body, body->FontSize, ImVec2(tx, y + sc.m), p.text, fitLines(body, body->FontSize, idea.title, textRight - tx, 2),
-                 textRight - tx);
-        ImGui::SetCursorScreenPos(ImVec2(box.right() - sc.l - buttonWidth, y + (cardHeight - sc.target) * 0.5f));
+        const float tx = box.x + sc.l + numberWidth;
+        DrawText(draw, body, body->FontSize, ImVec2(tx, y + sc.m), p.text, title, wrap);
+        draw->PopClipRect();
+        const float buttonY = stacked ? y + cardHeight - sc.m - sc.target : y + (cardHeight - sc.target) * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(box.right() - sc.l - buttonWidth, buttonY));
         const bool voted = state.voted.count(idea.id) > 0;
         ButtonStyle style;
         style.font = bold;

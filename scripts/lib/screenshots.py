@@ -281,6 +281,16 @@ def reading_switches(s, kiosk, language):
     s.shoot(kiosk.proc, "browse_large", language)
     go(kiosk, "back", "start")
     to_title(s, kiosk, language, title, "_large")
+    if s.wanted("submit_similar"):
+        # On to the similar ideas (description and name left empty: "Überspringen"), then back step by step.
+        go(kiosk, "next", "submit_description")
+        go(kiosk, "next", "submit_name")
+        tap(kiosk, "next")
+        view = expect(kiosk, "submit_similar", "submit_review")
+        if view["screen"] == "submit_similar":
+            s.shoot(kiosk.proc, "submit_similar_large", language)
+        for screen in ("submit_name", "submit_description", "submit_title"):
+            go(kiosk, "back", screen)
     go(kiosk, "back", "submit_category")
     go(kiosk, "back", "start")
     switch(kiosk, "text_size", "large_text", False)

@@ -1,8 +1,11 @@
 // Reads the drawn text back from Dear ImGui's draw data and checks it against the layout rules.
 #include "drawn_text.h"
 
+#include "kiosk/core/bidi.h"
 #include "kiosk/core/text_edit.h"
 #include "storage/text.h"
+
+#include <utf8proc.h>
 
 #include "imgui.h"
 
@@ -332,9 +335,35 @@ bool endsWithEllipsis(const std::u32string& text) {
     return (!text.empty() && text.back() == U'…') || (text.size() >= 3 && text.compare(text.size() - 3, 3, U"...") == 0);
 }
 
+// The text a line drawn right to left was made from. Its glyphs are recorded in drawing order and Arabic letters in
+// their joined presentation forms: "جارٍ الحفظ …" is drawn as "… ظفحلا ٍراج" (shaped), which matches no label.
+// Reordered once more as a right-to-left paragraph (reordering a line is its own inverse: the right-to-left runs turn
+// back, a Latin name or a number inside stays as it reads) and each presentation form replaced by its letter (its
+// compatibility decomposition; a lam-alef ligature gives both letters), it reads as the text the view was given.
+// A line without right-to-left letters is itself.
+std::u32string logicalOf(const std::string& drawn) {
+    if (!core::hasRightToLeft(drawn)) return codepoints(drawn);
+    const core::VisualLine line = core::visualLine("\u200F" + drawn);  // the mark: a right-to-left paragraph
+    std::u32string letters;
+    for (char32_t c : codepoints(line.visual)) {
+        if (c == 0x200E || c == 0x200F || c == 0xFEFF) continue;
+        if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE)) {
+            utf8proc_int32_t parts[8];
+            utf8proc_int32_t last = 0;
+            const utf8proc_ssize_t n =
+                utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), parts, 8, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &last);
+            for (utf8proc_ssize_t i = 0; i < n && i < 8; ++i) letters.push_back(static_cast<char32_t>(parts[i]));
+            if (n > 0) continue;
+        }
+        letters.push_back(c);
+    }
+    return codepoints(utf8(letters));  // composed again (NFC)
+}
+
 struct Block {
     std::vector<const TextRun*> runs;
-    std::u32string text;  ///< without white space
+    std::u32string text;     ///< without white space, in drawing order
+    std::u32string logical;  ///< the same as the text it was made from (logicalOf each line); for Latin text `text`
 };
 
 std::vector<Block> blocks(const std::vector<TextRun>& runs) {
@@ -348,6 +377,7 @@ std::vector<Block> blocks(const std::vector<TextRun>& runs) {
         if (!next) out.push_back({});
         out.back().runs.push_back(&run);
         out.back().text += withoutSpace(codepoints(run.text));
+        out.back().logical += withoutSpace(logicalOf(run.text));
         last = &run;
     }
     return out;
@@ -448,9 +478,10 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
         for (const TextRun* r : block.runs) rect = rect.unite(r->rect);
         std::string shown;
         for (const TextRun* r : block.runs) shown += (shown.empty() ? "" : " ") + r->text;
-        // A heading or a label of the screen shortened: it should have wrapped or shrunk.
-        if (ellipsisAtEnd) {
-            const std::u32string begun = block.text.substr(0, block.text.size() - (block.text.back() == U'…' ? 1 : 3));
+        // A heading or a label of the screen shortened: it should have wrapped or shrunk. Read in the order it was
+        // written: a right-to-left label shortened ends in "…" there, though it is drawn at its left.
+        if (endsWithEllipsis(block.logical)) {
+            const std::u32string begun = block.logical.substr(0, block.logical.size() - (block.logical.back() == U'…' ? 1 : 3));
             // Not when it begins a text that may be shortened (an idea's title starting as the event's name does).
             const bool sourceBegun = std::any_of(sources.begin(), sources.end(), [&](const std::u32string& source) {
                 return source.size() > begun.size() && source.compare(0, begun.size(), begun) == 0 &&
@@ -458,7 +489,7 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             });
             for (std::size_t w = 0; w < whole.size() && !sourceBegun; ++w) {
                 if (begun.size() >= 2 && whole[w].size() > begun.size() && whole[w].compare(0, begun.size(), begun) == 0 &&
-                    whole[w] != block.text) {
+                    whole[w] != block.logical) {
                     problems.push_back({Kind::ShortenedHeading, std::string(kindName(Kind::ShortenedHeading)) + ": \"" +
                                                                     preview(shown) + "\" " + describe(rect) + " is the beginning of \"" +
                                                                     preview(input.whole[w]) + "\", which must be shown whole"});
@@ -473,9 +504,10 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
         const bool cutOff = owner && (owner->rect.y1 >= last.clip.y1 - 0.5f || owner->rect.y0 <= last.clip.y0 + 0.5f) &&
                             !last.clip.contains(input.display, 0.5f);
         // A text that ends in "…" of its own ("Wird gespeichert …") is whole.
-        const bool ownEllipsis = std::find(labels.begin(), labels.end(), block.text) != labels.end() ||
-                                 std::find(whole.begin(), whole.end(), block.text) != whole.end() ||
-                                 std::find(sources.begin(), sources.end(), block.text) != sources.end();
+        // Compared as written, so that a right-to-left label ("… ظفحلا ٍراج" as drawn) is found too.
+        const bool ownEllipsis = std::find(labels.begin(), labels.end(), block.logical) != labels.end() ||
+                                 std::find(whole.begin(), whole.end(), block.logical) != whole.end() ||
+                                 std::find(sources.begin(), sources.end(), block.logical) != sources.end();
         bool free = !cutOff && !ownEllipsis && last.clip.contains(below, 0.5f) && input.display.contains(below, 0.5f) &&
                     (!owner || owner->rect.contains(below, 0.5f));
         for (std::size_t i = 0; free && i < runs.size(); ++i) {
@@ -506,35 +538,42 @@ std::vector<LayoutProblem> findLayoutProblems(const std::vector<TextRun>& runs, 
             for (const TextRun* r : block.runs) all += (all.empty() ? "" : " ") + r->text;
             return all;
         }();
-        std::string why;
-        bool wholeLabel = false;  // a button showing all of its own label shortens nothing, even if a title begins so
         const LabelledElement* owner = elementOf(*block.runs.front(), input);
         if (owner && !block.runs.front()->clip.contains(owner->rect, 0.5f)) continue;  // partly scrolled out of view
-        if (const LabelledElement* e = owner) {
-            const std::u32string label = withoutSpace(codepoints(e->label));
-            const std::size_t n = endsWithPrefixOf(block.text, label);
-            wholeLabel = !label.empty() && block.text.find(label) != std::u32string::npos;
-            if (!label.empty() && !wholeLabel && n > 0 && n < label.size() && (n == block.text.size() || n >= 6)) {
-                why = "the label of " + e->id + " \"" + preview(e->label) + "\"";
-            }
-        }
         // A block that is a whole source of its own (a topic "Language") shortens no longer one that begins so.
+        bool wholeSource = false;
         for (const auto* known : {&sources, &labels}) {
             for (const std::u32string& source : *known) {
-                if (!source.empty() && block.text == source) wholeLabel = true;
+                if (!source.empty() && (block.text == source || block.logical == source)) wholeSource = true;
             }
         }
-        for (std::size_t s = 0; why.empty() && !wholeLabel && s < sources.size(); ++s) {
-            const std::u32string& source = sources[s];
-            if (source.size() < 6 || block.text.find(source) != std::u32string::npos) continue;
-            const std::size_t n = endsWithPrefixOf(block.text, source);
-            if (n >= 6 && n < source.size()) why = "\"" + preview(input.sources[s]) + "\"";
-        }
-        for (std::size_t s = 0; why.empty() && !wholeLabel && s < labels.size(); ++s) {
-            const std::u32string& label = labels[s];
-            const std::size_t n = block.text.size();
-            if (n >= 4 && n < label.size() && label.compare(0, n, block.text) == 0) why = "\"" + preview(input.labels[s]) + "\"";
-        }
+        // Why `text` (the block as drawn, or as written) is a shortening without "…"; empty when it is none.
+        const auto shortens = [&](const std::u32string& text) -> std::string {
+            bool wholeLabel = wholeSource;  // a button showing all of its own label shortens nothing, even if a title begins so
+            if (const LabelledElement* e = owner) {
+                const std::u32string label = withoutSpace(codepoints(e->label));
+                const std::size_t n = endsWithPrefixOf(text, label);
+                wholeLabel = wholeLabel || (!label.empty() && text.find(label) != std::u32string::npos);
+                if (!label.empty() && !wholeLabel && n > 0 && n < label.size() && (n == text.size() || n >= 6)) {
+                    return "the label of " + e->id + " \"" + preview(e->label) + "\"";
+                }
+            }
+            for (std::size_t s = 0; !wholeLabel && s < sources.size(); ++s) {
+                const std::u32string& source = sources[s];
+                if (source.size() < 6 || text.find(source) != std::u32string::npos) continue;
+                const std::size_t n = endsWithPrefixOf(text, source);
+                if (n >= 6 && n < source.size()) return "\"" + preview(input.sources[s]) + "\"";
+            }
+            for (std::size_t s = 0; !wholeLabel && s < labels.size(); ++s) {
+                const std::u32string& label = labels[s];
+                const std::size_t n = text.size();
+                if (n >= 4 && n < label.size() && label.compare(0, n, text) == 0) return "\"" + preview(input.labels[s]) + "\"";
+            }
+            return {};
+        };
+        std::string why = shortens(block.text);
+        // Read as written too: an Arabic text cut between two letters ends in the beginning of its source there.
+        if (why.empty() && block.logical != block.text && !endsWithEllipsis(block.logical)) why = shortens(block.logical);
         if (!why.empty()) {
             Box rect;
             for (const TextRun* r : block.runs) rect = rect.unite(r->rect);

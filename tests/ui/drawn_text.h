@@ -106,6 +106,8 @@ const char* kindName(LayoutProblem::Kind kind);
 ///   joined without white space end in a proper prefix of a source (at least 6 characters of it, or any prefix of
 ///   the label of the element the text lies in) and not in "…", unless that element is partly scrolled out of view;
 ///   or that are, as a whole, a proper beginning (at least 4 characters) of one of `labels` and the whole of none.
+/// Blocks are compared with the texts as written: a line drawn right to left (Arabic, shaped into presentation forms
+/// and reordered) is read back in logical order with its letters, so "… ظفحلا ٍراج" is the label "جارٍ الحفظ …".
 /// - ShortenedHeading: a block that ends in "…" after a proper beginning (at least 2 characters: "?1…" of "?123") of one of `whole`
 ///   (and of no source that may be shortened).
 /// - ShortenedWithRoom: a block shortened with "…" (at its end, or at its start in a right-to-left line's visual

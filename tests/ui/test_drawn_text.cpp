@@ -310,6 +310,33 @@ TEST_SUITE("ui.drawn_text") {
         }
     }
 
+    // Arabic is drawn shaped and right to left ("… ظفحلا ٍراج" for "جارٍ الحفظ …"): the checker reads it as written.
+    TEST_CASE("an Arabic label drawn shaped is matched to its label: whole it is fine, shortened with room it is found") {
+        Drawing d;
+        LayoutInput input = d.input();
+        input.labels = {"جارٍ الحفظ …", "المشاركة في المجتمع والمشاركة في القرار"};
+        input.whole = input.labels;
+        ImFont* f = d.fonts.body;
+        const auto whole = d.draw([&](ImDrawList& l) {
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 100), 0xFF000000, "جارٍ الحفظ …");
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 300), 0xFF000000, "المشاركة في المجتمع والمشاركة في القرار", nullptr, 300.0f);
+        });
+        CHECK_MESSAGE(ui::testing::findLayoutProblems(whole, input).empty(), all(ui::testing::findLayoutProblems(whole, input)));
+        const auto shortened = d.draw([&](ImDrawList& l) {
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 100), 0xFF000000, "جارٍ الح…");
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 300), 0xFF000000, "المشاركة في المجتمع…");
+        });
+        const auto problems = ui::testing::findLayoutProblems(shortened, input);
+        CHECK_MESSAGE(count(problems, Kind::ShortenedHeading) == 2, all(problems));
+        CHECK_MESSAGE(count(problems, Kind::ShortenedWithRoom) == 2, all(problems));
+        // Cut between two words without "…": its drawn beginning is at its right, as written it is the label's beginning.
+        const auto cut = d.draw([&](ImDrawList& l) {
+            ui::AddShapedText(&l, f, f->FontSize, ImVec2(100, 300), 0xFF000000, "المشاركة في المجتمع");
+        });
+        CHECK_MESSAGE(count(ui::testing::findLayoutProblems(cut, input), Kind::ShortenedWithoutEllipsis) == 1,
+                      all(ui::testing::findLayoutProblems(cut, input)));
+    }
+
     TEST_CASE("a label cut between two letters is found by its beginning, a whole label is not") {
         Drawing d;
         LayoutInput input = d.input();
