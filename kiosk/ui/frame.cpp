@@ -244,6 +244,15 @@ void drawChosenBar(ImDrawList* draw, const ImVec2& min, const ImVec2& max, theme
 
 float chosenBarRoom(const theme::Scale& scale) { return chosenBarThickness(scale) + scale.xs; }
 
+bool LanguageChoice(Frame& frame, const std::string& id, const std::string& code, bool chosen, const ImVec2& size) {
+    ButtonStyle style;
+    style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Secondary;
+    style.font = frame.fonts.bold;
+    style.icon = chosen ? icon::kDone : nullptr;
+    style.checked = chosen;
+    return StyledButton(frame, id, frame.text.languageName(code), size, style);
+}
+
 bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& requested,
                   const ButtonStyle& style) {
     const ImVec2 size(std::max(1.0f, requested.x), std::max(1.0f, requested.y));

@@ -107,6 +107,10 @@ float chosenBarRoom(const theme::Scale& scale);
 /// shortened with "…" when it does not fit; the automation file gets the whole label. Records itself.
 bool StyledButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, const ButtonStyle& style);
 
+/// One language of a list to choose from, in its own name and in bold: the chosen one in the selected colour with a
+/// check mark, so it shows without telling colours apart (the attendee's languages, the moderators' panel).
+bool LanguageChoice(Frame& frame, const std::string& id, const std::string& code, bool chosen, const ImVec2& size);
+
 /// A button that fires on release, never on hover, never at the end of a drag. Records itself.
 bool TouchButton(Frame& frame, const std::string& id, const std::string& label, const ImVec2& size, bool enabled = true,
                  bool primary = false, const char* role = "button");

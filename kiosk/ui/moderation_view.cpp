@@ -179,13 +179,7 @@ void ModerationView::DrawLanguages(const core::PanelModel& model, Frame& frame, 
         const std::string& code = model.languages[i];
         const int row = static_cast<int>(i) / columns, column = static_cast<int>(i) % columns;
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(column) * (bw + sc.m), y + static_cast<float>(row) * (bh + sc.m)));
-        const bool chosen = code == frame.language;
-        ButtonStyle style;
-        style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Secondary;
-        style.font = bold;
-        style.icon = chosen ? icon::kDone : nullptr;
-        style.checked = chosen;
-        if (StyledButton(frame, "panel:lang:" + code, frame.text.languageName(code), ImVec2(bw, bh), style)) {
+        if (LanguageChoice(frame, "panel:lang:" + code, code, code == frame.language, ImVec2(bw, bh))) {
             out.language = code;
             pickingLanguage = false;
         }

@@ -90,14 +90,7 @@ void drawLanguagePicker(const core::KioskState& state, Frame& frame) {
         const int inRow = std::min(columns, count - row * columns);
         const float rowX = x + (width - (bw * static_cast<float>(inRow) + sc.m * static_cast<float>(inRow - 1))) * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(rowX + static_cast<float>(column) * (bw + sc.m), y + static_cast<float>(row) * (bh + sc.m)));
-        // The current language: the selected colour and a check mark, so it shows without telling colours apart.
-        const bool chosen = code == state.language;
-        ButtonStyle style;
-        style.kind = chosen ? ButtonKind::TabSelected : ButtonKind::Secondary;
-        style.font = bold;
-        style.icon = chosen ? icon::kDone : nullptr;
-        style.checked = chosen;
-        if (StyledButton(frame, "lang:" + code, frame.text.languageName(code), ImVec2(bw, bh), style)) {
+        if (LanguageChoice(frame, "lang:" + code, code, code == state.language, ImVec2(bw, bh))) {
             frame.events.push_back(ev::SetLanguage{code});
         }
     }
