@@ -307,7 +307,7 @@ Response PhoneApi::changeVote(const Request& request, const Caller& caller, bool
         } else {
             store.retractVote(caller.session->id, *ideaId);
         }
-        votesLeft = storage::votesLeftOf(store, caller.session->id);
+        votesLeft = store.votesLeft(caller.session->id);
     });
     return jsonResponse(200, {{"votesLeft", votesLeft}, {"idea", number}, {"voted", cast}});
 }

@@ -35,13 +35,4 @@ std::optional<Session> activePhoneSession(Store& store, const std::string& token
     return readSession(*q);
 }
 
-int votesLeftOf(Store& store, const std::string& sessionId) {
-    const auto session = store.session(sessionId);
-    if (!session) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
-    auto budget = store.prepared("SELECT vote_budget FROM events WHERE id = ?");
-    budget->bind(1, session->eventId);
-    if (!budget->executeStep()) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(session->eventId));
-    return std::max(0, budget->getColumn(0).getInt() - session->votesUsed);
-}
-
 }  // namespace storage

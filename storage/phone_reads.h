@@ -24,8 +24,4 @@ std::optional<std::string> ideaIdByNumber(Store& store, const std::string& event
 /// read and parse the active event's settings.
 std::optional<Session> activePhoneSession(Store& store, const std::string& tokenHash);
 
-/// What Store::votesLeft says (the budget less the session's live votes, at least 0; RuleError "unknown_session"),
-/// reading only the event's budget rather than the whole event with its settings.
-int votesLeftOf(Store& store, const std::string& sessionId);
-
 }  // namespace storage

@@ -513,10 +513,13 @@ std::vector<Session> Store::sessions(const std::string& eventId) {
 }
 
 int Store::votesLeft(const std::string& sessionId) {
-    auto s = session(sessionId);
+    const auto s = session(sessionId);
     if (!s) throw RuleError("unknown_session", "no session with id " + quoteUntrusted(sessionId));
-    auto e = event(s->eventId);
-    return std::max(0, e->settings.voteBudget - s->votesUsed);
+    // Only the budget column: reading the whole event parses its settings, and phones ask after every vote.
+    auto budget = m->statements.get("SELECT vote_budget FROM events WHERE id = ?");
+    budget->bind(1, s->eventId);
+    if (!budget->executeStep()) throw RuleError("unknown_event", "no event with id " + quoteUntrusted(s->eventId));
+    return std::max(0, budget->getColumn(0).getInt() - s->votesUsed);
 }
 
 std::vector<std::string> Store::votedIdeaIds(const std::string& sessionId) {

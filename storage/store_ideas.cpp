@@ -28,7 +28,8 @@ VoteCounts countVotes(SQLite::Database& db, const std::string& eventId) {
     static const char* kLive =
         "live(idea_id, session_id) AS MATERIALIZED (SELECT l.idea_id, l.session_id FROM live_votes l JOIN ideas i ON "
         "i.id = l.idea_id JOIN sessions s ON s.id = l.session_id WHERE i.event_id = :event AND s.voided = 0) ";
-    static const char* kOwn = "SELECT 0, idea_id, count(DISTINCT session_id) FROM live GROUP BY idea_id";
+    // A row of live_votes is one session and one idea, so an idea's own supporters are its rows.
+    static const char* kOwn = "SELECT 0, idea_id, count(*) FROM live GROUP BY idea_id";
     SQLite::Statement anyMerged(db, "SELECT EXISTS (SELECT 1 FROM ideas WHERE event_id = ? AND status = 'merged')");
     anyMerged.bind(1, eventId);
     anyMerged.executeStep();
@@ -110,9 +111,8 @@ int Store::voteCount(const std::string& ideaId) {
     SQLite::Statement count(m->db,
         "WITH RECURSIVE tree(id) AS (SELECT :idea UNION ALL SELECT i.id FROM ideas i JOIN tree t ON "
         "i.merged_into = t.id WHERE :merged = 0) "
-        "SELECT count(DISTINCT v.session_id) FROM votes v JOIN sessions s ON s.id = v.session_id WHERE "
-        "v.idea_id IN (SELECT id FROM tree) AND v.kind = 'vote' AND s.voided = 0 AND NOT EXISTS "
-        "(SELECT 1 FROM votes r WHERE r.retracts = v.id)");
+        "SELECT count(DISTINCT l.session_id) FROM live_votes l JOIN sessions s ON s.id = l.session_id WHERE "
+        "l.idea_id IN (SELECT id FROM tree) AND s.voided = 0");
     count.bind(":idea", ideaId);
     count.bind(":merged", merged ? 1 : 0);
     count.executeStep();

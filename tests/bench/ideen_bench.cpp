@@ -177,7 +177,7 @@ void benchPhoneRequests(const std::string& folder, int phones, int rounds) {
                 } else {
                     writer.retractVote(session, ideaIds[static_cast<std::size_t>(p)]);
                 }
-                storage::votesLeftOf(writer, session);
+                writer.votesLeft(session);
             });
         }
         began = threadCpuMs();
