@@ -1,7 +1,6 @@
 // Read pool and group-commit writer of the phone server.
 #include "phones/backend.h"
 
-#include "storage/busy.h"
 #include "storage/store.h"
 
 #include <SQLiteCpp/Exception.h>
@@ -47,7 +46,8 @@ struct GroupWriter::Job {
     std::promise<void> done;
 };
 
-GroupWriter::GroupWriter(std::unique_ptr<storage::Store> store) : m_store(std::move(store)), m_thread([this] { loop(); }) {}
+GroupWriter::GroupWriter(std::unique_ptr<storage::Store> store)
+    : m_store(std::move(store)), m_lockWaits(storage::LockWaits::forFile(m_store->path())), m_thread([this] { loop(); }) {}
 
 GroupWriter::~GroupWriter() {
     {
@@ -100,25 +100,26 @@ void GroupWriter::loop() {
             for (Job* job : batch) job->done.set_exception(std::current_exception());
         }
         const auto committed = std::chrono::steady_clock::now();
-        std::this_thread::sleep_for(m_gap.after(committed, committed - began, storage::lastBusyWait()));
+        // A database that is not a file has no other connections; a board without shared memory sees only ours.
+        const auto lastWait = m_lockWaits != nullptr ? m_lockWaits->lastWait() : LockFreeGap::Clock::time_point{};
+        const bool othersSeen = m_lockWaits == nullptr || m_lockWaits->othersSeen();
+        const auto gap = LockFreeGap::after(committed, committed - began, lastWait, othersSeen);
+        if (gap > LockFreeGap::Clock::duration::zero()) std::this_thread::sleep_for(gap);
     }
 }
 
-std::chrono::steady_clock::duration LockFreeGap::after(Clock::time_point now, Clock::duration held,
-                                                      Clock::time_point lastBusyWait) {
+LockFreeGap::Clock::duration LockFreeGap::after(Clock::time_point now, Clock::duration held, Clock::time_point lastWait,
+                                                bool othersSeen) {
     // The kiosk's own writer (and the command line, the sync worker) wait for the write lock trying every 2 ms
     // (storage/schema.cpp). A hundred phones keep this thread going from one commit straight into the next, so the
     // lock was free for microseconds at a time, every such try missed it, and the kiosk's saves failed with
-    // "database is locked" after their whole timeout (seen in tests/e2e/test_projector.sh). A gap a little longer
-    // than those 2 ms meets every waiter that gets the processor in time. A long gap (as long as the batch held the
-    // lock, at most 50 ms) when a connection of this process is known to wait, and at least every quarter second
-    // for waiters in other processes that a busy machine wakes late; a long gap after every commit halved the
-    // phones' throughput (scripts/bench_phones.sh).
-    const bool waiterHere = now - lastBusyWait < kShort * 4;
-    const bool longGapDue = now - m_lastLong >= kLongEvery;
-    if (!waiterHere && !longGapDue) return kShort;
-    m_lastLong = now;
-    return std::clamp<Clock::duration>(held, kShort, kLongMax);
+    // "database is locked" after their whole timeout (seen in tests/e2e/test_projector.sh). Every busy handler notes
+    // its first and each further wait on the file's board before it sleeps, in whichever process it runs, so a
+    // waiter is seen at the latest by the commit after its first try: then the gap is as long as the batch held the
+    // lock, and a waiter woken late still finds it free. While nobody waits, any gap only delays the next batch
+    // (a gap of 3 ms after every commit, and a long one every quarter second, were a tenth of each phone's wait).
+    if (now - lastWait < kWaiting) return std::clamp<Clock::duration>(held, kShort, kLongMax);
+    return othersSeen ? Clock::duration::zero() : Clock::duration(kShort);
 }
 
 }  // namespace phones

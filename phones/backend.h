@@ -3,6 +3,7 @@
 #pragma once
 
 #include "phones/api.h"
+#include "storage/lock_waits.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -31,21 +32,19 @@ private:
 };
 
 /// How long the group writer leaves SQLite's write lock to other connections after each commit (backend.cpp says
-/// why): a short gap, or as long as the batch held the lock (at most kLongMax) when a connection of this process
-/// waited for the lock lately, and at least every kLongEvery for waiters elsewhere.
-class LockFreeGap {
-public:
+/// why): no gap while nobody waits for the lock, as long as the batch held it (kShort to kLongMax) while a connection
+/// of any process waits (storage::LockWaits), and always kShort where waiters elsewhere cannot be seen.
+struct LockFreeGap {
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::milliseconds kShort{3};
     static constexpr std::chrono::milliseconds kLongMax{50};
-    static constexpr std::chrono::milliseconds kLongEvery{250};
+    /// A wait noted this recently is someone still waiting: the busy handler notes one every 2 ms while it waits,
+    /// and a busy machine may leave a waiter without the processor for a while.
+    static constexpr std::chrono::milliseconds kWaiting{25};
 
-    /// The gap after a commit at `now` of a batch that held the lock for `held`; `lastBusyWait` as
-    /// storage::lastBusyWait() says.
-    Clock::duration after(Clock::time_point now, Clock::duration held, Clock::time_point lastBusyWait);
-
-private:
-    Clock::time_point m_lastLong{};
+    /// The gap after a commit at `now` of a batch that held the lock for `held`, when the last wait for the lock
+    /// was noted at `lastWait`; `othersSeen` false when waiters in other processes cannot be seen.
+    static Clock::duration after(Clock::time_point now, Clock::duration held, Clock::time_point lastWait, bool othersSeen);
 };
 
 /// One thread with one write connection. `run` queues the work and waits for the commit of the batch it joined.
@@ -64,8 +63,8 @@ private:
     void loop();
 
     static constexpr std::size_t kMaxBatch = 256;
-    LockFreeGap m_gap;
     std::unique_ptr<storage::Store> m_store;
+    storage::LockWaits* m_lockWaits;  // nullptr for a database that is not a file
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job*> m_queue;

@@ -1,7 +1,7 @@
 // The database schema as numbered migrations, and the checks made every time a file is opened.
 #include "storage/schema.h"
 
-#include "storage/busy.h"
+#include "storage/lock_waits.h"
 #include "storage/types.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -9,8 +9,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <set>
 #include <string>
 
 namespace storage {
@@ -262,14 +265,30 @@ constexpr int kBusyRetryMs = 2;
 // thread that waits, which does nothing else meanwhile, so one time per thread is enough.
 thread_local std::chrono::steady_clock::time_point t_waitingSince;
 
+// What the busy handler of a connection needs: it gets one pointer, which must outlive the connection, so each
+// combination is kept for the life of the process (a handful: one per database file and timeout).
+struct BusyWait {
+    std::chrono::milliseconds timeout;
+    LockWaits* board;  // nullptr for a database that is not a file
+    auto operator<=>(const BusyWait&) const = default;
+};
+
+const BusyWait* keptBusyWait(const BusyWait& wanted) {
+    static std::mutex mutex;
+    static std::set<BusyWait> kept;  // a set's elements stay where they are
+    std::lock_guard lock(mutex);
+    return &*kept.insert(wanted).first;
+}
+
 // The busy handler: another try (1) after a short sleep until the connection's timeout has passed, then 0 (SQLite
-// returns SQLITE_BUSY). `timeoutMs` carries the timeout itself, so nothing has to outlive the connection.
-int retryUntilTimeout(void* timeoutMs, int tries) {
+// returns SQLITE_BUSY). Each wait is noted on the file's board, so a writer that commits back to back, in this
+// process or another, leaves the lock free long enough (phones/backend.cpp).
+int retryUntilTimeout(void* setting, int tries) {
+    const auto& wait = *static_cast<const BusyWait*>(setting);
     const auto now = std::chrono::steady_clock::now();
     if (tries == 0) t_waitingSince = now;
-    const auto limit = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeoutMs));
-    if (now - t_waitingSince >= limit) return 0;
-    noteBusyWait(now);
+    if (now - t_waitingSince >= wait.timeout) return 0;
+    if (wait.board != nullptr) wait.board->noteWait(now);
     sqlite3_sleep(kBusyRetryMs);
     return 1;
 }
@@ -277,8 +296,9 @@ int retryUntilTimeout(void* timeoutMs, int tries) {
 }  // namespace
 
 void configureConnection(SQLite::Database& db, int busyTimeoutMs, bool readOnly) {
-    const std::intptr_t timeoutMs = busyTimeoutMs > 0 ? busyTimeoutMs : 0;
-    sqlite3_busy_handler(db.getHandle(), retryUntilTimeout, reinterpret_cast<void*>(timeoutMs));
+    const BusyWait* wait =
+        keptBusyWait({std::chrono::milliseconds(std::max(busyTimeoutMs, 0)), LockWaits::forFile(db.getFilename())});
+    sqlite3_busy_handler(db.getHandle(), retryUntilTimeout, const_cast<BusyWait*>(wait));
     if (!readOnly) db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
