@@ -55,11 +55,31 @@ void endpointOf(int sock, bool peer, std::string& ip, int& port) {
     port = std::atoi(service);
 }
 
+/// recv() or send() again after a signal interrupted it.
+template <typename Call>
+ssize_t retryInterrupted(Call call) {
+    ssize_t done = 0;
+    do {
+        done = call();
+    } while (done < 0 && errno == EINTR);
+    return done;
+}
+
+bool wouldBlock(ssize_t result) {
+    return result < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
 /// One connection's bytes. A read waits only until the deadline of the request being read, however slowly its
 /// bytes trickle in. One buffer for the whole connection, so a request sent right behind another is not lost.
+/// Reads try the socket first and wait with poll() only when it is not ready (a phone's request has mostly arrived
+/// whole). An answer is kept until the request is done (or the stream must read again, as after "100 Continue")
+/// and then sent at once: cpp-httplib writes the head and the body separately, which cost two sends and two TCP
+/// segments per answer; a poll before each read and write, and the addresses asked for anew with every request,
+/// were further system calls (a quarter of them all under load, scripts/bench_phones.sh with perf stat).
 class DeadlineStream final : public httplib::Stream {
 public:
-    DeadlineStream(int sock, std::chrono::milliseconds writeTimeout) : m_sock(sock), m_writeTimeout(writeTimeout) {}
+    DeadlineStream(int sock, std::chrono::milliseconds writeTimeout, std::string peerIp, int peerPort)
+        : m_sock(sock), m_writeTimeout(writeTimeout), m_peerIp(std::move(peerIp)), m_peerPort(peerPort) {}
 
     void startRequest(Clock::time_point deadline) {
         m_deadline = deadline;
@@ -72,14 +92,18 @@ public:
 
     ssize_t read(char* out, size_t size) override {
         if (!hasBuffered()) {
-            if (!waitUntil(m_sock, POLLIN, m_deadline)) {
-                if (Clock::now() >= m_deadline) t_requestTimedOut = true;
-                return -1;
+            if (!flush()) return -1;
+            const auto receive = [this](int flags) {
+                return retryInterrupted([&] { return ::recv(m_sock, m_buffer.data(), m_buffer.size(), flags); });
+            };
+            ssize_t got = receive(MSG_DONTWAIT);
+            if (wouldBlock(got)) {
+                if (!waitUntil(m_sock, POLLIN, m_deadline)) {
+                    if (Clock::now() >= m_deadline) t_requestTimedOut = true;
+                    return -1;
+                }
+                got = receive(0);
             }
-            ssize_t got = 0;
-            do {
-                got = ::recv(m_sock, m_buffer.data(), m_buffer.size(), 0);
-            } while (got < 0 && errno == EINTR);
             if (got <= 0) return got;
             m_begin = 0;
             m_end = static_cast<std::size_t>(got);
@@ -91,25 +115,61 @@ public:
     }
 
     ssize_t write(const char* data, size_t size) override {
-        if (!is_writable()) return -1;
-        ssize_t sent = 0;
-        do {
-            sent = ::send(m_sock, data, size, MSG_NOSIGNAL);
-        } while (sent < 0 && errno == EINTR);
-        return sent;
+        m_out.append(data, size);
+        // A large answer (the page's script) goes out as it comes rather than all held in memory.
+        if (m_out.size() >= kHeldAtMost && !flush()) return -1;
+        return static_cast<ssize_t>(size);
     }
 
-    void get_remote_ip_and_port(std::string& ip, int& port) const override { endpointOf(m_sock, true, ip, port); }
-    void get_local_ip_and_port(std::string& ip, int& port) const override { endpointOf(m_sock, false, ip, port); }
+    /// Sends what the answer wrote so far, each part within the write timeout; false when the peer is gone or slow.
+    bool flush() {
+        std::size_t done = 0;
+        while (done < m_out.size()) {
+            const auto sendRest = [&] {
+                return retryInterrupted(
+                    [&] { return ::send(m_sock, m_out.data() + done, m_out.size() - done, MSG_NOSIGNAL | MSG_DONTWAIT); });
+            };
+            ssize_t sent = sendRest();
+            if (wouldBlock(sent)) sent = is_writable() ? sendRest() : -1;
+            if (sent <= 0) {
+                m_out.clear();
+                return false;
+            }
+            done += static_cast<std::size_t>(sent);
+        }
+        m_out.clear();
+        return true;
+    }
+
+    // Both ends are asked once: cpp-httplib asks for them with every request.
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = m_peerIp;
+        port = m_peerPort;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        if (!m_localKnown) {
+            endpointOf(m_sock, false, m_localIp, m_localPort);
+            m_localKnown = true;
+        }
+        ip = m_localIp;
+        port = m_localPort;
+    }
     socket_t socket() const override { return m_sock; }
 
 private:
+    static constexpr std::size_t kHeldAtMost = 64 * 1024;
     int m_sock;
     std::chrono::milliseconds m_writeTimeout;
+    std::string m_peerIp;
+    int m_peerPort;
+    mutable bool m_localKnown = false;
+    mutable std::string m_localIp;
+    mutable int m_localPort = 0;
     Clock::time_point m_deadline = Clock::now();
     std::array<char, 4096> m_buffer{};
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
+    std::string m_out;
 };
 
 /// The answer to a connection over its address's cap, sent before its request is read (reading it would let the
@@ -159,7 +219,7 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
         // Given back however the connection ends (an exception out of a handler included).
         const std::unique_ptr<AddressSlots, std::function<void(AddressSlots*)>> slot(
             &m_slots, [&address](AddressSlots* slots) { slots->give(address); });
-        answered = serveConnection(sock);
+        answered = serveConnection(sock, address, port);
     } else {
         if (m_refused) m_refused(address, ConnectionRefusal::tooMany);  // logged before the peer hears it
         refuseTooMany(sock);
@@ -169,8 +229,8 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
     return answered;
 }
 
-bool DeadlineServer::serveConnection(socket_t sock) {
-    DeadlineStream stream(sock, m_limits.write);
+bool DeadlineServer::serveConnection(socket_t sock, const std::string& peerIp, int peerPort) {
+    DeadlineStream stream(sock, m_limits.write, peerIp, peerPort);
     // The next request's first byte, within the keep-alive time; a stopping server ends the wait within kStopCheck.
     const auto awaitRequest = [&] {
         const auto idleUntil = Clock::now() + m_limits.keepAlive;
@@ -187,6 +247,7 @@ bool DeadlineServer::serveConnection(socket_t sock) {
         stream.startRequest(Clock::now() + m_limits.request);
         bool closed = false;
         answered = process_request(stream, left == 1, closed, nullptr);
+        if (!stream.flush()) answered = false;
         if (requestTimedOut()) {
             std::string ip;
             int port = 0;

@@ -32,7 +32,7 @@ public:
 private:
     // cpp-httplib's loop over one connection's requests: a private virtual, meant to be replaced (its SSLServer does).
     bool process_and_close_socket(socket_t sock) override;
-    bool serveConnection(socket_t sock);
+    bool serveConnection(socket_t sock, const std::string& peerIp, int peerPort);
 
     ConnectionLimits m_limits;
     std::function<void(const std::string&, ConnectionRefusal)> m_refused;
