@@ -116,8 +116,8 @@ LockFreeGap::Clock::duration LockFreeGap::after(Clock::time_point now, Clock::du
     // "database is locked" after their whole timeout (seen in tests/e2e/test_projector.sh). Every busy handler notes
     // its first and each further wait on the file's board before it sleeps, in whichever process it runs, so a
     // waiter is seen at the latest by the commit after its first try: then the gap is as long as the batch held the
-    // lock, and a waiter woken late still finds it free. While nobody waits, any gap only delays the next batch
-    // (a gap of 3 ms after every commit, and a long one every quarter second, were a tenth of each phone's wait).
+    // lock, and a waiter woken late still finds it free. While nobody waits, a gap only delays the next batch (it
+    // was 3 ms after every commit, and as long as the batch every quarter second for waiters nobody could see).
     if (now - lastWait < kWaiting) return std::clamp<Clock::duration>(held, kShort, kLongMax);
     return othersSeen ? Clock::duration::zero() : Clock::duration(kShort);
 }
