@@ -52,6 +52,11 @@ cpu_before=$(awk '{print $14 + $15}' "/proc/$kiosk/stat")
 PHONE_TOKENS="$work/tokens" PHONE_IDEAS=20 PHONE_ORIGIN="$url" \
   wrk -t "$phones" -c "$phones" -d "${seconds}s" --latency -s "$root/tests/bench/phones_vote.lua" "$url/" >"$work/wrk.out"
 echo "$(grep "^phones:" "$work/wrk.out") ($before before, $(load) after)"
+# Issue 15's goals: p99 at most 50 ms, no errors.
+sed -n 's/^phones: .* p99 \([0-9.]*\) ms, errors: \([0-9]*\) non-2xx, \([0-9]*\) connect, \([0-9]*\) read, \([0-9]*\) write, \([0-9]*\) timeout$/\1 \2 \3 \4 \5 \6/p' "$work/wrk.out" |
+  awk '{ errors = $2 + $3 + $4 + $5 + $6
+         printf "phones: p99 %s ms (goal <= 50 ms, %.2fx the goal: %s); errors %d (goal 0: %s)\n", $1, $1 / 50,
+                ($1 <= 50 ? "met" : "NOT met"), errors, (errors == 0 ? "met" : "NOT met") }'
 cpu_after=$(awk '{print $14 + $15}' "/proc/$kiosk/stat")
 answers=$(sed -n 's/^phones: \([0-9]*\) requests.*/\1/p' "$work/wrk.out")
 [ "${answers:-0}" -gt 0 ] && echo "phones: the kiosk's CPU per answer (all its threads, the window's drawing included): $(( (cpu_after - cpu_before) * 1000000 / $(getconf CLK_TCK) / answers )) us"
