@@ -39,7 +39,8 @@ psql_value "SELECT count(*) FROM (SELECT event_id, number FROM ideenkiosk.idea_n
 echo "[a phone's session, vote and idea at one kiosk reach every file and the server]"
 PHONE_PORT=$(free_port)
 PHONE_URL="http://127.0.0.1:$PHONE_PORT"
-kiosk b phones --listen "127.0.0.1:$PHONE_PORT" >"$WORK/phones-b.log" 2>&1 &
+# The binary itself in the background, not the shell function: TERM to a function's subshell left the server running.
+"$BIN" --db "$WORK/b.db" phones --listen "127.0.0.1:$PHONE_PORT" >"$WORK/phones-b.log" 2>&1 &
 phone_server=$!
 for _ in $(seq 100); do curl -s -o /dev/null "$PHONE_URL/" && break; sleep 0.1; done
 phone() { curl -s -o "$WORK/phone-body" -w '%{http_code}' -b "$WORK/jar" -c "$WORK/jar" -H "Origin: $PHONE_URL" \
