@@ -100,6 +100,15 @@ event_with_three_ideas() {
   "$BIN" --db "$DB" idea add --title "Mahalle şenliği im Paschenberg" --category kultur-sport >/dev/null
 }
 
+# require_tools TOOL...: skips the whole test (exit 77, which ctest counts as skipped) when one is missing;
+# scripts/lib/common.sh installs them all.
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/lib/common.sh installs it)"; exit 77; }
+  done
+}
+
 # free_port: a TCP port on 127.0.0.1 free a moment ago (bound to port 0 and released; another test may race for it,
 # unlikely).
 free_port() {

@@ -5,9 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 DB="$WORK/event.db"
 k() { "$BIN" --db "$DB" "$@"; }
-for tool in node npm chromium curl sqlite3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+require_tools node npm chromium curl sqlite3
 BROWSER_DIR="$SRC/tests/browser"
 if [ ! -d "$BROWSER_DIR/node_modules/playwright-core" ]; then
   (cd "$BROWSER_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >"$WORK/npm.log" 2>&1) \

@@ -9,9 +9,7 @@ source "$(dirname "$0")/lib.sh"
 DB="$WORK/event.db"
 k() { "$BIN" --db "$DB" "$@"; }
 q() { sqlite3 "$DB" "$1"; }
-for tool in curl wrk; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/lib/common.sh installs it)"; exit 77; }
-done
+require_tools curl wrk
 
 k event load "$SRC/assets/event.example.toml" >/dev/null
 for i in $(seq 1 20); do k idea add --title "Idee Nummer $i" >/dev/null; done

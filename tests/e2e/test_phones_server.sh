@@ -6,9 +6,7 @@ source "$(dirname "$0")/lib.sh"
 DB="$WORK/event.db"
 k() { "$BIN" --db "$DB" "$@"; }
 q() { sqlite3 "$DB" "$1"; }
-for tool in curl zbarimg; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/lib/common.sh installs it)"; exit 77; }
-done
+require_tools curl zbarimg
 
 k event load "$SRC/assets/event.example.toml" >/dev/null
 k idea add --title "Stadtrundfahrten mit Migranten" --category begegnung >/dev/null

@@ -6,9 +6,7 @@
 # ctest-cost: 72
 source "$(dirname "$0")/lib.sh"
 NASTY="$SRC/tests/nasty/nasty.py"
-for tool in pdfinfo pdftotext; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing (poppler-utils)"; exit 77; }
-done
+require_tools pdfinfo pdftotext
 
 # [SECTION] An event with titles in three scripts and demo votes
 DB="$WORK/kiosk.db"
