@@ -166,7 +166,7 @@ wait_ms=1000
 ldd "$BIN" 2>/dev/null | grep -q libasan && wait_ms=10000
 pull_cursor() { sqlite3 "$WORK/a.db" "SELECT value FROM sync_state WHERE key = 'pull_cursor'"; }
 cursor_before="$(pull_cursor)"
-kiosk a sync --server "$PG_URL" --once >"$WORK/backlog-a.log" 2>&1 &
+"$BIN" --db "$WORK/a.db" sync --server "$PG_URL" --once >"$WORK/backlog-a.log" 2>&1 &
 pull=$!
 CHILDREN+=("$pull")
 for _ in $(seq 1 3000); do [ "$(pull_cursor)" != "$cursor_before" ] && break; sleep 0.01; done

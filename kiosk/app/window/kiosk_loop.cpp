@@ -228,7 +228,6 @@ int stoppedWithoutDisplay(const std::string& dbPath, const storage::StoreOptions
     } catch (const std::exception& e) {
         spdlog::warn("the clean stop could not be noted in the file: {}", e.what());
     }
-    spdlog::info("kiosk window closed");
     spdlog::default_logger()->flush();
     return 0;
 }
@@ -350,6 +349,7 @@ int KioskLoop::displayLost() const {
         spdlog::default_logger()->flush();
         return 1;
     }
+    spdlog::info("kiosk window closed");  // finish() has not said it yet
     return stoppedWithoutDisplay(m_options.dbPath, keeperOptions(m_options), m_runMark);
 }
 
