@@ -284,20 +284,49 @@ std::string toUtf8(std::u32string_view text) {
 
 std::string foldForCompare(std::string_view text) { return toUtf8(foldedCodePoints(text)); }
 
+namespace {
+
+bool isMarkCodePoint(char32_t cp) {
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
+}
+
+// One pass of the per-letter folding over composed code points. Returns whether a letter it changed stands
+// before combining marks: there composing again can merge them into a letter the pass has not seen
+// (Ё + ◌̀ → е + ◌̀ → ѐ; Ё + ◌̈ → е + ◌̈ → ё).
+bool foldPass(const std::u32string& cps, std::u32string& out) {
+    out.clear();
+    bool recompose = false;
+    bool changedBeforeMarks = false;
+    for (const char32_t original : cps) {
+        // Turkish dotted and dotless i would otherwise fold apart; for "same idea?" they are one.
+        const char32_t cp = original == 0x0131 ? U'i' : original;
+        if (!isWordCodePoint(cp)) {
+            if (!out.empty() && out.back() != U' ') out += U' ';
+            changedBeforeMarks = false;
+            continue;
+        }
+        const bool mark = isMarkCodePoint(cp);
+        if (mark && changedBeforeMarks) recompose = true;
+        const std::size_t before = out.size();
+        appendFolded(out, cp);
+        const bool changed = original != cp || out.size() != before + 1 || out.back() != cp;
+        changedBeforeMarks = changed || (mark && changedBeforeMarks);
+    }
+    while (!out.empty() && out.back() == U' ') out.pop_back();
+    return recompose;
+}
+
+}  // namespace
+
 std::u32string foldedCodePoints(std::string_view text) {
     std::u32string cps;
     if (!nfcCodePoints(text, cps)) return {};
     std::u32string out;
-    for (char32_t cp : cps) {
-        // Turkish dotted and dotless i would otherwise fold apart; for "same idea?" they are one.
-        if (cp == 0x0131) cp = 'i';
-        if (!isWordCodePoint(cp)) {
-            if (!out.empty() && out.back() != U' ') out += U' ';
-            continue;
-        }
-        appendFolded(out, cp);
-    }
-    while (!out.empty() && out.back() == U' ') out.pop_back();
+    // Folding the folded text must change nothing (a stored title_fold is compared with a fresh one), so a
+    // pass whose changes meet combining marks is composed and folded again. Each such round composes at
+    // least two code points into one, so it ends; the bound is only a guard.
+    for (int round = 0; foldPass(cps, out) && round < 8; ++round) nfcCodePoints(toUtf8(out), cps);
     return out;
 }
 
