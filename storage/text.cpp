@@ -291,27 +291,41 @@ bool isMarkCodePoint(char32_t cp) {
     return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
 }
 
+// Whether a diaeresis (combining class 230) behind this mark still reaches the letter before it when composing:
+// NFC lets a mark pass only marks of a lower, non-zero class.
+bool markPassesOn(char32_t cp) {
+    const auto combiningClass = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class;
+    return combiningClass != 0 && combiningClass < 230;
+}
+
 // One pass of the per-letter folding over composed code points. Returns whether a letter it changed stands
 // before combining marks: there composing again can merge them into a letter the pass has not seen
-// (Ё + ◌̀ → е + ◌̀ → ѐ; Ё + ◌̈ → е + ◌̈ → ё).
+// (Ё + ◌̀ → е + ◌̀ → ѐ). The one fold that takes a diacritic off, ё → е, would come back with every
+// diaeresis left after it (е + ◌̈ is ё), so those are dropped here in one go rather than one per round.
 bool foldPass(const std::u32string& cps, std::u32string& out) {
     out.clear();
     bool recompose = false;
     bool changedBeforeMarks = false;
+    bool diaeresisReachesE = false;
     for (const char32_t original : cps) {
         // Turkish dotted and dotless i would otherwise fold apart; for "same idea?" they are one.
         const char32_t cp = original == 0x0131 ? U'i' : original;
         if (!isWordCodePoint(cp)) {
             if (!out.empty() && out.back() != U' ') out += U' ';
-            changedBeforeMarks = false;
+            changedBeforeMarks = diaeresisReachesE = false;
             continue;
         }
         const bool mark = isMarkCodePoint(cp);
+        if (cp == 0x0308 && diaeresisReachesE) {
+            changedBeforeMarks = true;  // marks behind it may reach the е now
+            continue;
+        }
         if (mark && changedBeforeMarks) recompose = true;
         const std::size_t before = out.size();
         appendFolded(out, cp);
         const bool changed = original != cp || out.size() != before + 1 || out.back() != cp;
         changedBeforeMarks = changed || (mark && changedBeforeMarks);
+        diaeresisReachesE = mark ? diaeresisReachesE && markPassesOn(cp) : out.back() == U'\u0435';
     }
     while (!out.empty() && out.back() == U' ') out.pop_back();
     return recompose;
@@ -324,8 +338,9 @@ std::u32string foldedCodePoints(std::string_view text) {
     if (!nfcCodePoints(text, cps)) return {};
     std::u32string out;
     // Folding the folded text must change nothing (a stored title_fold is compared with a fresh one), so a
-    // pass whose changes meet combining marks is composed and folded again. Each such round composes at
-    // least two code points into one, so it ends; the bound is only a guard.
+    // pass whose changes meet combining marks is composed and folded again. What composes then is a lower-case
+    // letter that folds to itself (ё cannot come back, see foldPass), so the second round changes nothing that
+    // needs a third; the bound is only a guard.
     for (int round = 0; foldPass(cps, out) && round < 8; ++round) nfcCodePoints(toUtf8(out), cps);
     return out;
 }

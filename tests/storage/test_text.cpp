@@ -155,6 +155,15 @@ TEST_SUITE("text") {
             CHECK(foldForCompare("\u0130\u0308") == "\u00EF");            // İ + diaeresis: i + diaeresis is ï
             CHECK(foldForCompare("\u0401\u0316\u0308") == "\u0435\u0316");  // through a mark below
             CHECK(foldForCompare("\u1E9E\u0307") == "s\u1E61");           // ẞ + dot: ss + dot, the second s takes it
+            CHECK(foldForCompare("\u0451\u0308\u0308\u0308") == "\u0435");   // every diaeresis would make ё again
+            CHECK(foldForCompare("\u0435\u0316\u0308\u0300") == "\u0450\u0316");  // without the diaeresis the grave reaches е
+            CHECK(foldForCompare("\u0435\u0301\u0308") == "\u0435\u0301\u0308");  // an acute in between blocks it
+            std::string stacked = "\u0401", below = "\u0435";  // linear: all diaeresis marks go in one pass
+            for (int i = 0; i < 3000; ++i) {
+                stacked += "\u0316\u0308";
+                below += "\u0316";
+            }
+            CHECK(foldForCompare(stacked) == below);
             for (const char* text : {"\u0401\u0300\u0303", "\u0401\u0308", "\u0130\u0308\u0301", "\u0401.\u0300",
                                      "\u00C9\u0301", "\u0131\u0308"}) {
                 CAPTURE(text);
