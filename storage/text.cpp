@@ -68,6 +68,14 @@ bool isSpace(utf8proc_int32_t cp) {
 
 bool isControl(utf8proc_int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_CC; }
 
+bool isMark(utf8proc_int32_t cp) {
+    const auto category = utf8proc_category(cp);
+    return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
+}
+
+// Russian writes ё as е in most print: "ёлка" and "елка" are one word. Folding maps ё to this е.
+constexpr char32_t kCyrillicIe = U'\u0435';
+
 std::string trimSpaces(const std::string& text) {
     const auto first = text.find_first_not_of(' ');
     if (first == std::string::npos) return {};
@@ -246,7 +254,7 @@ bool nfcCodePoints(std::string_view text, std::u32string& out) {
 bool isWordCodePoint(char32_t cp) {
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
     return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
-           (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) || category == UTF8PROC_CATEGORY_ND;
+           isMark(static_cast<utf8proc_int32_t>(cp)) || category == UTF8PROC_CATEGORY_ND;
 }
 
 bool isLetterCodePoint(char32_t cp) {
@@ -263,9 +271,8 @@ void appendFolded(std::u32string& out, char32_t cp) {
         out += U"ss";
         return;
     }
-    // Russian writes ё as е in most print: "ёлка" and "елка" are one word.
     if (cp == 0x0401 || cp == 0x0451) {
-        out += U'\u0435';
+        out += kCyrillicIe;
         return;
     }
     // Stated rather than left to the tables: İ must never fold to "i̇" (i with a combining dot).
@@ -285,11 +292,6 @@ std::string toUtf8(std::u32string_view text) {
 std::string foldForCompare(std::string_view text) { return toUtf8(foldedCodePoints(text)); }
 
 namespace {
-
-bool isMarkCodePoint(char32_t cp) {
-    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
-}
 
 // Whether a diaeresis (combining class 230) behind this mark still reaches the letter before it when composing:
 // NFC lets a mark pass only marks of a lower, non-zero class.
@@ -315,7 +317,7 @@ bool foldPass(const std::u32string& cps, std::u32string& out) {
             changedBeforeMarks = diaeresisReachesE = false;
             continue;
         }
-        const bool mark = isMarkCodePoint(cp);
+        const bool mark = isMark(static_cast<utf8proc_int32_t>(cp));
         if (cp == 0x0308 && diaeresisReachesE) {
             changedBeforeMarks = true;  // marks behind it may reach the е now
             continue;
@@ -323,9 +325,9 @@ bool foldPass(const std::u32string& cps, std::u32string& out) {
         if (mark && changedBeforeMarks) recompose = true;
         const std::size_t before = out.size();
         appendFolded(out, cp);
-        const bool changed = original != cp || out.size() != before + 1 || out.back() != cp;
+        const bool changed = out.size() != before + 1 || out.back() != original;
         changedBeforeMarks = changed || (mark && changedBeforeMarks);
-        diaeresisReachesE = mark ? diaeresisReachesE && markPassesOn(cp) : out.back() == U'\u0435';
+        diaeresisReachesE = mark ? diaeresisReachesE && markPassesOn(cp) : out.back() == kCyrillicIe;
     }
     while (!out.empty() && out.back() == U' ') out.pop_back();
     return recompose;
